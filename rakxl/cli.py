@@ -1,0 +1,197 @@
+"""The ``rakxl`` command line: one command per API function, kept thin.
+
+Each command calls the Python function of the same job (``show`` and ``export``
+call :func:`rakxl.read_rak`...) and only turns its result into text, files and an
+exit code. Exit codes: 0 fine, 1 findings/changes/failed files as the command
+documents, 2 an input that cannot be read (one line on stderr, no traceback).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+
+import click
+
+from . import __version__
+from .i18n import say
+
+EXIT_OK, EXIT_FOUND, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _utf8_console() -> None:
+    """Make stdout/stderr UTF-8 that never crashes on a character the console lacks."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def lang_option(f):
+    """``--lang id|en``: the language of messages (default: $RAKXL_LANG or id)."""
+    return click.option(
+        "--lang", type=click.Choice(["id", "en"]), default=lambda: os.environ.get("RAKXL_LANG", "id"),
+        show_default="id", help="Bahasa pesan: id (Indonesia) atau en (English).")(f)
+
+
+def output_options(f):
+    """The shared output options of commands that print rows: ``--json`` and ``-o OUT``."""
+    f = click.option("--json", "as_json", is_flag=True, help="Cetak JSON, bukan tabel.")(f)
+    f = click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+                     help="Tulis ke file ini (.csv, .json atau .xlsx) alih-alih layar.")(f)
+    return f
+
+
+def fail(message: str, code: int = EXIT_UNREADABLE):
+    """Print one line on stderr and exit with ``code``."""
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def handle_errors(f):
+    """Turn a RakError into one line on stderr and exit code 2, never a traceback."""
+
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        from .exceptions import RakError
+
+        try:
+            return f(*args, **kwargs)
+        except RakError as exc:
+            fail(f"rakxl: {exc}")
+        except KeyboardInterrupt:
+            fail("rakxl: dibatalkan", 130)
+        except MemoryError:
+            fail("rakxl: memori tidak cukup untuk file ini")
+
+    return wrapper
+
+
+def echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="rakxl")
+def cli():
+    """rakxl: baca, periksa, rapikan dan jumlahkan workbook RAK (Rencana Aksi Kinerja).
+
+    Contoh: rakxl show samples/RAK_2021.xlsx
+    """
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--sheet", default=None, help="Nama sheet (bawaan: sheet RAK pertama).")
+@click.option("--json", "as_json", is_flag=True, help="Cetak ringkasan sebagai JSON.")
+@lang_option
+@handle_errors
+def show(file, sheet, as_json, lang):
+    """Ringkasan satu RAK: judul, tanda tangan, jumlah baris dan total Pagu.
+
+    Contoh: rakxl show samples/RAK_2021.xlsx
+
+    Python: rakxl.read_rak(path, sheet=None)
+    """
+    from .layout import format_date_id, format_rupiah
+    from .reader import read_rak
+
+    rak = read_rak(file, sheet=sheet)
+    summary = {
+        "file": str(file), "sheet": rak.sheet, **rak.meta.to_dict(),
+        "goals": len(rak.goals), "indicators": len(rak.indicators), "activities": len(rak.activities),
+        "budget_lines": len(rak.budgets), "total_pagu": rak.total_pagu,
+    }
+    if as_json:
+        echo_json(summary)
+        return
+    m = rak.meta
+    rows = [
+        ("file", f"{file} [{rak.sheet}]"),
+        ("year", m.year), ("organization", m.organization), ("unit", m.unit),
+        ("signed", ", ".join(x for x in (m.place, format_date_id(m.signed_on) if m.signed_on else None) if x)),
+        ("signatory", " / ".join(x for x in (m.signatory_title, m.signatory, m.nip and f"NIP {m.nip}") if x)),
+        ("goals", len(rak.goals)), ("indicators", len(rak.indicators)), ("activities", len(rak.activities)),
+        ("budget_lines", len(rak.budgets)), ("total_pagu", format_rupiah(rak.total_pagu)),
+    ]
+    width = max(len(say(k, lang)) for k, _ in rows)
+    for key, value in rows:
+        click.echo(f"{say(key, lang):<{width}}  {'-' if value in (None, '') else value}")
+    without = rak.goals.loc[rak.goals["budget_lines"] == 0, "no"].tolist()
+    if without:
+        click.echo(say("goals_without_budget", lang, nos=", ".join(str(n) for n in without)))
+
+
+EXPORT_TABLES = ("activities", "budgets", "goals", "indicators")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--to", "fmt", type=click.Choice(["csv", "json"]), default=None,
+              help="Format keluaran (bawaan: dari akhiran -o, atau json ke layar).")
+@click.option("--table", type=click.Choice(EXPORT_TABLES), default="activities", show_default=True,
+              help="Tabel yang diekspor ke CSV (JSON memuat semuanya).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="File keluaran; tanpa -o dicetak ke layar.")
+@click.option("--sheet", default=None, help="Nama sheet (bawaan: sheet RAK pertama).")
+@handle_errors
+def export(file, fmt, table, output, sheet):
+    """Ekspor tabel kegiatan (dan anggaran, sasaran, indikator) ke CSV atau JSON.
+
+    Contoh: rakxl export samples/RAK_2021.xlsx --to csv -o kegiatan.csv
+
+    Python: rakxl.read_rak(path).activities (pandas DataFrame)
+    """
+    from .reader import read_rak
+    from .safeio import atomic_output, check_output, write_csv
+
+    if fmt is None:
+        fmt = "csv" if output and output.lower().endswith(".csv") else "json"
+    if output:
+        check_output(output, [file])
+    rak = read_rak(file, sheet=sheet)
+    if fmt == "csv":
+        frame = getattr(rak, table)
+        if output:
+            write_csv(frame, output, inputs=[file])
+        else:
+            click.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
+        return
+    data = rak_to_json(rak)
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    if output:
+        with atomic_output(output, [file]) as tmp:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.write(text + "\n")
+    else:
+        click.echo(text)
+
+
+def rak_to_json(rak) -> dict:
+    """A Rak as plain JSON data: meta, totals and every table (missing values null)."""
+
+    def records(frame):
+        return json.loads(frame.to_json(orient="records", force_ascii=False))
+
+    return {
+        "file": rak.path, "sheet": rak.sheet, "meta": rak.meta.to_dict(), "total_pagu": rak.total_pagu,
+        "stated_total": rak.stated_total,
+        **{name: records(getattr(rak, name)) for name in EXPORT_TABLES},
+    }
+
+
+def main(argv=None):
+    """Entry point of the ``rakxl`` console script."""
+    _utf8_console()
+    try:
+        cli.main(args=argv, prog_name="rakxl", standalone_mode=True)
+    except KeyboardInterrupt:
+        fail("rakxl: dibatalkan", 130)
+
+
+if __name__ == "__main__":
+    main()

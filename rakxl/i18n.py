@@ -1,0 +1,30 @@
+"""Words the command line shows people, in Bahasa Indonesia (default) and English.
+
+Finding messages live with their codes in :mod:`rakxl.findings`; this module holds
+the labels and sentences of the CLI itself.
+"""
+from __future__ import annotations
+
+MESSAGES = {
+    "file": ("File", "File"),
+    "year": ("Tahun", "Year"),
+    "organization": ("Organisasi", "Organization"),
+    "unit": ("Unit", "Unit"),
+    "signed": ("Ditandatangani", "Signed"),
+    "signatory": ("Penandatangan", "Signatory"),
+    "goals": ("Sasaran", "Goals"),
+    "indicators": ("Indikator", "Indicators"),
+    "activities": ("Kegiatan", "Activities"),
+    "budget_lines": ("Baris Pagu", "Budget lines"),
+    "total_pagu": ("Total Pagu", "Total Pagu"),
+    "goals_without_budget": ("Sasaran tanpa Pagu: {nos}", "Goals without a budget: {nos}"),
+}
+
+
+def say(key: str, lang: str = "id", **kwargs) -> str:
+    """The message ``key`` in ``lang`` (``id`` or ``en``), formatted with ``kwargs``."""
+    pair = MESSAGES.get(key)
+    if pair is None:
+        return key
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**kwargs) if kwargs else text

@@ -1,0 +1,201 @@
+"""The one description of the RAK layout.
+
+Everything that knows what a RAK table looks like reads it from here: the reader
+(which header words mean which column), the checker (which columns form the
+hierarchy) and the writer (titles, widths, formats, styles). Change a synonym or a
+width here and every part of rakxl follows.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the official RAK table.
+
+    Attributes:
+        role: the key used for this column in every frame (``kegiatan``, ``pagu``...).
+        number: the official column number, printed as ``(1)``..``(12)``.
+        title: the official header text.
+        synonyms: regular expressions matched (``re.fullmatch``) against a header
+            cell's normalised text (see :func:`normalize_header`).
+        level: which level of the hierarchy the column belongs to: ``goal``,
+            ``indicator``, ``activity`` or ``budget``.
+        width: column width in the official layout (Excel character units).
+        kind: ``text``, ``center`` (short text, centred) or ``amount``.
+    """
+
+    role: str
+    number: int
+    title: str
+    synonyms: tuple[str, ...]
+    level: str
+    width: float
+    kind: str = "text"
+
+
+TRIWULAN_GROUP_TITLE = "Pelaksanaan Kegiatan Triwulan"
+#: Header words of the cell merged over the four quarter columns.
+TRIWULAN_GROUP_SYNONYMS = (
+    r"(pelaksanaan|jadwal|waktu|jadwal pelaksanaan|waktu pelaksanaan)?\s*(kegiatan\s*)?(per\s*)?(triwulan|tw)(\s*ke)?",
+    r"(jadwal|waktu)\s*pelaksanaan(\s*kegiatan)?",
+)
+
+_ROMAN = ("i", "ii", "iii", "iv")
+
+
+def _quarter_synonyms(q: int) -> tuple[str, ...]:
+    roman = _ROMAN[q - 1]
+    return (
+        rf"(triwulan|tw|trw|tri wulan)\s*[-.]?\s*(ke\s*)?({roman}|{q})",
+        rf"{roman}",
+        rf"q{q}",
+    )
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("no", 1, "No", (r"no\.?", r"nomor", r"no\.? urut"), "goal", 5, "center"),
+    Column(
+        "sasaran", 2, "Sasaran Program/Kegiatan",
+        (r"sasaran.*", r"tujuan.*"), "goal", 30,
+    ),
+    Column(
+        "indikator", 3, "Indikator Kinerja",
+        (r"indikator.*", r"iku"), "indicator", 32,
+    ),
+    Column(
+        "target_indikator", 4, "Target Indikator Kinerja",
+        (r"target\s*(indikator|iku|kinerja).*",), "indicator", 11, "center",
+    ),
+    Column(
+        "kegiatan", 5, "Nama Kegiatan/Aksi",
+        (r"(nama\s*)?(kegiatan|aksi)(\s*/\s*(aksi|kegiatan))?", r"(uraian|rincian)\s*kegiatan.*",
+         r"rencana\s*aksi.*", r"program\s*/\s*kegiatan"),
+        "activity", 34,
+    ),
+    Column(
+        "target_kegiatan", 6, "Target Kegiatan/Aksi",
+        (r"target\s*(kegiatan|aksi|rencana\s*aksi).*",), "activity", 11, "center",
+    ),
+    Column("tw1", 7, "I", _quarter_synonyms(1), "activity", 9, "center"),
+    Column("tw2", 8, "II", _quarter_synonyms(2), "activity", 9, "center"),
+    Column("tw3", 9, "III", _quarter_synonyms(3), "activity", 9, "center"),
+    Column("tw4", 10, "IV", _quarter_synonyms(4), "activity", 9, "center"),
+    Column(
+        "pagu", 11, "Pagu Anggaran",
+        (r"(pagu|anggaran|pagu\s*anggaran|jumlah\s*anggaran|alokasi\s*anggaran|biaya|dana)"
+         r"(\s*\(?\s*(rp|rupiah)\.?\s*\)?)?",),
+        "budget", 16, "amount",
+    ),
+    Column(
+        "pelaksana", 12, "Pelaksana Tingkat Pejabat Eselon IV",
+        (r"pelaksana\b.*", r"penanggung\s*jawab.*", r"pj", r"pic", r"unit\s*pelaksana.*"),
+        "activity", 20,
+    ),
+)
+
+COLUMN_BY_ROLE = {c.role: c for c in COLUMNS}
+ROLES = tuple(c.role for c in COLUMNS)
+QUARTERS = ("tw1", "tw2", "tw3", "tw4")
+#: A header that says only "Target": the first such column (before the activity) is
+#: the indicator's target, a later one the activity's.
+AMBIGUOUS_TARGET = r"target(\s*\(?(%|persen)\)?)?"
+
+#: Columns that hold the hierarchy and continue over the rows below them (by a merge,
+#: a blank continuation cell, or the same text repeated).
+GOAL_ROLES = ("no", "sasaran")
+INDICATOR_ROLES = ("indikator", "target_indikator")
+HIERARCHY_ROLES = GOAL_ROLES + INDICATOR_ROLES + ("pelaksana",)
+#: Columns that describe one activity row; never continued from the row above.
+ACTIVITY_ROLES = ("kegiatan", "target_kegiatan") + QUARTERS
+
+#: The label of a total row (normalised text of its No, Sasaran, Indikator or
+#: Kegiatan cell): "JUMLAH", "TOTAL", "Jumlah Total", "Total Pagu Anggaran"...
+TOTAL_ROW = re.compile(
+    r"(sub\s*)?(jumlah|total|grand\s*total)"
+    r"(\s+(total|keseluruhan|seluruhnya|anggaran|pagu|pagu\s*anggaran|biaya|dana))?"
+    r"\s*(\(\s*rp\.?\s*\))?\s*:?")
+
+#: Title rows of the official layout; ``{year}``, ``{organization}``, ``{unit}`` filled in.
+TITLE_LINES = ("RENCANA AKSI KINERJA TAHUN {year}", "{organization}", "{unit}")
+TITLE_PATTERN = re.compile(r"rencana\s+aksi(\s+kinerja)?.*?\b((19|20)\d\d)\b", re.I)
+
+MONTHS_ID = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)
+
+#: Number format of Pagu amounts.
+AMOUNT_FORMAT = "#,##0"
+RUPIAH_FORMAT = '"Rp "#,##0'
+
+#: xlsxwriter format properties of the official layout, by purpose.
+STYLES = {
+    "title": {"bold": True, "align": "center", "valign": "vcenter", "font_size": 12},
+    "header": {
+        "bold": True, "align": "center", "valign": "vcenter", "text_wrap": True,
+        "border": 1, "bg_color": "#D9E1F2",
+    },
+    "number_row": {
+        "italic": True, "align": "center", "valign": "vcenter", "border": 1,
+        "font_size": 9, "bg_color": "#F2F2F2",
+    },
+    "text": {"valign": "top", "text_wrap": True, "border": 1},
+    "center": {"valign": "top", "align": "center", "text_wrap": True, "border": 1},
+    "amount": {"valign": "top", "border": 1, "num_format": AMOUNT_FORMAT},
+    "total_label": {"bold": True, "align": "center", "valign": "vcenter", "border": 1},
+    "total_amount": {"bold": True, "valign": "vcenter", "border": 1, "num_format": AMOUNT_FORMAT},
+    "signature": {"align": "center"},
+    "signature_name": {"align": "center", "bold": True, "underline": True},
+}
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_header(text: object) -> str:
+    """Lower-case a header cell, fold line breaks and runs of spaces into one space."""
+    if text is None:
+        return ""
+    return _SPACES.sub(" ", str(text)).strip().lower()
+
+
+_COMPILED = tuple((c.role, tuple(re.compile(s) for s in c.synonyms)) for c in COLUMNS)
+_GROUP = tuple(re.compile(s) for s in TRIWULAN_GROUP_SYNONYMS)
+_AMBIGUOUS_TARGET = re.compile(AMBIGUOUS_TARGET)
+
+# Roles tried in this order, so that "Target Indikator Kinerja" is a target and not an
+# indicator, and "Pelaksanaan Kegiatan Triwulan" is the quarter group, not a Pelaksana.
+_MATCH_ORDER = ("no", "target_indikator", "target_kegiatan", "tw1", "tw2", "tw3", "tw4",
+                "pagu", "pelaksana", "indikator", "sasaran", "kegiatan")
+
+
+def match_header(text: object) -> str | None:
+    """The role a header cell's text names, ``"target"`` for a bare "Target",
+    ``"triwulan"`` for the quarter group header, or None for an unknown (extra) column.
+    """
+    norm = normalize_header(text)
+    if not norm:
+        return None
+    compiled = dict(_COMPILED)
+    for role in _MATCH_ORDER:
+        if any(p.fullmatch(norm) for p in compiled[role]):
+            return role
+    if _AMBIGUOUS_TARGET.fullmatch(norm):
+        return "target"
+    if any(p.fullmatch(norm) for p in _GROUP):
+        return "triwulan"
+    return None
+
+
+def format_rupiah(amount: int | float | None) -> str:
+    """``3051446000`` -> ``"Rp 3.051.446.000"`` (Indonesian grouping)."""
+    if amount is None:
+        return "-"
+    return "Rp " + f"{int(amount):,}".replace(",", ".")
+
+
+def format_date_id(day) -> str:
+    """A date in Indonesian: ``28 Januari 2021``."""
+    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"

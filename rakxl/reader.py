@@ -1,0 +1,657 @@
+"""Cell grid -> :class:`~rakxl.model.Rak`.
+
+The reader finds the header by its words (:mod:`rakxl.layout`), maps each column to
+its role, then walks the rows below once. The hierarchy (goal -> indicator ->
+activity) may be written three ways and all three read the same:
+
+- merged cells: the value stands in the top-left cell of a vertical merge;
+- blank continuation cells with no merges (pasted from Word or PDF);
+- the same text repeated on every row.
+
+Pagu Anggaran is never forward-filled: each Pagu cell or merged Pagu range is one
+budget line, counted once, covering the rows of its merge (or, unmerged, the rows
+down to the next Pagu of the same goal).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from . import layout
+from .amounts import parse_amount
+from .exceptions import RakInputError
+from .formulas import FormulaError, a1, column_letters
+from .model import (
+    ACTIVITY_COLUMNS, BUDGET_COLUMNS, GOAL_COLUMNS, INDICATOR_COLUMNS, Meta, Note, Rak,
+)
+from .workbook import Grid, Workbook, to_text
+
+#: How far down a sheet the header may start (0-based rows scanned).
+HEADER_SEARCH_ROWS = 40
+_NUMBER_CELL = re.compile(r"\(?\s*(\d{1,2})\s*\)?")
+_NIL = {"-", "–", "—", "--", "nihil"}
+_MONTHS = {m.lower(): i + 1 for i, m in enumerate(layout.MONTHS_ID)}
+_MONTHS.update({m[:3].lower(): i + 1 for i, m in enumerate(layout.MONTHS_ID)})
+_MONTHS.update({"agu": 8, "agt": 8, "ags": 8, "nop": 11, "des": 12, "peb": 2, "pebruari": 2,
+                "nopember": 11, "january": 1, "february": 2, "march": 3, "may": 5, "june": 6,
+                "july": 7, "august": 8, "october": 10, "oct": 10, "december": 12, "dec": 12})
+_DATE_WORDS = re.compile(r"(\d{1,2})\s*[- ]?\s*([A-Za-z]+)\.?\s*[- ]?\s*(\d{4})")
+_DATE_NUMERIC = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
+_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_PLACE_DATE = re.compile(r"([A-Za-z][A-Za-z .'()-]{1,40}?)\s*,\s*(.+)")
+_NIP = re.compile(r"nip\.?\s*[:.]?\s*(.*)", re.I)
+
+
+@dataclass
+class _Header:
+    row: int                      # 0-based header row
+    data_start: int               # first 0-based row below the header rows
+    cols: dict[str, int]          # role -> 0-based column
+    extras: dict[int, str] = field(default_factory=dict)   # column -> header text
+
+
+def read_rak(path, sheet: str | int | None = None, *, limits=None) -> Rak:
+    """Read one RAK table.
+
+    Args:
+        path: an .xlsx, .xlsm or .xls workbook (the format is told from the bytes).
+        sheet: the sheet's name or 0-based index; None for the first sheet that
+            holds a RAK table.
+        limits: :class:`rakxl.guard.Limits` to use instead of the defaults.
+
+    Returns:
+        The :class:`~rakxl.model.Rak` of that sheet.
+
+    Raises:
+        RakError: the file cannot be read, the sheet does not exist, or holds no
+            RAK table. The message names the file and the sheet.
+    """
+    book = Workbook(path, limits)
+    if sheet is None:
+        for name in book.sheet_names:
+            rak = read_grid(book.grid(name), path)
+            if rak is not None:
+                return rak
+        raise _no_table(book)
+    if isinstance(sheet, str) and sheet not in book.sheet_names and sheet.isdigit():
+        sheet = int(sheet)  # "--sheet 0" on the command line
+    if isinstance(sheet, int):
+        if not 0 <= sheet < len(book.sheet_names):
+            raise RakInputError(f"tidak ada sheet nomor {sheet} (workbook punya {len(book.sheet_names)} sheet)",
+                                path=path)
+        sheet = book.sheet_names[sheet]
+    if sheet not in book.sheet_names:
+        raise RakInputError(f"tidak ada sheet '{sheet}'; sheet yang ada: {', '.join(book.sheet_names)}",
+                            path=path)
+    rak = read_grid(book.grid(sheet), path)
+    if rak is None:
+        raise RakInputError("tidak ditemukan tabel RAK (baris judul kolom seperti 'Nama Kegiatan' dan "
+                            "'Pagu Anggaran')", path=path, sheet=sheet)
+    return rak
+
+
+def read_workbook(path, *, limits=None) -> list[Rak]:
+    """Read every sheet that holds a RAK table, in workbook order.
+
+    Sheets without a RAK table (instructions, lookups, helper sheets) are skipped.
+
+    Raises:
+        RakError: the file cannot be read, or no sheet holds a RAK table (the
+            message names the sheets looked at).
+    """
+    book = Workbook(path, limits)
+    raks = [r for r in (read_grid(book.grid(n), path) for n in book.sheet_names) if r is not None]
+    if not raks:
+        raise _no_table(book)
+    return raks
+
+
+def _no_table(book: Workbook) -> RakInputError:
+    names = ", ".join(f"'{n}'" for n in book.sheet_names) or "(tidak ada)"
+    return RakInputError(f"tidak ditemukan tabel RAK di sheet mana pun (diperiksa: {names}); tabel RAK "
+                         "butuh baris judul kolom seperti 'Nama Kegiatan/Aksi' dan 'Pagu Anggaran'",
+                         path=book.path)
+
+
+# -- header -------------------------------------------------------------------
+
+def find_header(grid: Grid) -> _Header | None:
+    """Find the header row by its words; None when the sheet has no RAK table."""
+    best = None
+    last = min(grid.nrows, grid.top + HEADER_SEARCH_ROWS)
+    for r in range(grid.top, last):
+        roles = {}
+        for c in range(grid.left, grid.ncols):
+            role = layout.match_header(grid.value(r, c)) if isinstance(grid.value(r, c), str) else None
+            if role:
+                roles.setdefault(role, c)
+        known = set(roles) - {"triwulan"}
+        if "kegiatan" not in known or len(known) < 3 or not known & {"pagu", "sasaran", "indikator"}:
+            continue
+        if best is None or len(known) > best[0]:
+            best = (len(known), r)
+    if best is None:
+        return None
+    return _map_columns(grid, best[1])
+
+
+def _map_columns(grid: Grid, r: int) -> _Header:
+    sub = r + 1
+    # Horizontal merges on the header row (the quarter group): the cells under them
+    # are named by the row below.
+    under_group = set()
+    for r1, c1, r2, c2 in grid.merges:
+        if r1 == r and c2 > c1 and layout.match_header(grid.value(r1, c1)) == "triwulan":
+            under_group.update(range(c1, c2 + 1))
+    for c in range(grid.left, grid.ncols):
+        if layout.match_header(grid.value(r, c)) == "triwulan":
+            under_group.add(c)
+    cols: dict[str, int] = {}
+    extras: dict[int, str] = {}
+    targets: list[int] = []
+    uses_sub = False
+    for c in range(grid.left, grid.ncols):
+        text = grid.value(r, c)
+        role = layout.match_header(text) if isinstance(text, str) else None
+        below = grid.value(sub, c)
+        below_role = layout.match_header(below) if isinstance(below, str) else None
+        if c in under_group:
+            if below_role in layout.QUARTERS:
+                role = below_role
+                uses_sub = True
+            else:
+                m = _NUMBER_CELL.fullmatch(str(below).strip()) if below != "" else None
+                if m and 1 <= int(m.group(1)) <= 4 and not str(below).strip().startswith("("):
+                    role = f"tw{int(m.group(1))}"
+                    uses_sub = True
+        elif role is None and (text == "" or text is None) and below_role not in (None, "triwulan"):
+            role = below_role
+            uses_sub = True
+        if role == "target":
+            targets.append(c)
+            continue
+        if role in layout.COLUMN_BY_ROLE and role not in cols:
+            cols[role] = c
+        elif role != "triwulan" and text not in ("", None):
+            extras[c] = " ".join(str(text).split())
+    for c in targets:
+        kegiatan = cols.get("kegiatan")
+        role = "target_indikator" if kegiatan is None or c < kegiatan else "target_kegiatan"
+        if role in cols:
+            role = "target_kegiatan" if role == "target_indikator" else "target_indikator"
+        if role in cols:
+            extras[c] = " ".join(str(grid.value(r, c)).split())
+        else:
+            cols[role] = c
+    data_start = r + 2 if uses_sub else r + 1
+    # Header cells merged down over a second header row.
+    for r1, c1, r2, c2 in grid.merges:
+        if r1 == r and c1 in cols.values() and r2 >= data_start:
+            data_start = r2 + 1
+    return _Header(row=r, data_start=data_start, cols=cols, extras=extras)
+
+
+# -- table body ---------------------------------------------------------------
+
+class _Walk:
+    """State of one pass over the table rows."""
+
+    def __init__(self, grid: Grid, header: _Header, path):
+        self.grid = grid
+        self.h = header
+        self.path = path
+        self.cols = header.cols
+        self.notes: list[Note] = []
+        self.activities: list[dict] = []
+        self.budgets: list[dict] = []
+        self.goals: list[dict] = []
+        self.indicators: list[dict] = []
+        self.stated_total = None
+        self.stated_total_cell = None
+        self.end_row = header.data_start  # first row after the table
+        self.goal_of_row: dict[int, int] = {}
+        # cover[col][r - data_start] = top row of the vertical merge covering (r, col)
+        self.cover: dict[int, list] = {}
+        self.merged_roles: set[str] = set()
+        self.table_merges: list[tuple[int, int, int, int]] = []
+        self._index_merges()
+
+    def _index_merges(self):
+        start, n = self.h.data_start, self.grid.nrows - self.h.data_start
+        role_of_col = {c: role for role, c in self.cols.items()}
+        for r1, c1, r2, c2 in self.grid.merges:
+            if r2 < start:
+                continue
+            self.table_merges.append((r1, c1, r2, c2))
+            if r2 == r1:
+                continue
+            for c in range(c1, c2 + 1):
+                role = role_of_col.get(c)
+                if role is None:
+                    continue
+                if role in layout.HIERARCHY_ROLES:
+                    self.merged_roles.add(role)
+                arr = self.cover.get(c)
+                if arr is None:
+                    arr = self.cover[c] = [None] * max(n, 0)
+                lo, hi = max(r1, start) - start, min(r2, self.grid.nrows - 1) - start
+                if hi >= lo:
+                    arr[lo:hi + 1] = [r1] * (hi - lo + 1)
+
+    def cell_text(self, r: int, c: int, role: str) -> str | None:
+        v = self.grid.value(r, c)
+        if isinstance(v, float) and role in layout.ACTIVITY_ROLES + ("target_indikator",):
+            if self.grid.is_percent(r, c):
+                return _percent_text(v)
+        return to_text(v)
+
+    def resolve(self, r: int, role: str):
+        """(text, is_anchor, merged) of a hierarchy column on row r."""
+        c = self.cols.get(role)
+        if c is None:
+            return None, False, False
+        arr = self.cover.get(c)
+        if arr is not None:
+            top = arr[r - self.h.data_start]
+            if top is not None:
+                return self.cell_text(top, c, role), top == r, True
+        text = self.cell_text(r, c, role)
+        return text, text is not None, False
+
+    def run(self):
+        g = self.grid
+        cols = self.cols
+        all_cols = sorted(set(cols.values()) | set(self.h.extras))
+        pagu_c = cols.get("pagu")
+        goal = None          # dict of the current goal
+        ind = None           # dict of the current indicator
+        pelaksana = None     # Pelaksana in force in the current goal
+        line = None          # dict of the open budget line
+        line_until = None    # last row of the open line's merge, or None (open-ended)
+        r = self.h.data_start
+        while r < g.nrows:
+            raw = {c: g.value(r, c) for c in all_cols}
+            if all(v == "" or v is None for v in raw.values()) and not (pagu_c is not None and g.error(r, pagu_c)):
+                r += 1
+                continue
+            texts = [str(v).strip() for v in raw.values() if isinstance(v, str) and v.strip()]
+            if self._is_signature(texts):
+                break
+            if self._is_repeated_header(raw) or self._is_number_row(raw):
+                r += 1
+                continue
+            if self._is_total_row(r, raw):
+                self.end_row = r + 1
+                r += 1
+                continue
+            self.end_row = r + 1
+
+            no, no_new, _ = self.resolve(r, "no")
+            sas, sas_new, _ = self.resolve(r, "sasaran")
+            new_goal = goal is None or (no_new and no != goal["no"]) or (sas_new and sas != goal["sasaran"])
+            if new_goal:
+                line = None  # an unmerged Pagu covers rows of its own goal only
+                goal = {"goal": len(self.goals) + 1, "no": no, "sasaran": sas, "first_row": r + 1,
+                        "last_row": r + 1}
+                self.goals.append(goal)
+                ind = None
+                pelaksana = None
+            goal["last_row"] = r + 1
+            self.goal_of_row[r] = goal["goal"]
+
+            values = {}
+            for role in ("indikator", "target_indikator", "pelaksana"):
+                values[role] = self.resolve(r, role)
+            ind_text, ind_new, _ = values["indikator"]
+            if ind is None or (ind_new and ind_text != ind["indikator"]):
+                tgt = values["target_indikator"][0]
+                ind = {"goal": goal["goal"], "no": goal["no"], "indikator": ind_text, "target_indikator": tgt,
+                       "row": r + 1}
+                if ind_text is not None or tgt is not None:
+                    self.indicators.append(ind)
+            elif not ind_new and ind_text is None:
+                self._gap(r, "indikator", goal)
+                if values["target_indikator"][0] is None:
+                    self._gap(r, "target_indikator", goal)
+            p_text, p_new, _ = values["pelaksana"]
+            if p_text is not None:
+                pelaksana = p_text
+            elif pelaksana is not None:
+                self._gap(r, "pelaksana", goal)
+            if not new_goal:
+                if no is None:
+                    self._gap(r, "no", goal)
+                if sas is None:
+                    self._gap(r, "sasaran", goal)
+
+            # Pagu: a new budget line where a Pagu cell (or merge) starts.
+            new_line = False
+            if pagu_c is not None:
+                amount, anchor, until = self._pagu(r, pagu_c, goal)
+                if anchor:
+                    line = None
+                if amount is not None:
+                    line = {"budget_line": len(self.budgets) + 1, "goal": goal["goal"], "no": goal["no"],
+                            "pagu": amount, "pelaksana": pelaksana, "cell": a1(r, pagu_c),
+                            "first_row": r + 1, "last_row": r + 1}
+                    line_until = until
+                    self.budgets.append(line)
+                    new_line = True
+                elif line is not None and line_until is not None and r > line_until:
+                    line = None
+            if line is not None:
+                line["last_row"] = r + 1
+
+            kegiatan = self.cell_text(r, cols["kegiatan"], "kegiatan")
+            act = {
+                "goal": goal["goal"], "no": goal["no"], "sasaran": goal["sasaran"],
+                "indikator": ind["indikator"], "target_indikator": ind["target_indikator"],
+                "kegiatan": kegiatan,
+            }
+            has_own = kegiatan is not None or new_line
+            for role in ("target_kegiatan",) + layout.QUARTERS:
+                c = cols.get(role)
+                act[role] = self.cell_text(r, c, role) if c is not None else None
+                has_own = has_own or act[role] is not None
+            act["pelaksana"] = pelaksana
+            act["budget_line"] = line["budget_line"] if line is not None else None
+            act["row"] = r + 1
+            for c, name in self.h.extras.items():
+                act[name] = to_text(raw.get(c))
+            if has_own or new_goal or ind["row"] == r + 1 or p_new:
+                self.activities.append(act)
+            r += 1
+        self._merge_notes()
+
+    # -- row kinds -------------------------------------------------------------
+
+    def _is_repeated_header(self, raw) -> bool:
+        hits = 0
+        for role, c in self.cols.items():
+            v = raw.get(c)
+            if isinstance(v, str) and v.strip():
+                m = layout.match_header(v)
+                if m == role or (m == "target" and role.startswith("target")):
+                    hits += 1
+        return hits >= 3
+
+    def _is_number_row(self, raw) -> bool:
+        nums = []
+        for v in raw.values():
+            if v == "" or v is None:
+                continue
+            m = _NUMBER_CELL.fullmatch(str(v).strip()) if not isinstance(v, float) or v.is_integer() else None
+            if not m:
+                return False
+            nums.append(int(m.group(1)) if not isinstance(v, float) else int(v))
+        return len(nums) >= 4 and nums == sorted(nums) and len(set(nums)) == len(nums)
+
+    def _is_total_row(self, r, raw) -> bool:
+        for role in ("no", "sasaran", "indikator", "kegiatan"):
+            c = self.cols.get(role)
+            v = raw.get(c) if c is not None else None
+            if isinstance(v, str) and layout.TOTAL_ROW.fullmatch(layout.normalize_header(v)):
+                break
+        else:
+            return False
+        pagu_c = self.cols.get("pagu")
+        if pagu_c is not None:
+            amount, _ = self._amount(r, pagu_c, record=False)
+            self.stated_total = amount
+            self.stated_total_cell = a1(r, pagu_c)
+        return True
+
+    @staticmethod
+    def _is_signature(texts) -> bool:
+        for t in texts:
+            m = _PLACE_DATE.fullmatch(t)
+            if m and parse_date(m.group(2)) is not None:
+                return True
+            if _NIP.fullmatch(t) and re.search(r"\d{8}", t):
+                return True
+        return False
+
+    # -- Pagu ------------------------------------------------------------------
+
+    def _pagu(self, r, c, goal):
+        """(amount or None, whether a Pagu cell starts here, last row of its merge)."""
+        arr = self.cover.get(c)
+        top = arr[r - self.h.data_start] if arr is not None else None
+        if top is not None and top != r:
+            return None, False, None
+        until = None
+        if top == r:
+            for r1, c1, r2, c2 in self.table_merges:
+                if r1 == r and c1 <= c <= c2:
+                    until = r2
+                    break
+        amount, present = self._amount(r, c, goal=goal)
+        return amount, present, until
+
+    def _amount(self, r, c, goal=None, record=True):
+        """(amount or None, whether the cell holds anything)."""
+        g = self.grid
+        v = g.value(r, c)
+        cell = a1(r, c)
+        no = goal["no"] if goal else None
+        gid = goal["goal"] if goal else None
+        err = g.error(r, c)
+        if err:
+            if record:
+                self.notes.append(Note("amount-invalid", cell, r + 1, "pagu", gid, no, err))
+            return None, True
+        formula = g.formula(r, c) if (v == "" or v == 0) else None
+        if formula is not None and (formula[1] is None or formula[1] == "" or v == 0):
+            try:
+                value = g.evaluate(r, c)
+            except (FormulaError, RecursionError) as exc:
+                if formula[1] is None or formula[1] == "":
+                    if record:
+                        self.notes.append(Note("formula-no-cache", cell, r + 1, "pagu", gid, no,
+                                               f"={formula[0]} ({exc})"))
+                    return None, True
+                value = None
+            if value is not None:
+                return parse_amount(value), True
+        if v == "" or v is None:
+            return None, False
+        if isinstance(v, str):
+            if v.strip().lower() in _NIL:
+                return None, False
+            amount = parse_amount(v)
+            if record:
+                code = "amount-as-text" if amount is not None else "amount-invalid"
+                self.notes.append(Note(code, cell, r + 1, "pagu", gid, no, v))
+            return amount, True
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            return parse_amount(v), True
+        if record:
+            self.notes.append(Note("amount-invalid", cell, r + 1, "pagu", gid, no, to_text(v)))
+        return None, True
+
+    # -- notes about merges -----------------------------------------------------
+
+    def _gap(self, r, role, goal):
+        if role in self.merged_roles:
+            c = self.cols[role]
+            self.notes.append(Note("merged-cell-gap", a1(r, c), r + 1, role, goal["goal"], goal["no"]))
+
+    def _merge_notes(self):
+        role_of_col = {c: role for role, c in self.cols.items()}
+        for r1, c1, r2, c2 in self.table_merges:
+            if r2 == r1:
+                continue
+            roles = [role_of_col[c] for c in range(c1, c2 + 1) if c in role_of_col]
+            if not roles or roles[0] in layout.GOAL_ROLES:
+                continue
+            goals = {self.goal_of_row[r] for r in range(r1, r2 + 1) if r in self.goal_of_row}
+            if len(goals) > 1:
+                first = self.goal_of_row.get(r1) or min(goals)
+                no = self.goals[first - 1]["no"]
+                ref = f"{a1(r1, c1)}:{a1(r2, c2)}"
+                self.notes.append(Note("merge-crosses-goal", a1(r1, c1), r1 + 1, roles[0], first, no, ref))
+
+
+def _percent_text(v: float) -> str:
+    pct = round(v * 100, 6)
+    return f"{int(pct)}%" if float(pct).is_integer() else f"{pct:g}%"
+
+
+# -- meta ---------------------------------------------------------------------
+
+def parse_date(value) -> _dt.date | None:
+    """A date written the ways offices write it: ``28 Januari 2021``, ``28-01-2021``,
+    ``28/1/2021``, ``2021-01-28``, ``28 Jan. 2021``, or a real date cell."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        m = _DATE_WORDS.fullmatch(text)
+        if m:
+            month = _MONTHS.get(m.group(2).lower())
+            if month:
+                return _dt.date(int(m.group(3)), month, int(m.group(1)))
+            return None
+        m = _DATE_NUMERIC.fullmatch(text)
+        if m:
+            return _dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        m = _DATE_ISO.fullmatch(text)
+        if m:
+            return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return None
+
+
+def _texts(grid: Grid, r1: int, r2: int):
+    """(row, col, value) of the non-empty cells in rows r1..r2-1, row by row."""
+    for r in range(max(r1, grid.top), min(r2, grid.nrows)):
+        for c in range(grid.left, grid.ncols):
+            v = grid.value(r, c)
+            if v == "" or v is None:
+                continue
+            yield r, c, v
+
+
+def read_meta(grid: Grid, header: _Header, end_row: int) -> Meta:
+    """Title lines above the header and the signature block below the table."""
+    meta = Meta()
+    lines = [(r, c, to_text(v)) for r, c, v in _texts(grid, 0, header.row) if to_text(v)]
+    title_at = None
+    for i, (r, c, text) in enumerate(lines):
+        m = layout.TITLE_PATTERN.search(text)
+        if m:
+            meta.year = int(m.group(2))
+            meta.cells["year"] = a1(r, c)
+            title_at = i
+            break
+    rest = lines[title_at + 1:] if title_at is not None else lines
+    rest = [x for x in rest if not re.fullmatch(r"(tahun\s*)?(19|20)\d\d", x[2], re.I)]
+    if rest:
+        meta.organization = rest[0][2]
+        meta.cells["organization"] = a1(rest[0][0], rest[0][1])
+    if len(rest) > 1:
+        meta.unit = rest[1][2]
+        meta.cells["unit"] = a1(rest[1][0], rest[1][1])
+
+    below = [(r, c, v) for r, c, v in _texts(grid, end_row, grid.nrows)]
+    sig_start = None
+    for i, (r, c, v) in enumerate(below):
+        text = to_text(v) if not isinstance(v, (_dt.date, _dt.datetime)) else None
+        if text:
+            m = _PLACE_DATE.fullmatch(text)
+            if m and parse_date(m.group(2)):
+                meta.place = m.group(1).strip()
+                meta.signed_on = parse_date(m.group(2))
+                meta.cells["place"] = meta.cells["signed_on"] = a1(r, c)
+                sig_start = i
+                break
+        elif isinstance(v, (_dt.date, _dt.datetime)):
+            meta.signed_on = parse_date(v)
+            meta.cells["signed_on"] = a1(r, c)
+            if i > 0 and isinstance(below[i - 1][2], str):
+                meta.place = below[i - 1][2].strip().rstrip(",").strip()
+                meta.cells["place"] = a1(below[i - 1][0], below[i - 1][1])
+            sig_start = i
+            break
+    block = below[sig_start + 1:] if sig_start is not None else below
+    texts = [(r, c, to_text(v)) for r, c, v in block if to_text(v)]
+    nip_at = None
+    for i, (r, c, t) in enumerate(texts):
+        m = _NIP.fullmatch(t)
+        if m:
+            meta.nip = m.group(1).strip() or None
+            meta.cells["nip"] = a1(r, c)
+            nip_at = i
+            break
+    named = texts[:nip_at] if nip_at is not None else texts
+    if named:
+        r, c, t = named[-1]
+        meta.signatory = t
+        meta.cells["signatory"] = a1(r, c)
+    if len(named) > 1:
+        r, c, t = named[-2]
+        meta.signatory_title = t.rstrip(",").strip()
+        meta.cells["signatory_title"] = a1(r, c)
+    return meta
+
+
+# -- assembly -----------------------------------------------------------------
+
+def read_grid(grid: Grid, path=None) -> Rak | None:
+    """The RAK table of one sheet, or None when the sheet holds none."""
+    header = find_header(grid)
+    if header is None:
+        return None
+    walk = _Walk(grid, header, path)
+    walk.run()
+    meta = read_meta(grid, header, walk.end_row)
+    return _assemble(grid, header, walk, meta, path)
+
+
+def _assemble(grid, header, walk: _Walk, meta: Meta, path) -> Rak:
+    import pandas as pd
+
+    extras = list(dict.fromkeys(header.extras.values()))
+    pagu_by_goal: dict[int, int] = {}
+    lines_by_goal: dict[int, int] = {}
+    for b in walk.budgets:
+        pagu_by_goal[b["goal"]] = pagu_by_goal.get(b["goal"], 0) + b["pagu"]
+        lines_by_goal[b["goal"]] = lines_by_goal.get(b["goal"], 0) + 1
+    for gl in walk.goals:
+        gl["pagu"] = pagu_by_goal.get(gl["goal"], 0)
+        gl["budget_lines"] = lines_by_goal.get(gl["goal"], 0)
+
+    # Text columns are object columns holding str or None, whatever the pandas version.
+    activities = pd.DataFrame(walk.activities, columns=list(ACTIVITY_COLUMNS) + extras, dtype=object)
+    budgets = pd.DataFrame(walk.budgets, columns=list(BUDGET_COLUMNS), dtype=object)
+    goals = pd.DataFrame(walk.goals, columns=list(GOAL_COLUMNS), dtype=object)
+    indicators = pd.DataFrame(walk.indicators, columns=list(INDICATOR_COLUMNS), dtype=object)
+    activities["budget_line"] = activities["budget_line"].astype("Int64")
+    for frame in (activities, budgets, goals, indicators):
+        for col in ("goal", "row", "first_row", "last_row", "pagu", "budget_lines", "budget_line"):
+            if col in frame and not (frame is activities and col == "budget_line"):
+                frame[col] = frame[col].astype("int64")
+    ranges = [f"{a1(r1, c1)}:{a1(r2, c2)}" for r1, c1, r2, c2 in walk.table_merges]
+    return Rak(
+        path=None if path is None else str(path),
+        sheet=grid.name,
+        meta=meta,
+        activities=activities,
+        budgets=budgets,
+        goals=goals,
+        indicators=indicators,
+        stated_total=walk.stated_total,
+        stated_total_cell=walk.stated_total_cell,
+        columns={role: column_letters(c) for role, c in header.cols.items()},
+        extra_columns=extras,
+        header_row=header.row + 1,
+        merged=frozenset(walk.merged_roles),
+        merges=ranges,
+        notes=walk.notes,
+    )

@@ -1,0 +1,353 @@
+"""Workbook files -> cell grids with merged ranges.
+
+This is the only module that opens spreadsheet files for reading. It decides the
+format from the file's bytes (never its extension), runs the safety checks of
+:mod:`rakxl.guard` before any parser sees the file, then reads values and merged
+ranges with python-calamine (the fastest merge-aware reader for .xlsx and .xls).
+
+What calamine does not give (number formats, error cells, formulas without a saved
+value) is taken from the sheet's own XML (.xlsx) or from xlrd (.xls), lazily, only
+for the cells that need it.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import zipfile
+from functools import cached_property
+from pathlib import Path
+
+from . import guard
+from .exceptions import RakInputError
+from .formulas import FormulaError, a1, column_index, evaluate
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+
+#: Excel's built-in number format ids that show a percentage.
+_BUILTIN_PERCENT = {9, 10}
+
+
+def sniff(path: Path) -> str:
+    """Tell what a file is from its first bytes: ``"xlsx"`` or ``"xls"``.
+
+    Raises:
+        RakInputError: for anything that is not a workbook rakxl can read, with a
+            message saying what the file is and what to do.
+    """
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except IsADirectoryError:
+        raise RakInputError("ini sebuah folder, bukan file workbook", path=path) from None
+    except FileNotFoundError:
+        raise RakInputError("file tidak ditemukan", path=path) from None
+    except OSError as exc:
+        raise RakInputError(f"file tidak dapat dibuka ({exc.strerror})", path=path) from None
+    if not head:
+        raise RakInputError("file kosong (0 byte), bukan workbook Excel", path=path)
+    if head.startswith(ZIP_MAGIC):
+        return "xlsx"
+    if head.startswith(OLE2_MAGIC):
+        data = Path(path).read_bytes()
+        if _ENCRYPTION_INFO in data:
+            raise RakInputError(
+                "workbook dilindungi kata sandi (terenkripsi); buka di Excel, hapus kata sandinya, "
+                "lalu simpan ulang sebagai .xlsx", path=path)
+        return "xls"
+    raise RakInputError(describe_non_workbook(head), path=path)
+
+
+def describe_non_workbook(head: bytes) -> str:
+    """A message saying what a non-workbook file looks like and how to fix it."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or b"<html" in text[:512]:
+        kind = "halaman HTML (sering dari ekspor aplikasi web) yang diberi nama workbook"
+    elif text.startswith(b"%pdf"):
+        kind = "dokumen PDF"
+    elif b"\x00" not in head:
+        sample = head.decode("utf-8", "replace")
+        kind = "file teks/CSV" if ("," in sample or ";" in sample or "\t" in sample) else "file teks biasa"
+    else:
+        kind = "file yang bukan workbook Excel"
+    return f"bukan workbook Excel: isinya {kind}; buka di Excel lalu simpan ulang sebagai .xlsx"
+
+
+class Workbook:
+    """An open workbook: its sheet names and, on demand, each sheet's :class:`Grid`.
+
+    Args:
+        path: the file to read. It is only ever opened for reading.
+        limits: the safety limits to apply (:data:`rakxl.guard.DEFAULT_LIMITS`).
+    """
+
+    def __init__(self, path, limits: guard.Limits | None = None):
+        self.path = Path(path)
+        self.limits = limits or guard.DEFAULT_LIMITS
+        self.format = sniff(self.path)
+        self._parts: dict[str, str] = {}
+        if self.format == "xlsx":
+            self._parts = guard.check_xlsx(self.path, self.limits)
+        else:
+            guard.check_xls(self.path, self.limits)
+        import python_calamine
+
+        try:
+            self._book = python_calamine.load_workbook(str(self.path))
+            metadata = self._book.sheets_metadata
+        except python_calamine.PasswordError:
+            raise RakInputError("workbook dilindungi kata sandi; hapus kata sandinya lalu simpan ulang",
+                                path=self.path) from None
+        except (python_calamine.CalamineError, ValueError, OSError) as exc:
+            raise RakInputError(f"workbook rusak atau tidak lengkap ({_short(exc)}); buka di Excel lalu "
+                                "simpan ulang sebagai .xlsx", path=self.path) from None
+        self.sheet_names = [m.name for m in metadata if str(m.typ).endswith("WorkSheet")]
+        self.hidden = {m.name for m in metadata if not str(m.visible).endswith(".Visible")}
+        self._grids: dict[str, Grid] = {}
+
+    def grid(self, name: str) -> "Grid":
+        """The cell grid of sheet ``name`` (read once, then kept)."""
+        if name not in self._grids:
+            self._grids[name] = Grid(self, name)
+        return self._grids[name]
+
+    # -- side information: what calamine does not give -------------------------
+
+    @cached_property
+    def _zip(self) -> zipfile.ZipFile:
+        return zipfile.ZipFile(self.path)
+
+    @cached_property
+    def _percent_styles(self) -> set[int]:
+        """Indexes of the cell styles (xf) whose number format shows a percentage."""
+        part = self._parts.get("styles")
+        if not part:
+            return set()
+        from defusedxml import ElementTree
+
+        root = ElementTree.fromstring(guard.read_part(self._zip, part, self.limits))
+        ns = {"m": root.tag[1:].split("}")[0]} if root.tag.startswith("{") else {}
+        pre = "m:" if ns else ""
+        percent_ids = set(_BUILTIN_PERCENT)
+        for fmt in root.iterfind(f"{pre}numFmts/{pre}numFmt", ns):
+            if "%" in re.sub(r'"[^"]*"|\\.', "", fmt.get("formatCode", "")):
+                percent_ids.add(int(fmt.get("numFmtId", "-1")))
+        out = set()
+        for i, xf in enumerate(root.iterfind(f"{pre}cellXfs/{pre}xf", ns)):
+            if int(xf.get("numFmtId", "0")) in percent_ids:
+                out.add(i)
+        return out
+
+    @cached_property
+    def _xlrd_book(self):
+        import xlrd
+
+        try:
+            return xlrd.open_workbook(str(self.path), formatting_info=True, on_demand=True)
+        except Exception as exc:  # xlrd raises many unrelated types for damaged files
+            raise RakInputError(f"format .xls tidak dapat dibaca ({_short(exc)})", path=self.path) from None
+
+    def sheet_xml(self, name: str) -> bytes | None:
+        part = self._parts.get("sheet:" + name)
+        if not part:
+            return None
+        return guard.read_part(self._zip, part, self.limits)
+
+
+class Grid:
+    """The cells of one sheet, addressed by 0-based (row, col) as in the file.
+
+    Attributes:
+        name: the sheet name.
+        hidden: whether the sheet is hidden.
+        rows: the values, ``rows[r - top][c - left]``; '' for empty cells.
+        top, left: where ``rows`` starts in the sheet.
+        nrows, ncols: one past the last row and column that hold anything.
+        merges: merged ranges as ``(r1, c1, r2, c2)``, 0-based and inclusive.
+    """
+
+    def __init__(self, book: Workbook, name: str):
+        self.book = book
+        self.name = name
+        self.hidden = name in book.hidden
+        try:
+            sheet = book._book.get_sheet_by_name(name)
+            self.rows = sheet.to_python()
+            self.top, self.left = sheet.start or (0, 0)
+            merges = sheet.merged_cell_ranges or []
+        except Exception as exc:  # calamine's own error types differ by version
+            raise RakInputError(f"sheet tidak dapat dibaca ({_short(exc)})", path=book.path, sheet=name) from None
+        self.nrows = self.top + len(self.rows)
+        self.ncols = self.left + max((len(r) for r in self.rows), default=0)
+        self.merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in merges]
+        self._formula_stack: set = set()
+
+    def value(self, r: int, c: int):
+        """The value at (r, c): str, float, int, bool, date/datetime, or '' when empty."""
+        i, j = r - self.top, c - self.left
+        if 0 <= i < len(self.rows):
+            row = self.rows[i]
+            if 0 <= j < len(row):
+                return row[j]
+        return ""
+
+    # -- side information ------------------------------------------------------
+
+    @cached_property
+    def _side(self) -> "_SideInfo":
+        if self.book.format == "xlsx":
+            return _SideInfo.from_xml(self.book.sheet_xml(self.name), self.book._percent_styles)
+        return _SideInfo.from_xlrd(self.book._xlrd_book, self.name)
+
+    def error(self, r: int, c: int) -> str | None:
+        """The error value (``#REF!``...) shown at (r, c), or None."""
+        return self._side.errors.get((r, c))
+
+    def formula(self, r: int, c: int) -> tuple[str, str | None] | None:
+        """``(formula, cached value text or None)`` for a formula cell, else None."""
+        return self._side.formulas.get((r, c))
+
+    def is_percent(self, r: int, c: int) -> bool:
+        """Whether the cell's number format shows a percentage."""
+        return (r, c) in self._side.percent
+
+    def evaluate(self, r: int, c: int) -> float | None:
+        """Evaluate the formula at (r, c) when it is plain arithmetic, references or SUM.
+
+        Returns None when there is no formula; raises FormulaError when it cannot be
+        evaluated. Referenced cells that are themselves formulas without a saved value
+        are evaluated in turn.
+        """
+        found = self.formula(r, c)
+        if not found:
+            return None
+        key = (r, c)
+        if key in self._formula_stack:
+            raise FormulaError("circular reference")
+        self._formula_stack.add(key)
+        try:
+            return evaluate(found[0], self._resolve)
+        finally:
+            self._formula_stack.discard(key)
+
+    def _resolve(self, sheet: str | None, r: int, c: int):
+        grid = self
+        if sheet is not None and sheet != self.name:
+            if sheet not in self.book.sheet_names:
+                raise FormulaError(f"no sheet {sheet}")
+            grid = self.book.grid(sheet)
+        if grid.error(r, c):
+            raise FormulaError(grid.error(r, c))
+        v = grid.value(r, c)
+        if v == "" or v is None:
+            if grid.formula(r, c):
+                return grid.evaluate(r, c)
+            return None
+        if isinstance(v, bool):
+            return float(v)
+        if isinstance(v, (int, float)):
+            return float(v)
+        if isinstance(v, str):
+            return None  # text: SUM skips it
+        raise FormulaError(f"{a1(r, c)} is not a number")
+
+
+class _SideInfo:
+    """Errors, formulas and percent formats of one sheet, keyed by (row, col)."""
+
+    def __init__(self):
+        self.errors: dict[tuple[int, int], str] = {}
+        self.formulas: dict[tuple[int, int], tuple[str, str | None]] = {}
+        self.percent: set[tuple[int, int]] = set()
+
+    _CELL_START = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>')
+    _FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>([^<]*)</f>)\s*(?:<v>([^<]*)</v>|<v\s*/>)?")
+    _ERROR_VALUE = re.compile(rb"<v>([^<]*)</v>")
+
+    @classmethod
+    def from_xml(cls, xml: bytes | None, percent_styles: set[int]) -> "_SideInfo":
+        info = cls()
+        if not xml:
+            return info
+        from html import unescape
+
+        if b"<f" in xml:
+            for m in re.finditer(rb"<f\b", xml):
+                cell = cls._cell_before(xml, m.start())
+                if cell is None:
+                    continue
+                fm = cls._FORMULA.match(xml, m.start())
+                if fm and fm.group(1) is not None:
+                    cached = fm.group(2)
+                    info.formulas[cell] = (
+                        unescape(fm.group(1).decode("utf-8", "replace")),
+                        None if cached is None else unescape(cached.decode("utf-8", "replace")),
+                    )
+        if b't="e"' in xml:
+            for m in re.finditer(rb't="e"', xml):
+                cell = cls._cell_before(xml, m.start())
+                if cell is None:
+                    continue
+                vm = cls._ERROR_VALUE.search(xml, m.end(), m.end() + 400)
+                info.errors[cell] = vm.group(1).decode("ascii", "replace") if vm else "#N/A"
+        if percent_styles:
+            ids = b"|".join(str(i).encode() for i in sorted(percent_styles))
+            pattern = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"(?: t="\w+")? s="(?:' + ids + rb')"')
+            for m in pattern.finditer(xml):
+                info.percent.add((int(m.group(2)) - 1, column_index(m.group(1).decode())))
+        return info
+
+    @classmethod
+    def _cell_before(cls, xml: bytes, pos: int) -> tuple[int, int] | None:
+        start = xml.rfind(b"<c ", 0, pos)
+        if start < 0:
+            return None
+        m = cls._CELL_START.match(xml, start)
+        if not m:
+            return None
+        return int(m.group(2)) - 1, column_index(m.group(1).decode())
+
+    @classmethod
+    def from_xlrd(cls, book, name: str) -> "_SideInfo":
+        import xlrd
+
+        info = cls()
+        sheet = book.sheet_by_name(name)
+        for r in range(sheet.nrows):
+            for c, cell in enumerate(sheet.row(r)):
+                if cell.ctype == xlrd.XL_CELL_ERROR:
+                    info.errors[(r, c)] = xlrd.error_text_from_code.get(cell.value, "#N/A")
+                elif cell.ctype == xlrd.XL_CELL_NUMBER:
+                    xf = book.xf_list[cell.xf_index]
+                    fmt = book.format_map.get(xf.format_key)
+                    if fmt is not None and "%" in re.sub(r'"[^"]*"|\\.', "", fmt.format_str):
+                        info.percent.add((r, c))
+        return info
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]
+
+
+def to_text(value) -> str | None:
+    """A cell value as the text a person sees, None when empty (no number formats)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        return text or None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, _dt.datetime):
+        if value.time() == _dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, (_dt.date, _dt.time, _dt.timedelta)):
+        return str(value)
+    return str(value)

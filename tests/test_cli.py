@@ -1,0 +1,75 @@
+"""The command line, through click's CliRunner and as a real process."""
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from rakxl.cli import cli
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_show(sample_path):
+    res = run("show", sample_path)
+    assert res.exit_code == 0
+    assert "Rp 3.051.446.000" in res.output
+    assert "28 Januari 2021" in res.output
+    assert "Sasaran tanpa Pagu: 13, 20, 23, 25" in res.output
+
+
+def test_show_english_json(sample_path):
+    res = run("show", sample_path, "--json")
+    data = json.loads(res.output)
+    assert (data["goals"], data["activities"], data["total_pagu"]) == (29, 68, 3_051_446_000)
+    assert data["signed_on"] == "2021-01-28"
+    assert "Total Pagu" in run("show", sample_path, "--lang", "en").output
+
+
+def test_export_csv(sample_path, tmp_path):
+    out = tmp_path / "kegiatan.csv"
+    res = run("export", sample_path, "--to", "csv", "-o", out)
+    assert res.exit_code == 0, res.output
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    import pandas as pd
+
+    frame = pd.read_csv(out, encoding="utf-8-sig")
+    assert len(frame) == 68
+
+
+def test_export_json_budgets(sample_path, tmp_path):
+    out = tmp_path / "rak.json"
+    assert run("export", sample_path, "--to", "json", "-o", out).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert sum(b["pagu"] for b in data["budgets"]) == 3_051_446_000
+    assert len(data["activities"]) == 68
+
+
+def test_export_refuses_to_overwrite_input(sample_path, tmp_path):
+    import shutil
+
+    copy = tmp_path / "RAK.xlsx"
+    shutil.copy(sample_path, copy)
+    before = copy.read_bytes()
+    res = run("export", copy, "--to", "csv", "-o", copy)
+    assert res.exit_code == 2
+    assert "sama dengan file masukan" in res.output
+    assert copy.read_bytes() == before
+
+
+def test_unreadable_file_one_line_exit_2(tmp_path):
+    bad = tmp_path / "laporan.xlsx"
+    bad.write_text("No,Kegiatan\n1,Rapat\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "rakxl.cli", "show", str(bad)], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "laporan.xlsx" in lines[0] and "simpan ulang sebagai .xlsx" in lines[0]
+
+
+def test_version():
+    res = run("--version")
+    assert res.exit_code == 0 and "rakxl" in res.output
