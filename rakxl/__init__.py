@@ -28,6 +28,9 @@ _API = {
     "DEFAULT_LIMITS": "guard",
     "parse_amount": "amounts",
     "format_rupiah": "layout",
+    "budget_totals": "totals",
+    "read_many": "totals",
+    "find_workbooks": "totals",
 }
 
 __all__ = sorted(_API) + ["__version__"]

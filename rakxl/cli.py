@@ -184,6 +184,67 @@ def rak_to_json(rak) -> dict:
     }
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--by", default="pelaksana", show_default=True, metavar="KOLOM[,KOLOM...]",
+              help="Kelompokkan menurut: file, sheet, no, sasaran, pelaksana (pisahkan dengan koma).")
+@output_options
+@click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan di layar.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Jumlah proses pembaca (bawaan: otomatis, paralel bila file cukup banyak).")
+@lang_option
+@handle_errors
+def totals(paths, by, output, as_json, quiet, jobs, lang):
+    """Jumlah Pagu Anggaran dari banyak workbook RAK, untuk bagian keuangan.
+
+    PATHS: file atau folder (dicari sampai ke subfolder: .xlsx, .xlsm, .xls; file
+    kunci '~$' dilewati). Tanpa -o: tabel di layar. -o TOTAL.xlsx: sheet Total,
+    Sumber dan Peringatan; -o TOTAL.csv atau .json: baris yang sama, Pagu sebagai
+    bilangan bulat. File yang tidak terbaca tidak menghentikan proses: didaftar di
+    akhir (stderr) dan kode keluar 1.
+
+    Contoh: rakxl totals kiriman_unit/ --by pelaksana -o total_pagu.xlsx
+
+    Python: rakxl.budget_totals(rakxl.read_many(paths).raks, by=("pelaksana",))
+    """
+    from pathlib import Path
+
+    from .safeio import atomic_output, check_output, write_csv
+    from .totals import (GROUP_KEYS, ProgressBar, budget_totals, format_table, label, read_many,
+                         totals_records, write_totals_xlsx)
+
+    keys = [k.strip() for k in by.split(",") if k.strip()]
+    if not keys or any(k not in GROUP_KEYS for k in keys):
+        raise click.BadParameter(f"'{by}'; pilih dari {', '.join(GROUP_KEYS)}", param_hint="--by")
+    kind = None
+    if output:
+        kind = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}.get(Path(output).suffix.lower())
+        if kind is None:
+            raise click.BadParameter(f"'{output}': akhiran harus .xlsx, .csv atau .json", param_hint="-o")
+        check_output(output)
+    progress = None if quiet or not sys.stderr.isatty() else ProgressBar(sys.stderr, lang)
+    result = read_many(paths, jobs=jobs, check=kind == "xlsx", progress=progress)
+    table = budget_totals(result.raks, by=keys)
+    if kind == "xlsx":
+        write_totals_xlsx(table, output, result, lang=lang)
+    elif kind == "csv":
+        write_csv(table, output, inputs=result.files)
+    elif kind == "json":
+        with atomic_output(output, result.files) as tmp:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump(totals_records(table), fh, ensure_ascii=False, indent=2)
+                fh.write("\n")
+    elif as_json:
+        echo_json(totals_records(table))
+    else:
+        click.echo(format_table(table, lang))
+    if result.failures:
+        click.echo(label("failures", lang).format(count=len(result.failures)), err=True)
+        for failure in result.failures:
+            click.echo(f"  {failure.path}: {failure.reason}", err=True)
+        sys.exit(EXIT_FOUND)
+
+
 def main(argv=None):
     """Entry point of the ``rakxl`` console script."""
     _utf8_console()
