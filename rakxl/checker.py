@@ -1,0 +1,58 @@
+"""Run the rules over a RAK: :func:`check` (one sheet) and :func:`check_file` (every RAK
+sheet of a workbook).
+
+Each rule is a module of :mod:`rakxl.rules` (one per finding code); the catalogue of
+codes, severities and messages is :mod:`rakxl.findings`.
+"""
+from __future__ import annotations
+
+from .findings import CATALOGUE, Finding
+from .formulas import column_index
+
+_CODE_ORDER = {code: i for i, code in enumerate(CATALOGUE)}
+
+
+def _order(f: Finding):
+    col = f.cell.rstrip("0123456789") if f.cell else ""
+    return (f.row or 0, f.code, column_index(col) if col else -1, f.cell or "")
+
+
+def check(rak, codes=None) -> list[Finding]:
+    """Every finding about one RAK sheet, sorted by row, then code.
+
+    Args:
+        rak: a :class:`~rakxl.model.Rak` (from :func:`rakxl.read_rak`).
+        codes: only run the rules of these finding codes (default: all).
+
+    Returns:
+        A list of :class:`~rakxl.findings.Finding`; empty when nothing is wrong.
+
+    Example::
+
+        >>> [f.no for f in rakxl.check(rak) if f.code == "missing-budget"]
+        ['13', '20', '23', '25']
+    """
+    from .rules import RULES
+
+    wanted = None if codes is None else set(codes)
+    if wanted is not None and wanted - set(CATALOGUE):
+        raise ValueError(f"unknown finding codes: {', '.join(sorted(wanted - set(CATALOGUE)))}")
+    found: list[Finding] = []
+    for rule in RULES:
+        if wanted is None or rule.CODE in wanted:
+            found.extend(rule.check(rak))
+    return sorted(found, key=_order)
+
+
+def check_file(path, *, limits=None) -> list[Finding]:
+    """Every finding about every RAK sheet of a workbook, sheet by sheet in workbook order.
+
+    Raises:
+        RakError: the file cannot be read or holds no RAK table (the message names it).
+    """
+    from .reader import read_workbook
+
+    found: list[Finding] = []
+    for rak in read_workbook(path, limits=limits):
+        found.extend(check(rak))
+    return found

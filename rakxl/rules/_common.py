@@ -1,0 +1,59 @@
+"""Small helpers shared by the rules."""
+from __future__ import annotations
+
+import re
+
+from .. import layout
+from ..findings import Finding, make
+
+#: Short column names for messages.
+COLUMN_LABEL = {
+    "no": "No", "sasaran": "Sasaran", "indikator": "Indikator", "target_indikator": "Target Indikator",
+    "kegiatan": "Nama Kegiatan", "target_kegiatan": "Target Kegiatan", "tw1": "Triwulan I",
+    "tw2": "Triwulan II", "tw3": "Triwulan III", "tw4": "Triwulan IV", "pagu": "Pagu Anggaran",
+    "pelaksana": "Pelaksana",
+}
+
+_SPACES = re.compile(r"\s+")
+
+
+def label(role: str | None) -> str:
+    """The short name of a column for messages (``Pelaksana``)."""
+    if role is None:
+        return "?"
+    return COLUMN_LABEL.get(role) or layout.COLUMN_BY_ROLE[role].title
+
+
+def fold(text) -> str:
+    """Text compared case- and space-insensitively: ``" Sarana  dan\\nPrasarana "`` -> ``"sarana dan prasarana"``."""
+    if text is None:
+        return ""
+    return _SPACES.sub(" ", str(text)).strip().casefold()
+
+
+def records(frame) -> list[dict]:
+    """The rows of a frame as plain dicts (missing values as None)."""
+    if frame is None or not len(frame):
+        return []
+    import pandas as pd
+
+    out = frame.to_dict("records")
+    for rec in out:
+        for key, value in rec.items():
+            if value is not None and not isinstance(value, (str, list, tuple)) and pd.isna(value):
+                rec[key] = None
+    return out
+
+
+def from_notes(rak, code: str, **params_of) -> list[Finding]:
+    """Turn the reader's notes of ``code`` into findings.
+
+    ``params_of`` maps template placeholders to functions ``note -> value``.
+    """
+    out = []
+    for note in rak.notes:
+        if note.code != code:
+            continue
+        params = {key: fn(note) for key, fn in params_of.items()}
+        out.append(make(code, rak, note.cell, note.no, row=note.row, column=note.role, **params))
+    return out

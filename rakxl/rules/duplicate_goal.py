@@ -1,0 +1,23 @@
+"""``duplicate-goal`` (warning): two goals with the same Sasaran text, compared case-
+and space-insensitively. ``no`` is the later goal; cell its Sasaran cell."""
+from __future__ import annotations
+
+from ..findings import make
+from ._common import fold, records
+
+CODE = "duplicate-goal"
+
+
+def check(rak):
+    first_seen: dict[str, dict] = {}
+    out = []
+    for goal in records(rak.goals):
+        key = fold(goal["sasaran"])
+        if not key:
+            continue
+        earlier = first_seen.setdefault(key, goal)
+        if earlier is not goal:
+            out.append(make(CODE, rak, rak.cell("sasaran", goal["first_row"]), goal["no"],
+                            row=goal["first_row"], column="sasaran", other=earlier["no"],
+                            sasaran=" ".join(str(goal["sasaran"]).split())))
+    return out

@@ -1,0 +1,22 @@
+"""``missing-budget`` (error): a goal with no Pagu on any of its rows.
+
+Cell: the goal's first Pagu cell. A goal whose Pagu cell is unreadable
+(``amount-invalid``, ``formula-no-cache``) is left to those rules.
+"""
+from __future__ import annotations
+
+from ..findings import make
+from ._common import records
+
+CODE = "missing-budget"
+_UNREADABLE = ("amount-invalid", "formula-no-cache")
+
+
+def check(rak):
+    unreadable = {n.goal for n in rak.notes if n.code in _UNREADABLE}
+    out = []
+    for goal in records(rak.goals):
+        if goal["budget_lines"] == 0 and goal["goal"] not in unreadable:
+            out.append(make(CODE, rak, rak.cell("pagu", goal["first_row"]), goal["no"],
+                            row=goal["first_row"], column="pagu"))
+    return out
