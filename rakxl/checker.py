@@ -56,3 +56,45 @@ def check_file(path, *, limits=None) -> list[Finding]:
     for rak in read_workbook(path, limits=limits):
         found.extend(check(rak))
     return found
+
+
+def summary(findings: list[Finding], lang: str = "id") -> str:
+    """``11 temuan: 4 error, 6 peringatan, 1 info`` (or ``Tidak ada temuan.``)."""
+    from .findings import SEVERITIES, SEVERITY_LABEL
+
+    if not findings:
+        return "No findings." if lang == "en" else "Tidak ada temuan."
+    counts = [(sum(f.severity == s for f in findings), SEVERITY_LABEL[s][lang == "en"]) for s in SEVERITIES]
+    if lang == "en":
+        counts = [(n, name + "s" if n != 1 and name != "info" else name) for n, name in counts]
+    parts = ", ".join(f"{n} {name}" for n, name in counts if n)
+    return f"{len(findings)} {'findings' if lang == 'en' else 'temuan'}: {parts}"
+
+
+def findings_table(findings: list[Finding], lang: str = "id") -> str:
+    """Findings as a plain-text table, one heading per file and sheet, then a summary line."""
+    from .findings import SEVERITY_LABEL
+
+    heads = ("Cell", "No", "Severity", "Code", "Message") if lang == "en" else \
+        ("Sel", "No", "Tingkat", "Kode", "Pesan")
+    rows = [(f.cell or "-", f.no or "-", SEVERITY_LABEL[f.severity][lang == "en"], f.code, f.text(lang))
+            for f in findings]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(heads[:4])]
+
+    def line(cells):
+        return "  ".join(c.ljust(w) for c, w in zip(cells[:4], widths)) + "  " + cells[4]
+
+    out = []
+    where = None
+    for f, row in zip(findings, rows):
+        if (f.file, f.sheet) != where:
+            where = (f.file, f.sheet)
+            if out:
+                out.append("")
+            out.append(f"{f.file or '-'} [{f.sheet}]")
+            out.append(line(heads))
+        out.append(line(row))
+    if out:
+        out.append("")
+    out.append(summary(findings, lang))
+    return "\n".join(out)

@@ -245,6 +245,80 @@ def totals(paths, by, output, as_json, quiet, jobs, lang):
         sys.exit(EXIT_FOUND)
 
 
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@output_options
+@click.option("--annotate", "annotate_to", type=click.Path(dir_okay=False), default=None, metavar="OUT.xlsx",
+              help="Tulis salinan workbook dengan sel bermasalah diwarnai dan diberi komentar, "
+                   "plus sheet 'Temuan' (satu FILE saja; FILE tidak diubah).")
+@lang_option
+@handle_errors
+def check(files, output, as_json, annotate_to, lang):
+    """Periksa RAK: Pagu kosong, sel gabungan, nomor, jumlah, duplikat, Pelaksana, target, NIP.
+
+    Setiap temuan menunjuk sheet dan sel yang harus diperbaiki. Kode keluar: 0 tanpa
+    error, 1 ada error, 2 ada file yang tidak terbaca (file lain tetap diperiksa).
+
+    Contoh: rakxl check samples/RAK_2021.xlsx --annotate RAK_2021_temuan.xlsx
+
+    Python: rakxl.check_file(path) atau rakxl.check(rakxl.read_rak(path))
+    """
+    from pathlib import Path
+
+    from .annotate import annotate
+    from .checker import check_file, findings_table
+    from .exceptions import RakError
+    from .safeio import atomic_output, check_output, write_csv
+
+    if annotate_to and len(files) != 1:
+        raise click.UsageError("--annotate hanya untuk satu FILE")
+    if annotate_to:
+        check_output(annotate_to, files)
+    kind = None
+    if output:
+        kind = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}.get(Path(output).suffix.lower())
+        if kind is None:
+            raise click.BadParameter(f"'{output}': akhiran harus .csv, .json atau .xlsx", param_hint="-o")
+        check_output(output, files)
+    found, unreadable = [], False
+    for file in files:
+        try:
+            findings = check_file(file)
+        except RakError as exc:
+            click.echo(f"rakxl: {exc}", err=True)
+            unreadable = True
+            continue
+        found.extend(findings)
+        if annotate_to:
+            annotate(file, findings, annotate_to, lang=lang)
+    records = [f.to_dict() for f in found]
+    if kind in ("csv", "xlsx"):
+        import pandas as pd
+
+        frame = pd.DataFrame(records, columns=list(FINDING_FIELDS))
+        if kind == "csv":
+            write_csv(frame, output, inputs=files)
+        else:
+            with atomic_output(output, files) as tmp:
+                frame.to_excel(tmp, index=False, sheet_name="Temuan", engine="openpyxl")
+    elif kind == "json":
+        with atomic_output(output, files) as tmp:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump(records, fh, ensure_ascii=False, indent=2)
+                fh.write("\n")
+    elif as_json:
+        echo_json(records)
+    else:
+        click.echo(findings_table(found, lang))
+    if unreadable:
+        sys.exit(EXIT_UNREADABLE)
+    if any(f.severity == "error" for f in found):
+        sys.exit(EXIT_FOUND)
+
+
+FINDING_FIELDS = ("file", "sheet", "cell", "row", "column", "no", "code", "severity", "message", "message_en")
+
+
 def main(argv=None):
     """Entry point of the ``rakxl`` console script."""
     _utf8_console()

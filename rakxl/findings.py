@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass
 from .layout import format_rupiah
 
 SEVERITIES = ("error", "warning", "info")
+#: How each severity is named for people: (Bahasa Indonesia, English).
+SEVERITY_LABEL = {"error": ("error", "error"), "warning": ("peringatan", "warning"), "info": ("info", "info")}
 
 
 @dataclass(frozen=True)
@@ -156,8 +158,8 @@ CATALOGUE: dict[str, Kind] = {k.code: k for k in (
     _kind("target-unit-mismatch", "info", "Satuan target berbeda", "Target unit mismatch",
           "Target kegiatan '{value}' memakai satuan lain ({unit}) dari target indikatornya "
           "'{indicator_target}' ({indicator_unit})",
-          "Activity target '{value}' uses another unit ({unit}) than its indicator's target "
-          "'{indicator_target}' ({indicator_unit})",
+          "Activity target '{value}' uses another unit ({unit_en}) than its indicator's target "
+          "'{indicator_target}' ({indicator_unit_en})",
           "Activity targets whose unit differs from their indicator's target."),
     _kind("nip-invalid", "warning", "NIP tidak sah", "Invalid NIP",
           "NIP '{value}' tidak sah: {reason}",

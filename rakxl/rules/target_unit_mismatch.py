@@ -33,6 +33,7 @@ def check(rak):
         done.add(key)
         out.append(make(CODE, rak, rak.cell("target_kegiatan", act["row"]), act["no"], row=act["row"],
                         column="target_kegiatan", value=" ".join(str(act["target_kegiatan"]).split()),
-                        unit=describe(own), indicator_target=" ".join(str(act["target_indikator"]).split()),
-                        indicator_unit=describe(ind)))
+                        unit=describe(own), unit_en=describe(own, "en"),
+                        indicator_target=" ".join(str(act["target_indikator"]).split()),
+                        indicator_unit=describe(ind), indicator_unit_en=describe(ind, "en")))
     return out
