@@ -30,6 +30,8 @@ from .workbook import Grid, Workbook, to_text
 #: How far down a sheet the header may start (0-based rows scanned).
 HEADER_SEARCH_ROWS = 40
 _NUMBER_CELL = re.compile(r"\(?\s*(\d{1,2})\s*\)?")
+#: Columns whose numbers may carry a % format (shown as "100%").
+_PERCENT_ROLES = frozenset(layout.ACTIVITY_ROLES + ("target_indikator",))
 _NIL = {"-", "–", "—", "--", "nihil"}
 _MONTHS = {m.lower(): i + 1 for i, m in enumerate(layout.MONTHS_ID)}
 _MONTHS.update({m[:3].lower(): i + 1 for i, m in enumerate(layout.MONTHS_ID)})
@@ -241,8 +243,8 @@ class _Walk:
 
     def cell_text(self, r: int, c: int, role: str) -> str | None:
         v = self.grid.value(r, c)
-        if isinstance(v, float) and role in layout.ACTIVITY_ROLES + ("target_indikator",):
-            if self.grid.is_percent(r, c):
+        if isinstance(v, (float, int)) and not isinstance(v, bool) and role in _PERCENT_ROLES:
+            if self.grid.is_percent(r, c):  # .xls gives whole numbers as int
                 return _percent_text(v)
         return to_text(v)
 

@@ -25,6 +25,8 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 
+#: File name endings calamine reads by name; other names are read by content.
+_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",)}
 #: Excel's built-in number format ids that show a percentage.
 _BUILTIN_PERCENT = {9, 10}
 
@@ -84,7 +86,7 @@ class Workbook:
 
     def __init__(self, path, limits: guard.Limits | None = None):
         self.path = Path(path)
-        self.limits = limits or guard.DEFAULT_LIMITS
+        self.limits = limits or guard.default_limits()
         self.format = sniff(self.path)
         self._parts: dict[str, str] = {}
         if self.format == "xlsx":
@@ -94,7 +96,13 @@ class Workbook:
         import python_calamine
 
         try:
-            self._book = python_calamine.load_workbook(str(self.path))
+            if self.path.suffix.lower() in _SUFFIXES[self.format]:
+                self._book = python_calamine.load_workbook(str(self.path))
+            else:
+                # A misnamed file (an .xlsx saved as .xls...): calamine goes by the
+                # name for paths, by the content for open files.
+                with open(self.path, "rb") as fh:
+                    self._book = python_calamine.CalamineWorkbook.from_filelike(fh)
             metadata = self._book.sheets_metadata
         except python_calamine.PasswordError:
             raise RakInputError("workbook dilindungi kata sandi; hapus kata sandinya lalu simpan ulang",
