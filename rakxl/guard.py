@@ -1,20 +1,32 @@
 """Safety checks run on a workbook before any parser sees it.
 
-A workbook is a zip of XML parts. Before python-calamine (which aborts the whole
-process on some malformed files) or any XML parser reads it, rakxl checks:
+Workbooks arrive by e-mail and flash drive and are read unattended, so rakxl
+checks a file before python-calamine (which aborts the whole process on some
+files: an abort cannot be caught) or any XML parser reads it. For an .xlsx, a zip
+of XML parts, :func:`check_xlsx` looks at:
 
-- the zip directory: declared sizes and compression ratios (zip bombs);
-- every XML part for a DTD (entity expansion, external entities);
-- each sheet's extent: its last row and column, so that one cell at XFD1048576
-  cannot make a reader walk or allocate a billion cells.
+- the zip directory, read from the end of the file before anything is inflated:
+  the number of parts, their declared sizes and compression ratios (zip bombs),
+  duplicate names and encrypted entries;
+- the prolog of every XML part, for a DTD (``<!DOCTYPE``/``<!ENTITY``): entity
+  expansion ("billion laughs") and external entities need one, and no workbook
+  part has one. Python's XML is parsed with defusedxml on top of that;
+- every sheet's cells, streamed: the bounding box of the cells that hold a value
+  (one cell at A1 and one at XFD1048576 make 17 billion cells for calamine) and
+  the number of merged ranges.
 
-The limits are named constants in :class:`Limits`; pass your own ``Limits`` to
-:func:`rakxl.read_rak` (``limits=``) to raise them.
+The limits are named constants in :class:`Limits`. To raise them pass your own
+``Limits`` to :func:`rakxl.read_rak` (``limits=Limits(max_cells=10_000_000)``), or
+set the environment variable ``RAKXL_LIMITS`` (``"max_cells=10000000
+max_part_bytes=200000000"``), which the command line honours too.
 """
 from __future__ import annotations
 
+import dataclasses
+import os
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -22,105 +34,192 @@ from pathlib import Path
 
 from .exceptions import RakHostileError, RakInputError
 
+MiB = 1024 * 1024
+
 
 @dataclass(frozen=True)
 class Limits:
     """Limits that no real RAK workbook comes near.
 
+    A RAK sheet has tens of columns and hundreds (rarely thousands) of rows; its
+    sheet XML is well under 1 MiB. The defaults leave a wide margin for other
+    sheets in the same workbook while keeping the memory rakxl can be made to use
+    to a few hundred MB.
+
     Attributes:
         max_file_bytes: size of the workbook file itself.
+        max_parts: number of parts (files) in an .xlsx zip.
         max_part_bytes: declared uncompressed size of any one part.
         max_total_bytes: declared uncompressed size of all parts together.
-        max_ratio: compression ratio of any part larger than 1 MiB.
-        max_rows: rows of one sheet (Excel's own limit is 1,048,576).
-        max_cols: columns of one sheet.
-        max_cells: rows x columns of one sheet's used area.
+        max_ratio: compression ratio of any part larger than ``ratio_from_bytes``.
+        ratio_from_bytes: parts smaller than this are not held to ``max_ratio``.
+        max_rows: last row a cell with a value may sit in (Excel's own limit).
+        max_cols: last column a cell with a value may sit in (Excel's own: XFD).
+        max_cells: rows x columns of the box from A1 to a sheet's last value;
+            the reader allocates that box.
+        max_merges: merged ranges in one sheet.
     """
 
-    max_file_bytes: int = 200 * 1024 * 1024
-    max_part_bytes: int = 512 * 1024 * 1024
-    max_total_bytes: int = 1024 * 1024 * 1024
-    max_ratio: float = 200.0
+    max_file_bytes: int = 100 * MiB
+    max_parts: int = 10_000
+    max_part_bytes: int = 64 * MiB
+    max_total_bytes: int = 256 * MiB
+    max_ratio: float = 100.0
+    ratio_from_bytes: int = 1 * MiB
     max_rows: int = 1_048_576
-    max_cols: int = 1_000
-    max_cells: int = 20_000_000
+    max_cols: int = 16_384
+    max_cells: int = 2_000_000
+    max_merges: int = 20_000
+
+    @classmethod
+    def from_env(cls, base: "Limits | None" = None, environ=None) -> "Limits":
+        """``base`` (the defaults) with the values set in ``$RAKXL_LIMITS``.
+
+        The variable holds ``name=value`` pairs separated by spaces, commas or
+        semicolons, e.g. ``max_cells=10000000 max_part_bytes=200000000``.
+
+        Raises:
+            RakInputError: an unknown name or a value that is not a number.
+        """
+        base = base or cls()
+        text = (os.environ if environ is None else environ).get("RAKXL_LIMITS", "").strip()
+        if not text:
+            return base
+        known = {f.name: f.type for f in dataclasses.fields(cls)}
+        changes = {}
+        for pair in re.split(r"[\s,;]+", text):
+            name, _, value = pair.partition("=")
+            name = name.strip().lower()
+            if name not in known:
+                raise RakInputError(f"RAKXL_LIMITS: batas '{name}' tidak dikenal; yang ada: {', '.join(known)}")
+            try:
+                changes[name] = float(value) if name == "max_ratio" else int(value.replace("_", ""))
+            except ValueError:
+                raise RakInputError(f"RAKXL_LIMITS: nilai '{value}' untuk {name} bukan angka") from None
+        return dataclasses.replace(base, **changes)
 
 
+#: The limits used when none are given (see also :func:`default_limits`).
 DEFAULT_LIMITS = Limits()
 
-_DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
-_ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
-# Cells whose column has two or more letters (beyond Z), with r as the first
-# attribute as every writer puts it; _ANY_ORDER is the slow path for other files.
-_MULTI_LETTER_CELL = re.compile(rb'<c r="([A-Z]{2,})(\d+)"')
-_MULTI_LETTER_ANY_ORDER = re.compile(rb'<c\b[^>]*?\br="([A-Z]{2,})(\d+)"')
-_R_NOT_FIRST = re.compile(rb"<c\s(?!r=)")
-_BIG_ROW_CELL = re.compile(rb'<c\b[^>]*?\br="[A-Z]{1,3}(\d{7,})"')
+
+def default_limits() -> Limits:
+    """:data:`DEFAULT_LIMITS` with the changes asked for in ``$RAKXL_LIMITS``."""
+    return Limits.from_env(DEFAULT_LIMITS)
+
+
+_RAISE_HINT = "bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS)"
+_RESAVE = "buka di Excel lalu simpan ulang sebagai .xlsx"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
+def _hostile(message: str, path, sheet=None) -> RakHostileError:
+    return RakHostileError(f"{message}; file ditolak", path=path, sheet=sheet)
+
+
+# -- the zip directory ----------------------------------------------------------
+
 def check_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
-    """Check an .xlsx/.xlsm file and map its parts.
+    """Check an .xlsx/.xlsm file and map its parts, before anything reads it.
 
     Returns:
         ``{"styles": part, "sheet:<name>": part, ...}`` for the parts rakxl reads.
 
     Raises:
         RakHostileError: a zip bomb, an XML entity attack or an impossible extent.
-        RakInputError: a damaged zip, or a zip that is not a workbook.
+        RakInputError: a damaged zip, a zip that is not a workbook, an encrypted one.
     """
-    if path.stat().st_size > limits.max_file_bytes:
-        raise RakInputError(f"file terlalu besar ({path.stat().st_size:,} byte; batas "
-                            f"{limits.max_file_bytes:,})", path=path)
+    path = Path(path)
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        raise RakInputError(f"file terlalu besar ({size:,} byte; batas {limits.max_file_bytes:,}); "
+                            f"{_RAISE_HINT}", path=path)
+    entries = _zip_entry_count(path, size)
+    if entries > limits.max_parts:
+        raise _hostile(f"zip berisi {entries:,} bagian (batas {limits.max_parts:,}); tidak ada workbook "
+                       "sebanyak itu", path)
     try:
         zf = zipfile.ZipFile(path)
         infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
+            NotImplementedError, struct.error) as exc:
         raise RakInputError(f"file zip rusak atau terpotong ({exc}); minta file aslinya lagi atau "
-                            "buka di Excel lalu simpan ulang sebagai .xlsx", path=path) from None
+                            f"{_RESAVE}", path=path) from None
     with zf:
-        names = {i.filename for i in infos}
-        if "xl/workbook.bin" in names:
-            raise RakInputError("workbook biner Excel (.xlsb) tidak didukung; simpan ulang sebagai .xlsx",
-                                path=path)
-        if "xl/workbook.xml" not in names:
-            what = "dokumen Word" if "word/document.xml" in names else (
-                "presentasi PowerPoint" if "ppt/presentation.xml" in names else (
-                    "spreadsheet OpenDocument (.ods)" if "content.xml" in names else "arsip zip biasa"))
-            raise RakInputError(f"bukan workbook Excel: isinya {what}; buka di Excel lalu simpan ulang sebagai .xlsx",
-                                path=path)
-        total = 0
+        names = [i.filename for i in infos]
+        _check_directory(infos, names, path, limits)
         for info in infos:
-            total += info.file_size
-            if info.file_size > limits.max_part_bytes:
-                raise RakHostileError(
-                    f"bagian '{info.filename}' mengaku berukuran {info.file_size:,} byte setelah diekstrak; "
-                    "ini ciri bom zip, file ditolak", path=path)
-            if info.file_size > 1024 * 1024 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
-                raise RakHostileError(
-                    f"bagian '{info.filename}' memiliki rasio kompresi "
-                    f"{info.file_size / max(info.compress_size, 1):,.0f}:1; ini ciri bom zip, file ditolak",
-                    path=path)
-        if total > limits.max_total_bytes:
-            raise RakHostileError(f"isi workbook mengaku {total:,} byte setelah diekstrak; file ditolak",
-                                  path=path)
-        if any(i.flag_bits & 0x1 for i in infos):
-            raise RakInputError("workbook dilindungi kata sandi (terenkripsi); hapus kata sandinya lalu "
-                                "simpan ulang sebagai .xlsx", path=path)
-        for info in infos:
-            if info.filename.endswith((".xml", ".rels", ".vml")):
-                _check_dtd(zf, info, path, limits)
-        parts = _map_parts(zf, names, path, limits)
+            _check_prolog(zf, info, path)
+        parts = _map_parts(zf, set(names), path, limits)
         for key, part in parts.items():
             if key.startswith("sheet:"):
-                check_extent(read_part(zf, part, limits), limits, path=path, sheet=key[6:])
+                scan_sheet(zf, part, limits, path=path, sheet=key[6:])
         return parts
 
 
-def check_xls(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
-    """Check a legacy .xls file's size (calamine and xlrd bound the rest)."""
-    if path.stat().st_size > limits.max_file_bytes:
-        raise RakInputError(f"file terlalu besar ({path.stat().st_size:,} byte)", path=path)
+def _zip_entry_count(path: Path, size: int) -> int:
+    """The number of entries the zip's end record declares, read without zipfile.
+
+    zipfile builds an object per entry, so a zip claiming millions of entries is
+    refused from this count first. Returns 0 when there is no end record (zipfile
+    then reports the damage).
+    """
+    tail_len = min(size, 22 + 65535 + 20 + 56)
+    with open(path, "rb") as fh:
+        fh.seek(size - tail_len)
+        tail = fh.read(tail_len)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + 22 > len(tail):
+        return 0
+    count = struct.unpack_from("<H", tail, at + 10)[0]
+    loc = at - 20
+    if count == 0xFFFF and loc >= 0 and tail[loc:loc + 4] == b"PK\x06\x07":
+        offset = struct.unpack_from("<Q", tail, loc + 8)[0]
+        if offset + 56 <= size:
+            with open(path, "rb") as fh:
+                fh.seek(offset)
+                rec = fh.read(56)
+            if rec[:4] == b"PK\x06\x06":
+                count = struct.unpack_from("<Q", rec, 32)[0]
+    return count
+
+
+def _check_directory(infos, names, path, limits) -> None:
+    present = set(names)
+    if "xl/workbook.bin" in present:
+        raise RakInputError(f"workbook biner Excel (.xlsb) tidak didukung; {_RESAVE}", path=path)
+    if "xl/workbook.xml" not in present:
+        if "word/document.xml" in present:
+            what = "dokumen Word (.docx)"
+        elif "ppt/presentation.xml" in present:
+            what = "presentasi PowerPoint (.pptx)"
+        elif "content.xml" in present:
+            what = "dokumen OpenDocument (.ods/.odt)"
+        elif not names:
+            what = "arsip zip kosong"
+        else:
+            what = "arsip zip biasa tanpa bagian workbook (xl/workbook.xml)"
+        raise RakInputError(f"bukan workbook Excel: isinya {what}; {_RESAVE}", path=path)
+    if len(present) != len(names):
+        dup = next(n for n in names if names.count(n) > 1)
+        raise _hostile(f"zip memuat bagian '{dup}' lebih dari sekali (pembaca berbeda akan membaca isi "
+                       "berbeda)", path)
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > limits.max_part_bytes:
+            raise _hostile(f"bagian '{info.filename}' mengaku berukuran {info.file_size:,} byte setelah "
+                           f"diekstrak (batas {limits.max_part_bytes:,}); ini ciri bom zip", path)
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > limits.ratio_from_bytes and ratio > limits.max_ratio:
+            raise _hostile(f"bagian '{info.filename}' memiliki rasio kompresi {ratio:,.0f}:1 (batas "
+                           f"{limits.max_ratio:,.0f}:1); ini ciri bom zip", path)
+    if total > limits.max_total_bytes:
+        raise _hostile(f"isi workbook mengaku {total:,} byte setelah diekstrak (batas "
+                       f"{limits.max_total_bytes:,}); ini ciri bom zip", path)
+    if any(i.flag_bits & 0x1 for i in infos):
+        raise RakInputError("workbook dilindungi kata sandi (zip terenkripsi); buka di Excel, hapus "
+                            "kata sandinya, lalu simpan ulang sebagai .xlsx", path=path)
 
 
 def read_part(zf: zipfile.ZipFile, name: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
@@ -128,26 +227,66 @@ def read_part(zf: zipfile.ZipFile, name: str, limits: Limits = DEFAULT_LIMITS) -
     try:
         with zf.open(name) as fh:
             data = fh.read(limits.max_part_bytes + 1)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError) as exc:
-        raise RakInputError(f"bagian '{name}' rusak ({exc})", path=zf.filename) from None
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, NotImplementedError) as exc:
+        raise RakInputError(f"bagian '{name}' rusak ({exc}); {_RESAVE}", path=zf.filename) from None
     if len(data) > limits.max_part_bytes:
-        raise RakHostileError(f"bagian '{name}' melebihi {limits.max_part_bytes:,} byte setelah diekstrak",
-                              path=zf.filename)
+        raise _hostile(f"bagian '{name}' melebihi {limits.max_part_bytes:,} byte setelah diekstrak",
+                       zf.filename)
     return data
 
 
-def _check_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits: Limits) -> None:
-    # A DTD can only come before the root element, so the head of the part is enough;
-    # a DOCTYPE that appears later is just as refused by defusedxml when it parses.
+def _chunks(zf: zipfile.ZipFile, name, path, size: int = MiB):
+    """The inflated bytes of a part, ``size`` at a time (never more than declared)."""
     try:
-        with zf.open(info) as fh:
-            head = fh.read(64 * 1024)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
-        raise RakInputError(f"bagian '{info.filename}' rusak ({exc})", path=path) from None
-    if _DTD.search(head):
-        raise RakHostileError(
-            f"bagian '{info.filename}' memuat DTD/ENTITY (pola serangan XML seperti 'billion laughs' "
-            "atau entitas eksternal); file ditolak", path=path)
+        with zf.open(name) as fh:
+            while True:
+                chunk = fh.read(size)
+                if not chunk:
+                    return
+                yield chunk
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+        label = name.filename if isinstance(name, zipfile.ZipInfo) else name
+        raise RakInputError(f"bagian '{label}' rusak ({exc}); {_RESAVE}", path=path) from None
+
+
+# -- XML prologs: DTDs -------------------------------------------------------------
+
+_DTD = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.I)
+_ROOT_START = re.compile(r"<[^?!]")
+
+
+def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+    """Refuse a part with a DTD. Only the prolog (before the root element) can hold
+    one, so the scan stops at the root element; parts that are not XML (images)
+    are skipped from their first bytes."""
+    if info.is_dir() or info.file_size == 0:
+        return
+    encoding = None
+    carry = ""
+    for chunk in _chunks(zf, info, path, 64 * 1024):
+        if encoding is None:
+            encoding = _xml_encoding(chunk)
+            if encoding is None:
+                return  # not XML
+        text = carry + chunk.decode(encoding, "replace")
+        root = _ROOT_START.search(text)
+        head = text if root is None else text[:root.start()]
+        if _DTD.search(head):
+            raise _hostile(f"bagian '{info.filename}' memuat DTD/ENTITY (pola serangan XML seperti "
+                           "'billion laughs' atau entitas eksternal)", path)
+        if root is not None:
+            return
+        carry = text[-16:]
+
+
+def _xml_encoding(head: bytes) -> str | None:
+    """'utf-8' or 'utf-16' for bytes that start like XML, None otherwise."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2] in (b"<\x00", b"\x00<"):
+        return "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else (
+            "utf-16-le" if head[:1] == b"<" else "utf-16-be")
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return "utf-8"
+    return None
 
 
 def _map_parts(zf, names, path, limits) -> dict[str, str]:
@@ -159,10 +298,11 @@ def _map_parts(zf, names, path, limits) -> dict[str, str]:
         rels_name = "xl/_rels/workbook.xml.rels"
         rels = ElementTree.fromstring(read_part(zf, rels_name, limits)) if rels_name in names else None
     except DefusedXmlException:
-        raise RakHostileError("workbook.xml memuat DTD/ENTITY; file ditolak", path=path) from None
+        raise _hostile("workbook.xml memuat DTD/ENTITY (pola serangan XML)", path) from None
     except ElementTree.ParseError as exc:
-        raise RakInputError(f"workbook.xml rusak ({exc})", path=path) from None
+        raise RakInputError(f"workbook.xml rusak ({exc}); {_RESAVE}", path=path) from None
     targets = {}
+    parts = {}
     if rels is not None:
         for rel in rels:
             target = rel.get("Target", "")
@@ -171,41 +311,177 @@ def _map_parts(zf, names, path, limits) -> dict[str, str]:
             else:
                 target = posixpath.normpath(posixpath.join("xl", target))
             targets[rel.get("Id")] = target
-            if rel.get("Type", "").endswith("/styles"):
-                parts_styles = target
-                if parts_styles in names:
-                    targets["__styles__"] = parts_styles
-    parts = {}
-    if "__styles__" in targets:
-        parts["styles"] = targets["__styles__"]
+            if rel.get("Type", "").endswith("/styles") and target in names:
+                parts["styles"] = target
     for sheet in wb.iter():
         if sheet.tag.endswith("}sheet") or sheet.tag == "sheet":
-            rid = sheet.get(f"{{{_REL_NS}}}id")
-            target = targets.get(rid)
+            target = targets.get(sheet.get(f"{{{_REL_NS}}}id"))
             if target and target in names and "worksheets/" in target:
                 parts["sheet:" + sheet.get("name", "")] = target
     return parts
 
 
-def check_extent(xml: bytes, limits: Limits = DEFAULT_LIMITS, *, path=None, sheet=None) -> tuple[int, int]:
-    """The (rows, cols) a sheet's cells reach; raises when beyond ``limits``.
+# -- sheets: extent and merges -----------------------------------------------------
+
+# The fast path: every cell tag written as all writers write it, r first:
+# <c r="AB12" ...> (or <c r="AB12" .../> for an empty, styled cell).
+_CANON_CELL = re.compile(
+    rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"'
+    rb'((?:\s+[A-Za-z_][\w:.-]*\s*=\s*(?:"[^"]*"|\'[^\']*\'))*)\s*(/?)>')
+# Any cell tag at all, also with a namespace prefix (<x:c ...>).
+_ANY_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,255}:)?c[\s/>]")
+_ANY_MERGE = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,255}:)?mergeCell[\s/>]")
+_R_ATTR = re.compile(rb"(?:^|\s)r\s*=")
+_REF = re.compile(r"\s*([A-Za-z]{1,3})0*(\d{1,9})\s*")
+
+
+@dataclass
+class SheetExtent:
+    """What :func:`scan_sheet` found: the last row and column (1-based) holding a
+    value, the number of cells with a value and of merged ranges."""
+
+    rows: int = 0
+    cols: int = 0
+    cells: int = 0
+    merges: int = 0
+
+
+def scan_sheet(zf: zipfile.ZipFile, part: str, limits: Limits = DEFAULT_LIMITS, *, path=None,
+               sheet=None) -> SheetExtent:
+    """Stream one sheet part and refuse it when its cells reach beyond ``limits``.
 
     Looks at the cells the sheet really holds, not at the ``<dimension>`` it
-    declares: a hostile file can declare A1:A1 and still place a cell at XFD1048576.
+    declares: a hostile file can declare A1:A1 and still place a cell at
+    XFD1048576. Cells written the usual way are read with a regular expression;
+    a sheet with any other kind of cell tag (no ``r``, a namespace prefix, odd
+    quoting) is read again with a streaming XML parser that places cells the
+    way calamine does.
+
+    Raises:
+        RakHostileError: the sheet reaches beyond the limits.
+        RakInputError: the part is damaged.
     """
-    max_row = max((int(m.group(1)) for m in _ROW.finditer(xml)), default=0)
-    max_row = max([max_row] + [int(m.group(1)) for m in _BIG_ROW_CELL.finditer(xml)])
-    max_col = 26 if b"<c " in xml else 0  # single-letter columns: at most Z
-    pattern = _MULTI_LETTER_ANY_ORDER if _R_NOT_FIRST.search(xml) else _MULTI_LETTER_CELL
-    for m in pattern.finditer(xml):
+    ext = SheetExtent()
+    fast = True
+    carry = b""
+    for chunk in _chunks(zf, part, path):
+        data = carry + chunk
+        cut = data.rfind(b"<")
+        if cut <= 0 or len(data) - cut > 64 * 1024:
+            cut = len(data)
+        body, carry = data[:cut], data[cut:]
+        fast = fast and _scan_fast(body, ext)
+        ext.merges += len(_ANY_MERGE.findall(body))
+        _check_extent(ext, limits, path, sheet)
+    if carry:
+        fast = fast and _scan_fast(carry, ext)
+        ext.merges += len(_ANY_MERGE.findall(carry))
+    if not fast:
+        ext = _scan_xml(zf, part, limits, path, sheet)
+    _check_extent(ext, limits, path, sheet)
+    return ext
+
+
+def _scan_fast(body: bytes, ext: SheetExtent) -> bool:
+    """Add the canonical cells of ``body`` to ``ext``; False when some cell tag is
+    not canonical (the caller then parses the sheet as XML)."""
+    canonical = 0
+    for m in _CANON_CELL.finditer(body):
+        canonical += 1
+        if _R_ATTR.search(m.group(3)):
+            return False  # a second r: the last one wins in calamine
+        if m.group(4):
+            continue  # <c r="X1" s="3"/>: styled but empty, calamine keeps no cell
         col = 0
         for ch in m.group(1):
             col = col * 26 + ch - 64
-        max_col = max(max_col, col)
-        max_row = max(max_row, int(m.group(2)))
-    if max_row > limits.max_rows or max_col > limits.max_cols or max_row * max_col > limits.max_cells:
-        raise RakHostileError(
-            f"sheet menjangkau hingga baris {max_row:,} dan kolom {max_col:,}, jauh melebihi tabel RAK "
-            f"mana pun (batas {limits.max_rows:,} baris, {limits.max_cols:,} kolom, {limits.max_cells:,} sel); "
-            "file ditolak", path=path, sheet=sheet)
-    return max_row, max_col
+        ext.cells += 1
+        ext.cols = max(ext.cols, col)
+        ext.rows = max(ext.rows, int(m.group(2)))
+    return canonical == len(_ANY_CELL.findall(body))
+
+
+def _check_extent(ext: SheetExtent, limits: Limits, path, sheet) -> None:
+    if ext.rows > limits.max_rows or ext.cols > limits.max_cols or ext.rows * ext.cols > limits.max_cells:
+        from .formulas import column_letters
+
+        last = f"{column_letters(ext.cols - 1)}{ext.rows}" if 0 < ext.cols < 10**6 else f"baris {ext.rows:,}"
+        raise _hostile(
+            f"sel berisi menjangkau hingga {last} ({ext.rows:,} baris x {ext.cols:,} kolom = "
+            f"{ext.rows * ext.cols:,} sel), jauh melebihi tabel RAK mana pun (batas {limits.max_rows:,} "
+            f"baris, {limits.max_cols:,} kolom, {limits.max_cells:,} sel); {_RAISE_HINT}", path, sheet)
+    if ext.merges > limits.max_merges:
+        raise _hostile(f"sheet memuat {ext.merges:,} sel gabungan (batas {limits.max_merges:,}); "
+                       f"{_RAISE_HINT}", path, sheet)
+
+
+def _scan_xml(zf, part, limits, path, sheet) -> SheetExtent:
+    """The slow path: place cells as calamine does, with expat (no DTD allowed)."""
+    from xml.parsers import expat
+
+    ext = SheetExtent()
+    state = {"row": 0, "col": 0, "cell": None}
+
+    def start(name, attrs):
+        local = name.rpartition(":")[2]
+        if local == "row":
+            r = attrs.get("r")
+            state["row"] = _int(r) if r is not None else state["row"] + 1
+            state["col"] = 0
+        elif local == "c":
+            ref = attrs.get("r")
+            m = _REF.fullmatch(ref) if ref is not None else None
+            if m:
+                col = 0
+                for ch in m.group(1).upper():
+                    col = col * 26 + ord(ch) - 64
+                row = int(m.group(2))
+            else:
+                col, row = state["col"] + 1, state["row"]
+            state["col"] = col
+            state["cell"] = (row, col)
+        elif state["cell"] is not None and local in ("v", "is", "f"):
+            row, col = state["cell"]
+            state["cell"] = None
+            ext.cells += 1
+            ext.rows = max(ext.rows, row)
+            ext.cols = max(ext.cols, col)
+        elif local == "mergeCell":
+            ext.merges += 1
+
+    def end(name):
+        if name.rpartition(":")[2] == "c":
+            state["cell"] = None
+
+    def no_dtd(*_args):
+        raise _hostile(f"bagian '{part}' memuat DTD/ENTITY (pola serangan XML)", path, sheet)
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.StartDoctypeDeclHandler = no_dtd
+    parser.EntityDeclHandler = no_dtd
+    parser.ExternalEntityRefHandler = no_dtd
+    try:
+        for chunk in _chunks(zf, part, path):
+            parser.Parse(chunk, False)
+            _check_extent(ext, limits, path, sheet)
+        parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        raise RakInputError(f"XML sheet rusak ({exc}); {_RESAVE}", path=path, sheet=sheet) from None
+    return ext
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        return 0
+
+
+def check_xls(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Check a legacy .xls file's size (calamine and xlrd bound the rest)."""
+    size = Path(path).stat().st_size
+    if size > limits.max_file_bytes:
+        raise RakInputError(f"file terlalu besar ({size:,} byte; batas {limits.max_file_bytes:,}); "
+                            f"{_RAISE_HINT}", path=path)
