@@ -146,15 +146,18 @@ def _read_one(task: tuple) -> tuple:
     return path, raks, findings, None
 
 
-def parallel_threshold() -> int:
-    """The file count from which :func:`read_many` uses a process pool on this platform."""
+def parallel_threshold(start_method: str | None = None) -> int:
+    """The file count from which :func:`read_many` uses a process pool, for
+    ``start_method`` (None: this platform's default way of starting processes)."""
     import multiprocessing
 
-    return PARALLEL_THRESHOLD.get(multiprocessing.get_start_method(allow_none=False), 400)
+    method = start_method or multiprocessing.get_start_method(allow_none=False)
+    return PARALLEL_THRESHOLD.get(method, max(PARALLEL_THRESHOLD.values()))
 
 
 def read_many(paths: Iterable, *, jobs: int | None = None, check: bool = False,
-              progress: Callable[[int, int], None] | None = None, limits=None) -> ReadResult:
+              progress: Callable[[int, int], None] | None = None, limits=None,
+              start_method: str | None = None) -> ReadResult:
     """Read every RAK sheet of many workbooks; an unreadable file never stops the run.
 
     Args:
@@ -165,6 +168,9 @@ def read_many(paths: Iterable, *, jobs: int | None = None, check: bool = False,
         check: also run :func:`rakxl.check` on every sheet (results in ``findings``).
         progress: called as ``progress(done, total)`` after each file.
         limits: :class:`rakxl.guard.Limits` for every file.
+        start_method: how worker processes start (``"spawn"``, ``"fork"``...);
+            None for the platform's default. ``"spawn"`` on Linux tests what
+            Windows does.
 
     Returns:
         A :class:`ReadResult`.
@@ -180,19 +186,21 @@ def read_many(paths: Iterable, *, jobs: int | None = None, check: bool = False,
     result = ReadResult(files=files, findings=[] if check else None)
     total = len(files)
     if jobs is None:
-        jobs = (os.cpu_count() or 1) if total >= parallel_threshold() else 1
+        jobs = (os.cpu_count() or 1) if total >= parallel_threshold(start_method) else 1
     jobs = max(1, min(jobs, total))
     tasks = [(f, check, limits) for f in files]
     if jobs == 1:
         outcomes = map(_read_one, tasks)
         _collect(outcomes, result, progress, total)
     else:
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         # Chunks amortise the cost of sending work to the processes while keeping the
         # progress bar moving.
         chunk = max(1, min(32, total // (jobs * 8)))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        context = multiprocessing.get_context(start_method)
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             _collect(pool.map(_read_one, tasks, chunksize=chunk), result, progress, total)
     return result
 
