@@ -383,10 +383,15 @@ class _Walk:
         for v in raw.values():
             if v == "" or v is None:
                 continue
-            m = _NUMBER_CELL.fullmatch(str(v).strip()) if not isinstance(v, float) or v.is_integer() else None
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                if not float(v).is_integer():  # numbers 1, 2, 3... as number cells
+                    return False
+                nums.append(int(v))
+                continue
+            m = _NUMBER_CELL.fullmatch(str(v).strip())  # "(1)", "(2)"... or "1", "2"... as text
             if not m:
                 return False
-            nums.append(int(m.group(1)) if not isinstance(v, float) else int(v))
+            nums.append(int(m.group(1)))
         return len(nums) >= 4 and nums == sorted(nums) and len(set(nums)) == len(nums)
 
     def _is_total_row(self, r, raw) -> bool:

@@ -96,6 +96,8 @@ LAYOUTS = {
     "title-rows-header-row-26-column-D": Layout(header_row=25, first_col=3, number_row=False),
     "header-row-29-column-H-one-row": Layout(header_row=28, first_col=7, group=None),
     "no-title-header-at-A1": Layout(title=False, header_row=0, number_row=False),
+    "number-row-as-numbers": Layout(number_row="number"),
+    "number-row-as-numbers-one-row-header-column-B": Layout(number_row="number", group=None, first_col=1),
     # 2. header words
     "words-strategis-iku-rencana-aksi": Layout(headers=OFFICE_WORDS_1, group=None),
     "words-upper-case-tw-pj": Layout(headers=OFFICE_WORDS_2, group=None, number_row=False),

@@ -295,7 +295,8 @@ class Layout:
         header_row: 0-based row of the (first) header row.
         first_col: 0-based column where the table starts.
         title: write title rows above the header.
-        number_row: write the ``(1)..(12)`` row under the header.
+        number_row: the column-number row under the header: ``paren`` (``(1)``,
+            ``(2)``...), ``number`` (numbers 1, 2...) or False for none.
         group: the quarter group title merged above the four quarter columns (a
             two-row header), or None for a one-row header.
         headers: header text by role (defaults: the official words).
@@ -320,7 +321,7 @@ class Layout:
     header_row: int = 4
     first_col: int = 0
     title: bool = True
-    number_row: bool = True
+    number_row: str | bool = "paren"
     group: str | None = "Pelaksanaan Kegiatan Triwulan"
     headers: dict = field(default_factory=dict)
     order: tuple = OFFICIAL_ORDER
@@ -520,7 +521,7 @@ def _render_rak(ws, plan: Plan, lay: Layout):
         r += 2 if two else 1
         if lay.number_row:  # columns numbered left to right, as offices do
             for i, c in enumerate(sorted(cols.values())):
-                ws.write(r, c, f"({i + 1})", "bold")
+                ws.write(r, c, f"({i + 1})" if lay.number_row == "paren" else i + 1, "bold")
             r += 1
         return r
 
