@@ -101,14 +101,14 @@ CATALOGUE: dict[str, Kind] = {k.code: k for k in (
           "Goal {no} has no Pagu (budget) on any of its rows",
           "A goal with no Pagu on any of its rows."),
     _kind("merged-cell-gap", "warning", "Celah sel gabungan", "Gap in merged cells",
-          "Sel {column} kosong dan tidak digabung (merge), padahal kolom ini memakai sel gabungan; "
+          "Sel {column_label} kosong dan tidak digabung (merge), padahal kolom ini memakai sel gabungan; "
           "dianggap lanjutan sel di atasnya",
-          "The {column} cell is blank and not merged although this column uses merged cells; "
+          "The {column_label} cell is blank and not merged although this column uses merged cells; "
           "read as continuing the cell above",
           "A blank, unmerged cell of a hierarchy column that elsewhere uses merges, on an activity row."),
     _kind("merge-crosses-goal", "error", "Sel gabungan melintasi sasaran", "Merge crosses goals",
-          "Sel gabungan {range} (kolom {column}) melintasi baris Sasaran {goals}",
-          "Merged range {range} (column {column}) spans rows of goals {goals}",
+          "Sel gabungan {range} (kolom {column_label}) melintasi baris Sasaran {goals}",
+          "Merged range {range} (column {column_label}) spans rows of goals {goals}",
           "A merged range (Pagu, Pelaksana, Indikator...) spanning rows of two goals."),
     _kind("numbering", "warning", "Nomor tidak urut", "Numbering",
           "Nomor Sasaran '{value}' tidak urut; seharusnya {expected}",
@@ -194,7 +194,8 @@ def make(code: str, rak, cell: str | None = None, no=None, *, row: int | None = 
     if row is None and cell:
         row = int("".join(ch for ch in cell if ch.isdigit()) or 0) or None
     no = None if no is None else str(no)
-    params = {"no": no if no is not None else "?", **params}
+    params = {"no": no if no is not None else "?", "row": row if row is not None else "?",
+              "cell": cell or "?", **params}
     return Finding(
         code=code, severity=kind.severity, sheet=rak.sheet, cell=cell, no=no,
         message=_render(kind.template, params, "id"), message_en=_render(kind.template_en, params, "en"),

@@ -20,4 +20,4 @@ def check(rak):
         nos = [str(g["no"]) for g in goals if g["first_row"] <= r2 and g["last_row"] >= r1]
         return " dan ".join(nos) if len(nos) == 2 else ", ".join(nos)
 
-    return from_notes(rak, CODE, range=lambda n: n.value, column=lambda n: label(n.role), goals=crossed)
+    return from_notes(rak, CODE, range=lambda n: n.value, column_label=lambda n: label(n.role), goals=crossed)

@@ -12,4 +12,4 @@ CODE = "merged-cell-gap"
 
 
 def check(rak):
-    return from_notes(rak, CODE, column=lambda n: label(n.role))
+    return from_notes(rak, CODE, column_label=lambda n: label(n.role))

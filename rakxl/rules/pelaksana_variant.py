@@ -60,7 +60,7 @@ def is_variant(a: str, b: str) -> bool:
         return True
     if len(wa) == len(wb):
         diffs = [(x, y) for x, y in zip(wa, wb) if x != y]
-        return len(diffs) == 1 and min(len(diffs[0][0]), len(diffs[0][1])) >= 4 and _one_edit(*diffs[0])
+        return len(diffs) == 1 and min(len(diffs[0][0]), len(diffs[0][1])) >= 6 and _one_edit(*diffs[0])
     return False
 
 

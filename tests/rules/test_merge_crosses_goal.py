@@ -1,0 +1,22 @@
+"""merge-crosses-goal: a merged range spanning rows of two goals."""
+from rakxl.rules import merge_crosses_goal
+
+from .build import clean_merges, clean_rows, read, triples, write_rak
+
+
+def test_pelaksana_merged_over_two_goals(tmp_path):
+    rows = clean_rows()
+    rows[3][11] = None  # L11's text goes; L10:L12 now holds goal 2's Pelaksana
+    merges = [m for m in clean_merges() if m != "L11:L12"] + ["L10:L12"]
+    rak = read(write_rak(tmp_path / "rak.xlsx", rows, merges))
+    found = merge_crosses_goal.check(rak)
+    assert triples(found) == [("merge-crosses-goal", "2", "L10")]
+    assert "L10:L12" in found[0].message and "2 dan 3" in found[0].message
+
+
+def test_clean(tmp_path):
+    assert merge_crosses_goal.check(read(write_rak(tmp_path / "rak.xlsx"))) == []
+
+
+def test_sample(sample):
+    assert merge_crosses_goal.check(sample) == []

@@ -1,0 +1,36 @@
+"""missing-budget: a goal with no Pagu on any of its rows."""
+from rakxl.rules import missing_budget
+
+from .build import clean_merges, clean_rows, read, triples, write_rak
+
+
+def test_goal_without_pagu(tmp_path):
+    rows = clean_rows()
+    rows[2][10] = None  # goal 2 (row 10) loses its Pagu
+    rak = read(write_rak(tmp_path / "rak.xlsx", rows, total=14_000_000))
+    assert triples(missing_budget.check(rak)) == [("missing-budget", "2", "K10")]
+
+
+def test_merged_goal_without_pagu_points_at_its_first_row(tmp_path):
+    rows = clean_rows()
+    rows[0][10] = None
+    merges = [m for m in clean_merges() if m != "K8:K9"]
+    rak = read(write_rak(tmp_path / "rak.xlsx", rows, merges, total=9_000_000))
+    assert triples(missing_budget.check(rak)) == [("missing-budget", "1", "K8")]
+
+
+def test_unreadable_pagu_is_left_to_amount_invalid(tmp_path):
+    rows = clean_rows()
+    rows[2][10] = "lihat lampiran"
+    rak = read(write_rak(tmp_path / "rak.xlsx", rows, total=14_000_000))
+    assert missing_budget.check(rak) == []
+
+
+def test_clean(tmp_path):
+    assert missing_budget.check(read(write_rak(tmp_path / "rak.xlsx"))) == []
+
+
+def test_sample(sample):
+    assert triples(missing_budget.check(sample)) == [
+        ("missing-budget", "13", "K39"), ("missing-budget", "20", "K49"),
+        ("missing-budget", "23", "K55"), ("missing-budget", "25", "K60")]
