@@ -1,0 +1,587 @@
+"""rakxl's benchmark suite: one script, one table, written to benchmarks/RESULTS.md.
+
+Run from the project root::
+
+    python benchmarks/run.py              # the full run (about 5-10 minutes on 2 cores)
+    python benchmarks/run.py --quick      # a smoke run: small sizes, one repeat
+    python benchmarks/run.py --sizes 1000,10000 --repeats 3 --only rakxl,calamine
+
+What it does:
+
+1. Generates RAK workbooks of 70, 1,000, 10,000 and 100,000 activity rows with the
+   official merges (``benchmarks/generate.py``, xlsxwriter) and a folder of 300
+   small ones, into ``benchmarks/data/`` (git-ignored; files are kept and reused).
+2. Measures, side by side, wall time and peak memory of:
+
+   - ``rakxl``: :func:`rakxl.read_rak`, every frame built;
+   - ``pandas``: the recipe a pandas user writes, ``pandas.read_excel`` (openpyxl
+     engine) then forward-fill of the hierarchy columns, Pagu included, whose total
+     is wrong (each merged Pagu counted once per row it covers);
+   - ``calamine``: the floor, python-calamine's own read (``load_workbook`` +
+     ``to_python()`` + ``merged_cell_ranges``), values and merges, no frames;
+   - ``openpyxl``: openpyxl in normal mode (the only mode that sees merges), capped
+     by ``--slow-timeout``;
+   - the command line end to end: ``rakxl --version``, ``rakxl check`` and
+     ``rakxl format`` on the official sample and the generated files, and
+     ``rakxl totals`` over the 300-file folder (and 3,000 files, sequential
+     ``-j 1`` against the default parallel path, unless ``--no-3000``).
+
+Every measurement runs in a fresh Python process, so that its peak memory is its
+own and nothing is warm. For the readers, the time is that of the call alone
+(modules imported first, as a long-running program has them); the memory is the
+peak resident set size of the whole process (interpreter, pandas and the data).
+For the command line, the time is the whole process, start-up included. Peak RSS
+comes from ``resource.getrusage`` (``ru_maxrss``): the child's own for the readers,
+``RUSAGE_CHILDREN`` of a small wrapper process for the command line. That works on
+Linux and macOS; on Windows (no ``resource`` module) memory is reported as n/a
+unless psutil is installed. Each figure is the median of ``--repeats`` runs, except
+that a measurement stops repeating once its runs have taken ``--budget`` seconds
+(the table says how many runs each figure has).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DATA = HERE / "data"
+SAMPLE = ROOT / "samples" / "RAK_2021.xlsx"
+sys.path.insert(0, str(HERE))
+
+FULL_SIZES = (70, 1_000, 10_000, 100_000)
+QUICK_SIZES = (70, 1_000)
+READERS = ("rakxl", "pandas", "calamine", "openpyxl")
+CLI_TASKS = ("version", "check", "format", "totals")
+#: Columns of the official table, in order, as a pandas user names them.
+PANDAS_NAMES = ["no", "sasaran", "indikator", "target_indikator", "kegiatan", "target_kegiatan",
+                "tw1", "tw2", "tw3", "tw4", "pagu", "pelaksana"]
+HIERARCHY = ["no", "sasaran", "indikator", "target_indikator", "pagu", "pelaksana"]
+
+
+# -- what runs inside each child process ---------------------------------------------
+
+def _peak_rss_bytes(children: bool = False) -> int | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        if children:
+            return None
+        try:
+            import psutil
+        except ImportError:
+            return None
+        info = psutil.Process().memory_info()
+        return getattr(info, "peak_wset", None) or info.rss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF)
+    return usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
+
+
+def _read_rakxl(path):
+    import rakxl
+
+    rak = rakxl.read_rak(path)
+    return {"activities": len(rak.activities), "goals": len(rak.goals), "budget_lines": len(rak.budgets),
+            "total_pagu": int(rak.total_pagu)}
+
+
+def _read_pandas(path):
+    """The usual recipe: read the sheet, cut the table, forward-fill the merged cells."""
+    import pandas as pd
+
+    df = pd.read_excel(path, engine="openpyxl", header=None, skiprows=7, names=PANDAS_NAMES)
+    jumlah = df.index[df["no"].astype(str).str.strip().str.upper().eq("JUMLAH")]
+    if len(jumlah):
+        df = df.loc[:jumlah[0] - 1]
+    df[HIERARCHY] = df[HIERARCHY].ffill()
+    return {"activities": len(df), "total_pagu": int(df["pagu"].sum())}
+
+
+def _read_calamine(path):
+    import python_calamine
+
+    book = python_calamine.load_workbook(path)
+    sheet = book.get_sheet_by_index(0)
+    rows = sheet.to_python()
+    merges = sheet.merged_cell_ranges or []
+    return {"rows": len(rows), "merges": len(merges)}
+
+
+def _read_openpyxl(path):
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)  # normal mode: the only one that knows merges
+    sheet = book.worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    merges = list(sheet.merged_cells.ranges)
+    return {"rows": len(rows), "merges": len(merges)}
+
+
+_IMPORTS = {
+    "rakxl": ("pandas", "python_calamine", "defusedxml.ElementTree", "rakxl.reader", "rakxl.workbook",
+              "rakxl.guard"),
+    "pandas": ("pandas", "openpyxl"),
+    "calamine": ("python_calamine",),
+    "openpyxl": ("openpyxl",),
+}
+_READ = {"rakxl": _read_rakxl, "pandas": _read_pandas, "calamine": _read_calamine, "openpyxl": _read_openpyxl}
+
+
+def child_read(task: str, path: str) -> None:
+    """Import what ``task`` needs, time one read, print one JSON line."""
+    import importlib
+
+    for name in _IMPORTS[task]:
+        importlib.import_module(name)
+    before = _peak_rss_bytes()
+    start = time.perf_counter()
+    info = _READ[task](path)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "peak": _peak_rss_bytes(), "before": before, "info": info}))
+
+
+def child_cli(argv: list[str], timeout: float) -> None:
+    """Run one command line, time it, report its peak memory (RUSAGE_CHILDREN)."""
+    start = time.perf_counter()
+    proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "peak": _peak_rss_bytes(children=True), "code": proc.returncode,
+                      "stderr": proc.stderr.decode("utf-8", "replace")[-300:]}))
+
+
+# -- the parent: run children, collect medians -------------------------------------------
+
+class Cell:
+    """The result of one measurement: median time and memory of its runs, or why none."""
+
+    def __init__(self, runs=(), note: str | None = None, info=None):
+        self.runs = list(runs)
+        self.note = note
+        self.info = info or {}
+
+    @property
+    def seconds(self) -> float | None:
+        return statistics.median(r["seconds"] for r in self.runs) if self.runs else None
+
+    @property
+    def peak(self) -> float | None:
+        peaks = [r["peak"] for r in self.runs if r.get("peak")]
+        return statistics.median(peaks) if peaks else None
+
+    def text(self) -> str:
+        if self.seconds is None:
+            return self.note or "n/a"
+        out = f"{fmt_s(self.seconds)} / {fmt_mb(self.peak)}"
+        if len(self.runs) == 1:
+            out += " (1 run)"
+        if self.note:
+            out += f" ({self.note})"
+        return out
+
+
+def fmt_s(seconds: float | None) -> str:
+    if seconds is None:
+        return "n/a"
+    return f"{seconds:.3f} s" if seconds < 1 else f"{seconds:.2f} s" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def fmt_mb(peak: float | None) -> str:
+    return "n/a MB" if peak is None else f"{peak / 1e6:.0f} MB"
+
+
+def _run_child(args: list[str], timeout: float):
+    """Run ``run.py --child ...``; its JSON result, or None and a note."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", *args]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return None, f"> {timeout:.0f} s, stopped"
+    if proc.returncode != 0:
+        last = (proc.stderr.strip().splitlines() or ["?"])[-1]
+        return None, f"failed: {last[:120]}"
+    return json.loads(proc.stdout.strip().splitlines()[-1]), None
+
+
+def measure(args: list[str], repeats: int, budget: float, timeout: float, accept=(0,)) -> Cell:
+    runs, spent = [], 0.0
+    for _ in range(repeats):
+        result, note = _run_child(args, timeout)
+        if result is None:
+            return Cell(runs, note)
+        if "code" in result and result["code"] not in accept:
+            last = (result["stderr"].strip().splitlines() or ["?"])[-1]
+            return Cell([], f"exit {result['code']}: {last[:120]}")
+        runs.append(result)
+        spent += result["seconds"]
+        if spent >= budget:
+            break
+    return Cell(runs, info=runs[-1].get("info") if runs else None)
+
+
+def rakxl_command() -> list[str]:
+    """How to start the ``rakxl`` console script of this Python."""
+    exe_dir = Path(sys.executable).parent
+    for name in ("rakxl", "rakxl.exe"):
+        if (exe_dir / name).exists():
+            return [str(exe_dir / name)]
+    found = shutil.which("rakxl")
+    return [found] if found else [sys.executable, "-c", "from rakxl.cli import main; main()"]
+
+
+def command_available(name: str) -> bool:
+    proc = subprocess.run(rakxl_command() + [name, "--help"], capture_output=True, cwd=ROOT)
+    return proc.returncode == 0
+
+
+def measure_cli(argv: list[str], repeats, budget, timeout, accept=(0,)) -> Cell:
+    return measure(["cli", str(timeout), "--", *rakxl_command(), *argv], repeats, budget, timeout + 30,
+                   accept=accept)
+
+
+# -- data ---------------------------------------------------------------------------------
+
+def prepare(sizes, batch: int, with_3000: bool, log) -> dict:
+    import generate
+
+    DATA.mkdir(parents=True, exist_ok=True)
+    files = {}
+    for n in sizes:
+        path = DATA / f"RAK_{n}.xlsx"
+        if not (path.exists() and path.with_suffix(".json").exists()):
+            log(f"generating {path.name} ...")
+        files[n] = (path, generate.ensure(path, n))
+    folders = {}
+    for count in ([batch] if batch else []) + ([3000] if with_3000 else []):
+        folder = DATA / f"batch{count}"
+        stamp = folder / "figures.json"
+        if not stamp.exists():
+            log(f"generating {count} small workbooks in {folder.name}/ ...")
+            shutil.rmtree(folder, ignore_errors=True)
+            total = 0
+            for i in range(count):
+                # 20..70 activity rows: one unit's RAK (the official sample has 68)
+                total += generate.build(folder / f"unit{i % 10:02d}" / f"RAK_{i:04d}.xlsx", 20 + i % 51,
+                                        seed=i)["total_pagu"]
+            for j in folder.rglob("*.json"):
+                j.unlink()  # keep the folder to workbooks only
+            stamp.write_text(json.dumps({"files": count, "total_pagu": total}), encoding="utf-8")
+        folders[count] = folder
+    return {"files": files, "folders": folders}
+
+
+# -- the run ------------------------------------------------------------------------------
+
+def machine() -> dict:
+    import importlib.metadata as md
+
+    def version(dist):
+        try:
+            return md.version(dist)
+        except md.PackageNotFoundError:
+            return "not installed"
+
+    ram = None
+    try:
+        ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        pass
+    return {
+        "platform": platform.platform(), "cpu": platform.processor() or platform.machine(),
+        "cores": os.cpu_count(), "ram_gb": None if ram is None else round(ram / 2**30, 1),
+        "python": platform.python_version(),
+        "versions": {d: version(d) for d in ("rakxl", "python-calamine", "pandas", "openpyxl", "numpy",
+                                             "xlsxwriter", "click")},
+        "load": _load(),
+    }
+
+
+def _load() -> str:
+    try:
+        return "{:.2f}, {:.2f}, {:.2f}".format(*os.getloadavg())
+    except (AttributeError, OSError):
+        return "n/a"
+
+
+def run(opts) -> dict:
+    log = (lambda msg: None) if opts.silent else (lambda msg: print(msg, file=sys.stderr, flush=True))
+    sizes = opts.sizes
+    only = set(opts.only) if opts.only else set(READERS) | set(CLI_TASKS)
+    data = prepare(sizes, opts.batch, opts.with_3000 and "totals" in only, log)
+    started = _dt.datetime.now(_dt.timezone.utc)
+    load_before = _load()
+    readers: dict[str, dict[int, Cell]] = {}
+    for tool in READERS:
+        if tool not in only:
+            continue
+        readers[tool] = {}
+        for n in sizes:
+            path, figures = data["files"][n]
+            slow = tool == "openpyxl" and n >= 10_000
+            log(f"{tool:9} {n:>7,} rows ...")
+            cell = measure(["read", tool, str(path)], 1 if slow else opts.repeats, opts.budget,
+                           opts.slow_timeout if tool == "openpyxl" else opts.timeout)
+            if tool == "rakxl" and cell.info and (cell.info["total_pagu"], cell.info["activities"]) != (
+                    figures["total_pagu"], figures["activities"]):
+                cell.note = f"WRONG: {cell.info}"
+            readers[tool][n] = cell
+            log(f"          {cell.text()}")
+
+    cli: dict[str, Cell] = {}
+    tmp = Path(tempfile.mkdtemp(prefix="rakxl-bench-"))
+    try:
+        if "version" in only:
+            log("rakxl --version ...")
+            cli["version"] = measure_cli(["--version"], max(opts.repeats, 5), opts.budget, opts.timeout)
+        for name, argv_of, accept in (
+                ("check", lambda f: ["check", str(f)], (0, 1)),
+                ("format", lambda f: ["format", str(f), "-o", str(tmp / f"out_{f.stem}.xlsx")], (0,))):
+            if name not in only:
+                continue
+            if not command_available(name):
+                cli[name] = Cell(note="n/a (command not available)")
+                continue
+            targets = [("sample", SAMPLE)] + [(n, data["files"][n][0]) for n in sizes if n <= opts.cli_max_rows]
+            for label, f in targets:
+                log(f"rakxl {name} {label} ...")
+                cell = measure_cli(argv_of(Path(f)), opts.repeats, opts.budget, opts.timeout, accept)
+                cli[f"{name}:{label}"] = cell
+                log(f"          {cell.text()}")
+        if "totals" in only:
+            if not command_available("totals"):
+                cli["totals"] = Cell(note="n/a (command not available)")
+            else:
+                for count, folder in data["folders"].items():
+                    variants = [("auto", [])] if count != 3000 else [("-j 1", ["-j", "1"]), ("auto", [])]
+                    for label, extra in variants:
+                        log(f"rakxl totals {count} files {label} ...")
+                        cell = measure_cli(["totals", str(folder), "--quiet", *extra],
+                                           opts.repeats if count < 3000 else 1, opts.budget, opts.slow_timeout,
+                                           (0,))
+                        cli[f"totals:{count}:{label}"] = cell
+                        log(f"          {cell.text()}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {"machine": machine(), "started": started, "load_before": load_before, "load_after": _load(),
+            "sizes": sizes, "readers": readers, "cli": cli, "opts": opts, "data": data}
+
+
+# -- the report ---------------------------------------------------------------------------
+
+def targets(res) -> list[tuple[str, str, str]]:
+    """(target, measured, verdict) for each target of issue 8."""
+    out = []
+    rd, cli = res["readers"], res["cli"]
+
+    def get(tool, n):
+        cell = rd.get(tool, {}).get(n)
+        return cell.seconds if cell else None
+
+    for n in (10_000, 100_000):
+        r, f = get("rakxl", n), get("calamine", n)
+        if r and f:
+            ratio = r / f
+            out.append((f"rakxl read at {n:,} rows at most 2x the calamine floor", f"{ratio:.2f}x "
+                        f"({fmt_s(r)} vs {fmt_s(f)})", "met" if ratio <= 2 else f"missed by {ratio / 2:.2f}x"))
+    r, p = get("rakxl", 10_000), get("pandas", 10_000)
+    if r and p:
+        speed = p / r
+        out.append(("rakxl read at 10,000 rows at least 5x faster than the pandas recipe",
+                    f"{speed:.1f}x faster ({fmt_s(r)} vs {fmt_s(p)})",
+                    "met" if speed >= 5 else f"missed: {speed:.1f}x instead of 5x"))
+    cell = rd.get("rakxl", {}).get(100_000)
+    if cell and cell.peak:
+        out.append(("rakxl peak memory at 100,000 rows under 400 MB", fmt_mb(cell.peak),
+                    "met" if cell.peak < 400e6 else f"missed by {(cell.peak - 400e6) / 1e6:.0f} MB"))
+
+    def timed(key, label, limit):
+        cell = cli.get(key)
+        if cell is None:
+            return
+        if cell.seconds is None:
+            out.append((label, cell.text(), "not measured"))
+        else:
+            out.append((label, fmt_s(cell.seconds), "met" if cell.seconds < limit
+                        else f"missed by {cell.seconds - limit:.2f} s"))
+
+    timed("version", "`rakxl --version` under 0.3 s", 0.3)
+    timed("check:sample", "`rakxl check` on the sample under 1 s end to end", 1.0)
+    if "check" in cli:
+        timed("check", "`rakxl check` on the sample under 1 s end to end", 1.0)
+    timed(f"totals:{res['opts'].batch}:auto", f"`rakxl totals` over {res['opts'].batch} small files under 2 s", 2.0)
+    if "totals" in cli:
+        timed("totals", "`rakxl totals` over 300 small files under 2 s", 2.0)
+    seq, par = cli.get("totals:3000:-j 1"), cli.get("totals:3000:auto")
+    if seq and par and seq.seconds and par.seconds:
+        speed = seq.seconds / par.seconds
+        out.append(("`rakxl totals` over 3,000 files: parallel at least 1.5x faster than `-j 1`",
+                    f"{speed:.2f}x ({fmt_s(par.seconds)} vs {fmt_s(seq.seconds)})",
+                    "met" if speed >= 1.5 else f"missed: {speed:.2f}x instead of 1.5x"))
+    return out
+
+
+def report(res) -> str:
+    m, opts, sizes = res["machine"], res["opts"], res["sizes"]
+    rd, cli = res["readers"], res["cli"]
+    lines = ["# rakxl benchmarks", "",
+             f"Written by `python benchmarks/run.py{' ' + ' '.join(opts.argv) if opts.argv else ''}` on "
+             f"{res['started']:%Y-%m-%d %H:%M} UTC. Every figure is the median of up to {opts.repeats} runs, "
+             "each in a fresh process (fewer where marked); time / peak resident memory of that process.", "",
+             "## Machine", "",
+             f"- {m['platform']}, {m['cores']} cores, {m['ram_gb']} GB RAM",
+             f"- Python {m['python']}; " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()),
+             f"- Load average (1, 5, 15 min) before the run: {res['load_before']}; after: {res['load_after']}."
+             " The machine is shared: a load above the core count makes every figure slower, the"
+             " ratios less so.", ""]
+    if rd:
+        lines += ["## Reading one sheet", "",
+                  "Time of the read call alone (modules imported first) / peak RSS of the whole process "
+                  "(interpreter and imports included).", "",
+                  "| reader | " + " | ".join(f"{n:,} rows" for n in sizes) + " |",
+                  "| --- |" + " --- |" * len(sizes)]
+        names = {"rakxl": "rakxl.read_rak (all frames)",
+                 "pandas": "pandas recipe (read_excel openpyxl + ffill)",
+                 "calamine": "calamine floor (values + merges, no frames)",
+                 "openpyxl": "openpyxl normal mode (values + merges)"}
+        for tool, cells in rd.items():
+            lines.append(f"| {names[tool]} | " + " | ".join(cells[n].text() for n in sizes) + " |")
+        if "calamine" in rd:
+            lines += ["", "Ratio of the time to the calamine floor (lower is better; the floor is 1.00x):", "",
+                      "| reader | " + " | ".join(f"{n:,} rows" for n in sizes) + " |",
+                      "| --- |" + " --- |" * len(sizes)]
+            for tool, cells in rd.items():
+                if tool == "calamine":
+                    continue
+                row = []
+                for n in sizes:
+                    a, f = cells[n].seconds, rd["calamine"][n].seconds
+                    row.append(f"{a / f:.2f}x" if a and f else "n/a")
+                lines.append(f"| {tool} | " + " | ".join(row) + " |")
+        if "pandas" in rd:
+            lines += ["", "Total Pagu found (the generator knows the right one):", "",
+                      "| rows | right total | rakxl | pandas recipe (ffill) |", "| --- | --- | --- | --- |"]
+            for n in sizes:
+                right = res["data"]["files"][n][1]["total_pagu"]
+                r = rd.get("rakxl", {}).get(n)
+                p = rd["pandas"][n]
+                rt = f"{r.info['total_pagu']:,}" if r and r.info else "n/a"
+                pt = f"{p.info['total_pagu']:,} ({p.info['total_pagu'] / right:.2f}x)" if p.info else "n/a"
+                lines.append(f"| {n:,} | {right:,} | {rt} | {pt} |")
+            lines += ["", "Forward-filling a merged Pagu copies it into every row it covers, so the recipe "
+                      "counts each budget line once per activity row under it."]
+        lines.append("")
+    if cli:
+        lines += ["## Command line, end to end", "",
+                  "Whole process: start-up, imports, reading, output. `check` and `format` on the official "
+                  "sample (68 rows) and the generated files; `totals` over the folder of small workbooks "
+                  "(20 to 70 rows each).", "",
+                  "| command | time / peak memory |", "| --- | --- |"]
+        for key, cell in cli.items():
+            lines.append(f"| {_cli_label(key)} | {cell.text()} |")
+        lines.append("")
+    tg = targets(res)
+    if tg:
+        lines += ["## Targets (issue 8)", "", "| target | measured | verdict |", "| --- | --- | --- |"]
+        lines += [f"| {a} | {b} | {c} |" for a, b, c in tg]
+        lines.append("")
+    lines += ["## How it is measured", "",
+              "- Data: `benchmarks/generate.py` writes each workbook with xlsxwriter in the official layout "
+              "(title, two-row header, column numbers, No/Sasaran merged over a goal, Indikator and its "
+              "target over its activities, each Pagu and its Pelaksana merged over the rows it pays for, "
+              "JUMLAH row, signature). Files live in `benchmarks/data/` (git-ignored) and are reused.",
+              "- Readers: `run.py --child read TOOL FILE` in a fresh process; the modules are imported first, "
+              "then the call is timed with `time.perf_counter`. Peak memory is `ru_maxrss` of that process.",
+              "- Command line: `run.py --child cli` starts the `rakxl` console script and reports its wall "
+              "time and `ru_maxrss` of `RUSAGE_CHILDREN`.",
+              f"- openpyxl normal mode and the 3,000-file totals run once; openpyxl is stopped after "
+              f"{opts.slow_timeout:.0f} s (issue 8 measured 22 s at 10,000 and 219 s at 100,000 rows on the "
+              "same kind of machine). Other measurements stop repeating after "
+              f"{opts.budget:.0f} s of runs.",
+              "- Portability: `resource` exists on Linux and macOS; on Windows memory shows n/a (psutil, "
+              "when installed, gives the readers' own figure).", ""]
+    return "\n".join(lines)
+
+
+def _cli_label(key: str) -> str:
+    parts = key.split(":")
+    if parts[0] == "version":
+        return "`rakxl --version`"
+    if parts[0] == "totals":
+        if len(parts) == 1:
+            return "`rakxl totals`"
+        return f"`rakxl totals` over {int(parts[1]):,} files" + (f" ({parts[2]})" if parts[2] != "auto" else "")
+    if len(parts) == 1:
+        return f"`rakxl {parts[0]}`"
+    what = "the sample" if parts[1] == "sample" else f"{int(parts[1]):,} rows"
+    return f"`rakxl {parts[0]}` on {what}"
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--quick", action="store_true",
+                   help="smoke run: sizes 70 and 1,000, one repeat, 30 small files, no 3,000-file run; "
+                        "writes benchmarks/data/RESULTS-quick.md unless -o is given")
+    p.add_argument("--sizes", type=lambda s: tuple(int(x.replace("_", "")) for x in s.split(",")),
+                   help="activity rows of the generated workbooks (default 70,1000,10000,100000)")
+    p.add_argument("--repeats", type=int, help="runs per measurement, median reported (default 5)")
+    p.add_argument("--batch", type=int, help="small workbooks for `rakxl totals` (default 300)")
+    p.add_argument("--no-3000", dest="with_3000", action="store_false",
+                   help="skip the 3,000-file sequential vs parallel totals run")
+    p.add_argument("--only", type=lambda s: s.split(","),
+                   help=f"comma-separated subset of: {', '.join(READERS + CLI_TASKS)}")
+    p.add_argument("--budget", type=float, default=30.0,
+                   help="stop repeating a measurement once its runs took this many seconds (default 30)")
+    p.add_argument("--timeout", type=float, default=300.0, help="per-run timeout in seconds (default 300)")
+    p.add_argument("--slow-timeout", type=float, default=60.0,
+                   help="timeout of openpyxl normal mode and the 3,000-file runs (default 60)")
+    p.add_argument("--cli-max-rows", type=int, default=10_000,
+                   help="run `check`/`format` on generated files up to this size (default 10000)")
+    p.add_argument("-o", "--output", type=Path, help="where to write the report (default benchmarks/RESULTS.md)")
+    p.add_argument("--silent", action="store_true", help="no progress on stderr")
+    opts = p.parse_args(argv)
+    opts.argv = list(argv)
+    if opts.quick:
+        opts.sizes = opts.sizes or QUICK_SIZES
+        opts.repeats = opts.repeats or 1
+        opts.batch = 30 if opts.batch is None else opts.batch
+        opts.with_3000 = False
+        opts.output = opts.output or DATA / "RESULTS-quick.md"
+    opts.sizes = opts.sizes or FULL_SIZES
+    opts.repeats = opts.repeats or 5
+    opts.batch = 300 if opts.batch is None else opts.batch
+    opts.output = opts.output or HERE / "RESULTS.md"
+    return opts
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        if argv[1] == "read":
+            child_read(argv[2], argv[3])
+        else:  # cli TIMEOUT -- ARGV...
+            child_cli(argv[4:], float(argv[2]))
+        return 0
+    opts = parse_args(argv)
+    res = run(opts)
+    text = report(res)
+    opts.output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = opts.output.with_name(opts.output.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, opts.output)
+    print(text)
+    print(f"\nwritten to {opts.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
