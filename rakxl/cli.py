@@ -318,6 +318,101 @@ def check(files, output, as_json, annotate_to, lang):
 
 FINDING_FIELDS = ("file", "sheet", "cell", "row", "column", "no", "code", "severity", "message", "message_en")
 
+FORMAT_MESSAGES = {
+    "need_output": ("sebutkan file keluaran dengan -o OUT, atau --in-place untuk menimpa {file} "
+                    "(aslinya disimpan sebagai {file}.bak)",
+                    "give an output file with -o OUT, or --in-place to overwrite {file} "
+                    "(the original is kept as {file}.bak)"),
+    "same": ("keluaran sama dengan masukan {file}; pakai --in-place untuk menimpanya "
+             "(aslinya disimpan sebagai {file}.bak)",
+             "the output is the input {file}; use --in-place to overwrite it (the original is kept as {file}.bak)"),
+    "both": ("--in-place menimpa {file}; jangan pakai -o ke file lain bersamanya",
+             "--in-place overwrites {file}; do not combine it with -o to another file"),
+    "done": ("{n} sheet RAK ditulis ke {out} (kertas {paper})", "wrote {n} RAK sheet(s) to {out} ({paper} paper)"),
+}
+
+
+@cli.command("format")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="File .xlsx keluaran (tata letak resmi).")
+@click.option("--paper", type=click.Choice(["A4", "F4", "Legal"]), default="A4", show_default=True,
+              help="Ukuran kertas cetak (F4 dicetak sebagai Folio 8,5 x 13 inci).")
+@click.option("--in-place", is_flag=True, help="Timpa FILE; aslinya disimpan dulu sebagai FILE.bak.")
+@lang_option
+@handle_errors
+def format_(file, output, paper, in_place, lang):
+    """Rapikan RAK ke tata letak resmi yang siap cetak dan ditandatangani (semua sheet RAK).
+
+    Contoh: rakxl format samples/RAK_2021.xlsx -o RAK_rapi.xlsx --paper F4
+
+    Python: rakxl.write_rak(rakxl.read_workbook(path), out, paper="A4")
+    """
+    import shutil
+
+    from .reader import read_workbook
+    from .safeio import atomic_output, same_file
+    from .writer import write_rak
+
+    def msg(key, **kw):
+        pair = FORMAT_MESSAGES[key]
+        return (pair[1] if lang == "en" else pair[0]).format(**kw)
+
+    if output is None and not in_place:
+        fail(f"rakxl: {msg('need_output', file=file)}")
+    if output is not None and not same_file(output, file):
+        if in_place:
+            fail(f"rakxl: {msg('both', file=file)}")
+    elif not in_place:
+        fail(f"rakxl: {msg('same', file=file)}")
+    raks = read_workbook(file)          # read everything before writing anything
+    if in_place:
+        with atomic_output(f"{file}.bak", [file]) as tmp:
+            shutil.copyfile(file, tmp)
+        with atomic_output(file) as tmp:
+            write_rak(raks, tmp, paper=paper)
+        target = file
+    else:
+        write_rak(raks, output, paper=paper)
+        target = output
+    click.echo(msg("done", n=len(raks), out=target, paper=paper))
+
+
+@cli.command("diff")
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@output_options
+@lang_option
+@handle_errors
+def diff_command(old, new, output, as_json, lang):
+    """Apa yang berubah dari RAK lama (OLD) ke revisinya (NEW).
+
+    Di layar: selisih total Pagu (per Pelaksana) lebih dulu, lalu sasaran demi
+    sasaran. Sasaran dicocokkan menurut teksnya, bukan nomornya. -o DIFF.xlsx
+    menulis sheet Perubahan (satu baris per perubahan) dan RAK baru dengan sel
+    yang ditambah (hijau) atau diubah (kuning, komentar berisi nilai lama);
+    -o .json / .csv menulis data yang sama. Kode keluar: 0 tidak ada perubahan,
+    1 ada perubahan, 2 file tidak dapat dibaca.
+
+    Contoh: rakxl diff RAK_2021.xlsx RAK_2021_revisi1.xlsx -o perubahan.xlsx
+
+    Python: rakxl.diff(rakxl.read_rak(old), rakxl.read_rak(new))
+    """
+    from .diff import diff, write_diff
+    from .reader import read_rak
+    from .safeio import check_output
+
+    if output:
+        check_output(output, [old, new])
+    d = diff(read_rak(old), read_rak(new))
+    if output:
+        write_diff(d, output, lang=lang)
+    if as_json:
+        echo_json(d.to_json())
+    else:
+        click.echo("\n".join(d.summary(lang)))
+    sys.exit(EXIT_OK if d.is_empty else EXIT_FOUND)
+
 
 def main(argv=None):
     """Entry point of the ``rakxl`` console script."""

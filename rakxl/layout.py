@@ -77,7 +77,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "target_kegiatan", 6, "Target Kegiatan/Aksi",
-        (r"target\s*(kegiatan|aksi|rencana\s*aksi).*",), "activity", 11, "center",
+        (r"target\s*(kegiatan|aksi|rencana\s*aksi).*",), "activity", 14, "center",
     ),
     Column("tw1", 7, "I", _quarter_synonyms(1), "activity", 9, "center"),
     Column("tw2", 8, "II", _quarter_synonyms(2), "activity", 9, "center"),
@@ -149,6 +149,47 @@ STYLES = {
     "total_amount": {"bold": True, "valign": "vcenter", "border": 1, "num_format": AMOUNT_FORMAT},
     "signature": {"align": "center"},
     "signature_name": {"align": "center", "bold": True, "underline": True},
+}
+
+# -- what the writer adds (rakxl.writer) ---------------------------------------
+
+#: The font of every cell the writer writes. Arial is on every Windows Excel, and
+#: LibreOffice substitutes the metric-compatible Liberation Sans, so row heights
+#: computed for it fit in both programs.
+FONT = {"font_name": "Arial", "font_size": 10}
+#: Fill of cells marked by a revision diff (Excel's "Good" green, "Neutral" yellow).
+MARK_COLORS = {"added": "#C6EFCE", "changed": "#FFEB9C"}
+#: Label of the total row the writer writes under the table.
+TOTAL_LABEL = "JUMLAH"
+#: The last line of the signature block.
+NIP_LINE = "NIP. {nip}"
+#: Page footer (Excel header/footer codes): "Halaman 2 dari 5".
+PAGE_FOOTER = "&CHalaman &P dari &N"
+#: Width of a column the official layout does not know (Rak.extra_columns).
+EXTRA_COLUMN_WIDTH = 20
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A paper size the writer prints on.
+
+    Attributes:
+        code: the Excel paper code (``pageSetup paperSize``).
+        width_mm, height_mm: the sheet of that code, portrait.
+    """
+
+    code: int
+    width_mm: float
+    height_mm: float
+
+
+#: Paper sizes by the name staff use. Excel has no F4 code: F4 (215 x 330 mm) is
+#: printed as Excel's code 14 "Folio 8 1/2 x 13 in" (215.9 x 330.2 mm), less than
+#: 1 mm off on each side.
+PAPERS = {
+    "A4": Paper(9, 210.0, 297.0),
+    "F4": Paper(14, 215.9, 330.2),
+    "Legal": Paper(5, 215.9, 355.6),
 }
 
 _SPACES = re.compile(r"\s+")
