@@ -1,0 +1,1147 @@
+"""Revision diff: exactly what changed between two readings of a RAK.
+
+Offices revise their RAK several times a year. :func:`diff` compares two
+:class:`~rakxl.model.Rak` readings and says, goal by goal and activity by activity,
+what was added, removed, renamed or changed, and how the Pagu moved.
+
+How things are matched (the order matters; each step only sees what the steps
+before it left unmatched):
+
+Goals
+  1. identical goals (same Sasaran once case, spacing and punctuation are folded,
+     same activities, same budget lines), in order (:mod:`difflib`), then anywhere;
+  2. a folded Sasaran that only one old and one new goal still carry;
+  3. the rest, between the goals already matched (the "gaps" of an order-keeping
+     chain of matches), by Sasaran similarity (``difflib`` ratio at least
+     :data:`GOAL_TEXT_RATIO`, or at least :data:`GOAL_TEXT_RATIO_WITH_CONTENT` when
+     :data:`GOAL_CONTENT_SHARE` of the activity names are the same), with an optimal
+     assignment when several candidates compete; duplicates (the sample's goals 4
+     and 17 differ only in case) resolve by content, then by order;
+  4. if few goals are left, the same scoring over the whole plan (a goal moved
+     *and* edited).
+
+  The goal number (No) plays no part: renumbering after an insertion is not a
+  change of content.
+
+Activities (only within a matched goal pair)
+  1. identical rows, in order, then anywhere;
+  2. the same folded name, in order (the sample's goal 26 has three identical rows),
+     then anywhere;
+  3. name similarity at least :data:`ACTIVITY_NAME_RATIO` (a typo fix ``lapoan`` ->
+     ``laporan`` is a rename), optimal assignment, ties broken by position.
+
+Everything else is ``added`` or ``removed``. Similarity is only ever computed inside
+a goal or a gap between matched goals, never over whole plans, so two 10,000-row
+plans diff in well under a second.
+
+A budget line (a Pagu cell or merged Pagu range) is compared by its amount and by
+the activities it pays for: a range split in two changes every activity it covered.
+Pagu totals are integer rupiah, so every delta is exact.
+"""
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .layout import format_date_id, format_rupiah
+
+if TYPE_CHECKING:  # pandas is imported lazily (the CLI's start-up stays fast)
+    import pandas as pd
+
+    from .model import Rak
+
+#: A Sasaran this similar (``difflib`` ratio of the folded texts) is the same goal.
+GOAL_TEXT_RATIO = 0.8
+#: A Sasaran at least this similar is the same goal when the activities mostly agree.
+GOAL_TEXT_RATIO_WITH_CONTENT = 0.5
+#: ... "mostly": this share of the activity names (of the larger goal) is the same.
+GOAL_CONTENT_SHARE = 0.75
+#: An activity name this similar (within its goal) is the same activity, renamed.
+ACTIVITY_NAME_RATIO = 0.8
+#: At most this many candidate pairs are scored all against all; larger gaps are
+#: scored within a window of :data:`WINDOW` positions.
+ALL_PAIRS_LIMIT = 2500
+WINDOW = 25
+#: Components of competing candidates up to this size get an optimal assignment;
+#: larger ones (never seen in real plans) are assigned greedily, best score first.
+OPTIMAL_LIMIT = 60
+
+#: The activity fields compared, besides the name (``kegiatan``). ``pagu`` is the
+#: budget line the activity belongs to.
+FIELDS = ("indikator", "target_indikator", "target_kegiatan", "tw1", "tw2", "tw3", "tw4",
+          "pelaksana", "pagu")
+#: Meta fields compared (the title and signature block).
+META_FIELDS = ("year", "organization", "unit", "place", "signed_on", "signatory_title", "signatory", "nip")
+
+GOAL_DIFF_COLUMNS = ("no_old", "no_new", "sasaran", "change", "pagu_old", "pagu_new", "delta",
+                     "sasaran_old", "fields", "goal_old", "goal_new")
+ACTIVITY_DIFF_COLUMNS = (
+    ("change", "no_old", "no_new", "sasaran", "kegiatan_old", "kegiatan_new", "fields")
+    + tuple(f"{f}_{side}" for f in FIELDS for side in ("old", "new"))
+    + ("pagu_cell_old", "pagu_cell_new", "row_old", "row_new", "index_old", "index_new")
+)
+TOTAL_COLUMNS = ("pelaksana", "pagu_old", "pagu_new", "delta")
+META_COLUMNS = ("field", "old", "new")
+CHANGE_COLUMNS = ("level", "change", "no_old", "no_new", "sasaran", "kegiatan", "field", "old", "new",
+                  "delta", "cell")
+#: The label of the grand total row of :attr:`RakDiff.totals`.
+GRAND_TOTAL = "JUMLAH"
+#: The label of budget lines without a Pelaksana in :attr:`RakDiff.totals`.
+NO_PELAKSANA = "(tanpa Pelaksana)"
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def fold(text) -> str:
+    """Text for matching: case, spacing and punctuation folded (``"Guna,  Meningkatkan"``
+    -> ``"guna meningkatkan"``)."""
+    if text is None:
+        return ""
+    return _NOT_WORD.sub(" ", str(text).casefold()).strip()
+
+
+def clean(text) -> str | None:
+    """Text for comparing: runs of spaces and line breaks folded, blank -> None."""
+    if text is None:
+        return None
+    out = " ".join(str(text).split())
+    return out or None
+
+
+# -- one side of the comparison ---------------------------------------------------
+
+class _Plan:
+    """A Rak flattened into plain lists, the form the matching works on."""
+
+    def __init__(self, rak: "Rak"):
+        import pandas as pd
+
+        acts = rak.activities
+        self.rak = rak
+        self.n = len(acts)
+        col = {c: acts[c].tolist() for c in ("goal", "kegiatan", "row") + FIELDS[:-1]}
+        self.name = col["kegiatan"]
+        self.name_clean = [clean(x) for x in self.name]
+        self.name_fold = [fold(x) for x in self.name]
+        self.row = col["row"]
+        self.values = {f: [clean(x) for x in col[f]] for f in FIELDS[:-1]}
+        self.line = [None if pd.isna(x) else int(x) for x in acts["budget_line"].tolist()]
+        b = rak.budgets
+        pagu_letter = rak.columns.get("pagu", "")
+        self.line_pagu = {}
+        self.line_cell = {}
+        self.line_pelaksana = {}
+        for line, pagu, cell, first, last, pel in zip(b["budget_line"].tolist(), b["pagu"].tolist(),
+                                                     b["cell"].tolist(), b["first_row"].tolist(),
+                                                     b["last_row"].tolist(), b["pelaksana"].tolist()):
+            self.line_pagu[line] = int(pagu)
+            self.line_cell[line] = cell if first == last else f"{cell}:{pagu_letter}{last}"
+            self.line_pelaksana[line] = pel
+        self.cover: dict[int, list[int]] = defaultdict(list)
+        for i, line in enumerate(self.line):
+            if line is not None:
+                self.cover[line].append(i)
+        g = rak.goals
+        self.goal_ids = g["goal"].tolist()
+        self.goal_no = g["no"].tolist()
+        self.goal_text = g["sasaran"].tolist()
+        self.goal_clean = [clean(x) for x in self.goal_text]
+        self.goal_fold = [fold(x) for x in self.goal_text]
+        self.goal_pagu = [int(x) for x in g["pagu"].tolist()]
+        position = {gid: k for k, gid in enumerate(self.goal_ids)}
+        self.acts_of = [[] for _ in self.goal_ids]
+        for i, gid in enumerate(col["goal"]):
+            self.acts_of[position[gid]].append(i)
+        # The budget lines of each goal, numbered 0, 1, 2... inside the goal, so that a
+        # signature tells a range split in two from one range.
+        self.line_rank: dict[int, int] = {}
+        for acts_ in self.acts_of:
+            rank = 0
+            for i in acts_:
+                line = self.line[i]
+                if line is not None and line not in self.line_rank:
+                    self.line_rank[line] = rank
+                    rank += 1
+        self.act_sig = [self._act_sig(i) for i in range(self.n)]
+        self.goal_sig = [(self.goal_fold[k], tuple(self.act_sig[i] for i in acts_))
+                         for k, acts_ in enumerate(self.acts_of)]
+        self.goal_names = [Counter(self.name_fold[i] for i in acts_) for acts_ in self.acts_of]
+
+    def _act_sig(self, i):
+        line = self.line[i]
+        budget = None if line is None else (self.line_rank[line], self.line_pagu[line])
+        return (self.name_clean[i],) + tuple(self.values[f][i] for f in FIELDS[:-1]) + (budget,)
+
+    def pagu_of(self, i) -> int | None:
+        line = self.line[i]
+        return None if line is None else self.line_pagu[line]
+
+    def cell_of(self, i) -> str | None:
+        line = self.line[i]
+        return None if line is None else self.line_cell[line]
+
+    def value(self, f: str, i: int):
+        return self.pagu_of(i) if f == "pagu" else self.values[f][i]
+
+
+# -- matching ---------------------------------------------------------------------
+
+def _align(old_keys: list, new_keys: list) -> list[tuple[int, int]]:
+    """Pairs (i, j) with ``old_keys[i] == new_keys[j]``: first the longest order-keeping
+    matches (difflib), then the remaining equal keys in order of appearance."""
+    if not old_keys or not new_keys:
+        return []
+    pairs = []
+    sm = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    for a, b, size in sm.get_matching_blocks():
+        pairs.extend((a + k, b + k) for k in range(size))
+    if len(pairs) < min(len(old_keys), len(new_keys)):
+        used_old = {i for i, _ in pairs}
+        used_new = {j for _, j in pairs}
+        waiting = defaultdict(list)
+        for j, key in enumerate(new_keys):
+            if j not in used_new:
+                waiting[key].append(j)
+        for i, key in enumerate(old_keys):
+            if i not in used_old and waiting.get(key):
+                pairs.append((i, waiting[key].pop(0)))
+    return pairs
+
+
+def _increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of pairs increasing in both positions (patience sorting)."""
+    pairs = sorted(pairs)
+    tails, tail_at, back = [], [], [None] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        at = bisect.bisect_left(tails, j)
+        if at == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[at] = j
+            tail_at[at] = k
+        back[k] = tail_at[at - 1] if at else None
+    chain, k = [], tail_at[-1] if tail_at else None
+    while k is not None:
+        chain.append(pairs[k])
+        k = back[k]
+    return chain[::-1]
+
+
+def _gaps(n_old: int, n_new: int, matched: list[tuple[int, int]]):
+    """The unmatched old and new positions between consecutive pairs of the
+    order-keeping chain of ``matched``: a list of (old positions, new positions)."""
+    chain = _increasing_chain(matched)
+    used_old = {i for i, _ in matched}
+    used_new = {j for _, j in matched}
+    olds = [c[0] for c in chain]
+    news = [c[1] for c in chain]
+    gaps = [([], []) for _ in range(len(chain) + 1)]
+    for i in range(n_old):
+        if i not in used_old:
+            gaps[bisect.bisect_left(olds, i)][0].append(i)
+    for j in range(n_new):
+        if j not in used_new:
+            gaps[bisect.bisect_left(news, j)][1].append(j)
+    return [g for g in gaps if g[0] and g[1]]
+
+
+def _candidates(old_idx: list[int], new_idx: list[int]):
+    """Pairs (rank in old_idx, rank in new_idx) worth scoring: all of them when few,
+    else those within :data:`WINDOW` of the same relative position."""
+    n, m = len(old_idx), len(new_idx)
+    if n * m <= ALL_PAIRS_LIMIT:
+        return ((a, b) for a in range(n) for b in range(m))
+
+    def window():
+        for a in range(n):
+            centre = a * m // n
+            for b in range(max(0, centre - WINDOW), min(m, centre + WINDOW + 1)):
+                yield a, b
+    return window()
+
+
+def _assign(edges: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """The matching of largest total score over the given (left, right) -> score edges:
+    exact (Hungarian) on each component of competing candidates up to
+    :data:`OPTIMAL_LIMIT` nodes a side, greedy beyond."""
+    if not edges:
+        return []
+    parent: dict = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(("o", a)), find(("n", b))
+        if ra != rb:
+            parent[ra] = rb
+    components = defaultdict(list)
+    for (a, b), score in edges.items():
+        components[find(("o", a))].append((a, b, score))
+    out = []
+    for comp in components.values():
+        if len(comp) == 1:
+            out.append(comp[0][:2])
+            continue
+        lefts = sorted({a for a, _, _ in comp})
+        rights = sorted({b for _, b, _ in comp})
+        if max(len(lefts), len(rights)) > OPTIMAL_LIMIT:
+            out.extend(_greedy(comp))
+        else:
+            out.extend(_hungarian(lefts, rights, {(a, b): s for a, b, s in comp}))
+    return out
+
+
+def _greedy(comp):
+    used_a, used_b, out = set(), set(), []
+    for a, b, _ in sorted(comp, key=lambda e: (-e[2], e[0], e[1])):
+        if a not in used_a and b not in used_b:
+            used_a.add(a)
+            used_b.add(b)
+            out.append((a, b))
+    return out
+
+
+def _hungarian(lefts, rights, score):
+    """Maximum-score matching on a small dense bipartite graph (Kuhn-Munkres,
+    O(n^2 m)); pairs without an edge score 0 and are dropped from the result."""
+    transpose = len(lefts) > len(rights)
+    if transpose:
+        lefts, rights = rights, lefts
+        score = {(b, a): s for (a, b), s in score.items()}
+    n, m = len(lefts), len(rights)
+    inf = float("inf")
+    cost = [[-score.get((lefts[i], rights[j]), 0.0) for j in range(m)] for i in range(n)]
+    u, v = [0.0] * (n + 1), [0.0] * (m + 1)
+    p, way = [0] * (m + 1), [0] * (m + 1)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = [inf] * (m + 1)
+        used = [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], inf, 0
+            row = cost[i0 - 1]
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cur = row[j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while True:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+            if j0 == 0:
+                break
+    out = []
+    for j in range(1, m + 1):
+        if p[j]:
+            a, b = lefts[p[j] - 1], rights[j - 1]
+            if (a, b) in score:
+                out.append((b, a) if transpose else (a, b))
+    return out
+
+
+def _ratio(a: str, b: str, floor: float) -> float:
+    """difflib's ratio of two texts, or 0.0 when its cheap upper bounds show it is
+    below ``floor``."""
+    if a == b:
+        return 1.0
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if sm.real_quick_ratio() < floor or sm.quick_ratio() < floor:
+        return 0.0
+    return sm.ratio()
+
+
+def _content_share(a: Counter, b: Counter) -> float:
+    """The share of activity names two goals have in common (of the larger goal)."""
+    total = max(sum(a.values()), sum(b.values()))
+    return sum((a & b).values()) / total if total else 0.0
+
+
+def _score_goals(old: _Plan, new: _Plan, old_idx, new_idx, pairs) -> dict:
+    edges = {}
+    for a, b in pairs:
+        i, j = old_idx[a], new_idx[b]
+        text = _ratio(old.goal_fold[i], new.goal_fold[j], GOAL_TEXT_RATIO_WITH_CONTENT)
+        if text < GOAL_TEXT_RATIO_WITH_CONTENT:
+            continue
+        content = _content_share(old.goal_names[i], new.goal_names[j])
+        if text >= GOAL_TEXT_RATIO or content >= GOAL_CONTENT_SHARE:
+            # content breaks ties between equal texts, position between equal content
+            edges[(i, j)] = text + 0.5 * content + 0.01 * (1 - abs(a / len(old_idx) - b / len(new_idx)))
+    return edges
+
+
+def match_goals(old: _Plan, new: _Plan) -> dict[int, int]:
+    """Old goal position -> new goal position (0-based positions in ``Rak.goals``)."""
+    n_old, n_new = len(old.goal_ids), len(new.goal_ids)
+    matched = _align(old.goal_sig, new.goal_sig)
+    done_old = {i for i, _ in matched}
+    done_new = {j for _, j in matched}
+    # A folded Sasaran that only one old and one new goal still carry.
+    left_old = defaultdict(list)
+    left_new = defaultdict(list)
+    for i in range(n_old):
+        if i not in done_old:
+            left_old[old.goal_fold[i]].append(i)
+    for j in range(n_new):
+        if j not in done_new:
+            left_new[new.goal_fold[j]].append(j)
+    for key, olds in left_old.items():
+        news = left_new.get(key)
+        if len(olds) == 1 and news is not None and len(news) == 1:
+            matched.append((olds[0], news[0]))
+            done_old.add(olds[0])
+            done_new.add(news[0])
+    # Similar Sasaran between the goals matched so far.
+    for olds, news in _gaps(n_old, n_new, matched):
+        edges = _score_goals(old, new, olds, news, _candidates(olds, news))
+        for i, j in _assign(edges):
+            matched.append((i, j))
+            done_old.add(i)
+            done_new.add(j)
+    # A few goals left: one more look over the whole plan (moved and edited).
+    olds = [i for i in range(n_old) if i not in done_old]
+    news = [j for j in range(n_new) if j not in done_new]
+    if olds and news and len(olds) * len(news) <= ALL_PAIRS_LIMIT:
+        edges = _score_goals(old, new, olds, news, _candidates(olds, news))
+        matched.extend(_assign(edges))
+    return dict(matched)
+
+
+def match_activities(old: _Plan, new: _Plan, olds: list[int], news: list[int]) -> dict[int, int]:
+    """Old activity index -> new activity index within one matched goal pair.
+
+    First the activities that keep their (folded) name: among several of the same
+    name, the pairing that keeps the most field values, then the closest positions
+    (the sample's goal 26 has three identical rows). Then the rest by name
+    similarity.
+    """
+    rank_o = {i: k for k, i in enumerate(olds)}
+    rank_n = {j: k for k, j in enumerate(news)}
+    by_name = defaultdict(list)
+    for j in news:
+        by_name[new.name_fold[j]].append(j)
+    matched, edges = [], {}
+    for i in olds:
+        same_name = by_name.get(old.name_fold[i], ())
+        if len(same_name) == 1 and sum(old.name_fold[x] == old.name_fold[i] for x in olds) == 1:
+            matched.append((i, same_name[0]))
+            continue
+        for j in same_name:
+            # one kept field outweighs any distance; distance decides between equals
+            edges[(i, j)] = _kept_fields(old, new, i, j) + 0.5 / (1 + abs(rank_o[i] - rank_n[j]))
+    matched.extend(_assign(edges))
+    used_o = {i for i, _ in matched}
+    used_n = {j for _, j in matched}
+    rest_o = [i for i in olds if i not in used_o]
+    rest_n = [j for j in news if j not in used_n]
+    if rest_o and rest_n:
+        edges = {}
+        for a, b in _candidates(rest_o, rest_n):
+            i, j = rest_o[a], rest_n[b]
+            ratio = _ratio(old.name_fold[i], new.name_fold[j], ACTIVITY_NAME_RATIO)
+            if ratio >= ACTIVITY_NAME_RATIO:
+                kept = _kept_fields(old, new, i, j) / len(FIELDS)
+                edges[(i, j)] = ratio + 0.05 * kept + 0.01 / (1 + abs(rank_o[i] - rank_n[j]))
+        matched.extend(_assign(edges))
+    return dict(matched)
+
+
+def _kept_fields(old: _Plan, new: _Plan, i: int, j: int) -> int:
+    """How many of :data:`FIELDS` activity i (old) and j (new) have alike."""
+    return (sum(old.values[f][i] == new.values[f][j] for f in FIELDS[:-1])
+            + (old.pagu_of(i) == new.pagu_of(j)))
+
+
+def _interleave(olds: list, news: list, match: dict) -> list[tuple]:
+    """(old or None, new or None) in reading order: the new sequence, each unmatched
+    old item placed where it stood (after the old item before it)."""
+    out = []
+    inverse = {j: i for i, j in match.items()}
+    pos = {x: k for k, x in enumerate(olds)}
+    emitted = 0  # olds[:emitted] are placed
+    placed = set()
+    for j in news:
+        i = inverse.get(j)
+        if i is not None:
+            while emitted < pos[i]:
+                x = olds[emitted]
+                if x not in match and x not in placed:
+                    out.append((x, None))
+                    placed.add(x)
+                emitted += 1
+            out.append((i, j))
+            placed.add(i)
+            emitted = max(emitted, pos[i] + 1)
+        else:
+            out.append((None, j))
+    for x in olds:
+        if x not in match and x not in placed:
+            out.append((x, None))
+    return out
+
+
+# -- the result -------------------------------------------------------------------
+
+_WORDS = {
+    # key: (Bahasa Indonesia, English)
+    "title": ("Perubahan RAK", "RAK changes"),
+    "old": ("lama", "old"),
+    "new": ("baru", "new"),
+    "nothing": ("Tidak ada perubahan.", "No changes."),
+    "total": ("Total Pagu", "Total Pagu"),
+    "by_pelaksana": ("Pagu per Pelaksana:", "Pagu per Pelaksana:"),
+    "goal": ("Sasaran", "Goal"),
+    "was_no": ("sebelumnya {no}", "was {no}"),
+    "added": ("baru", "added"),
+    "removed": ("dihapus", "removed"),
+    "changed": ("diubah", "changed"),
+    "renamed": ("ganti nama", "renamed"),
+    "renumbered": ("nomor berubah", "renumbered"),
+    "same": ("sama", "same"),
+    "text_was": ("teks sebelumnya", "text was"),
+    "activity": ("Kegiatan", "Activity"),
+    "renumbered_goals": ("Nomor Sasaran berubah, isi sama: {pairs}", "Goals renumbered, content unchanged: {pairs}"),
+    "meta": ("Judul dan tanda tangan:", "Title and signature:"),
+    "was": ("Sebelumnya", "Was"),
+    "new_activity": ("Kegiatan baru", "New activity"),
+    "new_goal": ("Sasaran baru", "New goal"),
+    "removed_activities": ("Kegiatan dihapus", "Activities removed"),
+    "empty": ("(kosong)", "(blank)"),
+    "level_sasaran": ("Sasaran", "Goal"),
+    "level_kegiatan": ("Kegiatan", "Activity"),
+    "level_pelaksana": ("Pelaksana", "Pelaksana"),
+    "level_judul": ("Judul", "Title"),
+}
+FIELD_LABELS = {
+    "no": ("No", "No"),
+    "sasaran": ("Sasaran", "Goal"),
+    "kegiatan": ("Nama Kegiatan", "Activity name"),
+    "indikator": ("Indikator", "Indicator"),
+    "target_indikator": ("Target Indikator", "Indicator target"),
+    "target_kegiatan": ("Target Kegiatan", "Activity target"),
+    "tw1": ("Triwulan I", "Quarter I"),
+    "tw2": ("Triwulan II", "Quarter II"),
+    "tw3": ("Triwulan III", "Quarter III"),
+    "tw4": ("Triwulan IV", "Quarter IV"),
+    "pelaksana": ("Pelaksana", "Pelaksana"),
+    "pagu": ("Pagu", "Pagu"),
+    "year": ("Tahun", "Year"),
+    "organization": ("Organisasi", "Organization"),
+    "unit": ("Unit", "Unit"),
+    "place": ("Tempat", "Place"),
+    "signed_on": ("Tanggal", "Date"),
+    "signatory_title": ("Jabatan penandatangan", "Signatory title"),
+    "signatory": ("Penandatangan", "Signatory"),
+    "nip": ("NIP", "NIP"),
+}
+#: Headers of the ``Perubahan`` sheet, by column of :attr:`RakDiff.changes`.
+CHANGE_HEADERS = {
+    "level": ("Bagian", "Part"),
+    "change": ("Perubahan", "Change"),
+    "no_old": ("No lama", "Old No"),
+    "no_new": ("No baru", "New No"),
+    "sasaran": ("Sasaran", "Goal"),
+    "kegiatan": ("Kegiatan", "Activity"),
+    "field": ("Kolom", "Field"),
+    "old": ("Nilai lama", "Old value"),
+    "new": ("Nilai baru", "New value"),
+    "delta": ("Selisih", "Difference"),
+    "cell": ("Sel", "Cell"),
+}
+
+
+def word(key: str, lang: str = "id", **kwargs) -> str:
+    pair = _WORDS.get(key) or FIELD_LABELS.get(key) or CHANGE_HEADERS.get(key)
+    if pair is None:
+        return key
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**kwargs) if kwargs else text
+
+
+def signed_rupiah(amount: int) -> str:
+    """``+Rp 1.000``, ``-Rp 1.000`` or ``Rp 0``."""
+    if amount > 0:
+        return "+" + format_rupiah(amount)
+    if amount < 0:
+        return "-" + format_rupiah(-amount)
+    return format_rupiah(0)
+
+
+@dataclass
+class RakDiff:
+    """What changed from one reading of a RAK (``old``) to another (``new``).
+
+    Attributes:
+        goals: one row per goal of either plan, in the new plan's order (removed goals
+            where they stood): ``no_old``, ``no_new`` (the No as written; None on the
+            side where the goal does not exist), ``sasaran`` (the new text, or the old
+            one for a removed goal), ``change`` (``added``, ``removed``, ``changed`` or
+            ``same``; a goal that was only renumbered is ``same``), ``pagu_old``,
+            ``pagu_new`` (0 where absent), ``delta`` (new - old, exact rupiah),
+            ``sasaran_old`` (the old text when the text changed, else None),
+            ``fields`` (what changed: ``sasaran``, ``pagu``, ``kegiatan``,
+            comma-separated), ``goal_old``, ``goal_new`` (the goals' ``goal`` ids).
+        activities: one row per activity that changed (see :data:`ACTIVITY_DIFF_COLUMNS`):
+            ``change`` (``added``, ``removed``, ``renamed`` (the name changed, maybe
+            more) or ``changed``), the goal (``no_old``, ``no_new``, ``sasaran``),
+            ``kegiatan_old`` and ``kegiatan_new``, ``fields`` (the changed fields of
+            :data:`FIELDS` plus ``kegiatan`` for a rename, comma-separated), and for
+            each field ``<field>_old`` and ``<field>_new``: filled for the changed
+            fields only (an added activity has every ``_new`` filled, a removed one
+            every ``_old``). ``pagu_*`` is the amount of the budget line the activity
+            belongs to; ``pagu_cell_*`` that line's cells (``K14:K16``); the ``pagu``
+            field changes when the amount or the activities the line covers change.
+            ``row_*`` are sheet rows, ``index_*`` positions in ``Rak.activities``.
+        totals: Pagu per Pelaksana (``pelaksana``, ``pagu_old``, ``pagu_new``,
+            ``delta``), every Pelaksana of either plan, then a ``JUMLAH`` row.
+        meta: the title and signature fields that changed (``field``, ``old``, ``new``).
+        old, new: the two readings compared.
+    """
+
+    goals: "pd.DataFrame"
+    activities: "pd.DataFrame"
+    totals: "pd.DataFrame"
+    meta: "pd.DataFrame"
+    old: "Rak" = field(repr=False)
+    new: "Rak" = field(repr=False)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing changed: no goal added, removed, changed or renumbered, no
+        activity changed, no Pagu moved, the same title and signature block."""
+        g = self.goals
+        renumbered = bool(((g["change"] == "same") & (g["no_old"] != g["no_new"])).any())
+        return (not len(self.activities) and not len(self.meta) and not renumbered
+                and bool((g["change"] == "same").all()) and not bool((self.totals["delta"] != 0).any()))
+
+    def __repr__(self) -> str:
+        counts = self.goals["change"].value_counts().to_dict()
+        total = int(self.totals["delta"].iloc[-1]) if len(self.totals) else 0
+        return (f"<RakDiff goals={counts} activities={len(self.activities)} "
+                f"total_delta={total:+,} empty={self.is_empty}>")
+
+    # -- one row per change ------------------------------------------------------
+
+    @property
+    def changes(self) -> "pd.DataFrame":
+        """Every change, one row each (the ``Perubahan`` sheet): ``level`` (``sasaran``,
+        ``kegiatan``, ``pelaksana`` or ``judul``), ``change``, ``no_old``, ``no_new``,
+        ``sasaran``, ``kegiatan``, ``field``, ``old``, ``new``, ``delta`` (rupiah, for
+        Pagu) and ``cell`` (where the new value stands in the new sheet, or the old
+        one for something removed)."""
+        import pandas as pd
+
+        rows = []
+        new, old = self.new, self.old
+        acts_new, acts_old = new.activities, old.activities
+        first_row_new = dict(zip(new.goals["goal"].tolist(), new.goals["first_row"].tolist()))
+        first_row_old = dict(zip(old.goals["goal"].tolist(), old.goals["first_row"].tolist()))
+        by_goal = defaultdict(list)
+        for rec in self.activities.to_dict("records"):
+            by_goal[(rec["no_old"], rec["no_new"], rec["sasaran"])].append(rec)
+
+        def add(level, change, g, kegiatan=None, fld=None, old_v=None, new_v=None, delta=None, cell=None):
+            rows.append({"level": level, "change": change, "no_old": g["no_old"], "no_new": g["no_new"],
+                         "sasaran": g["sasaran"], "kegiatan": kegiatan, "field": fld, "old": old_v,
+                         "new": new_v, "delta": delta, "cell": cell})
+
+        for g in self.goals.to_dict("records"):
+            gn, go = g["goal_new"], g["goal_old"]
+            gn = None if _na(gn) else int(gn)
+            go = None if _na(go) else int(go)
+            where_new = new.cell("sasaran", first_row_new[gn]) if gn is not None else None
+            where_old = old.cell("sasaran", first_row_old[go]) if go is not None else None
+            if g["change"] == "added":
+                add("sasaran", "added", g, fld="sasaran", new_v=g["sasaran"], cell=where_new)
+            elif g["change"] == "removed":
+                add("sasaran", "removed", g, fld="sasaran", old_v=g["sasaran"], cell=where_old)
+            elif g["change"] == "changed" and g["sasaran_old"] is not None:
+                add("sasaran", "changed", g, fld="sasaran", old_v=g["sasaran_old"], new_v=g["sasaran"],
+                    cell=where_new)
+            if g["change"] == "same" and g["no_old"] != g["no_new"]:
+                add("sasaran", "renumbered", g, fld="no", old_v=g["no_old"], new_v=g["no_new"],
+                    cell=new.cell("no", first_row_new[gn]))
+            if g["delta"]:
+                add("sasaran", "changed" if g["change"] in ("same", "changed") else g["change"], g, fld="pagu",
+                    old_v=g["pagu_old"], new_v=g["pagu_new"], delta=g["delta"])
+            for rec in by_goal.get((g["no_old"], g["no_new"], g["sasaran"]), ()):
+                i_new = None if _na(rec["index_new"]) else int(rec["index_new"])
+                i_old = None if _na(rec["index_old"]) else int(rec["index_old"])
+                name = rec["kegiatan_new"] if rec["kegiatan_new"] is not None else rec["kegiatan_old"]
+
+                def where(role, i_new=i_new, i_old=i_old):
+                    if i_new is not None:
+                        return new.cell(role, int(acts_new["row"].iat[i_new]))
+                    return old.cell(role, int(acts_old["row"].iat[i_old]))
+
+                if rec["change"] in ("added", "removed"):
+                    value = rec["kegiatan_new"] if rec["change"] == "added" else rec["kegiatan_old"]
+                    add("kegiatan", rec["change"], g, name, "kegiatan",
+                        old_v=value if rec["change"] == "removed" else None,
+                        new_v=value if rec["change"] == "added" else None, cell=where("kegiatan"))
+                    continue
+                for fld in rec["fields"].split(", "):
+                    if fld == "kegiatan":
+                        add("kegiatan", "renamed", g, name, "kegiatan", rec["kegiatan_old"], rec["kegiatan_new"],
+                            cell=where("kegiatan"))
+                    elif fld == "pagu":
+                        add("kegiatan", "changed", g, name, "pagu",
+                            _pagu_text(rec["pagu_old"], rec["pagu_cell_old"]),
+                            _pagu_text(rec["pagu_new"], rec["pagu_cell_new"]), cell=rec["pagu_cell_new"])
+                    else:
+                        add("kegiatan", "changed", g, name, fld, rec[f"{fld}_old"], rec[f"{fld}_new"],
+                            cell=where(fld))
+        blank = {"no_old": None, "no_new": None, "sasaran": None}
+        for t in self.totals.to_dict("records"):
+            if t["delta"] and t["pelaksana"] != GRAND_TOTAL:
+                rows.append({**blank, "level": "pelaksana", "change": "changed", "kegiatan": None,
+                             "field": "pagu", "old": t["pagu_old"], "new": t["pagu_new"], "delta": t["delta"],
+                             "cell": None, "sasaran": t["pelaksana"]})
+        for m in self.meta.to_dict("records"):
+            rows.append({**blank, "level": "judul", "change": "changed", "kegiatan": None, "field": m["field"],
+                         "old": m["old"], "new": m["new"], "delta": None,
+                         "cell": self.new.meta.cells.get(m["field"])})
+        frame = pd.DataFrame(rows, columns=list(CHANGE_COLUMNS), dtype=object)
+        frame["delta"] = frame["delta"].astype("Int64")
+        return frame
+
+    # -- outputs -------------------------------------------------------------------
+
+    def to_json(self) -> dict:
+        """Plain JSON data: the two files, ``is_empty`` and every frame as records."""
+        import json
+
+        def records(frame):
+            return json.loads(frame.to_json(orient="records", force_ascii=False))
+
+        return {
+            "old": {"file": self.old.path, "sheet": self.old.sheet, "total_pagu": self.old.total_pagu},
+            "new": {"file": self.new.path, "sheet": self.new.sheet, "total_pagu": self.new.total_pagu},
+            "is_empty": self.is_empty,
+            "totals": records(self.totals), "goals": records(self.goals),
+            "activities": records(self.activities), "meta": records(self.meta),
+        }
+
+    def summary(self, lang: str = "id") -> list[str]:
+        """The diff as lines for people: totals first, then goal by goal."""
+        w = lambda key, **kw: word(key, lang, **kw)  # noqa: E731
+        lines = [f"{w('title')}: {self.old.path or '-'} [{self.old.sheet}] -> {self.new.path or '-'} "
+                 f"[{self.new.sheet}]"]
+        if self.is_empty:
+            return lines + [w("nothing")]
+        grand = self.totals.iloc[-1]
+        lines.append(f"{w('total')}: {format_rupiah(grand['pagu_old'])} -> {format_rupiah(grand['pagu_new'])} "
+                     f"({signed_rupiah(int(grand['delta']))})")
+        moved = self.totals[(self.totals["delta"] != 0) & (self.totals["pelaksana"] != GRAND_TOTAL)]
+        if len(moved):
+            lines.append(w("by_pelaksana"))
+            width = max(len(str(p)) for p in moved["pelaksana"])
+            for t in moved.to_dict("records"):
+                lines.append(f"  {t['pelaksana']:<{width}}  {format_rupiah(t['pagu_old'])} -> "
+                             f"{format_rupiah(t['pagu_new'])} ({signed_rupiah(int(t['delta']))})")
+        acts = defaultdict(list)
+        for rec in self.activities.to_dict("records"):
+            acts[(rec["no_old"], rec["no_new"], rec["sasaran"])].append(rec)
+        renumbered = []
+        for g in self.goals.to_dict("records"):
+            if g["change"] == "same":
+                if g["no_old"] != g["no_new"]:
+                    renumbered.append(f"{g['no_old']}->{g['no_new']}")
+                continue
+            no = g["no_new"] if g["no_new"] is not None else g["no_old"]
+            was = f" ({w('was_no', no=g['no_old'])})" if g["change"] == "changed" and g["no_old"] != g["no_new"] else ""
+            head = f"{w('goal')} {no}{was} {w(g['change'])}: {_short(g['sasaran'])}"
+            if g["delta"] or g["change"] != "changed":
+                head += (f"  {w('pagu')} {format_rupiah(g['pagu_old'])} -> {format_rupiah(g['pagu_new'])}"
+                         f" ({signed_rupiah(int(g['delta']))})")
+            lines.append("")
+            lines.append(head)
+            if g["sasaran_old"] is not None:
+                lines.append(f"  {w('text_was')}: {_short(g['sasaran_old'])}")
+            for rec in acts.get((g["no_old"], g["no_new"], g["sasaran"]), ()):
+                lines.extend(_activity_lines(rec, lang))
+        if renumbered:
+            lines.append("")
+            lines.append(w("renumbered_goals", pairs=", ".join(renumbered)))
+        if len(self.meta):
+            lines.append("")
+            lines.append(w("meta"))
+            for m in self.meta.to_dict("records"):
+                lines.append(f"  {w(m['field'])}: {_meta_text(m['old'], lang)} -> {_meta_text(m['new'], lang)}")
+        return lines
+
+    def marks(self, lang: str = "id", position: int = 0) -> dict:
+        """Highlights for the new plan, in the form ``rakxl.write_rak(marks=...)`` takes:
+        ``{(position, index in new.activities, role): ("added" | "changed", comment)}``.
+
+        Added goals and activities are marked ``added``; each changed cell is marked
+        ``changed`` with a comment holding the old value. Removed activities are
+        listed in a comment on their goal's Sasaran cell.
+        """
+        w = lambda key, **kw: word(key, lang, **kw)  # noqa: E731
+        marks: dict = {}
+        first_act = {}
+        for i, gid in enumerate(self.new.activities["goal"].tolist()):
+            first_act.setdefault(gid, i)
+        removed_in = defaultdict(list)
+        goal_of = {}
+        for g in self.goals.to_dict("records"):
+            key = (g["no_old"], g["no_new"], g["sasaran"])
+            if _na(g["goal_new"]):
+                continue
+            at = first_act[int(g["goal_new"])]
+            goal_of[key] = at
+            if g["change"] == "added":
+                marks[(position, at, "no")] = ("added", w("new_goal"))
+                marks[(position, at, "sasaran")] = ("added", w("new_goal"))
+            elif g["sasaran_old"] is not None:
+                marks[(position, at, "sasaran")] = ("changed", f"{w('was')}: {g['sasaran_old']}")
+        for rec in self.activities.to_dict("records"):
+            key = (rec["no_old"], rec["no_new"], rec["sasaran"])
+            if rec["change"] == "removed":
+                if key in goal_of:
+                    removed_in[key].append(rec["kegiatan_old"])
+                continue
+            i = int(rec["index_new"])
+            if rec["change"] == "added":
+                for role in ("kegiatan", "target_kegiatan", "tw1", "tw2", "tw3", "tw4"):
+                    marks[(position, i, role)] = ("added", w("new_activity"))
+                continue
+            for fld in rec["fields"].split(", "):
+                if fld == "kegiatan":
+                    marks[(position, i, "kegiatan")] = ("changed", f"{w('was')}: {rec['kegiatan_old']}")
+                elif fld == "pagu":  # one comment per merged Pagu range: the writer joins equal ones
+                    marks[(position, i, "pagu")] = (
+                        "changed", f"{w('was')}: {_pagu_text(rec['pagu_old'], rec['pagu_cell_old'], lang)}")
+                else:
+                    old_v = rec[f"{fld}_old"]
+                    marks[(position, i, fld)] = (
+                        "changed", f"{w('was')}: {old_v if old_v is not None else w('empty')}")
+        for key, names in removed_in.items():
+            at = goal_of[key]
+            text = f"{w('removed_activities')}: " + "; ".join(str(n) for n in names)
+            kind, comment = marks.get((position, at, "sasaran"), ("changed", None))
+            marks[(position, at, "sasaran")] = (kind, f"{comment}\n{text}" if comment else text)
+        return marks
+
+
+def _na(value) -> bool:
+    return value is None or (value != value) or str(value) == "<NA>"
+
+
+def _short(text, limit: int = 90) -> str:
+    text = clean(text) or ""
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def _pagu_text(amount, cell, lang: str = "id") -> str | None:
+    if _na(amount):
+        return word("empty", lang)
+    return f"{format_rupiah(int(amount))} ({cell})" if cell else format_rupiah(int(amount))
+
+
+def _meta_text(value, lang):
+    if value is None:
+        return word("empty", lang)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        import datetime as _dt
+
+        return format_date_id(_dt.date.fromisoformat(value))
+    return str(value)
+
+
+def _value_text(value, lang):
+    if _na(value):
+        return word("empty", lang)
+    return f'"{value}"' if isinstance(value, str) else str(value)
+
+
+def _activity_lines(rec: dict, lang: str) -> list[str]:
+    w = lambda key, **kw: word(key, lang, **kw)  # noqa: E731
+    change = rec["change"]
+    if change == "added":
+        return [f"  + {w('activity')} {w('added')}: \"{_short(rec['kegiatan_new'])}\""]
+    if change == "removed":
+        return [f"  - {w('activity')} {w('removed')}: \"{_short(rec['kegiatan_old'])}\""]
+    out = []
+    fields = rec["fields"].split(", ")
+    if change == "renamed":
+        out.append(f"  ~ \"{_short(rec['kegiatan_old'])}\" -> \"{_short(rec['kegiatan_new'])}\" ({w('renamed')})")
+    else:
+        out.append(f"  ~ \"{_short(rec['kegiatan_new'])}\"")
+    for fld in fields:
+        if fld == "kegiatan":
+            continue
+        if fld == "pagu":
+            old_v = _pagu_text(rec["pagu_old"], rec["pagu_cell_old"], lang)
+            new_v = _pagu_text(rec["pagu_new"], rec["pagu_cell_new"], lang)
+        else:
+            old_v, new_v = _value_text(rec[f"{fld}_old"], lang), _value_text(rec[f"{fld}_new"], lang)
+        out.append(f"      {w(fld)}: {old_v} -> {new_v}")
+    return out
+
+
+# -- the diff -----------------------------------------------------------------------
+
+def diff(old: "Rak", new: "Rak") -> RakDiff:
+    """What changed from ``old`` to ``new``.
+
+    Args:
+        old: the earlier reading (:func:`rakxl.read_rak`).
+        new: the later one.
+
+    Returns:
+        A :class:`RakDiff` with the ``goals``, ``activities``, ``totals`` and ``meta``
+        frames; ``is_empty`` is True when nothing changed. See the module docstring
+        for how goals and activities are matched.
+    """
+    import pandas as pd
+
+    po, pn = _Plan(old), _Plan(new)
+    goal_match = match_goals(po, pn)
+    goal_rows, act_rows = [], []
+    for go, gn in _interleave(list(range(len(po.goal_ids))), list(range(len(pn.goal_ids))), goal_match):
+        no_old = po.goal_no[go] if go is not None else None
+        no_new = pn.goal_no[gn] if gn is not None else None
+        sasaran = pn.goal_text[gn] if gn is not None else po.goal_text[go]
+        head = {"no_old": no_old, "no_new": no_new, "sasaran": sasaran}
+        olds = po.acts_of[go] if go is not None else []
+        news = pn.acts_of[gn] if gn is not None else []
+        match = match_activities(po, pn, olds, news) if olds and news else {}
+        rows = [row for row in (_activity_row(head, po, pn, i, j, match) for i, j in _interleave(olds, news, match))
+                if row is not None]
+        act_rows.extend(rows)
+        pagu_old = po.goal_pagu[go] if go is not None else 0
+        pagu_new = pn.goal_pagu[gn] if gn is not None else 0
+        fields = []
+        sasaran_old = None
+        if go is not None and gn is not None:
+            if po.goal_clean[go] != pn.goal_clean[gn]:
+                fields.append("sasaran")
+                sasaran_old = po.goal_text[go]
+            if pagu_old != pagu_new:
+                fields.append("pagu")
+            if rows:
+                fields.append("kegiatan")
+            change = "changed" if fields else "same"
+        else:
+            change = "added" if go is None else "removed"
+        goal_rows.append({**head, "change": change, "pagu_old": pagu_old, "pagu_new": pagu_new,
+                          "delta": pagu_new - pagu_old, "sasaran_old": sasaran_old, "fields": ", ".join(fields),
+                          "goal_old": po.goal_ids[go] if go is not None else None,
+                          "goal_new": pn.goal_ids[gn] if gn is not None else None})
+    goals = pd.DataFrame(goal_rows, columns=list(GOAL_DIFF_COLUMNS), dtype=object)
+    for c in ("pagu_old", "pagu_new", "delta"):
+        goals[c] = goals[c].astype("int64")
+    for c in ("goal_old", "goal_new"):
+        goals[c] = goals[c].astype("Int64")
+    activities = pd.DataFrame(act_rows, columns=list(ACTIVITY_DIFF_COLUMNS), dtype=object)
+    for c in ("pagu_old", "pagu_new", "row_old", "row_new", "index_old", "index_new"):
+        activities[c] = activities[c].astype("Int64")
+    return RakDiff(goals=goals, activities=activities, totals=_totals(old, new), meta=_meta(old, new),
+                   old=old, new=new)
+
+
+def _activity_row(head, po: _Plan, pn: _Plan, i, j, match: dict) -> dict | None:
+    """The row of old activity i and new activity j (either may be None), or None
+    when nothing changed."""
+    change = "added" if i is None else "removed" if j is None else None
+    row = dict.fromkeys(ACTIVITY_DIFF_COLUMNS)
+    row.update(head)
+    if i is not None:
+        row.update(kegiatan_old=po.name[i], row_old=po.row[i], index_old=i)
+    if j is not None:
+        row.update(kegiatan_new=pn.name[j], row_new=pn.row[j], index_new=j)
+    if change is not None:  # a whole side: every value of that side
+        plan, k, side = (pn, j, "new") if change == "added" else (po, i, "old")
+        for f in FIELDS:
+            row[f"{f}_{side}"] = plan.value(f, k)
+        row[f"pagu_cell_{side}"] = plan.cell_of(k)
+        row.update(change=change, fields="")
+        return row
+    fields = []
+    if po.name_clean[i] != pn.name_clean[j]:
+        fields.append("kegiatan")
+    for f in FIELDS[:-1]:
+        if po.values[f][i] != pn.values[f][j]:
+            fields.append(f)
+            row[f"{f}_old"], row[f"{f}_new"] = po.values[f][i], pn.values[f][j]
+    if _budget_changed(po, pn, i, j, match):
+        fields.append("pagu")
+        row.update(pagu_old=po.pagu_of(i), pagu_new=pn.pagu_of(j), pagu_cell_old=po.cell_of(i),
+                   pagu_cell_new=pn.cell_of(j))
+    if not fields:
+        return None
+    row.update(change="renamed" if fields[0] == "kegiatan" else "changed", fields=", ".join(fields))
+    return row
+
+
+def _budget_changed(po: _Plan, pn: _Plan, i: int, j: int, match: dict) -> bool:
+    """Whether activity i's budget line (old) and j's (new) differ: one has a line and
+    the other none, the amounts differ, or the lines pay for different activities
+    (compared through ``match``, the activity matches of the goal pair: a line never
+    covers more than one goal)."""
+    lo, ln = po.line[i], pn.line[j]
+    if lo is None or ln is None:
+        return (lo is None) != (ln is None)
+    if po.line_pagu[lo] != pn.line_pagu[ln]:
+        return True
+    cover_old = {match[x] for x in po.cover[lo] if x in match}
+    matched_new = set(match.values())
+    cover_new = {x for x in pn.cover[ln] if x in matched_new}
+    return cover_old != cover_new
+
+
+def _totals(old: "Rak", new: "Rak") -> "pd.DataFrame":
+    """Pagu per Pelaksana in both plans (names compared with case and spacing folded),
+    then the grand total; integer rupiah, so every delta is exact."""
+    import pandas as pd
+
+    label: dict[str, str] = {}
+    sums = {"old": defaultdict(int), "new": defaultdict(int)}
+    for side, rak in (("new", new), ("old", old)):
+        b = rak.budgets
+        for pel, pagu in zip(b["pelaksana"].tolist(), b["pagu"].tolist()):
+            name = clean(pel) or NO_PELAKSANA
+            key = name.casefold()
+            label.setdefault(key, name)
+            sums[side][key] += int(pagu)
+    rows = [{"pelaksana": name, "pagu_old": sums["old"][key], "pagu_new": sums["new"][key],
+             "delta": sums["new"][key] - sums["old"][key]} for key, name in label.items()]
+    total_old, total_new = sum(sums["old"].values()), sum(sums["new"].values())
+    rows.append({"pelaksana": GRAND_TOTAL, "pagu_old": total_old, "pagu_new": total_new,
+                 "delta": total_new - total_old})
+    frame = pd.DataFrame(rows, columns=list(TOTAL_COLUMNS))
+    for c in TOTAL_COLUMNS[1:]:
+        frame[c] = frame[c].astype("int64")
+    return frame
+
+
+def _meta(old: "Rak", new: "Rak") -> "pd.DataFrame":
+    """The title and signature fields that differ (dates as ISO text)."""
+    import pandas as pd
+
+    a, b = old.meta.to_dict(), new.meta.to_dict()
+    rows = []
+    for name in META_FIELDS:
+        va, vb = a.get(name), b.get(name)
+        if isinstance(va, str) or isinstance(vb, str):
+            if clean(va) == clean(vb):
+                continue
+        elif va == vb:
+            continue
+        rows.append({"field": name, "old": va, "new": vb})
+    return pd.DataFrame(rows, columns=list(META_COLUMNS), dtype=object)
+
+
+# -- the -o outputs -------------------------------------------------------------------
+
+def write_diff(d: RakDiff, path, *, lang: str = "id", paper: str = "A4"):
+    """Write a diff to ``path``, by its suffix:
+
+    - ``.xlsx``: a ``Perubahan`` sheet (every change, one row each: :attr:`RakDiff.changes`)
+      followed by the new plan in the official layout (:func:`rakxl.write_rak`), added
+      cells in green, changed cells in yellow with a comment holding the old value;
+    - ``.json``: :meth:`RakDiff.to_json`;
+    - ``.csv``: :attr:`RakDiff.changes` (UTF-8 with BOM, text escaped for Excel).
+
+    Neither input is ever overwritten.
+
+    Raises:
+        RakFileError: an unknown suffix, a folder, or one of the two inputs as ``path``.
+    """
+    import json
+    from pathlib import Path
+
+    from .exceptions import RakFileError
+    from .safeio import atomic_output, check_output, write_csv
+
+    inputs = [p for p in (d.old.path, d.new.path) if p]
+    check_output(path, inputs)
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        with atomic_output(path, inputs) as tmp:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.write(json.dumps(d.to_json(), ensure_ascii=False, indent=2, default=str) + "\n")
+    elif suffix == ".csv":
+        changes = d.changes
+        for col in ("old", "new"):  # amounts as digits, never as floats
+            changes[col] = [v if v is None or isinstance(v, str) else str(v) for v in changes[col]]
+        write_csv(changes, path, inputs=inputs)
+    elif suffix in (".xlsx", ".xlsm"):
+        from .writer import write_rak
+
+        write_rak(d.new, path, paper=paper, marks=d.marks(lang),
+                  extra_sheets={CHANGES_SHEET: lambda book, ws: write_changes_sheet(book, ws, d, lang)})
+    else:
+        raise RakFileError("akhiran keluaran harus .xlsx, .json atau .csv", path=path)
+    return Path(path)
+
+
+#: The name of the sheet that lists every change.
+CHANGES_SHEET = "Perubahan"
+_CHANGE_WIDTHS = {"level": 10, "change": 12, "no_old": 7, "no_new": 7, "sasaran": 40, "kegiatan": 40,
+                  "field": 16, "old": 34, "new": 34, "delta": 16, "cell": 9}
+_FILLS = {"added": "#C6EFCE", "removed": "#FFC7CE", "changed": "#FFEB9C", "renamed": "#FFEB9C",
+          "renumbered": None}
+
+
+def write_changes_sheet(book, ws, d: RakDiff, lang: str = "id") -> None:
+    """Fill the xlsxwriter worksheet ``ws`` with :attr:`RakDiff.changes`: one row per
+    change, headers and words in ``lang``, Pagu in rupiah, a filter on the header."""
+    from .layout import STYLES
+    from .safeio import escape_formula
+
+    header = book.add_format(STYLES["header"])
+    text = book.add_format(STYLES["text"])
+    amount = book.add_format(STYLES["amount"])
+    fills = {k: book.add_format({**STYLES["text"], "bg_color": v}) for k, v in _FILLS.items() if v}
+    changes = d.changes
+    cols = list(CHANGE_COLUMNS)
+    for c, name in enumerate(cols):
+        ws.set_column(c, c, _CHANGE_WIDTHS[name])
+        ws.write_string(0, c, word(name, lang), header)
+    for r, rec in enumerate(changes.to_dict("records"), start=1):
+        for c, name in enumerate(cols):
+            value = rec[name]
+            if name == "level":
+                value = word(f"level_{value}", lang)
+            elif name == "change":
+                ws.write_string(r, c, word(value, lang), fills.get(value, text))
+                continue
+            elif name == "field" and value is not None:
+                value = word(value, lang)
+            if _na(value):
+                ws.write_blank(r, c, None, text)
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                ws.write_number(r, c, value, amount)
+            else:
+                ws.write_string(r, c, str(escape_formula(value)), text)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(len(changes), 1), len(cols) - 1)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
