@@ -1,0 +1,780 @@
+"""Bad input and hostile files (issue 7): a clear error, fast, and nothing lost.
+
+Every test builds its own file. Hostile and broken files are read in a child
+process (:func:`read_isolated`) with a timeout, so that a hang, a memory blow-up or
+an abort of python-calamine fails the test instead of killing the test run; the
+child reports the error class, the message, the seconds ``read_rak`` took, what the
+command line printed, and any open of a file outside the workbook. The parent
+measures the child's peak memory (POSIX only).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+import rakxl
+from rakxl import Limits, RakError, RakHostileError, RakInputError
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "RAK_2021.xlsx"
+RESAVE = "simpan ulang sebagai .xlsx"
+
+# Generous for CI: a refusal takes milliseconds, a child process starts in ~1 s.
+PROCESS_TIMEOUT = 90
+REFUSE_SECONDS = 2.0
+PEAK_MB = 200
+
+# -- building files -------------------------------------------------------------
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def xml_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def sheet_xml(cells=(), merges=(), *, head: str = "", body: str | None = None) -> bytes:
+    """A worksheet part. ``cells``: (A1 ref, value) pairs; str values are inline
+    strings, others numbers. ``head`` goes before the root element (a DTD);
+    ``body`` replaces the generated <sheetData> content."""
+    if body is None:
+        rows: dict[int, list[str]] = {}
+        for ref, value in cells:
+            row = int(re.search(r"\d+", ref).group())
+            if isinstance(value, str):
+                cell = f'<c r="{ref}" t="inlineStr"><is><t>{xml_escape(value)}</t></is></c>'
+            else:
+                cell = f'<c r="{ref}"><v>{value}</v></c>'
+            rows.setdefault(row, []).append(cell)
+        body = "".join(f'<row r="{r}">{"".join(rows[r])}</row>' for r in sorted(rows))
+    merged = ""
+    if merges:
+        merged = f'<mergeCells count="{len(merges)}">' + "".join(
+            f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>"
+    return (f'{XML_DECL}{head}<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}"><sheetData>{body}'
+            f"</sheetData>{merged}</worksheet>").encode()
+
+
+def workbook_parts(sheets: dict[str, bytes], *, shared_strings: bytes | None = None,
+                   styles: bytes | None = None, workbook_head: str = "") -> dict[str, bytes]:
+    """The parts of a minimal .xlsx holding ``sheets`` (name -> sheet XML)."""
+    names = list(sheets)
+    overrides = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/'
+        f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for i in range(1, len(names) + 1))
+    rels = [f'<Relationship Id="rId{i}" Type="{REL_NS}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+            for i in range(1, len(names) + 1)]
+    parts = {
+        "[Content_Types].xml": (
+            f'{XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' + overrides + "</Types>").encode(),
+        "_rels/.rels": (f'{XML_DECL}<Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1" '
+                        f'Type="{REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>').encode(),
+        "xl/workbook.xml": (f'{XML_DECL}{workbook_head}<workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}"><sheets>'
+                            + "".join(f'<sheet name="{xml_escape(n)}" sheetId="{i}" r:id="rId{i}"/>'
+                                      for i, n in enumerate(names, 1))
+                            + "</sheets></workbook>").encode(),
+    }
+    for i, name in enumerate(names, 1):
+        parts[f"xl/worksheets/sheet{i}.xml"] = sheets[name]
+    if shared_strings is not None:
+        parts["xl/sharedStrings.xml"] = shared_strings
+        rels.append(f'<Relationship Id="rIdS" Type="{REL_NS}/sharedStrings" Target="sharedStrings.xml"/>')
+    if styles is not None:
+        parts["xl/styles.xml"] = styles
+        rels.append(f'<Relationship Id="rIdT" Type="{REL_NS}/styles" Target="styles.xml"/>')
+    parts["xl/_rels/workbook.xml.rels"] = (
+        f'{XML_DECL}<Relationships xmlns="{PKG_REL_NS}">{"".join(rels)}</Relationships>').encode()
+    return parts
+
+
+def write_zip(path: Path, parts: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+def sample_parts() -> dict[str, bytes]:
+    with zipfile.ZipFile(SAMPLE) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+# A small RAK, written with XlsxWriter: 3 goals, 5 activities, 3 budget lines.
+HEADER = ["No", "Sasaran Program/Kegiatan", "Indikator Kinerja", "Target Indikator Kinerja",
+          "Nama Kegiatan/Aksi", "Target Kegiatan/Aksi", "Pagu Anggaran", "Pelaksana"]
+GOALS = [
+    ("1", "Terwujudnya Dukungan Logistik", "Persentase logistik terdistribusi", "100 %",
+     ["Distribusi logistik", "Inventarisasi logistik"], 29_295_000, "Subbag Umum"),
+    ("2", "Terwujudnya Tahapan Sesuai Jadwal", "Persentase tahapan tepat waktu", "100 %",
+     ["Supervisi tahapan"], 23_134_000, "Subbag Program"),
+    ("3", "Meningkatnya Kapasitas SDM", "Persentase pegawai kompeten", "95 %",
+     ["Tes kompetensi", "Asesmen pegawai"], 4_600_000, "Subbag SDM"),
+]
+TOTAL = 29_295_000 + 23_134_000 + 4_600_000
+HEADER_ROW = 4  # 0-based: title on rows 0-2, blank row 3
+
+
+def write_small_rak(path: Path, *, texts=None, pagu=None, signature=("Serang, 28 Januari 2021",
+                    "Sekretaris,", "ANNISA ROSPA.P", "NIP. 19710703 199903 2 007"), hook=None) -> Path:
+    """The small RAK above. ``texts`` replaces activity names (list of 5), ``pagu``
+    maps goal index -> value written instead of the amount (an error like '#REF!'
+    is written as an error cell), ``signature`` holds the cells below the table
+    (a date object is written as a date cell), and ``hook(workbook, sheet)`` can
+    add anything else before the file is closed."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("RAK")
+    date_fmt = wb.add_format({"num_format": "d mmmm yyyy"})
+    ws.write(0, 0, "RENCANA AKSI KINERJA TAHUN 2021")
+    ws.write(1, 0, "KOMISI PEMILIHAN UMUM PROVINSI BANTEN")
+    ws.write(2, 0, "SEKRETARIS")
+    ws.write_row(HEADER_ROW, 0, HEADER)
+    names = list(texts) if texts else [a for g in GOALS for a in g[4]]
+    r = HEADER_ROW + 1
+    for gi, (no, sasaran, indikator, target, acts, amount, who) in enumerate(GOALS):
+        first = r
+        for _ in acts:
+            ws.write(r, 4, names.pop(0))
+            ws.write(r, 5, "100 %")
+            r += 1
+        last = r - 1
+        for col, value in ((0, no), (1, sasaran), (2, indikator), (3, target), (7, who)):
+            if last > first:
+                ws.merge_range(first, col, last, col, value)
+            else:
+                ws.write(first, col, value)
+        value = amount if pagu is None or gi not in pagu else pagu[gi]
+        if isinstance(value, str) and value.startswith("#"):
+            ws.write_formula(first, 6, "=1/0" if value == "#DIV/0!" else "=#REF!", None, value)
+            if last > first:
+                ws.merge_range(first, 6, last, 6, None)
+                ws.write_formula(first, 6, "=1/0" if value == "#DIV/0!" else "=#REF!", None, value)
+        elif last > first:
+            ws.merge_range(first, 6, last, 6, value)
+        else:
+            ws.write(first, 6, value)
+    r += 1
+    for line in signature:
+        if isinstance(line, (dt.date, dt.datetime)):
+            ws.write_datetime(r, 4, line, date_fmt)
+        elif line is not None:
+            ws.write(r, 4, line)
+        r += 1
+    if hook:
+        hook(wb, ws)
+    wb.close()
+    return path
+
+
+# -- reading in a child process ----------------------------------------------------
+
+CHILD = r"""
+import contextlib, io, json, os, sys, time
+path, secret, limits_json = sys.argv[1], sys.argv[2], sys.argv[3]
+events = {"opened_secret": [], "input_written": []}
+def audit(event, args):
+    if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+        name = os.fsdecode(args[0])
+        if secret and secret in name:
+            events["opened_secret"].append(name)
+        mode, flags = args[1], args[2] or 0
+        writing = (mode and any(m in str(mode) for m in "wax+")) or flags & (os.O_WRONLY | os.O_RDWR)
+        if writing and os.path.abspath(name) == os.path.abspath(path):
+            events["input_written"].append(name)
+sys.addaudithook(audit)
+import rakxl
+from rakxl.cli import main
+limits = rakxl.Limits(**json.loads(limits_json)) if limits_json else None
+out = {}
+start = time.perf_counter()
+try:
+    rak = rakxl.read_rak(path, limits=limits)
+    out.update(result="Rak", total_pagu=rak.total_pagu, activities=len(rak.activities))
+except rakxl.RakError as exc:
+    out.update(result=type(exc).__name__, message=str(exc))
+except BaseException as exc:
+    out.update(result="not a RakError: " + type(exc).__name__, message=repr(exc)[:2000])
+out["seconds"] = time.perf_counter() - start
+if not limits_json:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        try:
+            main(["show", path])
+            code = 0
+        except SystemExit as exc:
+            code = exc.code
+    out.update(cli_code=code, cli_stderr=stderr.getvalue())
+out.update(events)
+sys.__stdout__.write("\nRESULT " + json.dumps(out) + "\n")
+"""
+
+
+def read_isolated(path: Path, *, secret: str = "", limits: dict | None = None) -> dict:
+    """Read ``path`` with read_rak and ``rakxl show`` in a child process.
+
+    Returns the child's report plus ``wall`` (seconds of the whole process) and
+    ``peak_mb`` (its peak resident memory; None where it cannot be measured).
+    """
+    env = dict(os.environ, PYTHONPATH=str(ROOT), RAKXL_LANG="id")
+    env.pop("RAKXL_LIMITS", None)
+    cmd = [sys.executable, "-c", CHILD, str(path), secret, json.dumps(limits) if limits else ""]
+    out_file = path.with_name(path.name + ".child-out")
+    with open(out_file, "w+b") as out:
+        start = time.monotonic()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=str(ROOT))
+        peak_mb = None
+        if hasattr(os, "wait4"):
+            while True:
+                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+                if pid:
+                    proc.returncode = os.waitstatus_to_exitcode(status)
+                    # ru_maxrss is in KiB on Linux, in bytes on macOS.
+                    peak_mb = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+                    break
+                if time.monotonic() - start > PROCESS_TIMEOUT:
+                    proc.kill()
+                    proc.wait()
+                    pytest.fail(f"reading {path.name} did not finish in {PROCESS_TIMEOUT} s")
+                time.sleep(0.01)
+        else:
+            try:
+                proc.wait(PROCESS_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+                pytest.fail(f"reading {path.name} did not finish in {PROCESS_TIMEOUT} s")
+        wall = time.monotonic() - start
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    marker = text.rfind("\nRESULT ")
+    assert proc.returncode == 0 and marker >= 0, (
+        f"the child reading {path.name} died (exit {proc.returncode}):\n{text[-3000:]}")
+    report = json.loads(text[marker + len("\nRESULT "):])
+    report.update(wall=wall, peak_mb=peak_mb, output=text[:marker])
+    return report
+
+
+def assert_refused(report: dict, error: type, *words: str, seconds: float = REFUSE_SECONDS,
+                   peak_mb: float = PEAK_MB) -> None:
+    """The file was refused with ``error``, a message holding ``words``, quickly and
+    within ``peak_mb``; the command line printed one line and exited with 2."""
+    assert report["result"] == error.__name__, report
+    for word in words:
+        assert word.lower() in report["message"].lower(), (word, report["message"])
+    assert report["seconds"] < seconds, report
+    if report["peak_mb"] is not None:
+        assert report["peak_mb"] < peak_mb, report
+    if "cli_code" in report:
+        assert report["cli_code"] == 2, report
+        lines = report["cli_stderr"].strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("rakxl: "), report["cli_stderr"]
+        assert "Traceback" not in report["cli_stderr"] and "Traceback" not in report["output"]
+    assert not report["opened_secret"] and not report["input_written"], report
+
+
+# -- not a workbook -------------------------------------------------------------------
+
+NOT_WORKBOOKS = {
+    # file name: (bytes, words the message must hold)
+    "kosong.xlsx": (b"", ["kosong"]),
+    "catatan.xls": ("Rencana Aksi Kinerja 2021\nharap diisi sebelum tanggal 5\n".encode(), ["teks"]),
+    "ekspor.xlsx": ("No;Kegiatan;Pagu\n1;Rapat koordinasi;1.000.000\n".encode(), ["CSV"]),
+    "ekspor_web.xls": (b"<html><head><meta charset='utf-8'></head><body><table><tr><td>No</td>"
+                       b"<td>Pagu</td></tr></table></body></html>", ["HTML"]),
+    "laporan.xlsx": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", ["PDF"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_WORKBOOKS))
+def test_not_a_workbook(tmp_path, name):
+    data, words = NOT_WORKBOOKS[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    report = read_isolated(path)
+    assert_refused(report, RakInputError, name, "bukan workbook", RESAVE, *words)
+
+
+def test_truncated_zip(tmp_path):
+    path = tmp_path / "terpotong.xlsx"
+    data = SAMPLE.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    assert_refused(read_isolated(path), RakInputError, "terpotong.xlsx", "zip rusak atau terpotong", RESAVE)
+
+
+def test_corrupt_zip_data(tmp_path):
+    """The zip directory is intact but the compressed sheet is damaged."""
+    path = tmp_path / "rusak.xlsx"
+    data = bytearray(SAMPLE.read_bytes())
+    with zipfile.ZipFile(SAMPLE) as zf:
+        info = zf.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 200
+    data[start:start + 64] = bytes(64)
+    path.write_bytes(bytes(data))
+    assert_refused(read_isolated(path), RakInputError, "rusak.xlsx", "sheet1.xml", "rusak", RESAVE)
+
+
+@pytest.mark.parametrize("kind, parts, words", [
+    ("zip", {"catatan.txt": b"bukan workbook"}, ["arsip zip biasa"]),
+    ("docx", {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}, ["dokumen Word"]),
+    ("ods", {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"},
+     ["OpenDocument"]),
+])
+def test_zip_without_workbook_parts(tmp_path, kind, parts, words):
+    path = write_zip(tmp_path / f"bukan_{kind}.xlsx", parts)
+    assert_refused(read_isolated(path), RakInputError, path.name, "bukan workbook Excel", RESAVE, *words)
+
+
+def test_password_protected_workbook(tmp_path):
+    """A workbook saved with a password is an OLE2 file with an EncryptionInfo
+    stream (ECMA-376 agile encryption), made here by msoffcrypto-tool."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    path = tmp_path / "rahasia.xlsx"
+    with open(SAMPLE, "rb") as src, open(path, "wb") as dst:
+        OOXMLFile(src).encrypt("rahasia", dst)
+    assert path.read_bytes()[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    assert_refused(read_isolated(path), RakInputError, "rahasia.xlsx", "kata sandi", RESAVE)
+
+
+def test_encrypted_zip_entries(tmp_path):
+    """A zip whose entries carry the (old PKWARE) encryption flag."""
+    path = write_zip(tmp_path / "zipcrypto.xlsx", sample_parts())
+    data = bytearray(path.read_bytes())
+    for sig, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(sig)
+        while at >= 0:
+            data[at + flag_at] |= 0x1
+            at = data.find(sig, at + 4)
+    path.write_bytes(bytes(data))
+    assert_refused(read_isolated(path), RakInputError, "kata sandi", RESAVE)
+
+
+def test_binary_workbook_xlsb(tmp_path):
+    path = write_zip(tmp_path / "biner.xlsx", {"[Content_Types].xml": b"<Types/>", "xl/workbook.bin": b"\x00"})
+    assert_refused(read_isolated(path), RakInputError, ".xlsb", RESAVE)
+
+
+# -- a workbook without a RAK table --------------------------------------------------
+
+def test_no_rak_table_names_the_sheets(tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "penjualan.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    sales = wb.add_worksheet("Penjualan")
+    sales.write_row(0, 0, ["Tanggal", "Barang", "Jumlah", "Harga"])
+    for i in range(1, 30):
+        sales.write_row(i, 0, [f"2021-01-{i:02d}", "Kertas A4", i, 55_000])
+    wb.add_worksheet("Petunjuk").write(0, 0, "Isi tabel RAK pada sheet berikutnya, lalu kirim ke Sekretariat.")
+    wb.close()
+    report = read_isolated(path)
+    assert_refused(report, RakInputError, "tidak ditemukan tabel RAK", "'Penjualan'", "'Petunjuk'")
+
+
+# -- zip bombs ---------------------------------------------------------------------------
+
+def _deflated_bomb(path: Path, declared: int) -> Path:
+    """An .xlsx whose one sheet inflates to ``declared`` bytes of real cells:
+    the parts are deflated here by hand, streamed, so no test needs the memory."""
+    head = f'{XML_DECL}<worksheet xmlns="{MAIN_NS}"><sheetData>'.encode()
+    tail = b"</sheetData></worksheet>"
+    block = b'<row><c t="inlineStr"><is><t>bom</t></is></c><c><v>1</v></c></row>' * 16384
+    parts = workbook_parts({"Data": b"placeholder"})
+    del parts["xl/worksheets/sheet1.xml"]
+    write_zip(path, parts)
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    crc, size, chunks = 0, 0, []
+    for piece in [head] + [block] * ((declared - len(head) - len(tail)) // len(block)) + [tail]:
+        crc = zlib.crc32(piece, crc)
+        size += len(piece)
+        chunks.append(comp.compress(piece))
+    chunks.append(comp.flush())
+    data = b"".join(chunks)
+    info = zipfile.ZipInfo("xl/worksheets/sheet1.xml", date_time=(2021, 1, 28, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(path, "a") as zf:
+        # Write the entry's raw deflate stream through zipfile's own header code.
+        info.file_size, info.compress_size, info.CRC = size, len(data), crc
+        info.header_offset = zf.fp.tell()
+        zf.fp.write(info.FileHeader(zip64=size > 0xFFFFFFFF))
+        zf.fp.write(data)
+        zf.start_dir = zf.fp.tell()
+        zf.filelist.append(info)
+        zf.NameToInfo[info.filename] = info
+        zf._didModify = True
+    return path
+
+
+@pytest.fixture(scope="module")
+def gigabyte_bomb(tmp_path_factory) -> Path:
+    return _deflated_bomb(tmp_path_factory.mktemp("bomb") / "bom_1gb.xlsx", 1024 * 1024 * 1024)
+
+
+def test_zip_bomb_declared_1gb_refused_before_inflating(gigabyte_bomb):
+    size = gigabyte_bomb.stat().st_size
+    assert size < 5 * 1024 * 1024  # a small file ...
+    with zipfile.ZipFile(gigabyte_bomb) as zf:  # ... declaring 1 GiB of sheet
+        assert zf.getinfo("xl/worksheets/sheet1.xml").file_size >= 1000 * 1024 * 1024
+    report = read_isolated(gigabyte_bomb)
+    assert_refused(report, RakHostileError, "bom_1gb.xlsx", "sheet1.xml", "bom zip", seconds=2.0, peak_mb=200)
+
+
+def test_zip_bomb_by_ratio(tmp_path):
+    """20 MiB of sheet (under the size limit) compressed about 1000:1."""
+    path = _deflated_bomb(tmp_path / "rasio.xlsx", 20 * 1024 * 1024)
+    assert_refused(read_isolated(path), RakHostileError, "rasio kompresi", "bom zip")
+
+
+def test_zip_bomb_total_size_with_lower_limit(tmp_path):
+    """The sum of the parts is held to its own limit (lowered here for the test)."""
+    path = write_zip(tmp_path / "total.xlsx", sample_parts())
+    report = read_isolated(path, limits={"max_total_bytes": 50_000})
+    assert_refused(report, RakHostileError, "isi workbook mengaku", "50,000")
+
+
+def test_zip_with_too_many_parts(tmp_path):
+    parts = sample_parts()
+    parts.update({f"xl/media/kosong{i}.txt": b"" for i in range(10_001)})
+    path = write_zip(tmp_path / "banyak.xlsx", parts)
+    assert_refused(read_isolated(path), RakHostileError, "10,011 bagian")
+
+
+def test_zip_with_a_part_twice(tmp_path):
+    """Two entries of the same name: one reader could take the first, another the last."""
+    import warnings
+
+    path = write_zip(tmp_path / "ganda.xlsx", sample_parts())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with zipfile.ZipFile(path, "a") as zf:
+            zf.writestr("xl/worksheets/sheet1.xml", sheet_xml([("A1", 1), ("XFD1048576", 2)]))
+    assert_refused(read_isolated(path), RakHostileError, "lebih dari sekali")
+
+
+# -- impossible extents: checked before calamine walks the grid ---------------------------
+
+def test_one_cell_at_a1_and_one_at_xfd1048576(tmp_path):
+    """The 5 KB workbook that makes calamine abort the process and openpyxl loop."""
+    path = write_zip(tmp_path / "jauh.xlsx", workbook_parts(
+        {"RAK": sheet_xml([("A1", "Rencana Aksi Kinerja"), ("XFD1048576", 1)])}))
+    assert path.stat().st_size < 5 * 1024
+    report = read_isolated(path)
+    assert_refused(report, RakHostileError, "jauh.xlsx", "sheet 'RAK'", "XFD1048576", "2,000,000 sel")
+
+
+def test_far_cell_without_reference(tmp_path):
+    """Cells without an r attribute are placed by their row: 16,384 of them in
+    row 1,048,576 reach just as far (the guard's XML path)."""
+    body = '<row r="1"><c t="inlineStr"><is><t>No</t></is></c></row><row r="1048576">' + (
+        "<c><v>1</v></c>" * 16384) + "</row>"
+    path = write_zip(tmp_path / "tanpa_r.xlsx", workbook_parts({"RAK": sheet_xml(body=body)}))
+    assert_refused(read_isolated(path), RakHostileError, "XFD1048576")
+
+
+def test_far_cell_with_prefixed_tags(tmp_path):
+    xml = (f'{XML_DECL}<x:worksheet xmlns:x="{MAIN_NS}"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v>'
+           '</x:c><x:c r="xfd0001048576"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>').encode()
+    path = write_zip(tmp_path / "prefiks.xlsx", workbook_parts({"RAK": xml}))
+    assert_refused(read_isolated(path), RakHostileError, "XFD1048576")
+
+
+def test_row_beyond_excel(tmp_path):
+    path = write_zip(tmp_path / "baris.xlsx", workbook_parts({"RAK": sheet_xml([("A1", 1), ("A99999999", 2)])}))
+    assert_refused(read_isolated(path), RakHostileError, "99,999,999 baris")
+
+
+def test_too_many_merged_ranges(tmp_path):
+    merges = [f"A{r}:B{r}" for r in range(1, 20_002)]
+    path = write_zip(tmp_path / "gabung.xlsx", workbook_parts({"RAK": sheet_xml([("A1", 1)], merges)}))
+    assert_refused(read_isolated(path), RakHostileError, "20,001 sel gabungan")
+
+
+def test_styled_empty_cells_far_away_still_read(tmp_path):
+    """Borders drawn down to row 1,048,576 leave empty styled cells there; they
+    hold no value, so they are no reason to refuse the workbook."""
+    path = write_small_rak(tmp_path / "bergaris.xlsx")
+    parts = {}
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            parts[name] = zf.read(name)
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" s="0"/></row></sheetData>')
+    write_zip(path, parts)
+    rak = rakxl.read_rak(path)
+    assert rak.total_pagu == TOTAL
+
+
+# -- XML attacks: billion laughs and external entities ------------------------------------
+
+LAUGHS = ('<!DOCTYPE lolz [<!ENTITY lol "lol">'
+          + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+                    for i in range(1, 10)) + "]>")
+
+
+def _xxe(secret: Path) -> str:
+    return f'<!DOCTYPE x [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
+
+
+def _attack_parts(where: str, dtd: str, entity: str) -> dict[str, bytes]:
+    """The sample's parts with ``dtd`` in the prolog of ``where`` and ``entity``
+    used in its text."""
+    parts = sample_parts()
+    name = {"sharedStrings": "xl/sharedStrings.xml", "sheet": "xl/worksheets/sheet1.xml",
+            "workbook": "xl/workbook.xml", "styles": "xl/styles.xml"}[where]
+    xml = parts[name].decode("utf-8")
+    decl_end = xml.index("?>") + 2 if xml.startswith("<?xml") else 0
+    xml = xml[:decl_end] + dtd + xml[decl_end:]
+    if where == "sharedStrings":
+        xml = xml.replace("<t>", f"<t>{entity}", 1)
+    elif where == "sheet":
+        xml = xml.replace("</sheetData>", f'<row r="900"><c r="A900" t="inlineStr"><is><t>{entity}</t></is>'
+                          "</c></row></sheetData>")
+    elif where == "workbook":
+        xml = re.sub(r'name="[^"]*"', f'name="{entity}"', xml, count=1)
+    else:
+        xml = xml.replace("<numFmts", f'<numFmts><numFmt numFmtId="200" formatCode="{entity}"/></numFmts><numFmts',
+                          1) if "<numFmts" in xml else xml.replace("<fonts", f"<!--{entity}--><fonts", 1)
+    parts[name] = xml.encode("utf-8")
+    return parts
+
+
+@pytest.mark.parametrize("where", ["sharedStrings", "sheet", "workbook", "styles"])
+def test_billion_laughs(tmp_path, where):
+    path = write_zip(tmp_path / f"tawa_{where}.xlsx", _attack_parts(where, LAUGHS, "&lol9;"))
+    assert_refused(read_isolated(path), RakHostileError, "DTD/ENTITY", "billion laughs", peak_mb=PEAK_MB)
+
+
+@pytest.mark.parametrize("where", ["sharedStrings", "sheet", "workbook", "styles"])
+def test_external_entity_never_read(tmp_path, where):
+    secret = tmp_path / "rahasia_lokal.txt"
+    secret.write_text("KATA-SANDI-BANK-12345", encoding="utf-8")
+    path = write_zip(tmp_path / f"xxe_{where}.xlsx", _attack_parts(where, _xxe(secret), "&xxe;"))
+    report = read_isolated(path, secret=secret.name)
+    assert_refused(report, RakHostileError, "DTD/ENTITY", "entitas eksternal")
+    assert "KATA-SANDI-BANK" not in json.dumps(report)
+
+
+def test_dtd_in_utf16_part(tmp_path):
+    parts = _attack_parts("sharedStrings", LAUGHS, "&lol9;")
+    text = parts["xl/sharedStrings.xml"].decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    parts["xl/sharedStrings.xml"] = text.encode("utf-16")
+    path = write_zip(tmp_path / "utf16.xlsx", parts)
+    assert_refused(read_isolated(path), RakHostileError, "DTD/ENTITY")
+
+
+def test_dtd_after_a_long_prolog(tmp_path):
+    """200 KB of comments before the DTD: the prolog is read to its end."""
+    padding = "<!--" + "x" * 200_000 + "-->"
+    path = write_zip(tmp_path / "prolog.xlsx", _attack_parts("sharedStrings", padding + LAUGHS, "&lol9;"))
+    assert_refused(read_isolated(path), RakHostileError, "DTD/ENTITY")
+
+
+def test_dtd_in_a_part_named_otherwise(tmp_path):
+    """calamine follows the relationships, whatever a part's name: every part is checked."""
+    parts = _attack_parts("sharedStrings", LAUGHS, "&lol9;")
+    parts["xl/strings.dat"] = parts.pop("xl/sharedStrings.xml")
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"sharedStrings.xml", b"strings.dat")
+    path = write_zip(tmp_path / "nama_lain.xlsx", parts)
+    assert_refused(read_isolated(path), RakHostileError, "strings.dat", "DTD/ENTITY")
+
+
+# -- limits can be raised -------------------------------------------------------------
+
+def test_limits_lowered_and_raised(tmp_path):
+    # The sample's cells reach L84: 84 rows x 12 columns = 1,008 cells.
+    with pytest.raises(RakHostileError, match="L84 .* 1,007 sel"):
+        rakxl.read_rak(SAMPLE, limits=Limits(max_cells=1_007))
+    assert rakxl.read_rak(SAMPLE, limits=Limits(max_cells=1_008)).total_pagu == 3_051_446_000
+
+
+def test_limits_from_environment(monkeypatch):
+    from click.testing import CliRunner
+
+    from rakxl.cli import cli
+
+    monkeypatch.setenv("RAKXL_LIMITS", "max_cells=1000, max_merges=500")
+    assert rakxl.guard.default_limits() == Limits(max_cells=1000, max_merges=500)
+    res = CliRunner().invoke(cli, ["show", str(SAMPLE)])
+    assert res.exit_code == 2 and "1,000 sel" in res.output
+    monkeypatch.setenv("RAKXL_LIMITS", "max_sel=5")
+    res = CliRunner().invoke(cli, ["show", str(SAMPLE)])
+    assert res.exit_code == 2 and "RAKXL_LIMITS" in res.output and "max_sel" in res.output
+    monkeypatch.setenv("RAKXL_LIMITS", "max_cells=banyak")
+    with pytest.raises(RakInputError, match="banyak"):
+        rakxl.guard.default_limits()
+
+
+# -- odd but legitimate content --------------------------------------------------------
+
+def test_hidden_rows_and_sheets(tmp_path):
+    def hook(wb, ws):
+        ws.set_row(HEADER_ROW + 2, None, None, {"hidden": True})
+        ws.set_row(HEADER_ROW + 4, None, None, {"hidden": True})
+        ws.hide()
+        front = wb.add_worksheet("Petunjuk")
+        front.write(0, 0, "Lihat sheet RAK")
+        front.activate()
+
+    rak = rakxl.read_rak(write_small_rak(tmp_path / "tersembunyi.xlsx", hook=hook))
+    assert rak.sheet == "RAK"
+    assert rak.total_pagu == TOTAL
+    assert rak.activities["kegiatan"].tolist() == [
+        "Distribusi logistik", "Inventarisasi logistik", "Supervisi tahapan", "Tes kompetensi", "Asesmen pegawai"]
+
+
+def test_very_long_and_non_latin_texts(tmp_path):
+    long_text = ("Penyusunan laporan " * 1800)[:32_767]  # Excel's limit for one cell
+    texts = [long_text, "تنظيم الانتخابات", "选举物资分发", "ꦥꦼꦩꦶꦭꦸ (aksara Jawa)", "Évaluation – ½ 🗳️"]
+    rak = rakxl.read_rak(write_small_rak(tmp_path / "teks.xlsx", texts=texts))
+    assert rak.activities["kegiatan"].tolist() == [long_text.strip()] + texts[1:]
+    assert rak.total_pagu == TOTAL
+
+
+@pytest.mark.parametrize("error", ["#REF!", "#DIV/0!"])
+def test_error_in_pagu_is_a_note_with_the_cell(tmp_path, error):
+    rak = rakxl.read_rak(write_small_rak(tmp_path / "galat.xlsx", pagu={1: error}))
+    # Goal 2 sits on row 8 (header on row 5, goal 1 on rows 6-7); Pagu is column G.
+    notes = [(n.code, n.cell, n.value) for n in rak.notes if n.role == "pagu"]
+    assert ("amount-invalid", "G8", error) in notes
+    assert rak.total_pagu == 29_295_000 + 4_600_000
+
+
+@pytest.mark.parametrize("signature", [
+    ("Serang, 28-01-2021", "Sekretaris,", "ANNISA ROSPA.P", "NIP. 19710703 199903 2 007"),
+    ("Serang, 28/1/2021", "Sekretaris,", "ANNISA ROSPA.P", "NIP. 19710703 199903 2 007"),
+    ("Serang, 28 Jan. 2021", "Sekretaris,", "ANNISA ROSPA.P", "NIP. 19710703 199903 2 007"),
+    ("Serang, 28 Pebruari 2021", "Sekretaris,", "ANNISA ROSPA.P", "NIP. 19710703 199903 2 007"),
+    ("Serang,", dt.date(2021, 1, 28), "Sekretaris,", "ANNISA ROSPA.P", "NIP. 19710703 199903 2 007"),
+])
+def test_dates_typed_oddly_in_signature(tmp_path, signature):
+    rak = rakxl.read_rak(write_small_rak(tmp_path / "tanggal.xlsx", signature=signature))
+    month = 2 if "Pebruari" in str(signature[0]) else 1
+    assert rak.meta.signed_on == dt.date(2021, month, 28)
+    assert rak.meta.place == "Serang"
+    assert rak.meta.signatory == "ANNISA ROSPA.P"
+    assert rak.total_pagu == TOTAL
+
+
+def test_merges_overlapping_and_outside_the_sheet(tmp_path):
+    """Overlapping merges and merges far below the last cell (XlsxWriter refuses
+    to write them, Excel repairs them): the reader still reads each Pagu once."""
+    path = write_small_rak(tmp_path / "gabung_aneh.xlsx")
+    parts = {}
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            parts[name] = zf.read(name)
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    extra = ['<mergeCell ref="E6:F7"/>', '<mergeCell ref="F7:F8"/>',           # overlap each other
+             '<mergeCell ref="L1:XFD1048576"/>', '<mergeCell ref="H11:H5000"/>']  # far outside the cells
+    sheet = re.sub(r'<mergeCells count="(\d+)">', lambda m: f'<mergeCells count="{int(m.group(1)) + 4}">'
+                   + "".join(extra), sheet)
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    write_zip(path, parts)
+    report = read_isolated(path)
+    assert report["result"] == "Rak", report
+    assert report["total_pagu"] == TOTAL
+    assert report["seconds"] < 10
+
+
+# -- output safety ------------------------------------------------------------------------
+
+def _run_cli(*args):
+    from click.testing import CliRunner
+
+    from rakxl.cli import cli
+
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_output_equal_to_input_refused_through_another_spelling(tmp_path):
+    src = tmp_path / "RAK.xlsx"
+    src.write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "sub").mkdir()
+    other_spelling = tmp_path / "sub" / ".." / "RAK.xlsx"
+    res = _run_cli("export", src, "--to", "json", "-o", other_spelling)
+    assert res.exit_code == 2
+    assert "sama dengan file masukan" in res.output
+    assert src.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_output_that_is_a_folder_refused(tmp_path):
+    folder = tmp_path / "keluaran"
+    folder.mkdir()
+    res = _run_cli("export", SAMPLE, "--to", "csv", "-o", folder)
+    assert res.exit_code == 2
+    assert "directory" in res.output or "folder" in res.output
+    assert list(folder.iterdir()) == []
+
+
+def test_failed_read_leaves_no_output(tmp_path):
+    bad = tmp_path / "bom.xlsx"
+    write_zip(bad, workbook_parts({"RAK": sheet_xml([("A1", 1), ("XFD1048576", 2)])}))
+    out = tmp_path / "hasil.csv"
+    res = _run_cli("export", bad, "--to", "csv", "-o", out)
+    assert res.exit_code == 2
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["bom.xlsx"]
+
+
+EXPORT_CHILD = r"""
+import os, sys
+src, out = sys.argv[1], sys.argv[2]
+seen = []
+def audit(event, args):
+    if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+        seen.append(("open", os.path.abspath(os.fsdecode(args[0])), str(args[1]), args[2] or 0))
+    elif event == "os.rename":
+        seen.append(("rename", os.path.abspath(os.fsdecode(args[0])), os.path.abspath(os.fsdecode(args[1]))))
+sys.addaudithook(audit)
+from rakxl.cli import main
+try:
+    main(["export", src, "--to", "csv", "-o", out])
+except SystemExit as exc:
+    code = exc.code
+import json
+sys.__stdout__.write("\nRESULT " + json.dumps({"code": code, "seen": seen}) + "\n")
+"""
+
+
+def test_export_reads_input_only_and_writes_through_a_temporary_file(tmp_path):
+    src = tmp_path / "RAK.xlsx"
+    src.write_bytes(SAMPLE.read_bytes())
+    os.chmod(src, 0o444)
+    out = tmp_path / "kegiatan.csv"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-c", EXPORT_CHILD, str(src), str(out)], capture_output=True,
+                          text=True, env=env, timeout=PROCESS_TIMEOUT, cwd=str(ROOT))
+    report = json.loads(proc.stdout[proc.stdout.rfind("\nRESULT ") + 8:])
+    assert report["code"] in (0, None), proc.stderr
+    src_abs, out_abs = os.path.abspath(src), os.path.abspath(out)
+    for event in report["seen"]:
+        if event[0] == "open" and event[1] == src_abs:
+            mode, flags = event[2], event[3]
+            assert not any(m in mode for m in "wax+") and not flags & (os.O_WRONLY | os.O_RDWR), event
+        if event[0] == "open" and event[1] == out_abs:
+            pytest.fail(f"the output was written in place: {event}")
+    renames = [e for e in report["seen"] if e[0] == "rename"]
+    assert len(renames) == 1 and renames[0][2] == out_abs and renames[0][1] != out_abs
+    assert Path(renames[0][1]).parent == tmp_path
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["RAK.xlsx", "kegiatan.csv"]
+    assert src.read_bytes() == SAMPLE.read_bytes()
