@@ -15,6 +15,7 @@ down to the next Pagu of the same goal).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -30,6 +31,11 @@ from .workbook import Grid, Workbook, to_text
 #: How far down a sheet the header may start (0-based rows scanned).
 HEADER_SEARCH_ROWS = 40
 _NUMBER_CELL = re.compile(r"\(?\s*(\d{1,2})\s*\)?")
+#: Longer texts are never header words (keeps the repeated-header test cheap).
+_HEADER_MAX_CHARS = 80
+#: layout.match_header, remembered: repeated headers repeat the same few texts.
+_role_of = functools.lru_cache(maxsize=1024)(layout.match_header)
+_KEGIATAN_WORDS = re.compile("|".join(f"(?:{p})" for p in layout.COLUMN_BY_ROLE["kegiatan"].synonyms))
 #: Columns whose numbers may carry a % format (shown as "100%").
 _PERCENT_ROLES = frozenset(layout.ACTIVITY_ROLES + ("target_indikator",))
 _NIL = {"-", "–", "—", "--", "nihil"}
@@ -217,6 +223,8 @@ class _Walk:
         self.cover: dict[int, list] = {}
         self.merged_roles: set[str] = set()
         self.table_merges: list[tuple[int, int, int, int]] = []
+        # (top row, col) of each vertical merge -> its bottom row
+        self.merge_bottom: dict[tuple[int, int], int] = {}
         self._index_merges()
 
     def _index_merges(self):
@@ -232,6 +240,7 @@ class _Walk:
                 role = role_of_col.get(c)
                 if role is None:
                     continue
+                self.merge_bottom[(r1, c)] = r2
                 if role in layout.HIERARCHY_ROLES:
                     self.merged_roles.add(role)
                 arr = self.cover.get(c)
@@ -278,7 +287,7 @@ class _Walk:
                 r += 1
                 continue
             texts = [str(v).strip() for v in raw.values() if isinstance(v, str) and v.strip()]
-            if self._is_signature(texts):
+            if self._is_signature(texts) or self._is_place_then_date(r, raw, texts):
                 break
             if self._is_repeated_header(raw) or self._is_number_row(raw):
                 r += 1
@@ -369,11 +378,19 @@ class _Walk:
     # -- row kinds -------------------------------------------------------------
 
     def _is_repeated_header(self, raw) -> bool:
+        # Cheap test first: a header repeated at a page break names the Kegiatan column
+        # (or leaves it blank, on the header's second row: I, II, III, IV).
+        v = raw.get(self.cols["kegiatan"])
+        if v != "" and v is not None:
+            if not isinstance(v, str) or len(v) > _HEADER_MAX_CHARS:
+                return False
+            if not _KEGIATAN_WORDS.fullmatch(layout.normalize_header(v)) or _role_of(v) != "kegiatan":
+                return False
         hits = 0
         for role, c in self.cols.items():
             v = raw.get(c)
             if isinstance(v, str) and v.strip():
-                m = layout.match_header(v)
+                m = _role_of(v)
                 if m == role or (m == "target" and role.startswith("target")):
                     hits += 1
         return hits >= 3
@@ -398,7 +415,8 @@ class _Walk:
         for role in ("no", "sasaran", "indikator", "kegiatan"):
             c = self.cols.get(role)
             v = raw.get(c) if c is not None else None
-            if isinstance(v, str) and layout.TOTAL_ROW.fullmatch(layout.normalize_header(v)):
+            if isinstance(v, str) and len(v) <= _HEADER_MAX_CHARS and layout.TOTAL_ROW.fullmatch(
+                    layout.normalize_header(v)):
                 break
         else:
             return False
@@ -408,6 +426,14 @@ class _Walk:
             self.stated_total = amount
             self.stated_total_cell = a1(r, pagu_c)
         return True
+
+    def _is_place_then_date(self, r, raw, texts) -> bool:
+        """'Serang,' alone with a real date cell on its row or the next one: a
+        signature block whose date was typed as a date."""
+        if len(texts) != 1 or not re.fullmatch(r"[A-Za-z][A-Za-z .'()-]{1,40},", texts[0]):
+            return False
+        values = list(raw.values()) + [self.grid.value(r + 1, c) for c in raw]
+        return any(isinstance(v, (_dt.date, _dt.datetime)) for v in values)
 
     @staticmethod
     def _is_signature(texts) -> bool:
@@ -427,12 +453,7 @@ class _Walk:
         top = arr[r - self.h.data_start] if arr is not None else None
         if top is not None and top != r:
             return None, False, None
-        until = None
-        if top == r:
-            for r1, c1, r2, c2 in self.table_merges:
-                if r1 == r and c1 <= c <= c2:
-                    until = r2
-                    break
+        until = self.merge_bottom.get((r, c)) if top == r else None
         amount, present = self._amount(r, c, goal=goal)
         return amount, present, until
 
