@@ -1,7 +1,8 @@
 """The writer: the official layout back out, read back by rakxl and by openpyxl.
 
 Expected values are literals from the sample (tests/test_reader.py) or from the
-fixture a test builds; the LibreOffice checks live in tests/test_writer_office.py.
+fixture a test builds. The checks in LibreOffice itself (PDF and CSV) are at the end;
+they skip when soffice is not installed.
 """
 import datetime
 import re
@@ -17,6 +18,7 @@ import rakxl
 from rakxl.cli import cli
 from rakxl.model import POSITION_COLUMNS, Meta, Rak
 from rakxl.writer import sheet_names, write_rak
+from tests.comparison.features import subset, text_column
 
 FRAMES = ("activities", "budgets", "goals", "indicators")
 
@@ -41,18 +43,6 @@ def written(sample, tmp_path_factory):
 @pytest.fixture(scope="module")
 def sheet(written):
     return openpyxl.load_workbook(written)["RAK Sekretaris"]
-
-
-def text_column(values):
-    """A text column as the reader makes them: object dtype, str or None."""
-    return pd.Series(values, dtype=object)
-
-
-def subset(rak: Rak, goals) -> Rak:
-    """The sample restricted to some goals (a small real fixture)."""
-    keep = lambda f: f[f["goal"].isin(goals)].reset_index(drop=True)  # noqa: E731
-    return Rak(path=None, sheet=rak.sheet, meta=rak.meta, activities=keep(rak.activities),
-               budgets=keep(rak.budgets), goals=keep(rak.goals), indicators=keep(rak.indicators))
 
 
 def cell_style(path, ref, sheet=1):
@@ -360,3 +350,36 @@ def test_cli_format_unreadable_input(tmp_path):
     res = CliRunner().invoke(cli, ["format", str(bad), "-o", str(tmp_path / "out.xlsx")])
     assert res.exit_code == 2 and "bad.xlsx" in res.output and "Traceback" not in res.output
     assert not (tmp_path / "out.xlsx").exists()
+
+
+# -- layout variants (tests/variants.py renders one plan in many office layouts) -----------------
+
+VARIANTS = {
+    "merged": dict(),
+    "blank": dict(hierarchy="blank"),
+    "repeated-one-row-header": dict(hierarchy="repeated", group=None),
+    "pagu-unmerged": dict(pagu_merged=False),
+    "extra-columns": dict(order=("no", "sasaran", "indikator", "target_indikator", "Satuan", "kegiatan",
+                                 "target_kegiatan", "tw1", "tw2", "tw3", "tw4", "pagu", "Sumber Dana",
+                                 "pelaksana", "Keterangan")),
+    "table-at-D26": dict(header_row=25, first_col=3, number_row=False),
+    "page-break-headers-total": dict(page_break_every=4, blank_between_goals=True, total_label="TOTAL"),
+    "amounts-as-text": dict(amount="mixed", hierarchy="blank"),
+    "percent-numbers-openpyxl": dict(percent=True, engine="openpyxl"),
+    "goal-no-as-number": dict(no_as_number=True),
+}
+
+
+@pytest.mark.parametrize("plan_name", ["sample", "office"])
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_round_trip_layout_variants(variant, plan_name, tmp_path):
+    from tests import variants as V
+
+    plan = V.PLANS[plan_name]()
+    source = V.render(tmp_path / f"{variant}.xlsx", (plan, V.Layout(**VARIANTS[variant])))
+    first = rakxl.read_rak(source)
+    back = rakxl.read_rak(write_rak(first, tmp_path / "rapi.xlsx"))
+    assert_same_reading(back, first)
+    assert back.total_pagu == plan.total
+    assert back.stated_total == plan.total
+    assert [n.code for n in back.notes] == []
