@@ -48,7 +48,8 @@ def sniff(path: Path) -> str:
     except OSError as exc:
         raise RakInputError(f"file tidak dapat dibuka ({exc.strerror})", path=path) from None
     if not head:
-        raise RakInputError("file kosong (0 byte), bukan workbook Excel", path=path)
+        raise RakInputError("file kosong (0 byte), bukan workbook Excel; minta file aslinya lagi "
+                            "(mungkin gagal tersalin), atau simpan ulang sebagai .xlsx", path=path)
     if head.startswith(ZIP_MAGIC):
         return "xlsx"
     if head.startswith(OLE2_MAGIC):
@@ -134,17 +135,22 @@ class Workbook:
             return set()
         from defusedxml import ElementTree
 
-        root = ElementTree.fromstring(guard.read_part(self._zip, part, self.limits))
-        ns = {"m": root.tag[1:].split("}")[0]} if root.tag.startswith("{") else {}
-        pre = "m:" if ns else ""
-        percent_ids = set(_BUILTIN_PERCENT)
-        for fmt in root.iterfind(f"{pre}numFmts/{pre}numFmt", ns):
-            if "%" in re.sub(r'"[^"]*"|\\.', "", fmt.get("formatCode", "")):
-                percent_ids.add(int(fmt.get("numFmtId", "-1")))
-        out = set()
-        for i, xf in enumerate(root.iterfind(f"{pre}cellXfs/{pre}xf", ns)):
-            if int(xf.get("numFmtId", "0")) in percent_ids:
-                out.add(i)
+        xml = guard.read_part(self._zip, part, self.limits)
+        try:  # a damaged styles part is a RakInputError, like any damaged part
+            root = ElementTree.fromstring(xml)
+            ns = {"m": root.tag[1:].split("}")[0]} if root.tag.startswith("{") else {}
+            pre = "m:" if ns else ""
+            percent_ids = set(_BUILTIN_PERCENT)
+            for fmt in root.iterfind(f"{pre}numFmts/{pre}numFmt", ns):
+                if "%" in re.sub(r'"[^"]*"|\\.', "", fmt.get("formatCode", "")):
+                    percent_ids.add(int(fmt.get("numFmtId", "-1")))
+            out = set()
+            for i, xf in enumerate(root.iterfind(f"{pre}cellXfs/{pre}xf", ns)):
+                if int(xf.get("numFmtId", "0")) in percent_ids:
+                    out.add(i)
+        except (ElementTree.ParseError, ValueError) as exc:
+            raise RakInputError(f"bagian '{part}' rusak ({_short(exc)}); buka di Excel lalu simpan ulang "
+                                "sebagai .xlsx", path=self.path) from None
         return out
 
     @cached_property
