@@ -4,9 +4,11 @@ Expected values are literals from the sample (tests/test_reader.py) or from the
 fixture a test builds. The checks in LibreOffice itself (PDF and CSV) are at the end;
 they skip when soffice is not installed.
 """
+import csv
 import datetime
 import re
 import shutil
+import subprocess
 import zipfile
 
 import openpyxl
@@ -15,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 import rakxl
+import tests.conftest as tests_conftest
 from rakxl.cli import cli
 from rakxl.model import POSITION_COLUMNS, Meta, Rak
 from rakxl.writer import sheet_names, write_rak
@@ -383,3 +386,97 @@ def test_round_trip_layout_variants(variant, plan_name, tmp_path):
     assert back.total_pagu == plan.total
     assert back.stated_total == plan.total
     assert [n.code for n in back.notes] == []
+
+
+# -- LibreOffice: the written sample printed to PDF and saved as CSV -----------------------------
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_office = pytest.mark.skipif(
+    SOFFICE is None or shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
+    reason="LibreOffice (soffice) and poppler-utils (pdfinfo, pdftotext) are not installed "
+           "(Debian: libreoffice-calc-nogui poppler-utils; CI installs them)")
+
+
+def soffice_convert(src, target: str, outdir, profile) -> None:
+    """Convert with LibreOffice headless and a private profile (parallel runs do not collide).
+    LibreOffice exits 0 even when it fails: the callers check the file it should make."""
+    subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                    "--convert-to", target, "--outdir", str(outdir), str(src)],
+                   capture_output=True, timeout=300, check=False)
+
+
+@pytest.fixture(scope="session")
+def office(tmp_path_factory):
+    """The sample written by rakxl, then printed to PDF and saved as CSV by LibreOffice (once)."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    d = tmp_path_factory.mktemp("office")
+    rak = rakxl.read_rak(tests_conftest.SAMPLE)
+    xlsx = write_rak(rak, d / "RAK_rapi.xlsx")
+    profile = d / "profile"
+    soffice_convert(xlsx, "pdf", d, profile)
+    soffice_convert(xlsx, "csv:Text - txt - csv (StarCalc):44,34,76,1", d, profile)
+    pdf, csv_path = d / "RAK_rapi.pdf", d / "RAK_rapi.csv"
+    assert pdf.exists(), "LibreOffice made no PDF"
+    assert csv_path.exists(), "LibreOffice made no CSV"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    with open(csv_path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    return {"rak": rak, "info": info, "pages": text.split("\f"), "text": text, "csv": rows}
+
+
+def _amount(text: str) -> int:
+    return int(text.replace(",", "").replace(".", ""))
+
+
+@needs_office
+def test_pdf_is_a4_landscape(office):
+    m = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", office["info"])
+    width, height = float(m.group(1)), float(m.group(2))
+    assert abs(width - 841.89) < 1 and abs(height - 595.28) < 1     # 297 x 210 mm
+    assert "(A4)" in office["info"]
+
+
+@needs_office
+def test_pdf_every_page_repeats_the_header(office):
+    pages = [p for p in office["pages"] if p.strip()]
+    assert len(pages) >= 3
+    for i, page in enumerate(pages, start=1):
+        assert "Pagu Anggaran" in page, f"page {i} has no header"
+        # one page wide: every page shows the first and the last column's header
+        assert "Sasaran Program/Kegiatan" in page and "Pelaksana Tingkat" in page, f"page {i}"
+        assert f"Halaman {i} dari {len(pages)}" in page
+
+
+@needs_office
+def test_pdf_holds_title_goals_total_and_signature(office):
+    text = office["text"]
+    for line in ("RENCANA AKSI KINERJA TAHUN 2021", "KOMISI PEMILIHAN UMUM PROVINSI BANTEN", "SEKRETARIS",
+                 "Serang, 28 Januari 2021", "Pt. Sekretaris,", "ANNISA ROSPA.P", "NIP. 19710703 199903 2 007"):
+        assert line in text
+    # the No column is the left edge of the table: each goal's number starts a line
+    numbers = re.findall(r"^\s{0,3}(\d{1,2})\s{2,}\S", text, re.M)
+    assert sorted(set(numbers), key=int) == [str(n) for n in range(1, 30)]
+    assert "3.051.446.000" in text or "3,051,446,000" in text
+    assert "JUMLAH" in text
+    # the signature comes last, after the total
+    assert text.index("JUMLAH") < text.index("Serang, 28 Januari 2021") < text.index("ANNISA ROSPA.P")
+
+
+@needs_office
+def test_libreoffice_reads_the_same_pagu(office):
+    rows = office["csv"]
+    header = next(i for i, r in enumerate(rows) if "Pagu Anggaran" in r)
+    pagu_col = rows[header].index("Pagu Anggaran")
+    assert pagu_col == 10
+    total_row = next(r for r in rows if r and r[0] == "JUMLAH")
+    body = rows[header + 3:rows.index(total_row)]          # below the header and the number row
+    amounts = [_amount(r[pagu_col]) for r in body if r[pagu_col].strip()]
+    rak = office["rak"]
+    assert amounts == rak.budgets["pagu"].tolist()
+    assert len(amounts) == 29
+    assert _amount(total_row[pagu_col]) == sum(amounts) == rak.total_pagu == 3_051_446_000
+    # Kegiatan as LibreOffice reads it, row for row
+    assert [r[4] for r in body] == rak.activities["kegiatan"].tolist()
