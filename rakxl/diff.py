@@ -43,6 +43,8 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+import sys
+import types
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -82,12 +84,12 @@ GOAL_DIFF_COLUMNS = ("no_old", "no_new", "sasaran", "change", "pagu_old", "pagu_
 ACTIVITY_DIFF_COLUMNS = (
     ("change", "no_old", "no_new", "sasaran", "kegiatan_old", "kegiatan_new", "fields")
     + tuple(f"{f}_{side}" for f in FIELDS for side in ("old", "new"))
-    + ("pagu_cell_old", "pagu_cell_new", "row_old", "row_new", "index_old", "index_new")
+    + ("pagu_cell_old", "pagu_cell_new", "row_old", "row_new", "index_old", "index_new", "goal_old", "goal_new")
 )
 TOTAL_COLUMNS = ("pelaksana", "pagu_old", "pagu_new", "delta")
 META_COLUMNS = ("field", "old", "new")
-CHANGE_COLUMNS = ("level", "change", "no_old", "no_new", "sasaran", "kegiatan", "field", "old", "new",
-                  "delta", "cell")
+CHANGE_COLUMNS = ("level", "change", "no_old", "no_new", "sasaran", "kegiatan", "pelaksana", "field", "old",
+                  "new", "delta", "cell")
 #: The label of the grand total row of :attr:`RakDiff.totals`.
 GRAND_TOTAL = "JUMLAH"
 #: The label of budget lines without a Pelaksana in :attr:`RakDiff.totals`.
@@ -565,6 +567,7 @@ CHANGE_HEADERS = {
     "no_new": ("No baru", "New No"),
     "sasaran": ("Sasaran", "Goal"),
     "kegiatan": ("Kegiatan", "Activity"),
+    "pelaksana": ("Pelaksana", "Pelaksana"),
     "field": ("Kolom", "Field"),
     "old": ("Nilai lama", "Old value"),
     "new": ("Nilai baru", "New value"),
@@ -654,76 +657,73 @@ class RakDiff:
         one for something removed)."""
         import pandas as pd
 
-        rows = []
         new, old = self.new, self.old
-        acts_new, acts_old = new.activities, old.activities
-        first_row_new = dict(zip(new.goals["goal"].tolist(), new.goals["first_row"].tolist()))
-        first_row_old = dict(zip(old.goals["goal"].tolist(), old.goals["first_row"].tolist()))
+        sides = {"new": (new, new.activities["row"].tolist(), new.activities["pelaksana"].tolist()),
+                 "old": (old, old.activities["row"].tolist(), old.activities["pelaksana"].tolist())}
+        goal_rows = {"new": dict(zip(new.goals["goal"].tolist(), new.goals["first_row"].tolist())),
+                     "old": dict(zip(old.goals["goal"].tolist(), old.goals["first_row"].tolist()))}
+        goal_pelaksana = {}
+        for side, (rak, _, _) in sides.items():
+            acts = rak.activities
+            for gid, pel in zip(acts["goal"].tolist(), acts["pelaksana"].tolist()):
+                names = goal_pelaksana.setdefault((side, gid), [])
+                if pel and pel not in names:
+                    names.append(pel)
         by_goal = defaultdict(list)
         for rec in self.activities.to_dict("records"):
-            by_goal[(rec["no_old"], rec["no_new"], rec["sasaran"])].append(rec)
+            by_goal[(_int(rec["goal_old"]), _int(rec["goal_new"]))].append(rec)
+        rows = []
 
-        def add(level, change, g, kegiatan=None, fld=None, old_v=None, new_v=None, delta=None, cell=None):
+        def add(level, change, g, fld, old_v=None, new_v=None, *, kegiatan=None, pelaksana=None, delta=None,
+                cell=None):
             rows.append({"level": level, "change": change, "no_old": g["no_old"], "no_new": g["no_new"],
-                         "sasaran": g["sasaran"], "kegiatan": kegiatan, "field": fld, "old": old_v,
-                         "new": new_v, "delta": delta, "cell": cell})
+                         "sasaran": g["sasaran"], "kegiatan": kegiatan, "pelaksana": pelaksana, "field": fld,
+                         "old": old_v, "new": new_v, "delta": delta, "cell": cell})
 
         for g in self.goals.to_dict("records"):
-            gn, go = g["goal_new"], g["goal_old"]
-            gn = None if _na(gn) else int(gn)
-            go = None if _na(go) else int(go)
-            where_new = new.cell("sasaran", first_row_new[gn]) if gn is not None else None
-            where_old = old.cell("sasaran", first_row_old[go]) if go is not None else None
+            go, gn = _int(g["goal_old"]), _int(g["goal_new"])
+            side, gid = ("new", gn) if gn is not None else ("old", go)
+            where = sides[side][0].cell("sasaran", goal_rows[side][gid])
+            pel = "; ".join(goal_pelaksana.get((side, gid), ())) or None
             if g["change"] == "added":
-                add("sasaran", "added", g, fld="sasaran", new_v=g["sasaran"], cell=where_new)
+                add("sasaran", "added", g, "sasaran", new_v=g["sasaran"], pelaksana=pel, cell=where)
             elif g["change"] == "removed":
-                add("sasaran", "removed", g, fld="sasaran", old_v=g["sasaran"], cell=where_old)
-            elif g["change"] == "changed" and g["sasaran_old"] is not None:
-                add("sasaran", "changed", g, fld="sasaran", old_v=g["sasaran_old"], new_v=g["sasaran"],
-                    cell=where_new)
-            if g["change"] == "same" and g["no_old"] != g["no_new"]:
-                add("sasaran", "renumbered", g, fld="no", old_v=g["no_old"], new_v=g["no_new"],
-                    cell=new.cell("no", first_row_new[gn]))
+                add("sasaran", "removed", g, "sasaran", old_v=g["sasaran"], pelaksana=pel, cell=where)
+            elif g["sasaran_old"] is not None:
+                add("sasaran", "changed", g, "sasaran", g["sasaran_old"], g["sasaran"], pelaksana=pel, cell=where)
+            elif g["change"] == "same" and g["no_old"] != g["no_new"]:
+                add("sasaran", "renumbered", g, "no", g["no_old"], g["no_new"], pelaksana=pel,
+                    cell=new.cell("no", goal_rows["new"][gn]))
             if g["delta"]:
-                add("sasaran", "changed" if g["change"] in ("same", "changed") else g["change"], g, fld="pagu",
-                    old_v=g["pagu_old"], new_v=g["pagu_new"], delta=g["delta"])
-            for rec in by_goal.get((g["no_old"], g["no_new"], g["sasaran"]), ()):
-                i_new = None if _na(rec["index_new"]) else int(rec["index_new"])
-                i_old = None if _na(rec["index_old"]) else int(rec["index_old"])
-                name = rec["kegiatan_new"] if rec["kegiatan_new"] is not None else rec["kegiatan_old"]
-
-                def where(role, i_new=i_new, i_old=i_old):
-                    if i_new is not None:
-                        return new.cell(role, int(acts_new["row"].iat[i_new]))
-                    return old.cell(role, int(acts_old["row"].iat[i_old]))
-
+                add("sasaran", "changed" if go is not None and gn is not None else g["change"], g, "pagu",
+                    g["pagu_old"], g["pagu_new"], pelaksana=pel, delta=g["delta"])
+            for rec in by_goal.get((go, gn), ()):
+                i = _int(rec["index_new"])
+                side, i = ("new", i) if i is not None else ("old", _int(rec["index_old"]))
+                rak, act_rows, act_pel = sides[side]
+                at = dict(kegiatan=rec[f"kegiatan_{side}"], pelaksana=act_pel[i])
                 if rec["change"] in ("added", "removed"):
-                    value = rec["kegiatan_new"] if rec["change"] == "added" else rec["kegiatan_old"]
-                    add("kegiatan", rec["change"], g, name, "kegiatan",
-                        old_v=value if rec["change"] == "removed" else None,
-                        new_v=value if rec["change"] == "added" else None, cell=where("kegiatan"))
+                    value = rec[f"kegiatan_{side}"]
+                    add("kegiatan", rec["change"], g, "kegiatan", *((None, value) if side == "new" else (value, None)),
+                        **at, cell=rak.cell("kegiatan", act_rows[i]))
                     continue
                 for fld in rec["fields"].split(", "):
                     if fld == "kegiatan":
-                        add("kegiatan", "renamed", g, name, "kegiatan", rec["kegiatan_old"], rec["kegiatan_new"],
-                            cell=where("kegiatan"))
+                        add("kegiatan", "renamed", g, fld, rec["kegiatan_old"], rec["kegiatan_new"], **at,
+                            cell=rak.cell(fld, act_rows[i]))
                     elif fld == "pagu":
-                        add("kegiatan", "changed", g, name, "pagu",
-                            _pagu_text(rec["pagu_old"], rec["pagu_cell_old"]),
-                            _pagu_text(rec["pagu_new"], rec["pagu_cell_new"]), cell=rec["pagu_cell_new"])
+                        add("kegiatan", "changed", g, fld, _pagu_text(rec["pagu_old"], rec["pagu_cell_old"]),
+                            _pagu_text(rec["pagu_new"], rec["pagu_cell_new"]), **at, cell=rec["pagu_cell_new"])
                     else:
-                        add("kegiatan", "changed", g, name, fld, rec[f"{fld}_old"], rec[f"{fld}_new"],
-                            cell=where(fld))
+                        add("kegiatan", "changed", g, fld, rec[f"{fld}_old"], rec[f"{fld}_new"], **at,
+                            cell=rak.cell(fld, act_rows[i]))
         blank = {"no_old": None, "no_new": None, "sasaran": None}
         for t in self.totals.to_dict("records"):
             if t["delta"] and t["pelaksana"] != GRAND_TOTAL:
-                rows.append({**blank, "level": "pelaksana", "change": "changed", "kegiatan": None,
-                             "field": "pagu", "old": t["pagu_old"], "new": t["pagu_new"], "delta": t["delta"],
-                             "cell": None, "sasaran": t["pelaksana"]})
+                add("pelaksana", "changed", blank, "pagu", t["pagu_old"], t["pagu_new"], pelaksana=t["pelaksana"],
+                    delta=t["delta"])
         for m in self.meta.to_dict("records"):
-            rows.append({**blank, "level": "judul", "change": "changed", "kegiatan": None, "field": m["field"],
-                         "old": m["old"], "new": m["new"], "delta": None,
-                         "cell": self.new.meta.cells.get(m["field"])})
+            add("judul", "changed", blank, m["field"], m["old"], m["new"], cell=new.meta.cells.get(m["field"]))
         frame = pd.DataFrame(rows, columns=list(CHANGE_COLUMNS), dtype=object)
         frame["delta"] = frame["delta"].astype("Int64")
         return frame
@@ -764,7 +764,7 @@ class RakDiff:
                              f"{format_rupiah(t['pagu_new'])} ({signed_rupiah(int(t['delta']))})")
         acts = defaultdict(list)
         for rec in self.activities.to_dict("records"):
-            acts[(rec["no_old"], rec["no_new"], rec["sasaran"])].append(rec)
+            acts[(_int(rec["goal_old"]), _int(rec["goal_new"]))].append(rec)
         renumbered = []
         for g in self.goals.to_dict("records"):
             if g["change"] == "same":
@@ -781,7 +781,7 @@ class RakDiff:
             lines.append(head)
             if g["sasaran_old"] is not None:
                 lines.append(f"  {w('text_was')}: {_short(g['sasaran_old'])}")
-            for rec in acts.get((g["no_old"], g["no_new"], g["sasaran"]), ()):
+            for rec in acts.get((_int(g["goal_old"]), _int(g["goal_new"])), ()):
                 lines.extend(_activity_lines(rec, lang))
         if renumbered:
             lines.append("")
@@ -806,10 +806,16 @@ class RakDiff:
         first_act = {}
         for i, gid in enumerate(self.new.activities["goal"].tolist()):
             first_act.setdefault(gid, i)
+        lines = [None if _na(x) else int(x) for x in self.new.activities["budget_line"].tolist()]
+        cover = defaultdict(list)
+        for i, line in enumerate(lines):
+            cover[line].append(i)
+        acts = self.activities
+        added = {int(i) for i in acts.loc[acts["change"] == "added", "index_new"]}
         removed_in = defaultdict(list)
         goal_of = {}
         for g in self.goals.to_dict("records"):
-            key = (g["no_old"], g["no_new"], g["sasaran"])
+            key = (_int(g["goal_old"]), _int(g["goal_new"]))
             if _na(g["goal_new"]):
                 continue
             at = first_act[int(g["goal_new"])]
@@ -820,15 +826,23 @@ class RakDiff:
             elif g["sasaran_old"] is not None:
                 marks[(position, at, "sasaran")] = ("changed", f"{w('was')}: {g['sasaran_old']}")
         for rec in self.activities.to_dict("records"):
-            key = (rec["no_old"], rec["no_new"], rec["sasaran"])
+            key = (_int(rec["goal_old"]), _int(rec["goal_new"]))
             if rec["change"] == "removed":
                 if key in goal_of:
                     removed_in[key].append(rec["kegiatan_old"])
                 continue
             i = int(rec["index_new"])
             if rec["change"] == "added":
-                for role in ("kegiatan", "target_kegiatan", "tw1", "tw2", "tw3", "tw4"):
-                    marks[(position, i, role)] = ("added", w("new_activity"))
+                roles = ("kegiatan", "target_kegiatan", "tw1", "tw2", "tw3", "tw4")
+                comment = w("new_activity")
+                if _na(rec["goal_old"]):  # a new goal: its whole block
+                    roles += ("indikator", "target_indikator", "pelaksana")
+                    comment = w("new_goal")
+                line = lines[i]
+                if line is not None and all(x in added for x in cover[line]):  # a new budget line
+                    roles += ("pagu",)
+                for role in roles:
+                    marks[(position, i, role)] = ("added", comment)
                 continue
             for fld in rec["fields"].split(", "):
                 if fld == "kegiatan":
@@ -848,8 +862,17 @@ class RakDiff:
         return marks
 
 
+def _int(value) -> int | None:
+    return None if _na(value) else int(value)
+
+
 def _na(value) -> bool:
-    return value is None or (value != value) or str(value) == "<NA>"
+    """None, NaN or pandas' NA."""
+    if value is None:
+        return True
+    import pandas as pd
+
+    return value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def _short(text, limit: int = 90) -> str:
@@ -927,7 +950,9 @@ def diff(old: "Rak", new: "Rak") -> RakDiff:
         no_old = po.goal_no[go] if go is not None else None
         no_new = pn.goal_no[gn] if gn is not None else None
         sasaran = pn.goal_text[gn] if gn is not None else po.goal_text[go]
-        head = {"no_old": no_old, "no_new": no_new, "sasaran": sasaran}
+        head = {"no_old": no_old, "no_new": no_new, "sasaran": sasaran,
+                "goal_old": po.goal_ids[go] if go is not None else None,
+                "goal_new": pn.goal_ids[gn] if gn is not None else None}
         olds = po.acts_of[go] if go is not None else []
         news = pn.acts_of[gn] if gn is not None else []
         match = match_activities(po, pn, olds, news) if olds and news else {}
@@ -950,16 +975,14 @@ def diff(old: "Rak", new: "Rak") -> RakDiff:
         else:
             change = "added" if go is None else "removed"
         goal_rows.append({**head, "change": change, "pagu_old": pagu_old, "pagu_new": pagu_new,
-                          "delta": pagu_new - pagu_old, "sasaran_old": sasaran_old, "fields": ", ".join(fields),
-                          "goal_old": po.goal_ids[go] if go is not None else None,
-                          "goal_new": pn.goal_ids[gn] if gn is not None else None})
+                          "delta": pagu_new - pagu_old, "sasaran_old": sasaran_old, "fields": ", ".join(fields)})
     goals = pd.DataFrame(goal_rows, columns=list(GOAL_DIFF_COLUMNS), dtype=object)
     for c in ("pagu_old", "pagu_new", "delta"):
         goals[c] = goals[c].astype("int64")
     for c in ("goal_old", "goal_new"):
         goals[c] = goals[c].astype("Int64")
     activities = pd.DataFrame(act_rows, columns=list(ACTIVITY_DIFF_COLUMNS), dtype=object)
-    for c in ("pagu_old", "pagu_new", "row_old", "row_new", "index_old", "index_new"):
+    for c in ("pagu_old", "pagu_new", "row_old", "row_new", "index_old", "index_new", "goal_old", "goal_new"):
         activities[c] = activities[c].astype("Int64")
     return RakDiff(goals=goals, activities=activities, totals=_totals(old, new), meta=_meta(old, new),
                    old=old, new=new)
@@ -1104,7 +1127,7 @@ def write_diff(d: RakDiff, path, *, lang: str = "id", paper: str = "A4"):
 #: The name of the sheet that lists every change.
 CHANGES_SHEET = "Perubahan"
 _CHANGE_WIDTHS = {"level": 10, "change": 12, "no_old": 7, "no_new": 7, "sasaran": 40, "kegiatan": 40,
-                  "field": 16, "old": 34, "new": 34, "delta": 16, "cell": 9}
+                  "pelaksana": 20, "field": 16, "old": 34, "new": 34, "delta": 16, "cell": 9}
 _FILLS = {"added": "#C6EFCE", "removed": "#FFC7CE", "changed": "#FFEB9C", "renamed": "#FFEB9C",
           "renumbered": None}
 
@@ -1123,7 +1146,7 @@ def write_changes_sheet(book, ws, d: RakDiff, lang: str = "id") -> None:
     cols = list(CHANGE_COLUMNS)
     for c, name in enumerate(cols):
         ws.set_column(c, c, _CHANGE_WIDTHS[name])
-        ws.write_string(0, c, word(name, lang), header)
+        ws.write_string(0, c, CHANGE_HEADERS[name][1 if lang == "en" else 0], header)
     for r, rec in enumerate(changes.to_dict("records"), start=1):
         for c, name in enumerate(cols):
             value = rec[name]
@@ -1145,3 +1168,15 @@ def write_changes_sheet(book, ws, d: RakDiff, lang: str = "id") -> None:
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(0)
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable: ``rakxl.diff(old, new)`` keeps working after ``import
+    rakxl.diff`` (Python then sets the package's ``diff`` attribute to this module,
+    which shares the function's name)."""
+
+    def __call__(self, old: "Rak", new: "Rak") -> RakDiff:
+        return diff(old, new)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -129,7 +129,7 @@ def _row_height(lines: int) -> float:
 
 # -- the public function ------------------------------------------------------------
 
-def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None) -> Path:
+def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None, extra_sheets=None) -> Path:
     """Write one or more RAK tables as the official, print-ready workbook.
 
     Args:
@@ -150,6 +150,10 @@ def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None) -> Path:
             holds that role for that row, gets the fill and a comment with the text.
             Where several marks fall on one merged range their comments are joined
             and "changed" wins over "added".
+        extra_sheets: sheets to put before the RAK sheets, as ``{name: fill}``;
+            ``fill(book, worksheet)`` writes the xlsxwriter worksheet (``rakxl diff -o``
+            puts its ``Perubahan`` sheet first this way). RAK sheet names keep clear
+            of these names.
 
     Returns:
         The path written.
@@ -173,7 +177,11 @@ def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None) -> Path:
         book = xlsxwriter.Workbook(tmp, {"default_format_properties": dict(layout.FONT)})
         formats = _Formats(book)
         measure = _Measure()
-        for i, (rak, name) in enumerate(zip(raks, sheet_names([r.sheet for r in raks]))):
+        extra = list(extra_sheets or {})
+        names = sheet_names(extra + [r.sheet for r in raks])
+        for name, fill in zip(names, (extra_sheets or {}).values()):
+            fill(book, book.add_worksheet(name))
+        for i, (rak, name) in enumerate(zip(raks, names[len(extra):])):
             _SheetWriter(book, formats, measure, rak, name, layout.PAPERS[paper], grouped.get(i, {})).write()
         try:
             book.close()
