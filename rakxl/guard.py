@@ -253,6 +253,8 @@ def _chunks(zf: zipfile.ZipFile, name, path, size: int = MiB):
 
 _DTD = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.I)
 _ROOT_START = re.compile(r"<[^?!]")
+_DECLARED_ENCODING = re.compile(r"\ufeff?\s*<\?xml[^>]*?\bencoding\s*=\s*[\"']([^\"']*)[\"']")
+_ENCODINGS = {"utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be"}
 
 
 def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
@@ -269,6 +271,11 @@ def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> Non
             if encoding is None:
                 return  # not XML
         text = carry + chunk.decode(encoding, "replace")
+        if not carry:
+            declared = _DECLARED_ENCODING.match(text)
+            if declared and declared.group(1).lower().replace("_", "-") not in _ENCODINGS:
+                raise RakInputError(f"bagian '{info.filename}' memakai encoding '{declared.group(1)[:40]}' "
+                                    f"(workbook hanya memakai UTF-8 atau UTF-16); {_RESAVE}", path=path)
         root = _ROOT_START.search(text)
         head = text if root is None else text[:root.start()]
         if _DTD.search(head):
@@ -299,7 +306,7 @@ def _map_parts(zf, names, path, limits) -> dict[str, str]:
         rels = ElementTree.fromstring(read_part(zf, rels_name, limits)) if rels_name in names else None
     except DefusedXmlException:
         raise _hostile("workbook.xml memuat DTD/ENTITY (pola serangan XML)", path) from None
-    except ElementTree.ParseError as exc:
+    except (ElementTree.ParseError, LookupError) as exc:
         raise RakInputError(f"workbook.xml rusak ({exc}); {_RESAVE}", path=path) from None
     targets = {}
     parts = {}
@@ -467,7 +474,7 @@ def _scan_xml(zf, part, limits, path, sheet) -> SheetExtent:
             parser.Parse(chunk, False)
             _check_extent(ext, limits, path, sheet)
         parser.Parse(b"", True)
-    except expat.ExpatError as exc:
+    except (expat.ExpatError, LookupError) as exc:
         raise RakInputError(f"XML sheet rusak ({exc}); {_RESAVE}", path=path, sheet=sheet) from None
     return ext
 

@@ -778,3 +778,23 @@ def test_export_reads_input_only_and_writes_through_a_temporary_file(tmp_path):
     assert Path(renames[0][1]).parent == tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["RAK.xlsx", "kegiatan.csv"]
     assert src.read_bytes() == SAMPLE.read_bytes()
+
+
+# -- damaged parts found by the mutation fuzz (tests/test_fuzz.py) -------------------------
+
+@pytest.mark.parametrize("name, old, new, words", [
+    ("xl/styles.xml", b"<?xml", b"\x00?xml", ["styles.xml", "rusak"]),
+    ("xl/styles.xml", b'<xf numFmtId="164" fontId="0"', b'<xf numFmtId="16x4" fontId="0"', ["styles.xml", "rusak"]),
+    ("xl/worksheets/sheet1.xml", b'encoding="UTF-8"', b'encoding="U9999999TF-8"', ["encoding", "UTF-8"]),
+    ("xl/workbook.xml", b'encoding="UTF-8"', b'encoding="latin-9x"', ["encoding"]),
+])
+def test_damaged_part_is_a_rak_input_error(tmp_path, name, old, new, words):
+    parts = sample_parts()
+    assert old in parts[name]
+    parts[name] = parts[name].replace(old, new, 1)
+    path = write_zip(tmp_path / "rusak_bagian.xlsx", parts)
+    with pytest.raises(RakInputError) as info:
+        rakxl.read_rak(path)
+    assert not isinstance(info.value, RakHostileError)
+    for word in words + [RESAVE]:
+        assert word in str(info.value)
