@@ -194,6 +194,7 @@ def make(code: str, rak, cell: str | None = None, no=None, *, row: int | None = 
     if row is None and cell:
         row = int("".join(ch for ch in cell if ch.isdigit()) or 0) or None
     no = None if no is None else str(no)
+    row = None if row is None else int(row)
     params = {"no": no if no is not None else "?", "row": row if row is not None else "?",
               "cell": cell or "?", **params}
     return Finding(

@@ -143,6 +143,7 @@ def test_cli_json_english(sample_path):
     data = json.loads(res.output)
     assert [(d["code"], d["no"], d["cell"]) for d in data] == SAMPLE_FINDINGS
     assert data[1]["message_en"] == "Goal 13 has no Pagu (budget) on any of its rows"
+    assert (data[1]["row"], data[1]["column"], data[1]["severity"]) == (39, "pagu", "error")
     assert run("check", sample_path, "--lang", "en").output.rstrip().endswith(
         "11 findings: 4 errors, 5 warnings, 2 info")
 

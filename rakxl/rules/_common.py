@@ -1,6 +1,8 @@
 """Small helpers shared by the rules."""
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
 
 from .. import layout
@@ -31,17 +33,32 @@ def fold(text) -> str:
     return _SPACES.sub(" ", str(text)).strip().casefold()
 
 
+#: While :func:`rakxl.checker.check` runs, the records of each frame, made once for all rules.
+_SHARED: contextvars.ContextVar[dict | None] = contextvars.ContextVar("rakxl_records", default=None)
+
+
+@contextlib.contextmanager
+def shared_records():
+    """Let the rules run inside this block share the records of each frame."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
 def records(frame) -> list[dict]:
-    """The rows of a frame as plain dicts (missing values as None)."""
+    """The rows of a frame as plain dicts (missing values as None). Rules only read them."""
     if frame is None or not len(frame):
         return []
-    import pandas as pd
-
-    out = frame.to_dict("records")
-    for rec in out:
-        for key, value in rec.items():
-            if value is not None and not isinstance(value, (str, list, tuple)) and pd.isna(value):
-                rec[key] = None
+    shared = _SHARED.get()
+    if shared is not None:
+        hit = shared.get(id(frame))
+        if hit is not None and hit[0] is frame:
+            return hit[1]
+    out = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    if shared is not None:
+        shared[id(frame)] = (frame, out)
     return out
 
 

@@ -32,29 +32,30 @@ def check(rak):
         if act["kegiatan"] is not None:
             names.setdefault(act["goal"], set()).add(fold(act["kegiatan"]))
     out = []
-    for j, later in enumerate(goals):
-        lines = sorted(amounts.get(later["goal"], []))
+    by_lines: dict[tuple, list] = {}        # the amounts of a goal's lines -> earlier goals with them
+    by_total: dict[tuple, dict] = {}        # (total, folded Sasaran) -> the first goal with them
+    for later in goals:
+        lines = tuple(sorted(amounts.get(later["goal"], [])))
         if not lines or sum(lines) == 0:
             continue
-        for earlier in goals[:j]:
-            other = sorted(amounts.get(earlier["goal"], []))
-            if not other:
-                continue
-            if other == lines and _same_activities(names.get(earlier["goal"], set()),
-                                                   names.get(later["goal"], set())):
+        total_key = (sum(lines), fold(later["sasaran"]))
+        reason = None
+        for earlier in by_lines.get(lines, []):
+            if _same_activities(names.get(earlier["goal"], set()), names.get(later["goal"], set())):
                 reason = (f"mengulang baris anggaran dan kegiatan Sasaran {earlier['no']}",
                           f"repeats the budget lines and activities of goal {earlier['no']}")
-            elif sum(other) == sum(lines) and fold(earlier["sasaran"]) and \
-                    fold(earlier["sasaran"]) == fold(later["sasaran"]):
-                reason = (f"sama dengan Pagu Sasaran {earlier['no']}, yang Sasarannya sama",
-                          f"equals the Pagu of goal {earlier['no']}, which has the same Sasaran")
-            else:
-                continue
-            first = _first_pagu_row(rak, later["goal"])
-            out.append(make(CODE, rak, rak.cell("pagu", first), later["no"], row=first, column="pagu",
-                            other=earlier["no"], amount=Money(sum(lines)),
-                            reason=reason[0], reason_en=reason[1]))
-            break
+                break
+        if reason is None and total_key[1] and total_key in by_total:
+            earlier = by_total[total_key]
+            reason = (f"sama dengan Pagu Sasaran {earlier['no']}, yang Sasarannya sama",
+                      f"equals the Pagu of goal {earlier['no']}, which has the same Sasaran")
+        by_lines.setdefault(lines, []).append(later)
+        by_total.setdefault(total_key, later)
+        if reason is None:
+            continue
+        first = _first_pagu_row(rak, later["goal"])
+        out.append(make(CODE, rak, rak.cell("pagu", first), later["no"], row=first, column="pagu",
+                        amount=Money(sum(lines)), reason=reason[0], reason_en=reason[1]))
     return out
 
 
