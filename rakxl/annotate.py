@@ -136,8 +136,15 @@ def _findings_sheet(book, findings: list[Finding], lang: str) -> None:
             link.style = "Hyperlink"
             if not f.cell:
                 link.value = f.sheet
-        ws.cell(row, 7).alignment = Alignment(wrap_text=True, vertical="top")
+        for c in range(1, 8):
+            ws.cell(row, c).alignment = Alignment(wrap_text=c == 7, vertical="top")
+        # openpyxl does not size rows; give wrapped messages room (about 85 characters a line)
+        ws.row_dimensions[row].height = 15 * max(1, -(-len(f.text(lang)) // 85))
     for letter, width in zip("ABCDEFG", (5, 11, 22, 16, 8, 9, 90)):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:G{max(ws.max_row, 1)}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
