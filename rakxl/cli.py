@@ -283,14 +283,10 @@ def check(files, output, as_json, annotate_to, lang):
     found, unreadable = [], False
     for file in files:
         try:
-            findings = check_file(file)
+            found.extend(check_file(file))
         except RakError as exc:
             click.echo(f"rakxl: {exc}", err=True)
             unreadable = True
-            continue
-        found.extend(findings)
-        if annotate_to:
-            annotate(file, findings, annotate_to, lang=lang)
     records = [f.to_dict() for f in found]
     if kind in ("csv", "xlsx"):
         import pandas as pd
@@ -310,6 +306,8 @@ def check(files, output, as_json, annotate_to, lang):
         echo_json(records)
     else:
         click.echo(findings_table(found, lang))
+    if annotate_to and not unreadable:
+        annotate(files[0], found, annotate_to, lang=lang)  # a RakError here: exit 2 (handle_errors)
     if unreadable:
         sys.exit(EXIT_UNREADABLE)
     if any(f.severity == "error" for f in found):

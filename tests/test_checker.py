@@ -270,3 +270,29 @@ def test_annotate_xls_says_save_as_xlsx(tmp_path):
 def test_annotate_output_must_be_xlsx(sample_path, tmp_path):
     with pytest.raises(RakFileError, match="harus bernama .xlsx"):
         rakxl_annotate(sample_path, [], tmp_path / "out.xls")
+
+
+def test_annotate_xlsm_gives_a_plain_xlsx(sample_path, tmp_path):
+    import zipfile
+
+    from tests import variants as V
+
+    src = V.as_xlsm(sample_path, tmp_path / "RAK.xlsm")
+    out = tmp_path / "RAK_temuan.xlsx"
+    assert run("check", src, "--annotate", out).exit_code == 1
+    assert b"macroEnabled" not in zipfile.ZipFile(out).read("[Content_Types].xml")
+    assert openpyxl.load_workbook(out)["RAK Sekretaris"]["K39"].comment is not None
+
+
+def test_annotate_real_xls_prints_findings_then_says_save_as_xlsx(sample_path, tmp_path):
+    from tests import variants as V
+
+    if V.soffice_missing():
+        pytest.skip(V.soffice_missing())
+    (xls,) = V.to_xls([sample_path], tmp_path)
+    out = tmp_path / "temuan.xlsx"
+    res = CliRunner().invoke(cli, ["check", str(xls), "--json", "--annotate", str(out)])
+    assert res.exit_code == 2
+    assert [(d["code"], d["no"], d["cell"]) for d in json.loads(res.stdout)] == SAMPLE_FINDINGS
+    assert "simpan ulang sebagai .xlsx" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    assert not out.exists()
