@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .exceptions import RakFileError
 from .findings import SEVERITY_LABEL, Finding
-from .safeio import atomic_output, check_output, escape_formula
+from .safeio import atomic_output, check_output
 
 #: Fill colours of flagged cells (Excel's light red and a light amber); info cells get a comment only.
 FILL = {"error": "FFC7CE", "warning": "FFE699"}
@@ -123,8 +123,11 @@ def _findings_sheet(book, findings: list[Finding], lang: str) -> None:
         cell.fill = PatternFill(fill_type="solid", start_color="D9E1F2", end_color="D9E1F2")
     for i, f in enumerate(findings, start=1):
         ws.append([i, SEVERITY_LABEL[f.severity][lang == "en"], f.code, f.sheet, f.cell or "", f.no or "",
-                   escape_formula(f.text(lang))])
+                   f.text(lang)])
         row = ws.max_row
+        for cell in ws[row]:
+            if cell.data_type == "f":  # text from the sheet that looks like a formula stays text
+                cell.data_type = "s"
         color = FILL.get(f.severity)
         if color:
             ws.cell(row, 2).fill = PatternFill(fill_type="solid", start_color=color, end_color=color)

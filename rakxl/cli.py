@@ -268,7 +268,7 @@ def check(files, output, as_json, annotate_to, lang):
     from .annotate import annotate
     from .checker import check_file, findings_table
     from .exceptions import RakError
-    from .safeio import atomic_output, check_output, write_csv
+    from .safeio import atomic_output, check_output, escape_formula, write_csv
 
     if annotate_to and len(files) != 1:
         raise click.UsageError("--annotate hanya untuk satu FILE")
@@ -295,6 +295,7 @@ def check(files, output, as_json, annotate_to, lang):
         if kind == "csv":
             write_csv(frame, output, inputs=files)
         else:
+            frame = frame.map(escape_formula)
             with atomic_output(output, files) as tmp:
                 frame.to_excel(tmp, index=False, sheet_name="Temuan", engine="openpyxl")
     elif kind == "json":

@@ -48,8 +48,12 @@ def check(rak):
         if value is not None and (value == expected or (previous is not None and value == previous + 1)):
             anchor_value, anchor_index = value, i
         else:
-            written = "" if goal["no"] is None else " ".join(str(goal["no"]).split())
+            if goal["no"] is None:
+                what = ("Sasaran tanpa nomor", "Goal without a number")
+            else:
+                written = " ".join(str(goal["no"]).split())
+                what = (f"Nomor Sasaran '{written}' tidak urut", f"Goal number '{written}' is out of sequence")
             out.append(make(CODE, rak, rak.cell("no", goal["first_row"]), goal["no"], row=goal["first_row"],
-                            column="no", value=written, expected=expected))
+                            column="no", what=what[0], what_en=what[1], expected=expected))
         previous = value
     return out

@@ -3,7 +3,7 @@ import pytest
 
 from rakxl.rules import numbering
 
-from .build import read, triples, write_rak
+from .build import clean_rows, read, triples, write_rak
 
 
 def goals(nos):
@@ -33,6 +33,14 @@ def test_in_sequence(tmp_path, nos):
 def test_message_says_the_expected_number(tmp_path):
     rak = read(write_rak(tmp_path / "rak.xlsx", goals(["1", "2", "3", "41", "5"]), merges=[], total=None))
     assert numbering.check(rak)[0].message == "Nomor Sasaran '41' tidak urut; seharusnya 4"
+
+
+def test_goal_without_number(tmp_path):
+    rows = clean_rows()
+    rows[2][0] = None  # goal 2 (row 10) has a Sasaran but no No
+    found = numbering.check(read(write_rak(tmp_path / "rak.xlsx", rows)))
+    assert triples(found) == [("numbering", None, "A10")]
+    assert found[0].message == "Sasaran tanpa nomor; seharusnya 2"
 
 
 def test_clean(tmp_path):
