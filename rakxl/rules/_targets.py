@@ -11,17 +11,18 @@ _NUMBER = r"\d+(?:[.,]\d+)*"
 _COMPARE = (r"(?:(?:>=|<=|≥|≤|>|<|=|±|min(?:imal|imum)?\.?|maks(?:imal|imum)?\.?|max\.?|paling\s+(?:sedikit|"
             r"banyak|lambat)|sekurang-kurangnya|sebanyak|target)\s*)?")
 _RANGE = rf"{_NUMBER}(?:\s*(?:-|–|s\.?d\.?|sampai)\s*{_NUMBER})?"
-PERCENT = re.compile(rf"{_COMPARE}{_RANGE}\s*(?:%|persen|percent)", re.I)
+_NOTE = r"(?:\s*\(.{1,40}\))?"   # a note in brackets after the target: "B (Baik)"
+#: A percentage, possibly followed by a few words: "95 %", "≥ 80%", "90 - 100 %", "95% realisasi".
+PERCENT = re.compile(rf"{_COMPARE}{_RANGE}\s*(?:%|persen|percent)(?:\s*\(.{{1,40}}\)|\s+[a-z].{{0,40}})?", re.I)
 BARE_NUMBER = re.compile(rf"{_COMPARE}{_RANGE}", re.I)
 #: A count: a number, an optional number in words in brackets, then a unit of one to four words.
 COUNT = re.compile(rf"{_COMPARE}({_RANGE})\s*(?:\([a-z\s]+\)\s*)?([a-z][\w./²³-]*(?:\s+[a-z][\w./²³-]*){{0,3}})",
                    re.I)
 GRADE = re.compile(
-    r"(?:(?:nilai|predikat|opini|kategori|indeks|level|peringkat)\s*:?\s*)?"
-    r"(?:aa|a|bb|b|cc|c|d|e)[+-]?(?:\s*\(.{1,30}\))?"
+    r"(?:(?:(?:nilai|predikat|opini|kategori|indeks|level|peringkat)\s*:?\s*)?(?:aa|a|bb|b|cc|c|d|e)[+-]?"
     r"|(?:opini\s+)?(?:wtp|wdp|tmp|tw)|wbk|wbbm|wajar(?:\s+tanpa\s+pengecualian)?"
     r"|(?:sangat\s+)?(?:baik|memuaskan)|cukup(?:\s+baik)?"
-    r"|(?:nilai|predikat|indeks|level|skor|tingkat|peringkat)\s*:?\s*\d+(?:[.,]\d+)?",
+    r"|(?:nilai|predikat|indeks|level|skor|tingkat|peringkat)\s*:?\s*\d+(?:[.,]\d+)?)" + _NOTE,
     re.I)
 _NIL = {"-", "–", "—", "--", "nihil"}
 #: Abbreviated units and their full word, so that "4 lap" and "12 laporan" agree.

@@ -13,6 +13,7 @@ SAMPLE_TARGETS = ["100 %", "B", "WTP", "4 lap", "2 kali", "3 Perkara", "8 Kali",
 @pytest.mark.parametrize("text", SAMPLE_TARGETS + [
     "100 persen", "≥ 80 %", "min. 90%", "80 - 100 %", "A", "BB", "Opini WTP", "Predikat B", "WBK",
     "Sangat Baik", "1 (satu) dokumen", "36 Pegawai", "12 x", "1.000 orang", "Level 3", "0,95", "12", "-",
+    "B (Baik)", "WTP (Wajar Tanpa Pengecualian)", "100 % (persen)", "95% realisasi", "2x", "4 Laporan/Tahun",
 ])
 def test_readable_targets(text):
     assert read_target(text) is not None
