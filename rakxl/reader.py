@@ -238,8 +238,8 @@ class _Walk:
                 continue
             for c in range(c1, c2 + 1):
                 role = role_of_col.get(c)
-                if role is None:
-                    continue
+                if role is None or self._is_header_cell(r1, c, role):
+                    continue  # a header repeated at a page break: not a merged column
                 self.merge_bottom[(r1, c)] = r2
                 if role in layout.HIERARCHY_ROLES:
                     self.merged_roles.add(role)
@@ -280,6 +280,9 @@ class _Walk:
         pelaksana = None     # Pelaksana in force in the current goal
         line = None          # dict of the open budget line
         line_until = None    # last row of the open line's merge, or None (open-ended)
+        # True on the first row after a header repeated at a page break: there a
+        # merge split by the break continues blank (no new goal, no gap, same Pagu).
+        after_break = False
         r = self.h.data_start
         while r < g.nrows:
             raw = {c: g.value(r, c) for c in all_cols}
@@ -290,6 +293,7 @@ class _Walk:
             if self._is_signature(texts) or self._is_place_then_date(r, raw, texts):
                 break
             if self._is_repeated_header(raw) or self._is_number_row(raw):
+                after_break = True
                 r += 1
                 continue
             if self._is_total_row(r, raw):
@@ -300,6 +304,9 @@ class _Walk:
 
             no, no_new, _ = self.resolve(r, "no")
             sas, sas_new, _ = self.resolve(r, "sasaran")
+            if after_break:  # a blank merge split by the break continues the goal
+                no_new = no_new and no is not None
+                sas_new = sas_new and sas is not None
             new_goal = goal is None or (no_new and no != goal["no"]) or (sas_new and sas != goal["sasaran"])
             if new_goal:
                 line = None  # an unmerged Pagu covers rows of its own goal only
@@ -315,22 +322,24 @@ class _Walk:
             for role in ("indikator", "target_indikator", "pelaksana"):
                 values[role] = self.resolve(r, role)
             ind_text, ind_new, _ = values["indikator"]
+            if after_break and ind_text is None and values["target_indikator"][0] is None:
+                ind_new = False
             if ind is None or (ind_new and ind_text != ind["indikator"]):
                 tgt = values["target_indikator"][0]
                 ind = {"goal": goal["goal"], "no": goal["no"], "indikator": ind_text, "target_indikator": tgt,
                        "row": r + 1}
                 if ind_text is not None or tgt is not None:
                     self.indicators.append(ind)
-            elif not ind_new and ind_text is None:
+            elif not ind_new and ind_text is None and not after_break:
                 self._gap(r, "indikator", goal)
                 if values["target_indikator"][0] is None:
                     self._gap(r, "target_indikator", goal)
             p_text, p_new, _ = values["pelaksana"]
             if p_text is not None:
                 pelaksana = p_text
-            elif pelaksana is not None:
+            elif pelaksana is not None and not after_break:
                 self._gap(r, "pelaksana", goal)
-            if not new_goal:
+            if not new_goal and not after_break:
                 if no is None:
                     self._gap(r, "no", goal)
                 if sas is None:
@@ -350,7 +359,10 @@ class _Walk:
                     self.budgets.append(line)
                     new_line = True
                 elif line is not None and line_until is not None and r > line_until:
-                    line = None
+                    if after_break and new_goal is False and g.value(r, pagu_c) in ("", None):
+                        line_until = until if until is not None else r  # a Pagu merge split by the break
+                    else:
+                        line = None
             if line is not None:
                 line["last_row"] = r + 1
 
@@ -372,6 +384,7 @@ class _Walk:
                 act[name] = to_text(raw.get(c))
             if has_own or new_goal or ind["row"] == r + 1 or p_new:
                 self.activities.append(act)
+            after_break = False
             r += 1
         self._merge_notes()
 
@@ -500,9 +513,20 @@ class _Walk:
 
     # -- notes about merges -----------------------------------------------------
 
+    def _is_header_cell(self, r, c, role) -> bool:
+        v = self.grid.value(r, c)
+        if not isinstance(v, str) or len(v) > _HEADER_MAX_CHARS:
+            return False
+        found = _role_of(v)
+        return found == role or (found == "target" and role.startswith("target"))
+
     def _gap(self, r, role, goal):
+        """Note a blank, unmerged cell of a column that the sheet merges elsewhere."""
         if role in self.merged_roles:
             c = self.cols[role]
+            arr = self.cover.get(c)
+            if arr is not None and arr[r - self.h.data_start] is not None:
+                return  # inside a (blank) merge: not a gap
             self.notes.append(Note("merged-cell-gap", a1(r, c), r + 1, role, goal["goal"], goal["no"]))
 
     def _merge_notes(self):

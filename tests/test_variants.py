@@ -116,6 +116,8 @@ LAYOUTS = {
     "goal-no-as-number": Layout(no_as_number=True),
     # 4. page-break headers, separators, total rows
     "page-break-headers-merged": Layout(page_break_every=4, blank_between_goals=True),
+    "page-break-inside-merges-text-repeated": Layout(page_break_rows=4),
+    "page-break-inside-merges-blank-below": Layout(page_break_rows=3, split_text="blank"),
     "page-break-headers-inside-goals-blank": Layout(hierarchy="blank", page_break_rows=4),
     "page-break-headers-inside-goals-repeated": Layout(hierarchy="repeated", page_break_rows=5,
                                                        group=None),
@@ -145,6 +147,9 @@ def test_layout_reads_like_tidy(variant, plan_name, tidy_frames, tmp_path):
     if lay.total_label:
         assert rak.stated_total_cell is not None
     assert rak.meta.year == (plan.year if lay.title else None)
+    # A clean plan leaves no reader notes, but for amounts typed as text.
+    expected_codes = {"amount-as-text"} if lay.amount != "number" else set()
+    assert {n.code for n in rak.notes} == expected_codes
 
 
 @pytest.mark.parametrize("plan_name", PLANS)

@@ -303,7 +303,9 @@ class Layout:
         order: the columns left to right: roles and extra column names.
         page_break_every: repeat the header rows after every N goals.
         page_break_rows: repeat the header rows after every N activity rows, inside
-            goals too (only for unmerged layouts).
+            goals too; merges are split there, continued by ``split_text``.
+        split_text: below a page break, a split merge holds the text again
+            (``repeat``) or is blank (``blank``); Pagu is always blank there.
         blank_between_goals: a blank separator row between goals.
         total_label: write a total row with this label, or None.
         amount: ``number``, a key of :data:`AMOUNT_TEXT_STYLES`, or ``mixed`` (the
@@ -327,6 +329,7 @@ class Layout:
     order: tuple = OFFICIAL_ORDER
     page_break_every: int | None = None
     page_break_rows: int | None = None
+    split_text: str = "repeat"
     blank_between_goals: bool = False
     total_label: str | None = None
     amount: str = "number"
@@ -585,7 +588,7 @@ def _render_rak(ws, plan: Plan, lay: Layout):
         # Sheet row of each plan row (page breaks may fall inside a goal when unmerged).
         at = []
         for i in range(len(rows)):
-            if lay.page_break_rows and not merged and rows_on_page >= lay.page_break_rows:
+            if lay.page_break_rows and rows_on_page >= lay.page_break_rows:
                 r = header(r)
                 rows_on_page = 0
             at.append(r)
@@ -596,6 +599,19 @@ def _render_rak(ws, plan: Plan, lay: Layout):
         def span_end(starts, i):
             later = [s for s in starts if s > i]
             return at[(later[0] if later else len(rows)) - 1]
+
+        def runs(s, end):
+            """(top, bottom) sheet rows of a span from plan row s to sheet row end,
+            split where a page-break header interrupts it."""
+            out = [[at[s], at[s]]]
+            for i in range(s + 1, len(rows)):
+                if at[i] > end:
+                    break
+                if at[i] == out[-1][1] + 1:
+                    out[-1][1] = at[i]
+                else:
+                    out.append([at[i], at[i]])
+            return out
 
         # hierarchy columns
         spans = {"no": [(0, g.no)], "sasaran": [(0, g.sasaran)], "pelaksana": g.pelaksana}
@@ -619,8 +635,10 @@ def _render_rak(ws, plan: Plan, lay: Layout):
                 if role == "target_indikator":
                     value, style = cell_value(value)
                 end = span_end(starts, s)
-                if merged:
-                    ws.merge(at[s], c, end, c, value, style)
+                if merged:  # split at page breaks: the text repeated, or blank, below
+                    for k, (top, bottom) in enumerate(runs(s, end)):
+                        ws.merge(top, c, bottom, c, value if k == 0 or lay.split_text == "repeat" else None,
+                                 style)
                 elif lay.hierarchy == "blank":
                     ws.write(at[s], c, value, style)
                 else:  # repeated on every row of its span
@@ -632,7 +650,11 @@ def _render_rak(ws, plan: Plan, lay: Layout):
         if "pagu" in cols:
             starts = [s for s, _ in g.pagu]
             for s, amount in g.pagu:
-                amount_cell(at[s], cols["pagu"], amount, at[s], span_end(starts, s))
+                parts = runs(s, span_end(starts, s))
+                amount_cell(at[s], cols["pagu"], amount, *parts[0])
+                for top, bottom in parts[1:]:  # Pagu is written once: blank below a page break
+                    if pagu_merged:
+                        ws.merge(top, cols["pagu"], bottom, cols["pagu"], None, "money")
         # activity columns and extras
         for i, (ind, act, _) in enumerate(rows):
             ws.write(at[i], cols["kegiatan"], act.kegiatan)
