@@ -1,4 +1,5 @@
-"""``missing-budget`` (error): a goal with no Pagu on any of its rows.
+"""``missing-budget`` (error): a goal with no Pagu on any of its rows (or only
+``0``/``-``: no money).
 
 Cell: the goal's first Pagu cell. A goal whose Pagu cell is unreadable
 (``amount-invalid``, ``formula-no-cache``) is left to those rules.
@@ -16,7 +17,7 @@ def check(rak):
     unreadable = {n.goal for n in rak.notes if n.code in _UNREADABLE}
     out = []
     for goal in records(rak.goals):
-        if goal["budget_lines"] == 0 and goal["goal"] not in unreadable:
+        if int(goal["pagu"]) == 0 and goal["goal"] not in unreadable:
             out.append(make(CODE, rak, rak.cell("pagu", goal["first_row"]), goal["no"],
                             row=goal["first_row"], column="pagu"))
     return out

@@ -11,6 +11,14 @@ def test_goal_without_pagu(tmp_path):
     assert triples(missing_budget.check(rak)) == [("missing-budget", "2", "K10")]
 
 
+def test_zero_or_dash_is_no_budget(tmp_path):
+    rows = clean_rows()
+    rows[2][10] = 0
+    rows[3][10], rows[4][10] = "-", None
+    rak = read(write_rak(tmp_path / "rak.xlsx", rows, total=10_000_000))
+    assert triples(missing_budget.check(rak)) == [("missing-budget", "2", "K10"), ("missing-budget", "3", "K11")]
+
+
 def test_merged_goal_without_pagu_points_at_its_first_row(tmp_path):
     rows = clean_rows()
     rows[0][10] = None
