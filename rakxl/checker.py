@@ -34,6 +34,8 @@ def check(rak, codes=None) -> list[Finding]:
     """
     from .rules import RULES
 
+    if isinstance(rak, (str, bytes)) or hasattr(rak, "__fspath__"):
+        raise TypeError("check() takes a Rak (rakxl.read_rak(path)); for a file use rakxl.check_file(path)")
     wanted = None if codes is None else set(codes)
     if wanted is not None and wanted - set(CATALOGUE):
         raise ValueError(f"unknown finding codes: {', '.join(sorted(wanted - set(CATALOGUE)))}")

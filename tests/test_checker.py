@@ -82,6 +82,11 @@ def test_only_some_codes(sample):
         rakxl.check(sample, codes=["no-such-code"])
 
 
+def test_check_wants_a_rak_and_says_so(sample_path):
+    with pytest.raises(TypeError, match="check_file"):
+        rakxl.check(sample_path)
+
+
 # -- the catalogue ---------------------------------------------------------------
 
 def test_catalogue_has_the_fixed_codes_each_with_a_rule_and_a_test():
