@@ -64,6 +64,7 @@ _ADVANCE = dict(zip(
      556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584),
 ))
 _WIDE = 600          # any other character (accented letters, symbols)
+_WIDEST = 1015       # "@", the widest character above
 #: Safety margin on measured text (other renderers, bold runs): wrap a little early.
 _SLACK = 1.05
 _BOLD = 1.1
@@ -92,13 +93,14 @@ class _Measure:
         return w
 
     def lines(self, text: str, pixels: int, font_pt: float = 10, bold: bool = False) -> int:
+        # available width in 1/1000 em of the font
+        avail = max(1.0, (pixels - 7) / (font_pt * 96 / 72) * 1000 / (_SLACK * (_BOLD if bold else 1)))
+        if len(text) * _WIDEST <= avail and "\n" not in text:
+            return 1        # short enough whatever its letters
         key = (text, pixels, font_pt, bold)
         n = self._cache.get(key)
         if n is not None:
             return n
-        # available width in 1/1000 em of the font
-        em_px = font_pt * 96 / 72
-        avail = max(1.0, (pixels - 7) / em_px * 1000 / (_SLACK * (_BOLD if bold else 1)))
         space = _ADVANCE[" "]
         n = 0
         for para in str(text).split("\n"):
@@ -268,7 +270,7 @@ class _Col:
     pixels: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Block:
     """The cell (first == last) or vertical merge that holds one value of a column."""
 
@@ -364,8 +366,10 @@ class _SheetWriter:
             keys.append((goal[i], v["pelaksana"][i], anchor))
         blocks["pelaksana"] = self._merged(_runs(keys), v["pelaksana"])
 
+        # One cell per row: kept as the plain list of values (10,000 rows make 60,000
+        # cells here; write_body writes them without building a block for each).
         for role in layout.ACTIVITY_ROLES + tuple(self.rak.extra_columns):
-            blocks[role] = [_Block(i, i, x) for i, x in enumerate(v[role])]
+            blocks[role] = v[role]
         return blocks
 
     @staticmethod
@@ -450,28 +454,48 @@ class _SheetWriter:
         heights = [_row_height(1)] * n
         multi = []            # (block, column) of vertical merges, for heights afterwards
         total = 0
+        lines = self.measure.lines
+        write_blank, write_string = ws.write_blank, ws.write_string
         for c, col in enumerate(self.cols):
-            for block in blocks[col.role]:
-                kind, comment = self._mark_of(col.role, block)
-                fmt = self.fmt.get(col.kind, kind)
-                r1, r2 = DATA_ROW + block.first, DATA_ROW + block.last
-                value = block.value
-                if r2 > r1:
-                    ws.merge_range(r1, c, r2, c, "", fmt)
+            plain = self.fmt.get(col.kind)
+            is_amount = col.kind == "amount"
+            pixels = col.pixels
+            column = blocks[col.role]
+            if column and not isinstance(column[0], _Block):          # one cell per row
+                if not self.marks:
+                    for i, value in enumerate(column):
+                        if value is None:
+                            write_blank(DATA_ROW + i, c, None, plain)
+                        else:
+                            write_string(DATA_ROW + i, c, value, plain)
+                            need = _row_height(lines(value, pixels))
+                            if need > heights[i]:
+                                heights[i] = need
+                    continue
+                column = [_Block(i, i, x) for i, x in enumerate(column)]
+            for block in column:
+                fmt, comment = plain, None
+                if self.marks:
+                    kind, comment = self._mark_of(col.role, block)
+                    fmt = self.fmt.get(col.kind, kind)
+                first, last, value = block.first, block.last, block.value
+                r1 = DATA_ROW + first
+                if last > first:
+                    ws.merge_range(r1, c, DATA_ROW + last, c, "", fmt)
                 if value is None:
-                    if r2 == r1:
-                        ws.write_blank(r1, c, None, fmt)
-                elif col.kind == "amount" and isinstance(value, (int, float)):
+                    if last == first:
+                        write_blank(r1, c, None, fmt)
+                elif is_amount and isinstance(value, (int, float)):
                     ws.write_number(r1, c, value, fmt)
                     total += value
                 else:
                     text = str(value)
-                    ws.write_string(r1, c, text, fmt)
-                    if col.kind != "amount":
-                        need = _row_height(self.measure.lines(text, col.pixels))
-                        if r2 == r1:
-                            if need > heights[block.first]:
-                                heights[block.first] = need
+                    write_string(r1, c, text, fmt)
+                    if not is_amount:
+                        need = _row_height(lines(text, pixels))
+                        if last == first:
+                            if need > heights[first]:
+                                heights[first] = need
                         else:
                             multi.append((block, need))
                 if comment is not None:
