@@ -53,9 +53,14 @@ def annotate(path, findings: list[Finding], out, *, lang: str = "id") -> Path:
     if sniff(Path(path)) == "xls":
         raise RakFileError("file .xls (Excel 97-2003) tidak dapat diberi anotasi; buka di Excel, simpan "
                            "ulang sebagai .xlsx, lalu jalankan lagi rakxl check --annotate", path=path)
+    import warnings
+
     import openpyxl
 
-    book = openpyxl.load_workbook(path, rich_text=True)
+    with warnings.catch_warnings():
+        # "Data Validation extension is not supported and will be removed" and the like
+        warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+        book = openpyxl.load_workbook(path, rich_text=True)
     for finding in _by_cell(findings):
         if finding.sheet in book.sheetnames and finding.cell:
             _mark(book[finding.sheet], finding, [f for f in findings if _same_place(f, finding)], lang)
