@@ -14,6 +14,15 @@ def test_pelaksana_merged_over_two_goals(tmp_path):
     assert "L10:L12" in found[0].message and "2 dan 3" in found[0].message
 
 
+def test_indicator_and_target_merged_over_two_goals(tmp_path):
+    rows = clean_rows()
+    rows[3][2] = rows[3][3] = None  # goal 3 takes goal 2's indicator through the merges
+    merges = [m for m in clean_merges() if m not in ("C11:C12", "D11:D12")] + ["C10:C12", "D10:D12"]
+    rak = read(write_rak(tmp_path / "rak.xlsx", rows, merges))
+    assert triples(merge_crosses_goal.check(rak)) == [("merge-crosses-goal", "2", "C10"),
+                                                      ("merge-crosses-goal", "2", "D10")]
+
+
 def test_clean(tmp_path):
     assert merge_crosses_goal.check(read(write_rak(tmp_path / "rak.xlsx"))) == []
 
