@@ -88,6 +88,8 @@ REORDERED = ("no", "sasaran", "indikator", "target_indikator", "kegiatan", "targ
              "pagu", "tw1", "tw2", "tw3", "tw4")
 PAGU_FIRST = ("no", "sasaran", "indikator", "target_indikator", "pelaksana", "pagu", "kegiatan",
               "target_kegiatan", "tw1", "tw2", "tw3", "tw4")
+WITH_EXTRAS_2 = ("Kode", "no", "sasaran", "indikator", "target_indikator", "kegiatan", "Volume", "target_kegiatan",
+                 "tw1", "tw2", "tw3", "tw4", "pagu", "Realisasi Anggaran", "pelaksana")
 WITH_EXTRAS = ("no", "sasaran", "indikator", "target_indikator", "Satuan", "kegiatan", "target_kegiatan",
                "tw1", "tw2", "tw3", "tw4", "pagu", "Sumber Dana", "pelaksana", "Keterangan")
 
@@ -107,12 +109,23 @@ LAYOUTS = {
                                                           "target_kegiatan": "Target"}),
     "columns-reordered-pagu-before-kegiatan": Layout(order=PAGU_FIRST, hierarchy="blank"),
     "extra-columns": Layout(order=WITH_EXTRAS),
+    "extra-columns-numbers-kode-first": Layout(order=WITH_EXTRAS_2, hierarchy="blank", group=None),
+    "two-row-header-not-merged-down": Layout(header_merged=False),
+    "group-jadwal-pelaksanaan-tw": Layout(group="Jadwal Pelaksanaan", headers={
+        "tw1": "TW I", "tw2": "TW II", "tw3": "TW III", "tw4": "TW IV"}),
+    "word-paste-wide-columns": Layout(hierarchy="blank", wide=("sasaran", "indikator", "kegiatan"),
+                                      group=None, number_row=False),
+    "wide-columns-merged": Layout(wide=("sasaran", "kegiatan"), total_label="JUMLAH"),
     # 3. hierarchy
     "blank-continuation": Layout(hierarchy="blank"),
     "repeated-text": Layout(hierarchy="repeated", group=None),
     "merged-hierarchy-pagu-unmerged": Layout(pagu_merged=False),
     "blank-continuation-openpyxl": Layout(hierarchy="blank", engine="openpyxl"),
     "merged-openpyxl": Layout(engine="openpyxl"),
+    "mixed-hierarchy": Layout(hierarchy={"indikator": "repeated", "target_indikator": "repeated",
+                                         "pelaksana": "blank", "pagu": "blank"}),
+    "mixed-hierarchy-2": Layout(hierarchy={"no": "repeated", "sasaran": "blank", "pelaksana": "repeated"},
+                                page_break_rows=6),
     "goal-no-as-number": Layout(no_as_number=True),
     # 4. page-break headers, separators, total rows
     "page-break-headers-merged": Layout(page_break_every=4, blank_between_goals=True),
@@ -153,14 +166,25 @@ def test_layout_reads_like_tidy(variant, plan_name, tidy_frames, tmp_path):
 
 
 @pytest.mark.parametrize("plan_name", PLANS)
+def test_extra_columns_as_numbers_are_kept_apart(plan_name, tmp_path):
+    plan = plan_of(plan_name)
+    rak = rakxl.read_rak(V.render(tmp_path / "extra.xlsx", (plan, LAYOUTS["extra-columns-numbers-kode-first"])))
+    assert rak.extra_columns == ["Kode", "Volume", "Realisasi Anggaran"]
+    assert rak.columns["no"] == "B" and rak.columns["pagu"] == "M"
+    for name in rak.extra_columns:
+        exp = [V.EXTRA_VALUES[name](i) for i in range(plan.n_rows)]
+        assert rak.activities[name].tolist() == [v if isinstance(v, str) else str(v) for v in exp]
+
+
+@pytest.mark.parametrize("plan_name", PLANS)
 def test_extra_columns_are_kept_apart(plan_name, tmp_path):
     plan = plan_of(plan_name)
     rak = rakxl.read_rak(V.render(tmp_path / "extra.xlsx", (plan, LAYOUTS["extra-columns"])))
     assert rak.extra_columns == ["Satuan", "Sumber Dana", "Keterangan"]
     assert list(rak.activities.columns[-3:]) == ["Satuan", "Sumber Dana", "Keterangan"]
     assert rak.columns["kegiatan"] == "F" and rak.columns["pagu"] == "L" and rak.columns["pelaksana"] == "N"
-    for name, values in V.EXTRA_VALUES.items():
-        exp = [values(i) for i in range(plan.n_rows)]
+    for name in rak.extra_columns:
+        exp = [V.EXTRA_VALUES[name](i) for i in range(plan.n_rows)]
         assert rak.activities[name].tolist() == exp
 
 

@@ -280,6 +280,9 @@ EXTRA_VALUES = {
     "Satuan": lambda i: ["Dokumen", "Laporan", "Kegiatan"][i % 3],
     "Keterangan": lambda i: f"catatan {i + 1}" if i % 4 == 0 else None,
     "Sumber Dana": lambda i: "DIPA" if i % 2 else "APBN",
+    "Kode": lambda i: f"{i + 1:03d}",
+    "Volume": lambda i: i % 5 + 1,
+    "Realisasi Anggaran": lambda i: 1_000_000 * (i % 7),
 }
 FORMULA_KINDS = ("arith", "ref", "sum", "chain")
 
@@ -290,7 +293,8 @@ class Layout:
 
     Attributes:
         hierarchy: ``merged`` (vertical merges), ``blank`` (value on the first row,
-            blank cells below, no merges) or ``repeated`` (value on every row).
+            blank cells below, no merges) or ``repeated`` (value on every row); or
+            a mapping role -> one of these (``merged`` for roles not named).
         pagu_merged: merge each Pagu over its rows (default: when hierarchy is merged).
         header_row: 0-based row of the (first) header row.
         first_col: 0-based column where the table starts.
@@ -314,11 +318,14 @@ class Layout:
             (openpyxl, no saved value); kinds cycle through :data:`FORMULA_KINDS`.
         percent: write percentage targets as numbers with a % format.
         no_as_number: write goal numbers as numbers.
+        header_merged: in a two-row header, merge each column's header over both rows
+            (else the text stands on the first row, the second left blank).
+        wide: columns that take two sheet columns, merged across (Word pastes).
         engine: ``xlsxwriter`` or ``openpyxl``.
         sheet: the sheet name.
     """
 
-    hierarchy: str = "merged"
+    hierarchy: str | dict = "merged"
     pagu_merged: bool | None = None
     header_row: int = 4
     first_col: int = 0
@@ -330,6 +337,8 @@ class Layout:
     page_break_every: int | None = None
     page_break_rows: int | None = None
     split_text: str = "repeat"
+    header_merged: bool = True
+    wide: tuple = ()
     blank_between_goals: bool = False
     total_label: str | None = None
     amount: str = "number"
@@ -494,9 +503,26 @@ def _helper_name(sheet):
 
 def _render_rak(ws, plan: Plan, lay: Layout):
     """Write one RAK table; returns the helper sheet's rows when formulas need one."""
-    cols = {name: lay.first_col + i for i, name in enumerate(lay.order)}
-    ncols = len(lay.order)
-    first, last = lay.first_col, lay.first_col + ncols - 1
+    widths = {name: 2 if name in lay.wide else 1 for name in lay.order}
+    cols, c = {}, lay.first_col
+    for name in lay.order:
+        cols[name] = c
+        c += widths[name]
+    ncols = c - lay.first_col
+    first, last = lay.first_col, c - 1
+
+    def put(r1, r2, name, value, style="text"):
+        """Write a value in column ``name`` over rows r1..r2 (merged when more than one
+        cell, as a wide column is across its two sheet columns)."""
+        c = cols[name]
+        if r1 == r2 and widths[name] == 1:
+            ws.write(r1, c, value, style)
+        else:
+            ws.merge(r1, c, r2, c + widths[name] - 1, value, style)
+
+    def mode(role):
+        return lay.hierarchy if isinstance(lay.hierarchy, str) else lay.hierarchy.get(role, "merged")
+
     r = 0
     if lay.title:
         r = max(0, lay.header_row - 4)
@@ -504,8 +530,7 @@ def _render_rak(ws, plan: Plan, lay: Layout):
             ws.merge(r, first, r, last, line, "bold")
             r += 1
     r = lay.header_row
-    pagu_merged = lay.hierarchy == "merged" if lay.pagu_merged is None else lay.pagu_merged
-    merged = lay.hierarchy == "merged"
+    pagu_merged = mode("pagu") == "merged" if lay.pagu_merged is None else lay.pagu_merged
 
     def header(r):
         two = lay.group is not None
@@ -514,17 +539,14 @@ def _render_rak(ws, plan: Plan, lay: Layout):
             if name in QUARTERS and two:
                 ws.write(r + 1, c, text, "bold")
                 continue
-            if two:
-                ws.merge(r, c, r + 1, c, text, "bold")
-            else:
-                ws.write(r, c, text, "bold")
+            put(r, r + 1 if two and lay.header_merged else r, name, text, "bold")
         if two:
             qc = sorted(cols[q] for q in QUARTERS)
             ws.merge(r, qc[0], r, qc[-1], lay.group, "bold")
         r += 2 if two else 1
         if lay.number_row:  # columns numbered left to right, as offices do
-            for i, c in enumerate(sorted(cols.values())):
-                ws.write(r, c, f"({i + 1})" if lay.number_row == "paren" else i + 1, "bold")
+            for i, name in enumerate(sorted(cols, key=cols.get)):
+                put(r, r, name, f"({i + 1})" if lay.number_row == "paren" else i + 1, "bold")
             r += 1
         return r
 
@@ -622,7 +644,6 @@ def _render_rak(ws, plan: Plan, lay: Layout):
         for role in ("no", "sasaran", "indikator", "target_indikator", "pelaksana"):
             if role not in cols:
                 continue
-            c = cols[role]
             if role in INDICATOR_ROLES:
                 items = [(s, ind.text if role == "indikator" else ind.target) for s, ind in ind_spans]
             else:
@@ -635,17 +656,17 @@ def _render_rak(ws, plan: Plan, lay: Layout):
                 if role == "target_indikator":
                     value, style = cell_value(value)
                 end = span_end(starts, s)
-                if merged:  # split at page breaks: the text repeated, or blank, below
+                if mode(role) == "merged":  # split at page breaks: the text repeated, or blank, below
                     for k, (top, bottom) in enumerate(runs(s, end)):
-                        ws.merge(top, c, bottom, c, value if k == 0 or lay.split_text == "repeat" else None,
-                                 style)
-                elif lay.hierarchy == "blank":
-                    ws.write(at[s], c, value, style)
-                else:  # repeated on every row of its span
+                        put(top, bottom, role, value if k == 0 or lay.split_text == "repeat" else None, style)
+                else:  # blank continuation, or the text repeated on every row of its span
                     for i in range(s, len(rows)):
                         if at[i] > end:
                             break
-                        ws.write(at[i], c, value, style)
+                        if i == s or mode(role) == "repeated":
+                            put(at[i], at[i], role, value, style)
+                        elif widths[role] > 1:  # pasted from Word: blank cells merged across
+                            put(at[i], at[i], role, None, style)
         # Pagu
         if "pagu" in cols:
             starts = [s for s, _ in g.pagu]
@@ -657,7 +678,7 @@ def _render_rak(ws, plan: Plan, lay: Layout):
                         ws.merge(top, cols["pagu"], bottom, cols["pagu"], None, "money")
         # activity columns and extras
         for i, (ind, act, _) in enumerate(rows):
-            ws.write(at[i], cols["kegiatan"], act.kegiatan)
+            put(at[i], at[i], "kegiatan", act.kegiatan)
             if "target_kegiatan" in cols:
                 v, style = cell_value(act.target)
                 ws.write(at[i], cols["target_kegiatan"], v, style)
