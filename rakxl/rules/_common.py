@@ -62,13 +62,19 @@ def records(frame) -> list[dict]:
     return out
 
 
+def _note_order(note) -> tuple:
+    cell = note.cell or ""
+    letters = cell.rstrip("0123456789")
+    return (note.row or 0, len(letters), letters)
+
+
 def from_notes(rak, code: str, **params_of) -> list[Finding]:
-    """Turn the reader's notes of ``code`` into findings.
+    """Turn the reader's notes of ``code`` into findings, in sheet order.
 
     ``params_of`` maps template placeholders to functions ``note -> value``.
     """
     out = []
-    for note in rak.notes:
+    for note in sorted(rak.notes, key=_note_order):
         if note.code != code:
             continue
         params = {key: fn(note) for key, fn in params_of.items()}
