@@ -327,6 +327,8 @@ FORMAT_MESSAGES = {
              "the output is the input {file}; use --in-place to overwrite it (the original is kept as {file}.bak)"),
     "both": ("--in-place menimpa {file}; jangan pakai -o ke file lain bersamanya",
              "--in-place overwrites {file}; do not combine it with -o to another file"),
+    "xlsx": ("keluaran {out} harus berakhiran .xlsx (rakxl menulis workbook .xlsx); pakai -o NAMA.xlsx",
+             "the output {out} must end in .xlsx (rakxl writes .xlsx workbooks); use -o NAME.xlsx"),
     "done": ("{n} sheet RAK ditulis ke {out} (kertas {paper})", "wrote {n} RAK sheet(s) to {out} ({paper} paper)"),
 }
 
@@ -337,7 +339,8 @@ FORMAT_MESSAGES = {
               help="File .xlsx keluaran (tata letak resmi).")
 @click.option("--paper", type=click.Choice(["A4", "F4", "Legal"]), default="A4", show_default=True,
               help="Ukuran kertas cetak (F4 dicetak sebagai Folio 8,5 x 13 inci).")
-@click.option("--in-place", is_flag=True, help="Timpa FILE; aslinya disimpan dulu sebagai FILE.bak.")
+@click.option("--in-place", is_flag=True,
+              help="Timpa FILE (.xlsx); aslinya disimpan dulu sebagai FILE.bak (.bak lama diganti).")
 @lang_option
 @handle_errors
 def format_(file, output, paper, in_place, lang):
@@ -359,6 +362,9 @@ def format_(file, output, paper, in_place, lang):
 
     if output is None and not in_place:
         fail(f"rakxl: {msg('need_output', file=file)}")
+    target = file if in_place else output
+    if not str(target).lower().endswith(".xlsx"):
+        fail(f"rakxl: {msg('xlsx', out=target)}")
     if output is not None and not same_file(output, file):
         if in_place:
             fail(f"rakxl: {msg('both', file=file)}")
@@ -370,10 +376,8 @@ def format_(file, output, paper, in_place, lang):
             shutil.copyfile(file, tmp)
         with atomic_output(file) as tmp:
             write_rak(raks, tmp, paper=paper)
-        target = file
     else:
         write_rak(raks, output, paper=paper)
-        target = output
     click.echo(msg("done", n=len(raks), out=target, paper=paper))
 
 

@@ -350,13 +350,15 @@ class _SheetWriter:
             placed.add(b)
             line_start.add(s)
             amount = pagu_of[b]
-            amount = None if amount is None or amount != amount else amount
-            pagu_blocks.extend(self._merged([(s, e)], [amount] * n))
+            if amount is None or amount != amount:      # None or NaN: blank cells
+                pagu_blocks.extend(_Block(i, i, None) for i in range(s, e + 1))
+            else:
+                pagu_blocks.append(_Block(s, e, amount))
         blocks["pagu"] = pagu_blocks
 
         # Pelaksana: runs of the same value within a goal; a run also restarts on a row
         # that has nothing else of its own, so that the row reads back as a row.
-        own_roles = [r for r in layout.ACTIVITY_ROLES]
+        own_roles = layout.ACTIVITY_ROLES
         anchor, keys = 0, []
         for i in range(n):
             bare = (i not in goal_start and i not in ind_start and i not in line_start

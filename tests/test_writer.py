@@ -480,3 +480,21 @@ def test_libreoffice_reads_the_same_pagu(office):
     assert _amount(total_row[pagu_col]) == sum(amounts) == rak.total_pagu == 3_051_446_000
     # Kegiatan as LibreOffice reads it, row for row
     assert [r[4] for r in body] == rak.activities["kegiatan"].tolist()
+
+
+def test_cli_format_writes_xlsx_only(sample_path, tmp_path):
+    res = CliRunner().invoke(cli, ["format", str(sample_path), "-o", str(tmp_path / "rapi.xls")])
+    assert res.exit_code == 2 and ".xlsx" in res.output
+    old = tmp_path / "lama.xls"
+    old.write_bytes(b"")
+    res = CliRunner().invoke(cli, ["format", str(old), "--in-place", "--lang", "en"])
+    assert res.exit_code == 2 and "must end in .xlsx" in res.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lama.xls"]
+
+
+def test_empty_table(sample, tmp_path):
+    empty = subset(sample, [])
+    path = write_rak(empty, tmp_path / "empty.xlsx")
+    ws = openpyxl.load_workbook(path).active
+    assert ws["A8"].value == "JUMLAH" and ws["K8"].value == 0
+    assert ws["K5"].value == "Pagu Anggaran"
