@@ -368,6 +368,9 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, limits: Limits = DEFAULT_LIMITS, 
         RakHostileError: the sheet reaches beyond the limits.
         RakInputError: the part is damaged.
     """
+    claimed = _scan_claimed(zf, part, limits, path)
+    if claimed is not None:
+        return claimed
     ext = SheetExtent()
     fast = True
     carry = b""
@@ -386,6 +389,81 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, limits: Limits = DEFAULT_LIMITS, 
     if not fast:
         ext = _scan_xml(zf, part, limits, path, sheet)
     _check_extent(ext, limits, path, sheet)
+    return ext
+
+
+# The cheap path (speed, issue 8): the sheet's own <dimension> is taken as a claim,
+# and every cell tag is checked against it by a few searches that run in C, not per
+# cell in Python. Any doubt (no dimension, a claim beyond the limits, a cell tag
+# written any other way, a cell outside the claim) and the exact scan decides.
+_DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]{1,3}[1-9][0-9]{0,6}:)?([A-Z]{1,3})([1-9][0-9]{0,6})"')
+_PREFIXED_CELL = re.compile(rb":c[\s/>]")
+_PREFIXED_MERGE = re.compile(rb":mergeCell[\s/>]")
+_PLAIN_MERGE = re.compile(rb"<mergeCell[\s/>]")
+
+
+def _at_most(cap: str, first: str, low: str, high: str) -> bytes:
+    """A regex matching the strings over ``low``..``high`` (first character from
+    ``first``) that are at most ``cap`` read as numbers: shorter ones, or as long
+    and smaller at the first difference, or ``cap`` itself. Row numbers use digits
+    (no leading 0), columns letters A..Z."""
+    k = len(cap)
+    alts = [f"[{first}-{high}][{low}-{high}]{{0,{k - 2}}}"] if k >= 2 else []
+    for i, ch in enumerate(cap):
+        lo = first if i == 0 else low
+        if ch > lo:
+            alts.append(f"{cap[:i]}[{lo}-{chr(ord(ch) - 1)}][{low}-{high}]{{{k - i - 1}}}")
+    alts.append(cap)
+    return "|".join(alts).encode()
+
+
+def _claim_pattern(cols: str, rows: str) -> re.Pattern:
+    """A regex that finds any cell tag not written ``<c r="REF"`` with REF inside
+    ``cols``/``rows`` and no second ``r`` attribute (what the cheap path trusts)."""
+    ref_ok = rb"(?:" + _at_most(cols, "A", "A", "Z") + rb")(?:" + _at_most(rows, "1", "0", "9") + rb')"'
+    # the rest of the tag up to its '>', quoted values skipped whole, with no other r=
+    # (one character per step: no nested repeat that could backtrack for long)
+    rest_ok = rb"""(?:[^<>"'r]|"[^<"]*"|'[^<']*'|r(?!\s*=))*>"""
+    return re.compile(rb'<c(?:[\t\n\r\x0b\x0c/>]| (?!r="' + ref_ok + rest_ok + rb"))")
+
+
+def _scan_claimed(zf, part, limits, path) -> "SheetExtent | None":
+    """The extent a sheet claims in ``<dimension>``, when every cell tag is within
+    that claim and the claim is within ``limits``; None when the exact scan must
+    decide. ``rows``/``cols`` are then the claim (an upper bound of the cells that
+    hold a value) and ``cells`` is not counted."""
+    ext = None
+    pattern = None
+    carry = b""
+    for chunk in _chunks(zf, part, path):
+        data = carry + chunk
+        cut = data.rfind(b"<")
+        if cut <= 0 or len(data) - cut > 64 * 1024:
+            cut = len(data)
+        body, carry = data[:cut], data[cut:]
+        if pattern is None:
+            m = _DIMENSION.search(body, 0, 64 * 1024)
+            if m is None:
+                return None
+            letters, digits = m.group(1).decode(), m.group(2).decode()
+            cols = 0
+            for ch in letters:
+                cols = cols * 26 + ord(ch) - 64
+            ext = SheetExtent(rows=int(digits), cols=cols)
+            if ext.rows > limits.max_rows or ext.cols > limits.max_cols or ext.rows * ext.cols > limits.max_cells:
+                return None
+            pattern = _claim_pattern(letters, digits)
+        if pattern.search(body) or _PREFIXED_CELL.search(body) or _PREFIXED_MERGE.search(body):
+            return None
+        ext.merges += len(_PLAIN_MERGE.findall(body))
+        if ext.merges > limits.max_merges:
+            return None
+    if carry and pattern is not None:
+        if pattern.search(carry) or _PREFIXED_CELL.search(carry) or _PREFIXED_MERGE.search(carry):
+            return None
+        ext.merges += len(_PLAIN_MERGE.findall(carry))
+    if ext is None or ext.merges > limits.max_merges:
+        return None
     return ext
 
 

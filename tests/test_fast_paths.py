@@ -1,0 +1,162 @@
+"""The speed paths (issue 8) give the answers of the plain paths they stand in for.
+
+guard: a sheet's ``<dimension>`` is taken as a claim and every cell tag is checked
+against it by a few regular-expression searches (:func:`rakxl.guard._scan_claimed`);
+any doubt and the exact scan decides. These tests build sheets whose claim lies
+(or whose cells are written oddly) and check that the claim is never trusted then,
+and that for honest sheets the claim bounds what the exact scan finds.
+"""
+from __future__ import annotations
+
+import io
+import random
+import re
+import zipfile
+
+import pytest
+
+from rakxl import guard
+from rakxl.exceptions import RakHostileError
+
+PART = "xl/worksheets/sheet1.xml"
+
+
+def letters(n: int) -> str:
+    out = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def sheet(cells, *, dimension: str | None, merges=(), raw: str = "") -> bytes:
+    """A worksheet part: ``cells`` are (ref, value or None for a styled empty cell)."""
+    rows: dict[int, list[str]] = {}
+    for ref, value in cells:
+        r = int(re.search(r"\d+", ref).group())
+        rows.setdefault(r, []).append(f'<c r="{ref}" s="1"/>' if value is None else f'<c r="{ref}"><v>{value}</v></c>')
+    data = "".join(f'<row r="{r}">{"".join(rows[r])}</row>' for r in sorted(rows)) + raw
+    dim = f'<dimension ref="{dimension}"/>' if dimension else ""
+    merged = ("<mergeCells>" + "".join(f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>") if merges else ""
+    return (f'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f"{dim}<sheetData>{data}</sheetData>{merged}</worksheet>").encode()
+
+
+def zipped(xml: bytes) -> zipfile.ZipFile:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(PART, xml)
+    return zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+
+
+LIMITS = guard.Limits(max_cells=100_000, max_merges=50)
+
+
+def claimed(xml, limits=LIMITS):
+    return guard._scan_claimed(zipped(xml), PART, limits, "t.xlsx")
+
+
+def exact(xml, limits=LIMITS):
+    """The exact scan alone (what scan_sheet did before the claim path)."""
+    zf = zipped(xml)
+    real = guard._scan_claimed
+    try:
+        guard._scan_claimed = lambda *a: None
+        return guard.scan_sheet(zf, PART, limits)
+    finally:
+        guard._scan_claimed = real
+
+
+@pytest.mark.parametrize("cap", ["1", "9", "10", "99", "100", "1000", "100017", "1048576"])
+def test_row_numbers_at_most(cap):
+    pattern = re.compile(guard._at_most(cap, "1", "0", "9").decode())
+    n = int(cap)
+    for value in list(range(1, 2100)) + [n - 1, n, n + 1, n * 10, 10 ** len(cap) - 1, 10 ** len(cap)]:
+        if value >= 1:
+            assert bool(pattern.fullmatch(str(value))) == (value <= n), value
+
+
+@pytest.mark.parametrize("cap", [1, 12, 26, 27, 52, 702, 703, 16384])
+def test_column_letters_at_most(cap):
+    pattern = re.compile(guard._at_most(letters(cap), "A", "A", "Z").decode())
+    for n in range(1, 18279):  # A .. ZZZ
+        assert bool(pattern.fullmatch(letters(n))) == (n <= cap), letters(n)
+
+
+def test_honest_claim_is_taken():
+    xml = sheet([("A1", 1), ("L20", 2), ("C7", None)], dimension="A1:L20", merges=["A1:A3", "B2:C2"])
+    got = claimed(xml)
+    assert (got.rows, got.cols, got.merges) == (20, 12, 2)
+
+
+@pytest.mark.parametrize("cells", [
+    [("A1", 1), ("L99999", 2)],      # a value far below the claim
+    [("A1", 1), ("XFD50", 2)],       # a value far right of the claim
+    [("A1", 1), ("A2000000", 2)],    # beyond Excel's last row
+])
+def test_a_lying_claim_is_not_trusted(cells):
+    xml = sheet(cells, dimension="A1:L20")
+    assert claimed(xml) is None
+    with pytest.raises(RakHostileError):
+        guard.scan_sheet(zipped(xml), PART, LIMITS)
+
+
+@pytest.mark.parametrize("raw", [
+    '<row r="3"><c r="A3" r="XFD9000"><v>1</v></c></row>',      # a second r: the last one wins
+    '<row r="3"><c r="A3" s="1"r="XFD9000"><v>1</v></c></row>',
+    '<row r="3"><c r="A3" x=">" r="XFD9000"><v>1</v></c></row>',
+    '<row r="3"><c r="A3" r ="XFD9000"><v>1</v></c></row>',
+    '<row r="3"><c\tr="XFD9000"><v>1</v></c></row>',              # odd whitespace
+    '<row r="3"><c  r="B3"><v>1</v></c></row>',
+    '<row r="3"><x:c r="XFD9000" xmlns:x="urn:x"><v>1</v></x:c></row>',   # a namespace prefix
+    '<row r="9000"><c><v>1</v></c><c s="1"/></row>',              # no r: placed by order
+    '<row r="3"><c r="a9000"><v>1</v></c></row>',                 # lower case
+    '<row r="3"><c r="A09"><v>1</v></c></row>',                   # leading zero
+    "<row r=\"3\"><c r='A3'><v>1</v></c></row>",                   # single quotes
+    '<row r="3"><c r="A3" s="1"',                                 # a tag cut short
+])
+def test_cells_written_any_other_way_go_to_the_exact_scan(raw):
+    assert claimed(sheet([("A1", 1)], dimension="A1:L20", raw=raw)) is None
+
+
+def test_no_dimension_or_claim_beyond_limits_goes_to_the_exact_scan():
+    assert claimed(sheet([("A1", 1)], dimension=None)) is None
+    # The claim itself is too big, although the cells are few: the exact scan decides (and accepts).
+    xml = sheet([("A1", 1), ("B2", 2)], dimension="A1:XFD1048576")
+    assert claimed(xml) is None
+    assert exact(xml).cells == 2
+
+
+def test_styled_empty_cells_beyond_the_claim_still_read():
+    xml = sheet([("A1", 1), ("A90000", None)], dimension="A1:L20")
+    assert claimed(xml) is None
+    assert exact(xml).rows == 1
+
+
+def test_too_many_merges_refused_with_the_exact_message():
+    merges = [f"A{r}:B{r}" for r in range(1, 52)]
+    xml = sheet([("A1", 1)], dimension="A1:B51", merges=merges)
+    assert claimed(xml) is None
+    with pytest.raises(RakHostileError, match="51 sel gabungan"):
+        guard.scan_sheet(zipped(xml), PART, LIMITS)
+
+
+def test_random_honest_sheets_claim_bounds_the_exact_scan():
+    rnd = random.Random(8)
+    for _ in range(150):
+        n_rows, n_cols = rnd.randint(1, 300), rnd.randint(1, 60)
+        cells = {}
+        for _ in range(rnd.randint(1, 40)):
+            ref = f"{letters(rnd.randint(1, n_cols))}{rnd.randint(1, n_rows)}"
+            cells[ref] = None if rnd.random() < 0.3 else rnd.randint(0, 9)
+        merges = [f"A{r}:B{r}" for r in range(1, rnd.randint(1, 30))]
+        xml = sheet(sorted(cells.items()), dimension=f"A1:{letters(n_cols)}{n_rows}", merges=merges)
+        got, want = claimed(xml), exact(xml)
+        assert got is not None
+        assert got.rows >= want.rows and got.cols >= want.cols and got.merges == want.merges
+
+
+def test_the_sample_and_xlsxwriter_files_take_the_claim(sample_path, tmp_path):
+    with zipfile.ZipFile(sample_path) as zf:
+        got = guard._scan_claimed(zf, PART, guard.DEFAULT_LIMITS, sample_path)
+    assert got is not None and got.cols == 12 and got.merges > 100
