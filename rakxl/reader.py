@@ -223,6 +223,7 @@ class _Walk:
         self.cover: dict[int, list] = {}
         self.merged_roles: set[str] = set()
         self.table_merges: list[tuple[int, int, int, int]] = []
+        self.errors = grid.errors  # error cells (usually none)
         # (top row, col) of each vertical merge -> its bottom row
         self.merge_bottom: dict[tuple[int, int], int] = {}
         self._index_merges()
@@ -252,6 +253,8 @@ class _Walk:
 
     def cell_text(self, r: int, c: int, role: str) -> str | None:
         v = self.grid.value(r, c)
+        if v == "" and self.errors:
+            return self.errors.get((r, c))  # "#REF!" as the sheet shows it, not a blank
         if isinstance(v, (float, int)) and not isinstance(v, bool) and role in _PERCENT_ROLES:
             if self.grid.is_percent(r, c):  # .xls gives whole numbers as int
                 return _percent_text(v)

@@ -178,7 +178,8 @@ class Grid:
         rows: the values, ``rows[r - top][c - left]``; '' for empty cells.
         top, left: where ``rows`` starts in the sheet.
         nrows, ncols: one past the last row and column that hold anything.
-        merges: merged ranges as ``(r1, c1, r2, c2)``, 0-based and inclusive.
+        merges: merged ranges as ``(r1, c1, r2, c2)``, 0-based and inclusive, cut to
+            the cells the sheet holds (:func:`rakxl.guard.clip_merges`).
     """
 
     def __init__(self, book: Workbook, name: str):
@@ -194,7 +195,8 @@ class Grid:
             raise RakInputError(f"sheet tidak dapat dibaca ({_short(exc)})", path=book.path, sheet=name) from None
         self.nrows = self.top + len(self.rows)
         self.ncols = self.left + max((len(r) for r in self.rows), default=0)
-        self.merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in merges]
+        # cut to the cells the sheet holds; refused when absurd (issue 7)
+        self.merges = guard.clip_merges(merges, self.nrows, self.ncols, book.limits, path=book.path, sheet=name)
         self._formula_stack: set = set()
 
     def value(self, r: int, c: int):
@@ -213,6 +215,11 @@ class Grid:
         if self.book.format == "xlsx":
             return _SideInfo.from_xml(self.book.sheet_xml(self.name), self.book._percent_styles)
         return _SideInfo.from_xlrd(self.book._xlrd_book, self.name)
+
+    @property
+    def errors(self) -> dict[tuple[int, int], str]:
+        """Every error value of the sheet (``#REF!``...) by 0-based (row, col)."""
+        return self._side.errors
 
     def error(self, r: int, c: int) -> str | None:
         """The error value (``#REF!``...) shown at (r, c), or None."""

@@ -403,3 +403,33 @@ def test_bad_pagu_cell_is_recorded_not_zero(bad, code, tmp_path):
     assert [n for n in rak.notes if n.code in ("amount-invalid", "formula-no-cache")] == notes
     if bad.startswith("#"):
         assert notes[0].value == bad
+
+
+@pytest.mark.parametrize("nil", ["-", "nihil"])
+def test_nil_pagu_is_no_budget_line(nil, tmp_path):
+    """A dash or "nihil" where the Pagu would stand: no budget line, nothing to report."""
+    plan = plan_of("office")
+    path = tmp_path / "nil.xlsx"
+    _render_with_bad_pagu(path, plan, "5", lambda wb, cell: setattr(cell, "value", nil))
+    rak = rakxl.read_rak(path)
+    assert V.frames(rak) == V.expected(_without_pagu(plan, "5"))
+    assert rak.notes == []
+
+
+def test_error_values_in_text_cells_read_as_shown(tmp_path):
+    """#REF! in a Kegiatan or quarter cell reads as the sheet shows it; the rest reads as usual."""
+    import openpyxl
+
+    plan = plan_of("office")
+    path = V.render(tmp_path / "err.xlsx", (plan, Layout(hierarchy="blank", engine="openpyxl")))
+    wb = openpyxl.load_workbook(path)
+    wb["RAK"]["E9"] = "#REF!"      # kegiatan of the plan's second row
+    wb["RAK"]["H9"] = "#DIV/0!"    # its Triwulan II
+    wb.save(path)
+    rak = rakxl.read_rak(path)
+    exp = V.expected(plan)
+    second = list(exp["activities"][1])
+    second[5], second[8] = "#REF!", "#DIV/0!"
+    exp["activities"][1] = tuple(second)
+    assert V.frames(rak) == exp
+    assert rak.total_pagu == plan.total
