@@ -11,14 +11,18 @@ Goals
   1. identical goals (same Sasaran once case, spacing and punctuation are folded,
      same activities, same budget lines), in order (:mod:`difflib`), then anywhere;
   2. a folded Sasaran that only one old and one new goal still carry;
-  3. the rest, between the goals already matched (the "gaps" of an order-keeping
+  3. goals anywhere in the plan that share at least :data:`GOAL_CONTENT_SHARE` of
+     their activity names, under a Sasaran at least
+     :data:`GOAL_TEXT_RATIO_WITH_CONTENT` similar (a corrected Sasaran);
+  4. the rest, between the goals already matched (the "gaps" of an order-keeping
      chain of matches), by Sasaran similarity (``difflib`` ratio at least
-     :data:`GOAL_TEXT_RATIO`, or at least :data:`GOAL_TEXT_RATIO_WITH_CONTENT` when
-     :data:`GOAL_CONTENT_SHARE` of the activity names are the same), with an optimal
-     assignment when several candidates compete; duplicates (the sample's goals 4
-     and 17 differ only in case) resolve by content, then by order;
-  4. if few goals are left, the same scoring over the whole plan (a goal moved
-     *and* edited).
+     :data:`GOAL_TEXT_RATIO`, or the rule of step 3);
+  5. if few goals are left, step 4 over the whole plan (a goal moved *and* edited).
+
+  Where several candidates compete (steps 3-5) an optimal assignment picks the
+  pairs: text similarity first, then shared activities, then position, so that
+  duplicates (the sample's goals 4 and 17 differ only in case) resolve by content,
+  then by order.
 
   The goal number (No) plays no part: renumbering after an insertion is not a
   change of content.
@@ -68,6 +72,9 @@ ACTIVITY_NAME_RATIO = 0.8
 #: scored within a window of :data:`WINDOW` positions.
 ALL_PAIRS_LIMIT = 2500
 WINDOW = 25
+#: An activity name found in more unmatched goals than this does not make them
+#: candidates for each other (step 3 of goal matching).
+COMMON_NAME = 20
 #: Components of competing candidates up to this size get an optimal assignment;
 #: larger ones (never seen in real plans) are assigned greedily, best score first.
 OPTIMAL_LIMIT = 60
@@ -381,54 +388,76 @@ def _content_share(a: Counter, b: Counter) -> float:
     return sum((a & b).values()) / total if total else 0.0
 
 
-def _score_goals(old: _Plan, new: _Plan, old_idx, new_idx, pairs) -> dict:
+def _score_goals(old: _Plan, new: _Plan, old_idx, new_idx, pairs, ratios: dict, min_content=0.0) -> dict:
+    """Scores of the acceptable (old, new) goal pairs among ``pairs`` (ranks in
+    ``old_idx``/``new_idx``), leaving out those sharing less than ``min_content`` of
+    their activity names. ``ratios`` caches text ratios between calls."""
     edges = {}
     for a, b in pairs:
         i, j = old_idx[a], new_idx[b]
-        text = _ratio(old.goal_fold[i], new.goal_fold[j], GOAL_TEXT_RATIO_WITH_CONTENT)
-        if text < GOAL_TEXT_RATIO_WITH_CONTENT:
-            continue
         content = _content_share(old.goal_names[i], new.goal_names[j])
-        if text >= GOAL_TEXT_RATIO or content >= GOAL_CONTENT_SHARE:
+        if content < min_content:
+            continue
+        floor = GOAL_TEXT_RATIO_WITH_CONTENT if content >= GOAL_CONTENT_SHARE else GOAL_TEXT_RATIO
+        key = (old.goal_fold[i], new.goal_fold[j])
+        text = ratios.get(key)
+        if text is None:
+            text = ratios[key] = _ratio(key[0], key[1], GOAL_TEXT_RATIO_WITH_CONTENT)
+        if text >= floor:
             # content breaks ties between equal texts, position between equal content
             edges[(i, j)] = text + 0.5 * content + 0.01 * (1 - abs(a / len(old_idx) - b / len(new_idx)))
     return edges
 
 
 def match_goals(old: _Plan, new: _Plan) -> dict[int, int]:
-    """Old goal position -> new goal position (0-based positions in ``Rak.goals``)."""
+    """Old goal position -> new goal position (0-based positions in ``Rak.goals``);
+    the steps are described in the module docstring."""
     n_old, n_new = len(old.goal_ids), len(new.goal_ids)
-    matched = _align(old.goal_sig, new.goal_sig)
-    done_old = {i for i, _ in matched}
-    done_new = {j for _, j in matched}
-    # A folded Sasaran that only one old and one new goal still carry.
-    left_old = defaultdict(list)
-    left_new = defaultdict(list)
-    for i in range(n_old):
-        if i not in done_old:
-            left_old[old.goal_fold[i]].append(i)
-    for j in range(n_new):
-        if j not in done_new:
-            left_new[new.goal_fold[j]].append(j)
-    for key, olds in left_old.items():
-        news = left_new.get(key)
-        if len(olds) == 1 and news is not None and len(news) == 1:
-            matched.append((olds[0], news[0]))
-            done_old.add(olds[0])
-            done_new.add(news[0])
-    # Similar Sasaran between the goals matched so far.
-    for olds, news in _gaps(n_old, n_new, matched):
-        edges = _score_goals(old, new, olds, news, _candidates(olds, news))
-        for i, j in _assign(edges):
+    matched = []
+    done_old, done_new = set(), set()
+    ratios: dict = {}
+
+    def take(pairs):
+        for i, j in pairs:
             matched.append((i, j))
             done_old.add(i)
             done_new.add(j)
-    # A few goals left: one more look over the whole plan (moved and edited).
-    olds = [i for i in range(n_old) if i not in done_old]
-    news = [j for j in range(n_new) if j not in done_new]
+
+    def left():
+        return ([i for i in range(n_old) if i not in done_old], [j for j in range(n_new) if j not in done_new])
+
+    # 1. Identical goals.
+    take(_align(old.goal_sig, new.goal_sig))
+    # 2. A folded Sasaran that only one old and one new goal still carry.
+    olds, news = left()
+    by_text_old, by_text_new = defaultdict(list), defaultdict(list)
+    for i in olds:
+        by_text_old[old.goal_fold[i]].append(i)
+    for j in news:
+        by_text_new[new.goal_fold[j]].append(j)
+    take((o[0], by_text_new[key][0]) for key, o in by_text_old.items()
+         if len(o) == 1 and len(by_text_new.get(key, ())) == 1)
+    # 3. Mostly the same activities under a corrected Sasaran, anywhere: candidates
+    # share an activity name (a name found in many goals tells nothing).
+    olds, news = left()
+    holders = defaultdict(list)
+    for b, j in enumerate(news):
+        for name in new.goal_names[j]:
+            holders[name].append(b)
+    pairs = set()
+    for a, i in enumerate(olds):
+        for name in old.goal_names[i]:
+            found = holders.get(name, ())
+            if len(found) <= COMMON_NAME:
+                pairs.update((a, b) for b in found)
+    take(_assign(_score_goals(old, new, olds, news, sorted(pairs), ratios, min_content=GOAL_CONTENT_SHARE)))
+    # 4. Similar Sasaran between the goals matched so far.
+    for olds, news in _gaps(n_old, n_new, matched):
+        take(_assign(_score_goals(old, new, olds, news, _candidates(olds, news), ratios)))
+    # 5. A few goals left: one more look over the whole plan (moved and edited).
+    olds, news = left()
     if olds and news and len(olds) * len(news) <= ALL_PAIRS_LIMIT:
-        edges = _score_goals(old, new, olds, news, _candidates(olds, news))
-        matched.extend(_assign(edges))
+        take(_assign(_score_goals(old, new, olds, news, _candidates(olds, news), ratios)))
     return dict(matched)
 
 
@@ -529,6 +558,7 @@ _WORDS = {
     "meta": ("Judul dan tanda tangan:", "Title and signature:"),
     "was": ("Sebelumnya", "Was"),
     "new_activity": ("Kegiatan baru", "New activity"),
+    "more_activities": ("dan {n} kegiatan lain", "and {n} more"),
     "new_goal": ("Sasaran baru", "New goal"),
     "removed_activities": ("Kegiatan dihapus", "Activities removed"),
     "empty": ("(kosong)", "(blank)"),
@@ -769,7 +799,7 @@ class RakDiff:
         for g in self.goals.to_dict("records"):
             if g["change"] == "same":
                 if g["no_old"] != g["no_new"]:
-                    renumbered.append(f"{g['no_old']}->{g['no_new']}")
+                    renumbered.append((g["no_old"], g["no_new"]))
                 continue
             no = g["no_new"] if g["no_new"] is not None else g["no_old"]
             was = f" ({w('was_no', no=g['no_old'])})" if g["change"] == "changed" and g["no_old"] != g["no_new"] else ""
@@ -781,11 +811,27 @@ class RakDiff:
             lines.append(head)
             if g["sasaran_old"] is not None:
                 lines.append(f"  {w('text_was')}: {_short(g['sasaran_old'])}")
+            # Activities whose only change is their budget line: one line per line change.
+            budget_only = defaultdict(list)
+            goal_lines: list = []
             for rec in acts.get((_int(g["goal_old"]), _int(g["goal_new"])), ()):
-                lines.extend(_activity_lines(rec, lang))
+                if rec["fields"] == "pagu":
+                    key = (_pagu_text(rec["pagu_old"], rec["pagu_cell_old"], lang),
+                           _pagu_text(rec["pagu_new"], rec["pagu_cell_new"], lang))
+                    if key not in budget_only:
+                        goal_lines.append(key)  # a placeholder, written below
+                    budget_only[key].append(rec["kegiatan_new"])
+                else:
+                    goal_lines.extend(_activity_lines(rec, lang))
+            for line in goal_lines:
+                if isinstance(line, tuple):
+                    names = budget_only[line]
+                    more = f" ({w('more_activities', n=len(names) - 1)})" if len(names) > 1 else ""
+                    line = f"  ~ {w('pagu')}: {line[0]} -> {line[1]}: \"{_short(names[0], 60)}\"{more}"
+                lines.append(line)
         if renumbered:
             lines.append("")
-            lines.append(w("renumbered_goals", pairs=", ".join(renumbered)))
+            lines.append(w("renumbered_goals", pairs=_number_runs(renumbered)))
         if len(self.meta):
             lines.append("")
             lines.append(w("meta"))
@@ -860,6 +906,20 @@ class RakDiff:
             kind, comment = marks.get((position, at, "sasaran"), ("changed", None))
             marks[(position, at, "sasaran")] = (kind, f"{comment}\n{text}" if comment else text)
         return marks
+
+
+def _number_runs(pairs: list[tuple]) -> str:
+    """``[("4", "5"), ("5", "6"), ("9", "8")]`` -> ``"4-5 -> 5-6, 9 -> 8"``: runs of
+    consecutive numbers shifted alike are written once."""
+    runs: list[list] = []
+    for old, new in pairs:
+        if (runs and str(old).isdigit() and str(new).isdigit() and str(runs[-1][1]).isdigit()
+                and str(runs[-1][3]).isdigit() and int(old) == int(runs[-1][1]) + 1
+                and int(new) == int(runs[-1][3]) + 1):
+            runs[-1][1], runs[-1][3] = old, new
+        else:
+            runs.append([old, old, new, new])
+    return ", ".join(f"{a}-{b} -> {c}-{d}" if a != b else f"{a} -> {c}" for a, b, c, d in runs)
 
 
 def _int(value) -> int | None:

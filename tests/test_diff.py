@@ -135,6 +135,9 @@ def test_goal_inserted_others_renumbered(revise):
                                ("JUMLAH", TOTAL, TOTAL + 10_000_000, 10_000_000)]
     changes = d.changes
     assert changes["change"].value_counts().to_dict() == {"renumbered": 26, "added": 4, "changed": 1}
+    summary = d.summary()
+    assert summary[-1] == "Nomor Sasaran berubah, isi sama: 4-29 -> 5-30"
+    assert "Sasaran 4 baru: Meningkatnya Integritas Pegawai  Pagu Rp 0 -> Rp 10.000.000 (+Rp 10.000.000)" in summary
 
 
 def test_typos_fixed_are_changes_not_removals(revise):
@@ -256,6 +259,11 @@ def test_pagu_range_split_in_two(revise):
         rows[at(4)][PAGU] = "1,000,000,000"
         rows[at(4, 1)][PAGU] = "159,691,000"
     d = revise(edit)
+    assert d.summary("en")[-2:] == [
+        '  ~ Pagu: Rp 1.159.691.000 (K14:K16) -> Rp 1.000.000.000 (K14): "Operasional Kantor"',
+        '  ~ Pagu: Rp 1.159.691.000 (K14:K16) -> Rp 159.691.000 (K15:K16): "Penatausahaan BMN" '
+        '(and 1 more)',
+    ]
     assert changed_goals(d) == [("4", "4", "changed", 1_159_691_000, 1_159_691_000, 0, "kegiatan")]
     assert activity_rows(d, "kegiatan_new", "fields", "pagu_old", "pagu_new", "pagu_cell_old",
                          "pagu_cell_new") == [
@@ -376,7 +384,9 @@ def test_cli_summary_indonesian(sample_path, revision):
             "  Pagu Rp 29.295.000 -> Rp 19.295.000 (-Rp 10.000.000)") in lines
     assert '  ~ "Reviu atas lapoan keuangan triwulan" -> "Reviu atas laporan keuangan triwulan" (ganti nama)' in lines
     assert '  + Kegiatan baru: "Survei Internal Integritas"' in lines
-    assert "      Pagu: Rp 29.295.000 (K8:K9) -> Rp 19.295.000 (K8:K9)" in lines
+    # one line for a budget line shared by two activities
+    assert ('  ~ Pagu: Rp 29.295.000 (K8:K9) -> Rp 19.295.000 (K8:K9): "Evaluasi dan Dokumentasi '
+            'Pendistribusian Logistik Pemilih..." (dan 1 kegiatan lain)') in lines
     # goal by goal, in plan order
     heads = [ln.split(":")[0] for ln in lines if ln.startswith("Sasaran ")]
     assert heads == ["Sasaran 1 diubah", "Sasaran 2 diubah", "Sasaran 5 diubah", "Sasaran 9 diubah"]
