@@ -246,7 +246,7 @@ def totals(paths, by, output, as_json, quiet, jobs, lang):
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @output_options
 @click.option("--annotate", "annotate_to", type=click.Path(dir_okay=False), default=None, metavar="OUT.xlsx",
               help="Tulis salinan workbook dengan sel bermasalah diwarnai dan diberi komentar, "
@@ -280,11 +280,12 @@ def check(files, output, as_json, annotate_to, lang):
         if kind is None:
             raise click.BadParameter(f"'{output}': akhiran harus .csv, .json atau .xlsx", param_hint="-o")
         check_output(output, files)
-    found, unreadable = [], False
+    found, unreadable, checked = [], False, 0
     for file in files:
         try:
             found.extend(check_file(file))
-        except RakError as exc:
+            checked += 1
+        except RakError as exc:  # one line naming the file; the other files are still checked
             click.echo(f"rakxl: {exc}", err=True)
             unreadable = True
     records = [f.to_dict() for f in found]
@@ -305,7 +306,7 @@ def check(files, output, as_json, annotate_to, lang):
                 fh.write("\n")
     elif as_json:
         echo_json(records)
-    else:
+    elif checked:
         click.echo(findings_table(found, lang))
     if annotate_to and not unreadable:
         annotate(files[0], found, annotate_to, lang=lang)  # a RakError here: exit 2 (handle_errors)

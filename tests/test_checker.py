@@ -176,6 +176,14 @@ def test_cli_unreadable_file_exit_2_others_still_checked(sample_path, tmp_path):
     assert [(d["code"], d["no"], d["cell"]) for d in json.loads(proc.stdout)] == SAMPLE_FINDINGS
 
 
+def test_cli_folder_and_missing_file_one_line_each(tmp_path):
+    res = CliRunner().invoke(cli, ["check", str(tmp_path), str(tmp_path / "tidak_ada.xlsx")])
+    assert res.exit_code == 2
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 2 and "folder" in lines[0] and "tidak_ada.xlsx" in lines[1]
+    assert res.stdout == ""
+
+
 def test_cli_output_csv(sample_path, tmp_path):
     out = tmp_path / "temuan.csv"
     assert run("check", sample_path, "-o", out).exit_code == 1
