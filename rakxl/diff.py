@@ -1196,7 +1196,6 @@ def write_changes_sheet(book, ws, d: RakDiff, lang: str = "id") -> None:
     """Fill the xlsxwriter worksheet ``ws`` with :attr:`RakDiff.changes`: one row per
     change, headers and words in ``lang``, Pagu in rupiah, a filter on the header."""
     from .layout import STYLES
-    from .safeio import escape_formula
 
     header = book.add_format(STYLES["header"])
     text = book.add_format(STYLES["text"])
@@ -1221,8 +1220,8 @@ def write_changes_sheet(book, ws, d: RakDiff, lang: str = "id") -> None:
                 ws.write_blank(r, c, None, text)
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 ws.write_number(r, c, value, amount)
-            else:
-                ws.write_string(r, c, str(escape_formula(value)), text)
+            else:  # a string cell, never a formula, whatever it starts with
+                ws.write_string(r, c, str(value), text)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(len(changes), 1), len(cols) - 1)
     ws.set_landscape()

@@ -336,6 +336,16 @@ def test_pelaksana_renamed(revise):
                                ("Subbag SDM", 35_164_000, 0, -35_164_000)]
 
 
+def test_signature_date_changed(revise, monkeypatch):
+    signature = ["Serang, 1 April 2021"] + build_sample.SIGNATURE[1:]
+    monkeypatch.setattr(build_sample, "SIGNATURE", signature)
+    d = revise(lambda rows: None)
+    assert not d.is_empty
+    assert d.meta.values.tolist() == [["signed_on", "2021-01-28", "2021-04-01"]]
+    assert d.summary()[-2:] == ["Judul dan tanda tangan:", "  Tanggal: 28 Januari 2021 -> 1 April 2021"]
+    assert len(d.activities) == 0 and set(d.goals["change"]) == {"same"}
+
+
 # -- matching helpers ---------------------------------------------------------------
 
 def test_fold():
