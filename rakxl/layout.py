@@ -206,6 +206,11 @@ _COMPILED = tuple((c.role, tuple(re.compile(s) for s in c.synonyms)) for c in CO
 _GROUP = tuple(re.compile(s) for s in TRIWULAN_GROUP_SYNONYMS)
 _AMBIGUOUS_TARGET = re.compile(AMBIGUOUS_TARGET)
 
+#: Every synonym, target and group pattern in one: a text none of them matches is no
+#: header word (what match_header answers first, for speed).
+_ANY_HEADER = re.compile("|".join(
+    f"(?:{p})" for p in [s for c in COLUMNS for s in c.synonyms] + [AMBIGUOUS_TARGET] + list(TRIWULAN_GROUP_SYNONYMS)))
+
 # Roles tried in this order, so that "Target Indikator Kinerja" is a target and not an
 # indicator, and "Pelaksanaan Kegiatan Triwulan" is the quarter group, not a Pelaksana.
 _MATCH_ORDER = ("no", "target_indikator", "target_kegiatan", "tw1", "tw2", "tw3", "tw4",
@@ -217,8 +222,8 @@ def match_header(text: object) -> str | None:
     ``"triwulan"`` for the quarter group header, or None for an unknown (extra) column.
     """
     norm = normalize_header(text)
-    if not norm:
-        return None
+    if not norm or not _ANY_HEADER.fullmatch(norm):
+        return None  # most cells of a sheet: one search instead of one per synonym
     compiled = dict(_COMPILED)
     for role in _MATCH_ORDER:
         if any(p.fullmatch(norm) for p in compiled[role]):

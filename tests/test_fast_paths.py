@@ -160,3 +160,40 @@ def test_the_sample_and_xlsxwriter_files_take_the_claim(sample_path, tmp_path):
     with zipfile.ZipFile(sample_path) as zf:
         got = guard._scan_claimed(zf, PART, guard.DEFAULT_LIMITS, sample_path)
     assert got is not None and got.cols == 12 and got.merges > 100
+
+
+# -- layout.match_header: one search over every pattern before the role by role one --
+
+def _match_header_role_by_role(text):
+    """match_header as written before its fast reject: every role's patterns in turn."""
+    from rakxl import layout
+
+    norm = layout.normalize_header(text)
+    if not norm:
+        return None
+    compiled = dict(layout._COMPILED)
+    for role in layout._MATCH_ORDER:
+        if any(p.fullmatch(norm) for p in compiled[role]):
+            return role
+    if layout._AMBIGUOUS_TARGET.fullmatch(norm):
+        return "target"
+    if any(p.fullmatch(norm) for p in layout._GROUP):
+        return "triwulan"
+    return None
+
+
+def test_match_header_fast_reject_changes_no_answer():
+    from rakxl import layout
+
+    texts = ["No", "NO.", "No. Urut", "Nomor", "Sasaran Program/Kegiatan", "Tujuan", "Indikator Kinerja", "IKU",
+             "Target", "Target (%)", "Target Indikator Kinerja", "Target Kegiatan/Aksi", "TW I", "Triwulan II",
+             "Tri wulan ke-3", "Q4", "I", "II", "III", "IV", "Pelaksanaan Kegiatan Triwulan", "Jadwal Pelaksanaan",
+             "Pagu Anggaran (Rp)", "Pagu\nAnggaran", "Biaya", "Dana (Rupiah)", "Pelaksana Tingkat Pejabat Eselon IV",
+             "Penanggung Jawab", "PIC", "PJ", "Nama Kegiatan/Aksi", "Kegiatan", "Rencana Aksi 2021", "Uraian Kegiatan",
+             "Program / Kegiatan", "Keterangan", "100%", "√", "Subbag Umum dan Logistik", "", "  ", None, 12, 0.5,
+             "Penyusunan laporan keuangan triwulan", "JUMLAH", "Serang, 28 Januari 2021"]
+    rnd = random.Random(3)
+    words = [w for t in texts if isinstance(t, str) for w in t.split()] + ["ke", "-", "(", ")", "rp", "per", "1", "4"]
+    texts += [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 4))) for _ in range(5000)]
+    for text in texts:
+        assert layout.match_header(text) == _match_header_role_by_role(text), text
