@@ -58,6 +58,8 @@ class Limits:
         max_cells: rows x columns of the box from A1 to a sheet's last value;
             the reader allocates that box.
         max_merges: merged ranges in one sheet.
+        max_merged_cells: cells covered by a sheet's merged ranges together,
+            each range cut to the cells the sheet holds (the reader walks them).
     """
 
     max_file_bytes: int = 100 * MiB
@@ -70,6 +72,7 @@ class Limits:
     max_cols: int = 16_384
     max_cells: int = 2_000_000
     max_merges: int = 20_000
+    max_merged_cells: int = 2_000_000
 
     @classmethod
     def from_env(cls, base: "Limits | None" = None, environ=None) -> "Limits":
@@ -265,6 +268,7 @@ def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> Non
         return
     encoding = None
     carry = ""
+    root_tag = None
     for chunk in _chunks(zf, info, path, 64 * 1024):
         if encoding is None:
             encoding = _xml_encoding(chunk)
@@ -276,14 +280,39 @@ def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> Non
             if declared and declared.group(1).lower().replace("_", "-") not in _ENCODINGS:
                 raise RakInputError(f"bagian '{info.filename}' memakai encoding '{declared.group(1)[:40]}' "
                                     f"(workbook hanya memakai UTF-8 atau UTF-16); {_RESAVE}", path=path)
-        root = _ROOT_START.search(text)
-        head = text if root is None else text[:root.start()]
-        if _DTD.search(head):
-            raise _hostile(f"bagian '{info.filename}' memuat DTD/ENTITY (pola serangan XML seperti "
-                           "'billion laughs' atau entitas eksternal)", path)
-        if root is not None:
+        if root_tag is not None:  # the root element's start tag runs on
+            root_tag += text
+        else:
+            root = _ROOT_START.search(text)
+            head = text if root is None else text[:root.start()]
+            if _DTD.search(head):
+                raise _hostile(f"bagian '{info.filename}' memuat DTD/ENTITY (pola serangan XML seperti "
+                               "'billion laughs' atau entitas eksternal)", path)
+            if root is None:
+                carry = text[-16:]
+                continue
+            root_tag = text[root.start():]
+        end = root_tag.find(">")
+        if end >= 0:
+            _check_root(root_tag[:end], info, path)
             return
-        carry = text[-16:]
+    if root_tag is not None:
+        _check_root(root_tag, info, path)
+
+
+_SST = re.compile(r"<(?:[^\s>:]+:)?sst\b")
+_UNIQUE_COUNT = re.compile(r"\suniqueCount\s*=\s*[\"']\s*(\d+)")
+
+
+def _check_root(tag: str, info: zipfile.ZipInfo, path: Path) -> None:
+    """Refuse a shared-strings part that announces more strings than it has
+    bytes: calamine reserves memory for ``uniqueCount`` strings up front, and
+    4,294,967,295 of them abort the process."""
+    if _SST.match(tag):
+        m = _UNIQUE_COUNT.search(tag)
+        if m and int(m.group(1)) > max(info.file_size // 5, 1000):
+            raise _hostile(f"bagian '{info.filename}' mengaku memuat {int(m.group(1)):,} teks dalam "
+                           f"{info.file_size:,} byte", path)
 
 
 def _xml_encoding(head: bytes) -> str | None:
@@ -564,9 +593,120 @@ def _int(text: str) -> int:
         return 0
 
 
+# BIFF records that hold one cell (row and column are their first two u16), of
+# BIFF2 to BIFF8; MULRK/MULBLANK hold a run of cells of one row.
+_BIFF_CELLS = {0x0001, 0x0002, 0x0003, 0x0004, 0x0005, 0x0006, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204,
+               0x0205, 0x0206, 0x027E, 0x0406}
+_BIFF_MULTI = {0x00BD, 0x00BE}
+_BIFF_BOF = {0x0009, 0x0209, 0x0409, 0x0809}
+_BIFF_DIMENSIONS = {0x0000, 0x0200}
+
+
 def check_xls(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
-    """Check a legacy .xls file's size (calamine and xlrd bound the rest)."""
+    """Check a legacy .xls file before calamine reads it.
+
+    calamine sizes each sheet from its DIMENSIONS record and from the cells it
+    holds, and aborts the process when that comes to billions of cells (one
+    number at column 65,535 is enough). So the workbook stream is walked record by
+    record first: each sheet's declared dimensions and every cell's row and column
+    are held to ``limits``, as for .xlsx.
+
+    Raises:
+        RakHostileError: a sheet reaches beyond the limits.
+        RakInputError: the file is too big or its container is damaged.
+    """
     size = Path(path).stat().st_size
     if size > limits.max_file_bytes:
         raise RakInputError(f"file terlalu besar ({size:,} byte; batas {limits.max_file_bytes:,}); "
                             f"{_RAISE_HINT}", path=path)
+    stream = _xls_workbook_stream(Path(path))
+    ext = SheetExtent()
+    names: list[str] = []   # sheet names, from the BOUNDSHEET records
+    substream = -1          # -1: workbook globals, then 0, 1, ... for each sheet
+
+    def sheet_name():
+        if substream < 0:
+            return None
+        return names[substream] if substream < len(names) else f"#{substream + 1}"
+
+    pos, end = 0, len(stream)
+    while pos + 4 <= end:
+        kind, length = struct.unpack_from("<HH", stream, pos)
+        data = stream[pos + 4:pos + 4 + length]
+        pos += 4 + length
+        if kind in _BIFF_BOF:  # the start of the globals, then of each sheet
+            _check_extent(ext, limits, path, sheet_name())
+            ext = SheetExtent()
+            if pos > 4 + length:
+                substream += 1
+        elif kind == 0x0085 and len(data) >= 8:  # BOUNDSHEET (BIFF8): a sheet's name
+            count, flags = data[6], data[7]
+            raw = data[8:8 + count * (2 if flags & 1 else 1)]
+            names.append(raw.decode("utf-16-le" if flags & 1 else "latin-1", "replace"))
+        elif kind in _BIFF_CELLS and len(data) >= 4:
+            row, col = struct.unpack_from("<HH", data)
+            ext.rows, ext.cols = max(ext.rows, row + 1), max(ext.cols, col + 1)
+        elif kind in _BIFF_MULTI and len(data) >= 6:
+            row, first = struct.unpack_from("<HH", data)
+            last = struct.unpack_from("<H", data, len(data) - 2)[0]
+            ext.rows, ext.cols = max(ext.rows, row + 1), max(ext.cols, first + 1, last + 1)
+        elif kind in _BIFF_DIMENSIONS:
+            if len(data) >= 14:
+                rows, cols = struct.unpack_from("<I", data, 4)[0], struct.unpack_from("<H", data, 10)[0]
+            elif len(data) >= 8:
+                rows, cols = struct.unpack_from("<H", data, 2)[0], struct.unpack_from("<H", data, 6)[0]
+            else:
+                continue
+            ext.rows, ext.cols = max(ext.rows, rows), max(ext.cols, cols)
+    _check_extent(ext, limits, path, sheet_name())
+
+
+def _xls_workbook_stream(path: Path) -> bytes:
+    """The BIFF workbook stream of an OLE2 .xls file (xlrd's container reader)."""
+    from xlrd import compdoc
+
+    data = path.read_bytes()
+    try:
+        doc = compdoc.CompDoc(data, logfile=open(os.devnull, "w"))
+        for name in ("Workbook", "Book"):
+            stream = doc.get_named_stream(name)
+            if stream:
+                return stream
+    except (compdoc.CompDocError, struct.error, IndexError, ValueError, MemoryError) as exc:
+        raise RakInputError(f"file .xls rusak ({exc}); {_RESAVE}", path=path) from None
+    raise RakInputError(f"file OLE2 ini tidak memuat workbook Excel (mungkin dokumen Word lama); {_RESAVE}",
+                        path=path)
+
+
+def clip_merges(merges, nrows: int, ncols: int, limits: Limits = DEFAULT_LIMITS, *, path=None,
+                sheet=None) -> list[tuple[int, int, int, int]]:
+    """Merged ranges cut to the cells a sheet holds, as ``(r1, c1, r2, c2)``.
+
+    A merge may point far outside the cells (``A1:XFD1048576``) or be written
+    bottom-up; cut to the sheet's ``nrows`` x ``ncols`` it reads the same and the
+    reader never walks past the last cell. Merges that start beyond the cells are
+    dropped.
+
+    Args:
+        merges: calamine's ``((r1, c1), (r2, c2))`` pairs, 0-based, inclusive.
+
+    Raises:
+        RakHostileError: the cut ranges together cover more than
+            ``limits.max_merged_cells`` cells (thousands of ranges over the
+            same sheet: no reader should walk them).
+    """
+    out = []
+    covered = 0
+    last_r, last_c = nrows - 1, ncols - 1
+    for (r1, c1), (r2, c2) in merges:
+        r1, r2 = sorted((r1, r2))
+        c1, c2 = sorted((c1, c2))
+        if r1 > last_r or c1 > last_c:
+            continue
+        r2, c2 = min(r2, last_r), min(c2, last_c)
+        covered += (r2 - r1 + 1) * (c2 - c1 + 1)
+        out.append((r1, c1, r2, c2))
+    if covered > limits.max_merged_cells:
+        raise _hostile(f"sel gabungan sheet ini bersama-sama menutup {covered:,} sel (batas "
+                       f"{limits.max_merged_cells:,}); {_RAISE_HINT}", path, sheet)
+    return out

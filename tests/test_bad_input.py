@@ -16,6 +16,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 import zlib
@@ -237,8 +238,7 @@ def read_isolated(path: Path, *, secret: str = "", limits: dict | None = None) -
     env = dict(os.environ, PYTHONPATH=str(ROOT), RAKXL_LANG="id")
     env.pop("RAKXL_LIMITS", None)
     cmd = [sys.executable, "-c", CHILD, str(path), secret, json.dumps(limits) if limits else ""]
-    out_file = path.with_name(path.name + ".child-out")
-    with open(out_file, "w+b") as out:
+    with tempfile.TemporaryFile() as out:
         start = time.monotonic()
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=str(ROOT))
         peak_mb = None
