@@ -4,6 +4,7 @@ Run from the project root::
 
     python benchmarks/totals_bench.py            # 300 and 3,000 files
     python benchmarks/totals_bench.py 300        # only 300
+    python benchmarks/totals_bench.py crossover  # sequential vs pool at 25..800 files
 
 It builds N small RAK workbooks (five goals, ten activities, merged No/Sasaran and
 merged Pagu ranges, a title and a signature: about the size of one unit's RAK) in a
@@ -137,6 +138,33 @@ def end_to_end(folder, repeat: int = 3) -> float:
     return best
 
 
+def crossover(counts=(25, 50, 100, 200, 400, 800), repeat: int = 3) -> None:
+    """Seconds to read N files sequentially and with each start method (best of
+    ``repeat``): where the pool starts to win is :data:`rakxl.totals.PARALLEL_THRESHOLD`."""
+    import multiprocessing
+
+    import pandas  # noqa: F401
+
+    from rakxl.totals import find_workbooks, read_many
+
+    cores = os.cpu_count() or 1
+    methods = [m for m in ("fork", "spawn") if m in multiprocessing.get_all_start_methods()]
+    with tempfile.TemporaryDirectory() as tmp:
+        make_folder(tmp, max(counts))
+        files = find_workbooks([tmp])
+        print(f"{'files':>6} {'sequential':>11} " + " ".join(f"{m:>11}" for m in methods))
+        for n in counts:
+            times = []
+            for jobs, method in [(1, None)] + [(cores, m) for m in methods]:
+                best = float("inf")
+                for _ in range(repeat):
+                    start = time.perf_counter()
+                    read_many(files[:n], jobs=jobs, start_method=method)
+                    best = min(best, time.perf_counter() - start)
+                times.append(best)
+            print(f"{n:>6} " + " ".join(f"{t:>10.3f}s" for t in times), flush=True)
+
+
 def main(sizes=(300, 3000)) -> None:
     import pandas  # noqa: F401 - imported once up front, as the command line has it when it reads
 
@@ -156,4 +184,7 @@ def main(sizes=(300, 3000)) -> None:
 
 
 if __name__ == "__main__":
-    main(tuple(int(a) for a in sys.argv[1:]) or (300, 3000))
+    if sys.argv[1:2] == ["crossover"]:
+        crossover(tuple(int(a) for a in sys.argv[2:]) or (25, 50, 100, 200, 400, 800))
+    else:
+        main(tuple(int(a) for a in sys.argv[1:]) or (300, 3000))

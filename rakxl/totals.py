@@ -200,8 +200,12 @@ def read_many(paths: Iterable, *, jobs: int | None = None, check: bool = False,
         # progress bar moving.
         chunk = max(1, min(32, total // (jobs * 8)))
         context = multiprocessing.get_context(start_method)
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+        try:
             _collect(pool.map(_read_one, tasks, chunksize=chunk), result, progress, total)
+        finally:
+            # On Ctrl+C, drop the files not started yet instead of reading them all first.
+            pool.shutdown(wait=True, cancel_futures=True)
     return result
 
 
