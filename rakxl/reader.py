@@ -35,6 +35,8 @@ _NUMBER_CELL = re.compile(r"\(?\s*(\d{1,2})\s*\)?")
 _HEADER_MAX_CHARS = 80
 #: layout.match_header, remembered: repeated headers repeat the same few texts.
 _role_of = functools.lru_cache(maxsize=1024)(layout.match_header)
+#: What a total row's label starts with (a cheap test before the full TOTAL_ROW).
+_TOTAL_HINT = re.compile(r"\s*(sub|grand|jumlah|total)", re.I)
 _KEGIATAN_WORDS = re.compile("|".join(f"(?:{p})" for p in layout.COLUMN_BY_ROLE["kegiatan"].synonyms))
 #: Columns whose numbers may carry a % format (shown as "100%").
 _PERCENT_ROLES = frozenset(layout.ACTIVITY_ROLES + ("target_indikator",))
@@ -224,6 +226,7 @@ class _Walk:
         self.merged_roles: set[str] = set()
         self.table_merges: list[tuple[int, int, int, int]] = []
         self.errors = grid.errors  # error cells (usually none)
+        self._header_like: dict[int, bool] = {}
         # (top row, col) of each vertical merge -> its bottom row
         self.merge_bottom: dict[tuple[int, int], int] = {}
         self._index_merges()
@@ -288,7 +291,7 @@ class _Walk:
         after_break = False
         r = self.h.data_start
         while r < g.nrows:
-            raw = {c: g.value(r, c) for c in all_cols}
+            raw = g.row_values(r, all_cols)
             if all(v == "" or v is None for v in raw.values()) and not (pagu_c is not None and g.error(r, pagu_c)):
                 r += 1
                 continue
@@ -431,8 +434,8 @@ class _Walk:
         for role in ("no", "sasaran", "indikator", "kegiatan"):
             c = self.cols.get(role)
             v = raw.get(c) if c is not None else None
-            if isinstance(v, str) and len(v) <= _HEADER_MAX_CHARS and layout.TOTAL_ROW.fullmatch(
-                    layout.normalize_header(v)):
+            if isinstance(v, str) and len(v) <= _HEADER_MAX_CHARS and _TOTAL_HINT.match(v) and \
+                    layout.TOTAL_ROW.fullmatch(layout.normalize_header(v)):
                 break
         else:
             return False
@@ -517,6 +520,13 @@ class _Walk:
     # -- notes about merges -----------------------------------------------------
 
     def _is_header_cell(self, r, c, role) -> bool:
+        """Whether (r, c) is a header cell of a header repeated at a page break."""
+        if r not in self._header_like:  # such a row names the Kegiatan column
+            k = self.grid.value(r, self.cols["kegiatan"])
+            self._header_like[r] = (isinstance(k, str) and len(k) <= _HEADER_MAX_CHARS
+                                    and bool(_KEGIATAN_WORDS.fullmatch(layout.normalize_header(k))))
+        if not self._header_like[r]:
+            return False
         v = self.grid.value(r, c)
         if not isinstance(v, str) or len(v) > _HEADER_MAX_CHARS:
             return False

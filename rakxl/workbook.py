@@ -208,6 +208,15 @@ class Grid:
                 return row[j]
         return ""
 
+    def row_values(self, r: int, cols) -> dict:
+        """``{col: value}`` of row r for the given columns ('' where empty)."""
+        i = r - self.top
+        if not 0 <= i < len(self.rows):
+            return dict.fromkeys(cols, "")
+        row, left = self.rows[i], self.left
+        n = len(row)
+        return {c: row[c - left] if 0 <= c - left < n else "" for c in cols}
+
     # -- side information ------------------------------------------------------
 
     @cached_property
@@ -315,8 +324,17 @@ class _SideInfo:
         if percent_styles:
             ids = b"|".join(str(i).encode() for i in sorted(percent_styles))
             pattern = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"(?: t="\w+")? s="(?:' + ids + rb')"')
-            for m in pattern.finditer(xml):
-                info.percent.add((int(m.group(2)) - 1, column_index(m.group(1).decode())))
+            # The cells pattern.finditer(xml) would find, without a regex pass over every
+            # cell: find each s="<id>" (few), match the pattern at the start of its tag.
+            for sid in sorted(percent_styles):
+                needle = b' s="%d"' % sid
+                pos = xml.find(needle)
+                while pos >= 0:
+                    start = xml.rfind(b'<c r="', 0, pos)
+                    m = pattern.match(xml, start) if start >= 0 else None
+                    if m and m.end() == pos + len(needle):
+                        info.percent.add((int(m.group(2)) - 1, column_index(m.group(1).decode())))
+                    pos = xml.find(needle, pos + len(needle))
         return info
 
     @classmethod
