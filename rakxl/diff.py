@@ -28,15 +28,17 @@ Goals
   change of content.
 
 Activities (only within a matched goal pair)
-  1. identical rows, in order, then anywhere;
-  2. the same folded name, in order (the sample's goal 26 has three identical rows),
-     then anywhere;
-  3. name similarity at least :data:`ACTIVITY_NAME_RATIO` (a typo fix ``lapoan`` ->
-     ``laporan`` is a rename), optimal assignment, ties broken by position.
+  1. the same folded name; among several of one name, the pairing that keeps the
+     most field values, then the closest positions (the sample's goal 26 has three
+     identical rows);
+  2. name similarity at least :data:`ACTIVITY_NAME_RATIO` (a typo fix ``lapoan`` ->
+     ``laporan`` is a rename), optimal assignment, ties broken by the fields kept,
+     then by position.
 
-Everything else is ``added`` or ``removed``. Similarity is only ever computed inside
-a goal or a gap between matched goals, never over whole plans, so two 10,000-row
-plans diff in well under a second.
+Everything else is ``added`` or ``removed``. Text similarity is computed within a
+goal, between goals that share activity names, or between neighbouring unmatched
+goals (all against all only when few goals are left), never over whole plans: two
+10,000-row plans diff in well under a second (``benchmarks/diff_bench.py``).
 
 A budget line (a Pagu cell or merged Pagu range) is compared by its amount and by
 the activities it pays for: a range split in two changes every activity it covered.

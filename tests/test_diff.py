@@ -349,7 +349,8 @@ def test_signature_date_changed(revise, monkeypatch):
 # -- matching helpers ---------------------------------------------------------------
 
 def test_fold():
-    assert fold("Terwujudnya  Dukungan Sarana, dan Prasarana Guna\n") == "terwujudnya dukungan sarana dan prasarana guna"
+    assert fold("Terwujudnya  Dukungan Sarana, dan Prasarana Guna\n") == (
+        "terwujudnya dukungan sarana dan prasarana guna")
     assert fold(None) == ""
 
 
