@@ -448,7 +448,7 @@ class _SheetWriter:
         if not hits:
             return None, None
         kind = "changed" if any(k == "changed" for k, _ in hits) else "added"
-        return kind, "\n".join(dict.fromkeys(c for _, c in hits if c))
+        return kind, "\n".join(dict.fromkeys(c for _, c in hits if c)) or None
 
     def write_body(self, blocks) -> int:
         ws = self.ws

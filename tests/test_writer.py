@@ -498,3 +498,9 @@ def test_empty_table(sample, tmp_path):
     ws = openpyxl.load_workbook(path).active
     assert ws["A8"].value == "JUMLAH" and ws["K8"].value == 0
     assert ws["K5"].value == "Pagu Anggaran"
+
+
+def test_mark_without_comment_fills_only(sample, tmp_path):
+    path = write_rak(subset(sample, [1]), tmp_path / "m.xlsx", marks={(0, 1, "kegiatan"): ("added", "")})
+    ws = openpyxl.load_workbook(path).active
+    assert ws["E9"].fill.fgColor.rgb == "FFC6EFCE" and ws["E9"].comment is None
