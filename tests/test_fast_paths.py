@@ -197,3 +197,22 @@ def test_match_header_fast_reject_changes_no_answer():
     texts += [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 4))) for _ in range(5000)]
     for text in texts:
         assert layout.match_header(text) == _match_header_role_by_role(text), text
+
+
+# -- workbook._SideInfo: percent cells found from their s="id", not by a pass over every cell --
+
+def test_percent_cells_same_as_a_pass_over_every_cell():
+    from rakxl.formulas import column_index
+    from rakxl.workbook import _SideInfo
+
+    xml = (b'<sheetData><row r="1" s="6" customFormat="1"><c r="A1" s="6"><v>1</v></c>'
+           b'<c r="B1" t="n" s="6"><v>0.5</v></c><c r="C1" s="60"><v>2</v></c><c r="D1" s="7"><v>3</v></c>'
+           b'<c r="E1" t="inlineStr"><is><t> s="6" </t></is></c><c r="F1" s="6"/></row>'
+           b'<row r="12"><c r="AA12" s="60"><v>1</v></c><c r="AB12" t="s" s="6" cm="1"><v>0</v></c>'
+           b'<c r="AC12" cm="1" s="6"><v>1</v></c></row></sheetData>')
+    for styles in ({6}, {60}, {6, 60}, {7}, {6, 7, 60}):
+        ids = b"|".join(str(i).encode() for i in sorted(styles))
+        pattern = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"(?: t="\w+")? s="(?:' + ids + rb')"')
+        want = {(int(m.group(2)) - 1, column_index(m.group(1).decode())) for m in pattern.finditer(xml)}
+        assert _SideInfo.from_xml(xml, styles).percent == want
+    assert _SideInfo.from_xml(xml, {6}).percent == {(0, 0), (0, 1), (0, 5), (11, 27)}
