@@ -80,10 +80,23 @@ class Money(int):
     """An amount in a message: ``Rp 1.159.691.000`` in Indonesian, ``Rp 1,159,691,000`` in English."""
 
 
+class Both(tuple):
+    """A value said differently in each language: ``Both(("ke-4", "#4"))``."""
+
+
+def goal_ref(no, goal) -> "str | Both":
+    """How a message names a goal: its No as written, or by position when it has none."""
+    if no is not None:
+        return str(no)
+    return Both((f"ke-{goal}", f"#{goal}")) if goal is not None else Both(("?", "?"))
+
+
 def _render(template: str, params: dict, lang: str) -> str:
     values = {}
     for key, value in params.items():
-        if isinstance(value, Money):
+        if isinstance(value, Both):
+            value = value[1] if lang == "en" else value[0]
+        elif isinstance(value, Money):
             value = format_rupiah(value) if lang == "id" else f"Rp {int(value):,}"
         elif isinstance(value, (list, tuple)):
             value = ", ".join(str(v) for v in value)
@@ -178,14 +191,15 @@ CATALOGUE: dict[str, Kind] = {k.code: k for k in (
 
 
 def make(code: str, rak, cell: str | None = None, no=None, *, row: int | None = None,
-         column: str | None = None, **params) -> Finding:
+         column: str | None = None, goal: int | None = None, **params) -> Finding:
     """Build the :class:`Finding` ``code`` about ``rak`` at ``cell``.
 
     Args:
         code: a key of :data:`CATALOGUE`.
         rak: the :class:`~rakxl.model.Rak` the finding is about.
         cell: A1 address, or None.
-        no: the goal's No as written, or None (also available to the template as ``{no}``).
+        no: the goal's No as written, or None.
+        goal: the goal's position (1, 2, 3...), used by ``{no}`` when the goal has no No.
         row: the 1-based row; taken from ``cell`` when not given.
         column: the canonical column name.
         params: the template's values; :class:`Money` values are formatted per language.
@@ -195,7 +209,7 @@ def make(code: str, rak, cell: str | None = None, no=None, *, row: int | None = 
         row = int("".join(ch for ch in cell if ch.isdigit()) or 0) or None
     no = None if no is None else str(no)
     row = None if row is None else int(row)
-    params = {"no": no if no is not None else "?", "row": row if row is not None else "?",
+    params = {"no": goal_ref(no, goal), "row": row if row is not None else "?",
               "cell": cell or "?", **params}
     return Finding(
         code=code, severity=kind.severity, sheet=rak.sheet, cell=cell, no=no,

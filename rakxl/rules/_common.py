@@ -78,5 +78,5 @@ def from_notes(rak, code: str, **params_of) -> list[Finding]:
         if note.code != code:
             continue
         params = {key: fn(note) for key, fn in params_of.items()}
-        out.append(make(code, rak, note.cell, note.no, row=note.row, column=note.role, **params))
+        out.append(make(code, rak, note.cell, note.no, row=note.row, column=note.role, goal=note.goal, **params))
     return out

@@ -10,7 +10,7 @@ Two cases, each reported on the later goal (``no``) at its first Pagu cell:
 """
 from __future__ import annotations
 
-from ..findings import Money, make
+from ..findings import Money, goal_ref, make
 from ._common import fold, records
 
 CODE = "duplicate-budget"
@@ -42,21 +42,28 @@ def check(rak):
         reason = None
         for earlier in by_lines.get(lines, []):
             if _same_activities(names.get(earlier["goal"], set()), names.get(later["goal"], set())):
-                reason = (f"mengulang baris anggaran dan kegiatan Sasaran {earlier['no']}",
-                          f"repeats the budget lines and activities of goal {earlier['no']}")
+                name = _names(earlier)
+                reason = (f"mengulang baris anggaran dan kegiatan Sasaran {name[0]}",
+                          f"repeats the budget lines and activities of goal {name[1]}")
                 break
         if reason is None and total_key[1] and total_key in by_total:
-            earlier = by_total[total_key]
-            reason = (f"sama dengan Pagu Sasaran {earlier['no']}, yang Sasarannya sama",
-                      f"equals the Pagu of goal {earlier['no']}, which has the same Sasaran")
+            name = _names(by_total[total_key])
+            reason = (f"sama dengan Pagu Sasaran {name[0]}, yang Sasarannya sama",
+                      f"equals the Pagu of goal {name[1]}, which has the same Sasaran")
         by_lines.setdefault(lines, []).append(later)
         by_total.setdefault(total_key, later)
         if reason is None:
             continue
         first = _first_pagu_row(rak, later["goal"])
-        out.append(make(CODE, rak, rak.cell("pagu", first), later["no"], row=first, column="pagu",
+        out.append(make(CODE, rak, rak.cell("pagu", first), later["no"], goal=later["goal"], row=first, column="pagu",
                         amount=Money(sum(lines)), reason=reason[0], reason_en=reason[1]))
     return out
+
+
+def _names(goal) -> tuple[str, str]:
+    """A goal's name in each language: its No, or its position when it has none."""
+    ref = goal_ref(goal["no"], goal["goal"])
+    return (ref, ref) if isinstance(ref, str) else (ref[0], ref[1])
 
 
 def _first_pagu_row(rak, goal: int) -> int:

@@ -2,7 +2,7 @@
 and space-insensitively. ``no`` is the later goal; cell its Sasaran cell."""
 from __future__ import annotations
 
-from ..findings import make
+from ..findings import goal_ref, make
 from ._common import fold, records
 
 CODE = "duplicate-goal"
@@ -18,6 +18,7 @@ def check(rak):
         earlier = first_seen.setdefault(key, goal)
         if earlier is not goal:
             out.append(make(CODE, rak, rak.cell("sasaran", goal["first_row"]), goal["no"],
-                            row=goal["first_row"], column="sasaran", other=earlier["no"],
+                            goal=goal["goal"], row=goal["first_row"], column="sasaran",
+                            other=goal_ref(earlier["no"], earlier["goal"]),
                             sasaran=" ".join(str(goal["sasaran"]).split())))
     return out

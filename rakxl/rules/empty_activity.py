@@ -22,6 +22,6 @@ def check(rak):
             continue
         what = [w for w, on in (("Pagu", has_pagu), ("target", has_target)) if on]
         what_en = [w for w, on in (("a Pagu", has_pagu), ("targets", has_target)) if on]
-        out.append(make(CODE, rak, rak.cell("kegiatan", act["row"]), act["no"], row=act["row"],
+        out.append(make(CODE, rak, rak.cell("kegiatan", act["row"]), act["no"], goal=act["goal"], row=act["row"],
                         column="kegiatan", what=" dan ".join(what), what_en=" and ".join(what_en)))
     return out

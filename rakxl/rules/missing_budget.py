@@ -18,6 +18,6 @@ def check(rak):
     out = []
     for goal in records(rak.goals):
         if int(goal["pagu"]) == 0 and goal["goal"] not in unreadable:
-            out.append(make(CODE, rak, rak.cell("pagu", goal["first_row"]), goal["no"],
+            out.append(make(CODE, rak, rak.cell("pagu", goal["first_row"]), goal["no"], goal=goal["goal"],
                             row=goal["first_row"], column="pagu"))
     return out

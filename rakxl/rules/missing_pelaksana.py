@@ -17,6 +17,6 @@ def check(rak):
         if act["kegiatan"] is None:
             continue  # not an activity (see empty-activity)
         seen.add(act["goal"])
-        out.append(make(CODE, rak, rak.cell("pelaksana", act["row"]), act["no"], row=act["row"],
+        out.append(make(CODE, rak, rak.cell("pelaksana", act["row"]), act["no"], goal=act["goal"], row=act["row"],
                         column="pelaksana"))
     return out

@@ -53,7 +53,7 @@ def check(rak):
             else:
                 written = " ".join(str(goal["no"]).split())
                 what = (f"Nomor Sasaran '{written}' tidak urut", f"Goal number '{written}' is out of sequence")
-            out.append(make(CODE, rak, rak.cell("no", goal["first_row"]), goal["no"], row=goal["first_row"],
-                            column="no", what=what[0], what_en=what[1], expected=expected))
+            out.append(make(CODE, rak, rak.cell("no", goal["first_row"]), goal["no"], goal=goal["goal"],
+                            row=goal["first_row"], column="no", what=what[0], what_en=what[1], expected=expected))
         previous = value
     return out

@@ -88,7 +88,7 @@ def check(rak):
     for rare in names:
         if rare in partner:
             act, other = first[rare], partner[rare]
-            out.append(make(CODE, rak, rak.cell("pelaksana", act["row"]), act["no"], row=act["row"],
+            out.append(make(CODE, rak, rak.cell("pelaksana", act["row"]), act["no"], goal=act["goal"], row=act["row"],
                             column="pelaksana", name=rare, count=count[rare], other=other,
                             other_count=count[other]))
     return out

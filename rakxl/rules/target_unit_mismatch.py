@@ -31,7 +31,7 @@ def check(rak):
         if _unit(ind) == _unit(own):
             continue
         done.add(key)
-        out.append(make(CODE, rak, rak.cell("target_kegiatan", act["row"]), act["no"], row=act["row"],
+        out.append(make(CODE, rak, rak.cell("target_kegiatan", act["row"]), act["no"], goal=act["goal"], row=act["row"],
                         column="target_kegiatan", value=" ".join(str(act["target_kegiatan"]).split()),
                         unit=describe(own), unit_en=describe(own, "en"),
                         indicator_target=" ".join(str(act["target_indikator"]).split()),

@@ -11,7 +11,8 @@ def test_pelaksana_merged_over_two_goals(tmp_path):
     rak = read(write_rak(tmp_path / "rak.xlsx", rows, merges))
     found = merge_crosses_goal.check(rak)
     assert triples(found) == [("merge-crosses-goal", "2", "L10")]
-    assert "L10:L12" in found[0].message and "2 dan 3" in found[0].message
+    assert found[0].message == "Sel gabungan L10:L12 (kolom Pelaksana) melintasi baris Sasaran 2 dan 3"
+    assert found[0].message_en == "Merged range L10:L12 (column Pelaksana) spans rows of goals 2 and 3"
 
 
 def test_indicator_and_target_merged_over_two_goals(tmp_path):

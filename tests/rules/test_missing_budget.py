@@ -27,6 +27,17 @@ def test_merged_goal_without_pagu_points_at_its_first_row(tmp_path):
     assert triples(missing_budget.check(rak)) == [("missing-budget", "1", "K8")]
 
 
+def test_goal_without_a_no_is_named_by_position(tmp_path):
+    rows = clean_rows()
+    for row in rows:
+        row[0] = None
+    rows[2][10] = None
+    found = missing_budget.check(read(write_rak(tmp_path / "rak.xlsx", rows, total=14_000_000)))
+    assert triples(found) == [("missing-budget", None, "K10")]
+    assert found[0].message == "Sasaran ke-2 tidak memiliki Pagu Anggaran di baris mana pun"
+    assert found[0].message_en == "Goal #2 has no Pagu (budget) on any of its rows"
+
+
 def test_unreadable_pagu_is_left_to_amount_invalid(tmp_path):
     rows = clean_rows()
     rows[2][10] = "lihat lampiran"
