@@ -210,7 +210,7 @@ def _group_marks(marks, raks) -> dict[int, dict[tuple[int, str], tuple[str, str]
             raise ValueError(f"mark {key!r}: Rak {i} has no row {pos!r} (has {len(rak.activities)})")
         if role not in layout.COLUMN_BY_ROLE and role not in rak.extra_columns:
             raise ValueError(f"mark {key!r}: unknown column {role!r}")
-        out.setdefault(i, {})[(pos, role)] = (kind, str(comment))
+        out.setdefault(i, {})[(pos, role)] = (kind, "" if comment is None else str(comment))
     return out
 
 

@@ -501,6 +501,7 @@ def test_empty_table(sample, tmp_path):
 
 
 def test_mark_without_comment_fills_only(sample, tmp_path):
-    path = write_rak(subset(sample, [1]), tmp_path / "m.xlsx", marks={(0, 1, "kegiatan"): ("added", "")})
-    ws = openpyxl.load_workbook(path).active
+    marks = {(0, 1, "kegiatan"): ("added", ""), (0, 0, "tw1"): ("changed", None)}
+    ws = openpyxl.load_workbook(write_rak(subset(sample, [1]), tmp_path / "m.xlsx", marks=marks)).active
     assert ws["E9"].fill.fgColor.rgb == "FFC6EFCE" and ws["E9"].comment is None
+    assert ws["G8"].fill.fgColor.rgb == "FFFFEB9C" and ws["G8"].comment is None
