@@ -215,6 +215,29 @@ def test_goals_4_and_17_both_edited_keep_their_partners(revise):
     ]
 
 
+def test_neighbouring_goals_told_apart_by_text(revise):
+    """Goal 24 removed; goal 25 (now 24) has a typo in its Sasaran and every activity
+    renamed, so only text similarity can match it - to old 25, not to old 24, whose
+    Sasaran starts alike (ratio 0.54, under the 0.8 needed)."""
+    def edit(rows):
+        i = at(24)
+        del rows[i:i + 3]
+        renumber(rows, i, -1)
+        rows[i][SASARAN] = rows[i][SASARAN].replace("Perempuan", "Perempuaan")
+        for k in range(3):
+            rows[i + k][KEGIATAN] = rows[i + k][KEGIATAN].replace("Sosialisasi Peningkatan", "Bimtek")
+    d = revise(edit)
+    assert changed_goals(d) == [
+        ("24", None, "removed", 22_000_000, 0, -22_000_000, ""),
+        ("25", "24", "changed", 0, 0, 0, "sasaran, kegiatan"),
+    ]
+    assert activity_rows(d, "change", "no_old", "no_new", "kegiatan_new", "row_old", "row_new")[3:] == [
+        ("renamed", "25", "24", f"Bimtek partisipasi pemilih {who} dalam pelaksanaan pemilu/pemilihan", old, new)
+        for who, old, new in (("perempuan", 60, 57), ("pemula", 61, 58), ("disabilitas", 62, 59))
+    ]
+    assert d.summary()[-1] == "Nomor Sasaran berubah, isi sama: 26-29 -> 25-28"
+
+
 def test_goal_moved_to_the_end(revise):
     def edit(rows):
         moved = rows[at(2):at(3)]
