@@ -309,3 +309,12 @@ def test_annotate_real_xls_prints_findings_then_says_save_as_xlsx(sample_path, t
     assert [(d["code"], d["no"], d["cell"]) for d in json.loads(res.stdout)] == SAMPLE_FINDINGS
     assert "simpan ulang sebagai .xlsx" in res.stderr and len(res.stderr.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_readme_shows_the_real_output(monkeypatch):
+    """The example in README's 'rakxl check' section is what the command prints."""
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### rakxl check\n", 1)[1].split("\n### ", 1)[0]
+    res = CliRunner().invoke(cli, ["check", "samples/RAK_2021.xlsx"])
+    assert res.stdout.strip() in section
