@@ -254,8 +254,10 @@ class _Walk:
                 if hi >= lo:
                     arr[lo:hi + 1] = [r1] * (hi - lo + 1)
 
-    def cell_text(self, r: int, c: int, role: str) -> str | None:
-        v = self.grid.value(r, c)
+    def cell_text(self, r: int, c: int, role: str, v=None) -> str | None:
+        """The text a person sees at (r, c); ``v`` is the cell's value when already read."""
+        if v is None:
+            v = self.grid.value(r, c)
         if v == "" and self.errors:
             return self.errors.get((r, c))  # "#REF!" as the sheet shows it, not a blank
         if isinstance(v, (float, int)) and not isinstance(v, bool) and role in _PERCENT_ROLES:
@@ -273,7 +275,7 @@ class _Walk:
             top = arr[r - self.h.data_start]
             if top is not None:
                 return self.cell_text(top, c, role), top == r, True
-        text = self.cell_text(r, c, role)
+        text = self.cell_text(r, c, role, self._raw[c])
         return text, text is not None, False
 
     def run(self):
@@ -291,7 +293,7 @@ class _Walk:
         after_break = False
         r = self.h.data_start
         while r < g.nrows:
-            raw = g.row_values(r, all_cols)
+            raw = self._raw = g.row_values(r, all_cols)
             if all(v == "" or v is None for v in raw.values()) and not (pagu_c is not None and g.error(r, pagu_c)):
                 r += 1
                 continue
@@ -372,7 +374,7 @@ class _Walk:
             if line is not None:
                 line["last_row"] = r + 1
 
-            kegiatan = self.cell_text(r, cols["kegiatan"], "kegiatan")
+            kegiatan = self.cell_text(r, cols["kegiatan"], "kegiatan", raw[cols["kegiatan"]])
             act = {
                 "goal": goal["goal"], "no": goal["no"], "sasaran": goal["sasaran"],
                 "indikator": ind["indikator"], "target_indikator": ind["target_indikator"],
@@ -381,7 +383,7 @@ class _Walk:
             has_own = kegiatan is not None or new_line
             for role in ("target_kegiatan",) + layout.QUARTERS:
                 c = cols.get(role)
-                act[role] = self.cell_text(r, c, role) if c is not None else None
+                act[role] = self.cell_text(r, c, role, raw[c]) if c is not None else None
                 has_own = has_own or act[role] is not None
             act["pelaksana"] = pelaksana
             act["budget_line"] = line["budget_line"] if line is not None else None
