@@ -397,6 +397,25 @@ needs_office = pytest.mark.skipif(
            "(Debian: libreoffice-calc-nogui poppler-utils; CI installs them)")
 
 
+def _has_arial_metrics() -> bool:
+    """Whether LibreOffice finds Arial or the metric-compatible Liberation Sans.
+
+    Without either it draws the workbook's Arial in a wider fallback font (DejaVu
+    Sans) and widens every column with it, so the table no longer fits the page width
+    the writer computed for Arial."""
+    fc = shutil.which("fc-match")
+    if fc is None:
+        return True          # no fontconfig: Windows or macOS, which have Arial
+    found = subprocess.run([fc, "Arial"], capture_output=True, text=True, check=False).stdout
+    return "Liberation Sans" in found or "Arial" in found
+
+
+needs_arial = pytest.mark.skipif(
+    not _has_arial_metrics(),
+    reason="LibreOffice has neither Arial nor Liberation Sans (Debian: fonts-liberation2), so it prints "
+           "in a wider fallback font and the page-layout checks do not apply")
+
+
 def soffice_convert(src, target: str, outdir, profile) -> None:
     """Convert with LibreOffice headless and a private profile (parallel runs do not collide).
     LibreOffice exits 0 even when it fails: the callers check the file it should make."""
@@ -440,6 +459,7 @@ def test_pdf_is_a4_landscape(office):
 
 
 @needs_office
+@needs_arial
 def test_pdf_every_page_repeats_the_header(office):
     pages = [p for p in office["pages"] if p.strip()]
     assert len(pages) >= 3
@@ -451,6 +471,7 @@ def test_pdf_every_page_repeats_the_header(office):
 
 
 @needs_office
+@needs_arial
 def test_pdf_holds_title_goals_total_and_signature(office):
     text = office["text"]
     for line in ("RENCANA AKSI KINERJA TAHUN 2021", "KOMISI PEMILIHAN UMUM PROVINSI BANTEN", "SEKRETARIS",
