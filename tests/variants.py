@@ -12,7 +12,8 @@ text, formulas, percentages...). Neither uses rakxl.
 Two plans are provided: :func:`sample_plan` (the real RAK 2021 of
 ``samples/RAK_2021.txt``) and :func:`office_plan` (a hand-written plan with the
 shapes the sample lacks: a goal whose first row has no Pagu, a Pelaksana that
-changes inside a goal, check marks, an indicator without a target...).
+changes inside a goal and inside a Pagu line, check marks, an indicator without a
+target, an indicator with no activity written yet...).
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @dataclass
 class Activity:
-    kegiatan: str
+    kegiatan: str | None
     target: str | None = None
     tw: tuple = (None, None, None, None)
 
@@ -133,7 +134,7 @@ def office_plan() -> Plan:
             Indicator("Tingkat kepuasan pengguna data", "85%", [
                 A("Survei kebutuhan data", "1 laporan", (None, None, "x", None)),
             ]),
-        ], pagu=[(0, 125_500_000)], pelaksana=[(0, "Seksi Statistik Sosial")]),
+        ], pagu=[(0, 125_500_000)], pelaksana=[(0, "Seksi Statistik Sosial"), (2, "Seksi Neraca Wilayah")]),
         Goal("2", "Terselenggaranya sensus dan survei sesuai jadwal", [
             Indicator("Persentase kegiatan lapangan selesai sesuai jadwal", "95%", [
                 A("Pelatihan petugas lapangan", "3 lap", ("√", None, None, None)),
@@ -148,6 +149,7 @@ def office_plan() -> Plan:
                 A("Penyusunan Laporan Kinerja", "1 dokumen", ("v", None, None, None)),
                 A("Reviu Rencana Kinerja Tahunan", "1 dokumen", (None, "v", None, None)),
             ]),
+            Indicator("Indeks Reformasi Birokrasi", "B", [A(None)]),  # no activity written yet
         ], pelaksana=[(0, "Subbagian Umum")]),
         Goal("4", "Tersedianya sarana dan prasarana kantor yang memadai", [
             Indicator("Persentase sarana kantor yang berfungsi baik", None, [
