@@ -133,7 +133,8 @@ def find_header(grid: Grid) -> _Header | None:
     for r in range(grid.top, last):
         roles = {}
         for c in range(grid.left, grid.ncols):
-            role = layout.match_header(grid.value(r, c)) if isinstance(grid.value(r, c), str) else None
+            v = grid.value(r, c)
+            role = _role_of(v) if isinstance(v, str) else None
             if role:
                 roles.setdefault(role, c)
         known = set(roles) - {"triwulan"}
@@ -682,6 +683,7 @@ def read_grid(grid: Grid, path=None) -> Rak | None:
 
 
 def _assemble(grid, header, walk: _Walk, meta: Meta, path) -> Rak:
+    import numpy as np
     import pandas as pd
 
     extras = list(dict.fromkeys(header.extras.values()))
@@ -699,11 +701,13 @@ def _assemble(grid, header, walk: _Walk, meta: Meta, path) -> Rak:
     budgets = pd.DataFrame(walk.budgets, columns=list(BUDGET_COLUMNS), dtype=object)
     goals = pd.DataFrame(walk.goals, columns=list(GOAL_COLUMNS), dtype=object)
     indicators = pd.DataFrame(walk.indicators, columns=list(INDICATOR_COLUMNS), dtype=object)
-    activities["budget_line"] = activities["budget_line"].astype("Int64")
+    # dtype objects, not names: a name is looked up among every registered dtype (slow)
+    activities["budget_line"] = activities["budget_line"].astype(pd.Int64Dtype())
+    int64 = np.dtype("int64")
     for frame in (activities, budgets, goals, indicators):
         for col in ("goal", "row", "first_row", "last_row", "pagu", "budget_lines", "budget_line"):
             if col in frame and not (frame is activities and col == "budget_line"):
-                frame[col] = frame[col].astype("int64")
+                frame[col] = frame[col].astype(int64)
     ranges = [f"{a1(r1, c1)}:{a1(r2, c2)}" for r1, c1, r2, c2 in walk.table_merges]
     return Rak(
         path=None if path is None else str(path),
