@@ -59,11 +59,18 @@ def atomic_output(path, inputs=()):
     os.close(fd)
     try:
         yield tmp
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
         os.replace(tmp, out)
     except BaseException:
         with contextlib.suppress(OSError):
             os.remove(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def escape_formula(value):
@@ -76,9 +83,12 @@ def escape_formula(value):
 def write_csv(frame, path, inputs=()) -> None:
     """Write a frame as CSV that Excel opens right: UTF-8 with BOM, text escaped
     against formula injection, integers without decimals."""
+    import pandas as pd
+
     safe = frame.copy()
     for col in safe.columns:
         if safe[col].dtype == object or str(safe[col].dtype) in ("str", "string"):
-            safe[col] = safe[col].map(escape_formula)
+            # Built as an object column so that integers beside None stay integers.
+            safe[col] = pd.Series([escape_formula(v) for v in safe[col]], index=safe.index, dtype=object)
     with atomic_output(path, inputs) as tmp:
         safe.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
