@@ -12,6 +12,7 @@ for the cells that need it.
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import re
 import zipfile
 from functools import cached_property
@@ -65,7 +66,10 @@ def sniff(path: Path) -> str:
 def describe_non_workbook(head: bytes) -> str:
     """A message saying what a non-workbook file looks like and how to fix it."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if text.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or b"<html" in text[:512]:
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in text or (
+            text.startswith(b"<?xml") and b"<workbook" in text):
+        kind = "XML Spreadsheet 2003 (sering dari ekspor aplikasi web) yang diberi nama workbook"
+    elif text.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or b"<html" in text[:512]:
         kind = "halaman HTML (sering dari ekspor aplikasi web) yang diberi nama workbook"
     elif text.startswith(b"%pdf"):
         kind = "dokumen PDF"
@@ -111,6 +115,11 @@ class Workbook:
         except (python_calamine.CalamineError, ValueError, OSError) as exc:
             raise RakInputError(f"workbook rusak atau tidak lengkap ({_short(exc)}); buka di Excel lalu "
                                 "simpan ulang sebagai .xlsx", path=self.path) from None
+        except BaseException as exc:  # a panic in calamine (issue 7: found by the .xls fuzz)
+            if not guard.is_calamine_panic(exc):
+                raise
+            raise RakInputError(f"workbook rusak ({_short(exc)}); buka di Excel lalu simpan ulang sebagai .xlsx",
+                                path=self.path) from None
         self.sheet_names = [m.name for m in metadata if str(m.typ).endswith("WorkSheet")]
         self.hidden = {m.name for m in metadata if not str(m.visible).endswith(".Visible")}
         self._grids: dict[str, Grid] = {}
@@ -158,7 +167,8 @@ class Workbook:
         import xlrd
 
         try:
-            return xlrd.open_workbook(str(self.path), formatting_info=True, on_demand=True)
+            return xlrd.open_workbook(str(self.path), formatting_info=True, on_demand=True,
+                                      logfile=io.StringIO())  # xlrd's notes on damaged files: not on stdout
         except Exception as exc:  # xlrd raises many unrelated types for damaged files
             raise RakInputError(f"format .xls tidak dapat dibaca ({_short(exc)})", path=self.path) from None
 
@@ -193,6 +203,10 @@ class Grid:
             merges = sheet.merged_cell_ranges or []
         except Exception as exc:  # calamine's own error types differ by version
             raise RakInputError(f"sheet tidak dapat dibaca ({_short(exc)})", path=book.path, sheet=name) from None
+        except BaseException as exc:  # a panic in calamine (issue 7)
+            if not guard.is_calamine_panic(exc):
+                raise
+            raise RakInputError(f"sheet tidak dapat dibaca ({_short(exc)})", path=book.path, sheet=name) from None
         self.nrows = self.top + len(self.rows)
         self.ncols = self.left + max((len(r) for r in self.rows), default=0)
         # cut to the cells the sheet holds; refused when absurd (issue 7)
@@ -223,7 +237,13 @@ class Grid:
     def _side(self) -> "_SideInfo":
         if self.book.format == "xlsx":
             return _SideInfo.from_xml(self.book.sheet_xml(self.name), self.book._percent_styles)
-        return _SideInfo.from_xlrd(self.book._xlrd_book, self.name)
+        try:
+            return _SideInfo.from_xlrd(self.book._xlrd_book, self.name)
+        except RakInputError:
+            raise
+        except Exception as exc:  # xlrd raises many unrelated types for damaged sheets (issue 7 fuzz)
+            raise RakInputError(f"sheet .xls rusak ({_short(exc)}); buka di Excel lalu simpan ulang sebagai .xlsx",
+                                path=self.book.path, sheet=self.name) from None
 
     @property
     def errors(self) -> dict[tuple[int, int], str]:

@@ -333,10 +333,14 @@ def test_legacy_xls_with_several_sheets(xls_files, tidy_frames):
 
 HTML_PAGE = ("<html><head><meta charset='utf-8'></head><body><table><tr><td>No</td><td>Sasaran</td>"
              "<td>Nama Kegiatan</td><td>Pagu Anggaran</td></tr></table></body></html>")
+XML_2003 = ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="RAK">'
+            "<Table><Row><Cell><Data ss:Type=\"String\">No</Data></Cell></Row></Table></Worksheet></Workbook>")
 CSV_TEXT = "No;Sasaran;Indikator Kinerja;Nama Kegiatan/Aksi;Pagu Anggaran\n1;Sasaran satu;Ind;Keg;1000000\n"
 
 
 @pytest.mark.parametrize("content, kind", [(HTML_PAGE, "halaman HTML"), (CSV_TEXT, "file teks/CSV"),
+                                           (XML_2003, "XML Spreadsheet 2003"),
                                            ("\ufeff" + CSV_TEXT.replace(";", ","), "file teks/CSV")])
 def test_html_or_csv_named_xls_is_refused(content, kind, tmp_path):
     path = tmp_path / "RAK 2021.xls"
