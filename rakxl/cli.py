@@ -402,7 +402,7 @@ def diff_command(old, new, output, as_json, lang):
 
     Python: rakxl.diff(rakxl.read_rak(old), rakxl.read_rak(new))
     """
-    from .diff import diff, write_diff
+    from .revisions import diff, write_diff
     from .reader import read_rak
     from .safeio import check_output
 

@@ -49,8 +49,6 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-import sys
-import types
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -1229,15 +1227,3 @@ def write_changes_sheet(book, ws, d: RakDiff, lang: str = "id") -> None:
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(0)
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable: ``rakxl.diff(old, new)`` keeps working after ``import
-    rakxl.diff`` (Python then sets the package's ``diff`` attribute to this module,
-    which shares the function's name)."""
-
-    def __call__(self, old: "Rak", new: "Rak") -> RakDiff:
-        return diff(old, new)
-
-
-sys.modules[__name__].__class__ = _CallableModule

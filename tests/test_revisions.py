@@ -22,7 +22,7 @@ from click.testing import CliRunner
 
 import rakxl
 from rakxl.cli import cli
-from rakxl.diff import _assign, fold
+from rakxl.revisions import _assign, fold
 from tests.conftest import ROOT
 
 _spec = importlib.util.spec_from_file_location("build_sample", ROOT / "samples" / "build_sample.py")
