@@ -649,16 +649,26 @@ def check_xls(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
         elif kind in _BIFF_MULTI and len(data) >= 6:
             row, first = struct.unpack_from("<HH", data)
             last = struct.unpack_from("<H", data, len(data) - 2)[0]
-            ext.rows, ext.cols = max(ext.rows, row + 1), max(ext.cols, first + 1, last + 1)
+            if last < first:  # calamine subtracts them: an underflow, then an abort
+                raise _damaged_xls(kind, path, sheet_name())
+            ext.rows, ext.cols = max(ext.rows, row + 1), max(ext.cols, last + 1)
         elif kind in _BIFF_DIMENSIONS:
             if len(data) >= 14:
-                rows, cols = struct.unpack_from("<I", data, 4)[0], struct.unpack_from("<H", data, 10)[0]
+                first_row, rows = struct.unpack_from("<II", data)
+                first_col, cols = struct.unpack_from("<HH", data, 8)
             elif len(data) >= 8:
-                rows, cols = struct.unpack_from("<H", data, 2)[0], struct.unpack_from("<H", data, 6)[0]
+                first_row, rows, first_col, cols = struct.unpack_from("<HHHH", data)
             else:
                 continue
+            if first_row > rows or first_col > cols:  # the same underflow
+                raise _damaged_xls(kind, path, sheet_name())
             ext.rows, ext.cols = max(ext.rows, rows), max(ext.cols, cols)
     _check_extent(ext, limits, path, sheet_name())
+
+
+def _damaged_xls(kind: int, path, sheet) -> RakInputError:
+    return RakInputError(f"file .xls rusak (rekaman BIFF 0x{kind:04X} tidak masuk akal); {_RESAVE}",
+                         path=path, sheet=sheet)
 
 
 def _xls_workbook_stream(path: Path) -> bytes:
@@ -710,3 +720,10 @@ def clip_merges(merges, nrows: int, ncols: int, limits: Limits = DEFAULT_LIMITS,
         raise _hostile(f"sel gabungan sheet ini bersama-sama menutup {covered:,} sel (batas "
                        f"{limits.max_merged_cells:,}); {_RAISE_HINT}", path, sheet)
     return out
+
+
+def is_calamine_panic(exc: BaseException) -> bool:
+    """Whether ``exc`` is the PanicException that python-calamine raises when its
+    Rust code panics on a damaged file. It derives from BaseException (so that
+    ``except Exception`` misses it) and cannot be imported by name."""
+    return type(exc).__name__ == "PanicException"

@@ -798,3 +798,122 @@ def test_damaged_part_is_a_rak_input_error(tmp_path, name, old, new, words):
     assert not isinstance(info.value, RakHostileError)
     for word in words + [RESAVE]:
         assert word in str(info.value)
+
+
+# -- more aborts of python-calamine, refused by the guard ----------------------------
+
+def test_shared_strings_announcing_four_billion_strings(tmp_path):
+    """calamine reserves room for uniqueCount strings up front: 4,294,967,295 of
+    them abort the process (found while fuzzing the guard)."""
+    parts = sample_parts()
+    parts["xl/sharedStrings.xml"] = re.sub(rb'uniqueCount="\d+"', b'uniqueCount="4294967295"',
+                                           parts["xl/sharedStrings.xml"], count=1)
+    path = write_zip(tmp_path / "teks_banyak.xlsx", parts)
+    assert_refused(read_isolated(path), RakHostileError, "sharedStrings.xml", "4,294,967,295 teks")
+
+
+def test_thousands_of_merges_over_the_whole_sheet(tmp_path):
+    """19,000 merges from column C to XFD1048576 (under the count limit): cut to
+    the sheet's cells they still cover millions of cells; the reader would walk
+    them for minutes."""
+    parts = sample_parts()
+    extra = b"".join(b'<mergeCell ref="C%d:XFD1048576"/>' % (8 + i % 70) for i in range(19_000))
+    parts["xl/worksheets/sheet1.xml"] = re.sub(
+        rb'<mergeCells count="(\d+)">', lambda m: b'<mergeCells count="%d">' % (int(m.group(1)) + 19_000) + extra,
+        parts["xl/worksheets/sheet1.xml"])
+    path = write_zip(tmp_path / "gabung_ribuan.xlsx", parts)
+    assert_refused(read_isolated(path), RakHostileError, "sel gabungan", "2,000,000")
+
+
+@pytest.fixture(scope="module")
+def sample_xls(tmp_path_factory) -> Path:
+    """The sample saved as a legacy .xls by LibreOffice (a private profile, so
+    that other soffice runs do not collide)."""
+    import shutil
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is needed to make an .xls")
+    out = tmp_path_factory.mktemp("xls")
+    profile = (out / "profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xls",
+                    "--outdir", str(out), str(SAMPLE)], check=True, capture_output=True, timeout=180)
+    return out / "RAK_2021.xls"
+
+
+def _patch_xls(source: Path, target: Path, patch) -> Path:
+    """Copy an .xls, calling ``patch(kind, record_bytes)`` on each BIFF record of
+    its workbook stream; what it returns replaces the record's data (same length)."""
+    import struct
+
+    from xlrd import compdoc
+
+    data = bytearray(source.read_bytes())
+    stream = compdoc.CompDoc(bytes(data), logfile=open(os.devnull, "w")).get_named_stream("Workbook")
+    base = bytes(data).find(stream[:512])
+    assert base > 0 and data[base:base + len(stream)] == stream, "the stream must be contiguous"
+    pos = 0
+    while pos + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, pos)
+        new = patch(kind, bytes(stream[pos + 4:pos + 4 + length]))
+        if new is not None:
+            assert len(new) == length
+            data[base + pos + 4:base + pos + 4 + length] = new
+        pos += 4 + length
+    target.write_bytes(bytes(data))
+    return target
+
+
+def test_legacy_xls_sample_still_reads(sample_xls):
+    rak = rakxl.read_rak(sample_xls)
+    assert (len(rak.goals), len(rak.activities), rak.total_pagu) == (29, 68, 3_051_446_000)
+
+
+def test_xls_cell_at_column_65535(tmp_path, sample_xls):
+    """BIFF keeps a cell's column in 16 bits: one number at row 65,536, column
+    65,536 makes calamine allocate 4 billion cells and abort."""
+    import struct
+
+    def far(kind, data):
+        if kind in (0x0203, 0x027E, 0x00FD):  # NUMBER, RK, LABELSST: the first one moves
+            far.done = getattr(far, "done", 0) + 1
+            if far.done == 1:
+                return struct.pack("<HH", 65535, 65535) + data[4:]
+        return None
+
+    path = _patch_xls(sample_xls, tmp_path / "jauh.xls", far)
+    assert_refused(read_isolated(path), RakHostileError, "jauh.xls", "sheet 'RAK Sekretaris'",
+                   "4,294,967,296 sel")
+
+
+def test_xls_dimensions_beyond_limits(tmp_path, sample_xls):
+    """The DIMENSIONS record alone (no cell out there) also aborts calamine."""
+    import struct
+
+    def dims(kind, data):
+        if kind == 0x0200 and len(data) == 14:
+            return struct.pack("<IIHHH", 0, 0xFFFFFFFF, 0, 0xFFFF, 0)
+        return None
+
+    path = _patch_xls(sample_xls, tmp_path / "dimensi.xls", dims)
+    assert_refused(read_isolated(path), RakHostileError, "dimensi.xls", "4,294,967,295 baris")
+
+
+@pytest.mark.parametrize("kind, patch", [
+    # DIMENSIONS whose first row is after its last: calamine subtracts, underflows and aborts
+    (0x0200, lambda data: (0xFFFF).to_bytes(4, "little") + data[4:] if len(data) == 14 else None),
+    # MULBLANK whose last column is before its first: the same (found by the .xls fuzz)
+    (0x00BE, lambda data: data[:-2] + b"\x00\x00"),
+])
+def test_xls_records_that_underflow(tmp_path, sample_xls, kind, patch):
+    def once(k, data):
+        if k == kind and not getattr(once, "done", False):
+            new = patch(data)
+            if new is not None and new != data:
+                once.done = True
+                return new
+        return None
+
+    path = _patch_xls(sample_xls, tmp_path / "mundur.xls", once)
+    assert once.done
+    assert_refused(read_isolated(path), RakInputError, "mundur.xls", f"0x{kind:04X}", RESAVE)

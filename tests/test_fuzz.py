@@ -31,6 +31,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.test_bad_input import sample_xls  # noqa: F401  (the fixture: the sample as .xls)
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "RAK_2021.xlsx"
 CHILD_TIMEOUT = 600  # generous for CI; the two runs take seconds
@@ -194,13 +196,56 @@ def mutation_property(workdir: Path):
     prop()
 
 
-PROPERTIES = {"random": random_workbook_property, "mutation": mutation_property}
+@st.composite
+def xls_mutations(draw, source: Path):
+    """Bytes of the sample's .xls changed inside its BIFF workbook stream (cells,
+    dimensions, strings, merges...), so that calamine's .xls reader sees them."""
+    import struct
+
+    from xlrd import compdoc
+
+    data = bytearray(source.read_bytes())
+    stream = compdoc.CompDoc(bytes(data), logfile=open(os.devnull, "w")).get_named_stream("Workbook")
+    base = bytes(data).find(stream[:512])
+    records = []
+    pos = 0
+    while pos + 4 <= len(stream):
+        length = struct.unpack_from("<H", stream, pos + 2)[0]
+        records.append((base + pos, length))
+        pos += 4 + length
+    for _ in range(draw(st.integers(1, 6))):
+        at, length = draw(st.sampled_from(records))
+        field = draw(st.integers(0, length + 2))
+        width = draw(st.sampled_from([1, 2, 4]))
+        value = draw(st.sampled_from([0, 1, 0xFF, 0xFFFF, 0x7FFF, 0xFFFFFFFF, 65535, 256, 16384]) | st.integers(0, 255))
+        data[at + 2 + field:at + 2 + field + width] = (value % 256 ** width).to_bytes(width, "little")
+    return bytes(data)
+
+
+def xls_mutation_property(workdir: Path):
+    source = workdir / "RAK_2021.xls"
+
+    @_settings(150)
+    @given(xls_mutations(source))
+    def prop(data):
+        path = workdir / "current.xls"
+        path.write_bytes(data)
+        _read(path)
+
+    prop()
+
+
+PROPERTIES = {"random": random_workbook_property, "mutation": mutation_property, "xls": xls_mutation_property}
 
 
 # -- the tests: each property in its own process ---------------------------------------
 
 @pytest.mark.parametrize("name", sorted(PROPERTIES))
-def test_property_in_child_process(tmp_path, name):
+def test_property_in_child_process(tmp_path, name, request):
+    if name == "xls":
+        import shutil
+
+        shutil.copy(request.getfixturevalue("sample_xls"), tmp_path / "RAK_2021.xls")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     env.pop("RAKXL_LIMITS", None)
     try:
@@ -210,8 +255,8 @@ def test_property_in_child_process(tmp_path, name):
         pytest.fail(f"the {name} property did not finish in {CHILD_TIMEOUT} s; last input: "
                     f"{tmp_path / 'current.xlsx'}")
     assert proc.returncode == 0, (
-        f"the {name} property failed (exit {proc.returncode}); the input being read is kept at "
-        f"{tmp_path / 'current.xlsx'}\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}")
+        f"the {name} property failed (exit {proc.returncode}); the input being read is kept in "
+        f"{tmp_path}\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}")
     # Both outcomes occur: the examples reach the reader, not only the guards.
     outcomes = dict(x.split("=") for x in proc.stdout.split("PROPERTY OK")[1].split())
     assert int(outcomes["Rak"]) > 0 and int(outcomes["RakError"]) > 0, outcomes
