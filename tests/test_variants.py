@@ -95,6 +95,7 @@ WITH_EXTRAS = ("no", "sasaran", "indikator", "target_indikator", "Satuan", "kegi
 LAYOUTS = {
     # 1. table anywhere
     "title-rows-header-row-26-column-D": Layout(header_row=25, first_col=3, number_row=False),
+    "logo-and-title-header-row-9": Layout(header_row=8, logo=True),
     "header-row-29-column-H-one-row": Layout(header_row=28, first_col=7, group=None),
     "no-title-header-at-A1": Layout(title=False, header_row=0, number_row=False),
     "number-row-as-numbers": Layout(number_row="number"),

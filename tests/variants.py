@@ -277,6 +277,19 @@ AMOUNT_TEXT_STYLES = {
     "rp-cents": lambda n: "Rp" + f"{n:,}".replace(",", ".") + ",00",
     "dot-cents": lambda n: f"{n:,}".replace(",", ".") + ",00",
 }
+def _png_1x1() -> bytes:
+    """A valid 1x1 white PNG picture (the "logo" above a table)."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff"))
+            + chunk(b"IEND", b""))
+
+
+LOGO_PNG = _png_1x1()
 #: Values of the extra columns, by header: a function of the plan row number.
 EXTRA_VALUES = {
     "Satuan": lambda i: ["Dokumen", "Laporan", "Kegiatan"][i % 3],
@@ -323,6 +336,7 @@ class Layout:
         header_merged: in a two-row header, merge each column's header over both rows
             (else the text stands on the first row, the second left blank).
         wide: columns that take two sheet columns, merged across (Word pastes).
+        logo: put a logo picture in the top-left corner (xlsxwriter only).
         engine: ``xlsxwriter`` or ``openpyxl``.
         sheet: the sheet name.
     """
@@ -341,6 +355,7 @@ class Layout:
     split_text: str = "repeat"
     header_merged: bool = True
     wide: tuple = ()
+    logo: bool = False
     blank_between_goals: bool = False
     total_label: str | None = None
     amount: str = "number"
@@ -407,6 +422,11 @@ class _XlsxWriterSheet:
     def formula(self, r, c, text, value, style="money"):
         self.ws.write_formula(r, c, "=" + text, self.fmt[style], value)
 
+    def image(self, r, c):
+        import io
+
+        self.ws.insert_image(r, c, "logo.png", {"image_data": io.BytesIO(LOGO_PNG)})
+
     def merge(self, r1, c1, r2, c2, value, style="text"):
         if (r1, c1) == (r2, c2):
             self.write(r1, c1, value, style)
@@ -448,6 +468,9 @@ class _OpenpyxlSheet:
 
     def formula(self, r, c, text, value, style="money"):
         self.write(r, c, "=" + text, style)  # openpyxl stores no value
+
+    def image(self, r, c):
+        raise NotImplementedError("logos are drawn with xlsxwriter")
 
     def merge(self, r1, c1, r2, c2, value, style="text"):
         self.write(r1, c1, value, style)
@@ -526,6 +549,8 @@ def _render_rak(ws, plan: Plan, lay: Layout):
         return lay.hierarchy if isinstance(lay.hierarchy, str) else lay.hierarchy.get(role, "merged")
 
     r = 0
+    if lay.logo:
+        ws.image(0, first)
     if lay.title:
         r = max(0, lay.header_row - 4)
         for line in (f"RENCANA AKSI KINERJA TAHUN {plan.year}", plan.organization, plan.unit):
