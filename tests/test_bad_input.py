@@ -393,34 +393,22 @@ def test_no_rak_table_names_the_sheets(tmp_path):
 # -- zip bombs ---------------------------------------------------------------------------
 
 def _deflated_bomb(path: Path, declared: int) -> Path:
-    """An .xlsx whose one sheet inflates to ``declared`` bytes of real cells:
-    the parts are deflated here by hand, streamed, so no test needs the memory."""
+    """An .xlsx whose one sheet inflates to ``declared`` bytes of real cells,
+    streamed into the zip block by block, so that building it needs no memory."""
     head = f'{XML_DECL}<worksheet xmlns="{MAIN_NS}"><sheetData>'.encode()
     tail = b"</sheetData></worksheet>"
     block = b'<row><c t="inlineStr"><is><t>bom</t></is></c><c><v>1</v></c></row>' * 16384
-    parts = workbook_parts({"Data": b"placeholder"})
+    parts = workbook_parts({"Data": b""})
     del parts["xl/worksheets/sheet1.xml"]
     write_zip(path, parts)
-    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
-    crc, size, chunks = 0, 0, []
-    for piece in [head] + [block] * ((declared - len(head) - len(tail)) // len(block)) + [tail]:
-        crc = zlib.crc32(piece, crc)
-        size += len(piece)
-        chunks.append(comp.compress(piece))
-    chunks.append(comp.flush())
-    data = b"".join(chunks)
     info = zipfile.ZipInfo("xl/worksheets/sheet1.xml", date_time=(2021, 1, 28, 0, 0, 0))
     info.compress_type = zipfile.ZIP_DEFLATED
-    with zipfile.ZipFile(path, "a") as zf:
-        # Write the entry's raw deflate stream through zipfile's own header code.
-        info.file_size, info.compress_size, info.CRC = size, len(data), crc
-        info.header_offset = zf.fp.tell()
-        zf.fp.write(info.FileHeader(zip64=size > 0xFFFFFFFF))
-        zf.fp.write(data)
-        zf.start_dir = zf.fp.tell()
-        zf.filelist.append(info)
-        zf.NameToInfo[info.filename] = info
-        zf._didModify = True
+    with zipfile.ZipFile(path, "a", compresslevel=9) as zf:
+        with zf.open(info, "w", force_zip64=declared > 0xFFFFFFFF) as out:
+            out.write(head)
+            for _ in range((declared - len(head) - len(tail)) // len(block)):
+                out.write(block)
+            out.write(tail)
     return path
 
 
