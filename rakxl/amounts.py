@@ -18,6 +18,10 @@ _GROUPED_COMMA = re.compile(r"^(\d{1,3}(?:,\d{3})+)(?:\.(\d{1,2}))?$")
 _GROUPED_SPACE = re.compile(r"^(\d{1,3}(?:[  ]\d{3})+)(?:[.,](\d{1,2}))?$")
 _PLAIN = re.compile(r"^(\d+)(?:[.,](\d{1,2}))?$")
 
+#: No Pagu comes near Rp 1.000.000.000.000.000 (a third of the national budget):
+#: a larger number is a typo or a hostile file, and would overflow the int64 columns.
+MAX_AMOUNT = 10**15 - 1
+
 
 def parse_amount(value: object) -> int | None:
     """The whole-rupiah amount a cell holds, or None when it holds no amount.
@@ -27,14 +31,16 @@ def parse_amount(value: object) -> int | None:
 
     Returns:
         The amount in whole rupiah (rounded half up), or None for empty cells,
-        error values and text that is not an amount (``"lihat lampiran"``).
+        error values, text that is not an amount (``"lihat lampiran"``) and
+        amounts beyond :data:`MAX_AMOUNT`.
     """
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
         if isinstance(value, float) and not math.isfinite(value):
             return None
-        return int(math.floor(value + 0.5))
+        amount = int(math.floor(value + 0.5))
+        return amount if abs(amount) <= MAX_AMOUNT else None
     text = str(value).strip()
     if not text:
         return None
@@ -51,5 +57,7 @@ def parse_amount(value: object) -> int | None:
             amount = int(whole)
             if m.group(2) and int(m.group(2).ljust(2, "0")) >= 50:
                 amount += 1
+            if amount > MAX_AMOUNT:
+                return None
             return -amount if negative else amount
     return None

@@ -50,13 +50,18 @@ def xml_escape(text: str) -> str:
 
 def sheet_xml(cells=(), merges=(), *, head: str = "", body: str | None = None) -> bytes:
     """A worksheet part. ``cells``: (A1 ref, value) pairs; str values are inline
-    strings, others numbers. ``head`` goes before the root element (a DTD);
+    strings, ``("f", "SUM(A1:A3)")`` a formula without a saved value, ``("e",
+    "#REF!")`` an error value, others numbers. ``head`` goes before the root element (a DTD);
     ``body`` replaces the generated <sheetData> content."""
     if body is None:
         rows: dict[int, list[str]] = {}
         for ref, value in cells:
             row = int(re.search(r"\d+", ref).group())
-            if isinstance(value, str):
+            if isinstance(value, tuple) and value[0] == "f":  # a formula saved without a value
+                cell = f'<c r="{ref}"><f>{xml_escape(value[1])}</f></c>'
+            elif isinstance(value, tuple):  # an error value such as #REF!
+                cell = f'<c r="{ref}" t="e"><v>{xml_escape(value[1])}</v></c>'
+            elif isinstance(value, str):
                 cell = f'<c r="{ref}" t="inlineStr"><is><t>{xml_escape(value)}</t></is></c>'
             else:
                 cell = f'<c r="{ref}"><v>{value}</v></c>'
@@ -905,3 +910,13 @@ def test_xls_records_that_underflow(tmp_path, sample_xls, kind, patch):
     path = _patch_xls(sample_xls, tmp_path / "mundur.xls", once)
     assert once.done
     assert_refused(read_isolated(path), RakInputError, "mundur.xls", f"0x{kind:04X}", RESAVE)
+
+
+def test_pagu_beyond_any_budget_is_a_note(tmp_path):
+    """A Pagu of 10^20 (a typo, or a file made to overflow the int64 columns; found
+    by the fuzz) is left out of the totals and noted with its cell."""
+    rak = rakxl.read_rak(write_small_rak(tmp_path / "raksasa.xlsx", pagu={1: 10**20}))
+    assert rak.total_pagu == 29_295_000 + 4_600_000
+    assert ("amount-invalid", "G8") in [(n.code, n.cell) for n in rak.notes if n.role == "pagu"]
+    assert rakxl.parse_amount("Rp 999.999.999.999.999") == 999_999_999_999_999
+    assert rakxl.parse_amount("Rp 1.000.000.000.000.000") is None

@@ -4,8 +4,9 @@ RakError, never anything else, never hangs, never takes the process down.
 Two properties:
 
 - random small workbooks: random cells (texts, numbers, RAK header words, amounts
-  written as text, signature lines), random merges (overlapping, outside the
-  cells), sometimes a RAK header row so that the reader walks a table;
+  written as text, signature lines, error values, formulas without a saved value),
+  random merges (overlapping, outside the cells), sometimes a RAK header row so that
+  the reader walks a table;
 - random mutations of the sample: bytes of the file itself changed, cut or
   inserted, and bytes of one inflated part (the sheet, shared strings, styles,
   workbook) changed and zipped again, so that the XML readers see them.
@@ -78,12 +79,6 @@ ODD_TEXTS = ["Serang, 28 Januari 2021", "NIP. 19710703 199903 2 007", "Rp 1.000.
              "28-01-2021", "Sekretaris,", "تنظيم", "选举", "x" * 3000]
 # Characters XML 1.0 allows (control characters cannot be written in a part).
 xml_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)
-cell_value = st.one_of(
-    xml_text,
-    st.sampled_from(HEADER_WORDS + ODD_TEXTS),
-    st.integers(-10**15, 10**15),
-    st.floats(allow_nan=False, allow_infinity=False),
-)
 cell_ref = st.tuples(st.integers(1, 40), st.integers(1, 16))
 
 
@@ -91,6 +86,25 @@ def _a1(row: int, col: int) -> str:
     from rakxl.formulas import column_letters
 
     return f"{column_letters(col - 1)}{row}"
+
+
+a1_ref = cell_ref.map(lambda rc: _a1(*rc))
+# Formulas saved without a value: the reader evaluates them (references may be
+# circular, reach other sheets or whole columns).
+formula = st.one_of(
+    st.builds(lambda a, b: f"SUM({a}:{b})", a1_ref, a1_ref),
+    st.builds(lambda a, b: f"{a}+{b}*2", a1_ref, a1_ref),
+    st.builds(lambda a: f"Lain!{a}", a1_ref),
+    st.sampled_from(["SUM(A:A)", "SUM(1:1048576)", "1/0", "VLOOKUP(A1,B:C,2,0)", "((((1))))", "SUM(", "A1:"]),
+)
+cell_value = st.one_of(
+    xml_text,
+    st.sampled_from(HEADER_WORDS + ODD_TEXTS),
+    st.integers(-10**15, 10**15),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.tuples(st.just("f"), formula),
+    st.tuples(st.just("e"), st.sampled_from(["#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NAME?"])),
+)
 
 
 @st.composite
@@ -122,7 +136,7 @@ def random_workbooks(draw):
 def random_workbook_property(workdir: Path):
     from tests.test_bad_input import write_zip
 
-    @_settings(60)
+    @_settings(100)
     @given(random_workbooks())
     def prop(parts):
         path = write_zip(workdir / "current.xlsx", parts)
@@ -182,7 +196,7 @@ def mutations(draw):
 def mutation_property(workdir: Path):
     from tests.test_bad_input import write_zip
 
-    @_settings(150)
+    @_settings(300)
     @given(mutations())
     def prop(mutation):
         kind, content = mutation
