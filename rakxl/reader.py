@@ -515,7 +515,10 @@ class _Walk:
                 self.notes.append(Note(code, cell, r + 1, "pagu", gid, no, v))
             return amount, True
         if isinstance(v, (int, float)) and not isinstance(v, bool):
-            return parse_amount(v), True
+            amount = parse_amount(v)
+            if amount is None and record:  # beyond any budget (amounts.MAX_AMOUNT)
+                self.notes.append(Note("amount-invalid", cell, r + 1, "pagu", gid, no, to_text(v)))
+            return amount, True
         if record:
             self.notes.append(Note("amount-invalid", cell, r + 1, "pagu", gid, no, to_text(v)))
         return None, True
