@@ -727,3 +727,17 @@ def is_calamine_panic(exc: BaseException) -> bool:
     Rust code panics on a damaged file. It derives from BaseException (so that
     ``except Exception`` misses it) and cannot be imported by name."""
     return type(exc).__name__ == "PanicException"
+
+
+def file_contains(path, needle: bytes, chunk: int = MiB) -> bool:
+    """Whether the file holds ``needle``, read a chunk at a time (a file of any
+    size, never all in memory)."""
+    tail = b""
+    with open(path, "rb") as fh:
+        while True:
+            data = fh.read(chunk)
+            if not data:
+                return False
+            if needle in tail + data:
+                return True
+            tail = data[-(len(needle) - 1):] if len(needle) > 1 else b""

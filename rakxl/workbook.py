@@ -54,8 +54,7 @@ def sniff(path: Path) -> str:
     if head.startswith(ZIP_MAGIC):
         return "xlsx"
     if head.startswith(OLE2_MAGIC):
-        data = Path(path).read_bytes()
-        if _ENCRYPTION_INFO in data:
+        if guard.file_contains(path, _ENCRYPTION_INFO):  # chunked: any size, little memory (issue 7)
             raise RakInputError(
                 "workbook dilindungi kata sandi (terenkripsi); buka di Excel, hapus kata sandinya, "
                 "lalu simpan ulang sebagai .xlsx", path=path)

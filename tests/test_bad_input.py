@@ -920,3 +920,13 @@ def test_pagu_beyond_any_budget_is_a_note(tmp_path):
     assert ("amount-invalid", "G8") in [(n.code, n.cell) for n in rak.notes if n.role == "pagu"]
     assert rakxl.parse_amount("Rp 999.999.999.999.999") == 999_999_999_999_999
     assert rakxl.parse_amount("Rp 1.000.000.000.000.000") is None
+
+
+@pytest.mark.parametrize("magic, name", [(b"PK\x03\x04", "besar.xlsx"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "besar.xls")])
+def test_file_beyond_max_file_bytes(tmp_path, magic, name):
+    """A 300 MB file (sparse: it costs no disk) is refused by its size, with little memory."""
+    path = tmp_path / name
+    with open(path, "wb") as fh:
+        fh.write(magic)
+        fh.truncate(300 * 1024 * 1024)
+    assert_refused(read_isolated(path), RakInputError, name, "file terlalu besar", "314,572,800 byte")
