@@ -259,6 +259,8 @@ class _Walk:
         """The text a person sees at (r, c); ``v`` is the cell's value when already read."""
         if v is None:
             v = self.grid.value(r, c)
+        if type(v) is str and v:  # the common case, as to_text would answer it
+            return v.strip() or None
         if v == "" and self.errors:
             return self.errors.get((r, c))  # "#REF!" as the sheet shows it, not a blank
         if isinstance(v, (float, int)) and not isinstance(v, bool) and role in _PERCENT_ROLES:
@@ -460,7 +462,7 @@ class _Walk:
     @staticmethod
     def _is_signature(texts) -> bool:
         for t in texts:
-            m = _PLACE_DATE.fullmatch(t)
+            m = _PLACE_DATE.fullmatch(t) if "," in t else None  # "Place, date" has a comma
             if m and parse_date(m.group(2)) is not None:
                 return True
             if _NIP.fullmatch(t) and re.search(r"\d{8}", t):
