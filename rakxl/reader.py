@@ -333,8 +333,9 @@ class _Walk:
             for role in ("indikator", "target_indikator", "pelaksana"):
                 values[role] = self.resolve(r, role)
             ind_text, ind_new, _ = values["indikator"]
-            if after_break and ind_text is None and values["target_indikator"][0] is None:
-                ind_new = False
+            if after_break and ind is not None and ind_text is None and \
+                    values["target_indikator"][0] in (None, ind["target_indikator"]):
+                ind_new = False  # a blank merge split by the break continues the indicator
             if ind is None or (ind_new and ind_text != ind["indikator"]):
                 tgt = values["target_indikator"][0]
                 ind = {"goal": goal["goal"], "no": goal["no"], "indikator": ind_text, "target_indikator": tgt,

@@ -131,6 +131,8 @@ LAYOUTS = {
     "page-break-headers-merged": Layout(page_break_every=4, blank_between_goals=True),
     "page-break-inside-merges-text-repeated": Layout(page_break_rows=4),
     "page-break-inside-merges-blank-below": Layout(page_break_rows=3, split_text="blank"),
+    "page-break-blank-merge-target-repeated": Layout(hierarchy={"indikator": "merged", "target_indikator": "repeated"},
+                                                     page_break_rows=5, split_text="blank"),
     "page-break-headers-inside-goals-blank": Layout(hierarchy="blank", page_break_rows=4),
     "page-break-headers-inside-goals-repeated": Layout(hierarchy="repeated", page_break_rows=5,
                                                        group=None),
@@ -163,6 +165,20 @@ def test_layout_reads_like_tidy(variant, plan_name, tidy_frames, tmp_path):
     # A clean plan leaves no reader notes, but for amounts typed as text.
     expected_codes = {"amount-as-text"} if lay.amount != "number" else set()
     assert {n.code for n in rak.notes} == expected_codes
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_layouts_combined_read_like_tidy(seed, tidy_frames, tmp_path):
+    """Variations mixed at random (seeded): every combination reads like the tidy layout."""
+    import random
+
+    lay = V.random_layout(random.Random(seed))
+    for name in PLANS:
+        plan = plan_of(name, lay.percent)
+        rak = rakxl.read_rak(V.render(tmp_path / f"{name}.xlsx", (plan, lay)))
+        assert_reads_like_tidy(rak, plan, tidy_frames(name, lay.percent))
+        assert rak.stated_total == (plan.total if lay.total_label else None), lay
+        assert {n.code for n in rak.notes} <= {"amount-as-text"}, lay
 
 
 @pytest.mark.parametrize("plan_name", PLANS)

@@ -578,8 +578,8 @@ def _render_rak(ws, plan: Plan, lay: Layout):
         return r
 
     r = header(r)
-    data_top = r
     helper: dict[int, list] = {}
+    pagu_cells: list[str] = []
     line_i = 0
     pct = _PERCENT_TEXT
     row_no = 0  # plan row number over the whole plan (for extras)
@@ -700,6 +700,7 @@ def _render_rak(ws, plan: Plan, lay: Layout):
             for s, amount in g.pagu:
                 parts = runs(s, span_end(starts, s))
                 amount_cell(at[s], cols["pagu"], amount, *parts[0])
+                pagu_cells.append(f"{_col_letter(cols['pagu'])}{at[s] + 1}")
                 for top, bottom in parts[1:]:  # Pagu is written once: blank below a page break
                     if pagu_merged:
                         ws.merge(top, cols["pagu"], bottom, cols["pagu"], None, "money")
@@ -718,16 +719,14 @@ def _render_rak(ws, plan: Plan, lay: Layout):
             row_no += 1
         del g_top, g_bottom
 
-    data_bottom = r - 1
     if lay.total_label:
         label_col = min(cols[x] for x in ("no", "sasaran", "indikator", "kegiatan") if x in cols)
-        end_col = cols["kegiatan"] if cols["kegiatan"] > label_col else label_col
+        end_col = max(label_col, min(cols["kegiatan"] + widths["kegiatan"] - 1, cols.get("pagu", last + 1) - 1))
         ws.merge(r, label_col, r, end_col, lay.total_label, "bold")
         if "pagu" in cols:
             c = cols["pagu"]
-            letter = _col_letter(c)
-            if lay.formula:
-                ws.formula(r, c, f"SUM({letter}{data_top + 1}:{letter}{data_bottom + 1})", plan.total)
+            if lay.formula:  # the Pagu cells one by one: a range would take in repeated number rows
+                ws.formula(r, c, f"SUM({','.join(pagu_cells)})", plan.total)
             elif lay.amount in AMOUNT_TEXT_STYLES:
                 ws.write(r, c, AMOUNT_TEXT_STYLES[lay.amount](plan.total))
             else:
@@ -780,3 +779,58 @@ def to_xls(paths: list[Path], outdir: Path) -> list[Path]:
         raise RuntimeError(f"soffice did not write {missing}")
     return out
 
+
+
+def random_layout(rnd) -> Layout:
+    """A layout mixing the variations at random (``rnd``: a seeded random.Random).
+
+    The header words come in sets that name every column unambiguously for the
+    column order drawn (two bare "Target" columns need the indicator's first).
+    """
+    modes = ("merged", "blank", "repeated")
+    hierarchy = rnd.choice(modes + ("mixed",))
+    if hierarchy == "mixed":
+        hierarchy = {role: rnd.choice(modes)
+                     for role in ("no", "sasaran", "indikator", "target_indikator", "pelaksana", "pagu")}
+    order = rnd.choice(list(ORDERS.values()))
+    group = rnd.choice([None, "Pelaksanaan Kegiatan Triwulan", "TRIWULAN", "Jadwal Pelaksanaan"])
+    words = rnd.choice([w for w in HEADER_WORDS if group is not None or not w.get("group_only")])
+    headers = {k: v for k, v in words.items() if k != "group_only"}
+    engine = rnd.choice(["xlsxwriter", "openpyxl"])
+    title = rnd.random() < 0.8
+    return Layout(
+        hierarchy=hierarchy, order=order, group=group, headers=headers, engine=engine, title=title,
+        header_row=rnd.randint(4, 28) if title or rnd.random() < 0.5 else 0, first_col=rnd.randint(0, 6),
+        number_row=rnd.choice([False, "paren", "number"]), header_merged=rnd.random() < 0.7,
+        page_break_rows=rnd.choice([None, None, 3, 5, 9]), split_text=rnd.choice(["repeat", "blank"]),
+        blank_between_goals=rnd.random() < 0.3,
+        total_label=rnd.choice([None, "JUMLAH", "TOTAL", "Jumlah Total"]),
+        amount=rnd.choice(["number", "number", "mixed", *AMOUNT_TEXT_STYLES]),
+        formula=rnd.choice([None, None, "cached" if engine == "xlsxwriter" else "uncached"]),
+        percent=rnd.random() < 0.3, no_as_number=rnd.random() < 0.3,
+        wide=rnd.choice([(), (), ("sasaran", "kegiatan"), ("indikator",)]),
+    )
+
+
+#: Column orders: the official one, and others offices use.
+ORDERS = {
+    "official": OFFICIAL_ORDER,
+    "pelaksana-before-pagu": ("no", "sasaran", "indikator", "target_indikator", "kegiatan", "target_kegiatan",
+                              "pelaksana", "pagu", "tw1", "tw2", "tw3", "tw4"),
+    "extras": ("no", "sasaran", "indikator", "target_indikator", "Satuan", "kegiatan", "target_kegiatan",
+               "tw1", "tw2", "tw3", "tw4", "pagu", "Sumber Dana", "pelaksana", "Keterangan"),
+    "kode-first": ("Kode", "no", "sasaran", "indikator", "target_indikator", "kegiatan", "Volume",
+                   "target_kegiatan", "tw1", "tw2", "tw3", "tw4", "pagu", "Realisasi Anggaran", "pelaksana"),
+}
+#: Sets of header words offices use (``group_only``: quarter headers that need the group above).
+HEADER_WORDS = (
+    {},
+    {"sasaran": "Sasaran Strategis", "indikator": "Indikator Kinerja Utama (IKU)", "target_indikator": "Target",
+     "kegiatan": "Rencana Aksi", "target_kegiatan": "Target", "tw1": "Triwulan I", "tw2": "Triwulan II",
+     "tw3": "Triwulan III", "tw4": "Triwulan IV", "pagu": "Anggaran (Rp)", "pelaksana": "Penanggung Jawab"},
+    {"no": "NO.", "sasaran": "SASARAN", "indikator": "INDIKATOR\nKINERJA", "target_indikator": "TARGET",
+     "kegiatan": "KEGIATAN", "target_kegiatan": "TARGET", "tw1": "TW I", "tw2": "TW II", "tw3": "TW III",
+     "tw4": "TW IV", "pagu": "PAGU", "pelaksana": "PJ"},
+    {"tw1": "1", "tw2": "2", "tw3": "3", "tw4": "4", "pagu": "Anggaran", "kegiatan": "Kegiatan",
+     "pelaksana": "Penanggung jawab", "group_only": True},
+)
