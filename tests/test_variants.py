@@ -7,6 +7,7 @@ layout's reading, and that ``total_pagu`` is the plan's total.
 """
 from __future__ import annotations
 
+import random
 import shutil
 from dataclasses import replace
 
@@ -170,8 +171,6 @@ def test_layout_reads_like_tidy(variant, plan_name, tidy_frames, tmp_path):
 @pytest.mark.parametrize("seed", range(12))
 def test_layouts_combined_read_like_tidy(seed, tidy_frames, tmp_path):
     """Variations mixed at random (seeded): every combination reads like the tidy layout."""
-    import random
-
     lay = V.random_layout(random.Random(seed))
     for name in PLANS:
         plan = plan_of(name, lay.percent)
@@ -300,6 +299,7 @@ def test_format_is_told_by_content_not_name(tidy_frames, tmp_path):
     assert_reads_like_tidy(rakxl.read_rak(misnamed), plan_of("office"), tidy_frames("office"))
 
 
+XLS_SEEDS = (100, 101, 102, 103)
 XLS_LAYOUTS = ("formulas-cached", "page-break-inside-merges-blank-below", "word-paste-wide-columns",
                "amount-text-mixed-blank")
 
@@ -320,6 +320,11 @@ def xls_files(tmp_path_factory):
                                               (plan_of(name, percent=True), Layout(percent=True)))
         for kind in XLS_LAYOUTS:
             sources[f"{name}-{kind}"] = V.render(d / f"{name}-{kind}.xlsx", (plan_of(name), LAYOUTS[kind]))
+    for seed in XLS_SEEDS:
+        lay = V.random_layout(random.Random(seed))
+        for name in PLANS:
+            sources[f"{name}-random-{seed}"] = V.render(d / f"{name}-random-{seed}.xlsx",
+                                                        (plan_of(name, lay.percent), lay))
     sources["units"] = several_sheets(d / "units.xlsx")
     out = V.to_xls(list(sources.values()), d / "out")
     return dict(zip(sources, out))
@@ -338,6 +343,15 @@ def test_legacy_xls_reads_like_tidy(kind, plan_name, xls_files, tidy_frames):
         assert any(m.startswith(rak.columns["pagu"]) for m in rak.merges)
     if kind == "blank":
         assert rak.stated_total == plan_of(plan_name).total
+
+
+@pytest.mark.parametrize("plan_name", PLANS)
+@pytest.mark.parametrize("seed", XLS_SEEDS)
+def test_legacy_xls_layouts_combined(seed, plan_name, xls_files, tidy_frames):
+    lay = V.random_layout(random.Random(seed))
+    rak = rakxl.read_rak(xls_files[f"{plan_name}-random-{seed}"])
+    assert_reads_like_tidy(rak, plan_of(plan_name, lay.percent), tidy_frames(plan_name, lay.percent))
+    assert rak.stated_total == (plan_of(plan_name).total if lay.total_label else None)
 
 
 def test_legacy_xls_with_several_sheets(xls_files, tidy_frames):
