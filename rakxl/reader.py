@@ -11,6 +11,14 @@ activity) may be written three ways and all three read the same:
 Pagu Anggaran is never forward-filled: each Pagu cell or merged Pagu range is one
 budget line, counted once, covering the rows of its merge (or, unmerged, the rows
 down to the next Pagu of the same goal).
+
+Rows that are not activities are recognised and skipped: blank rows, the column-number
+row, the header repeated at a page break (a merge split by such a break continues
+below it, blank or with its text repeated) and the total row (``JUMLAH``), whose
+amount is kept as :attr:`Rak.stated_total`. What only a cell can tell (an amount typed
+as text, a Pagu that is no amount, a formula without a saved value, a gap in a merged
+column) is recorded in :attr:`Rak.notes` for the checker; no single cell makes the
+sheet unreadable. The README's "Layouts rakxl reads" lists every layout tested.
 """
 from __future__ import annotations
 
