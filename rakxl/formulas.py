@@ -8,6 +8,7 @@ cached result. Rather than read those as 0, rakxl evaluates the plain cases: num
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable
 
@@ -36,6 +37,7 @@ def column_index(letters: str) -> int:
     return n - 1
 
 
+@functools.lru_cache(maxsize=1024)  # a sheet has few columns; addresses are made per cell
 def column_letters(index: int) -> str:
     """0 -> ``A``, 26 -> ``AA``."""
     out = ""
