@@ -467,3 +467,18 @@ def test_error_values_in_text_cells_read_as_shown(tmp_path):
     exp["activities"][1] = tuple(second)
     assert V.frames(rak) == exp
     assert rak.total_pagu == plan.total
+
+
+@pytest.mark.parametrize("variant", ["blank-continuation", "repeated-text", "page-break-inside-merges-blank-below",
+                                     "word-paste-wide-columns", "mixed-hierarchy-2", "formulas-uncached-openpyxl",
+                                     "columns-reordered-pagu-before-kegiatan"])
+def test_checker_sees_the_same_plan(variant, tmp_path):
+    """The checker (issue 4) finds the same things in every layout of the sample's plan."""
+    plan = plan_of("sample")
+
+    def findings(lay, name):
+        rak = rakxl.read_rak(V.render(tmp_path / f"{name}.xlsx", (plan, lay)))
+        return sorted((f.code, f.no) for f in rakxl.check(rak))
+    tidy = findings(V.TIDY, "tidy")
+    assert ("missing-budget", "13") in tidy  # the sample's real defects are there to be seen
+    assert findings(LAYOUTS[variant], variant) == tidy
