@@ -358,7 +358,9 @@ class _SideInfo:
 
     @classmethod
     def _cell_before(cls, xml: bytes, pos: int) -> tuple[int, int] | None:
-        start = xml.rfind(b"<c ", 0, pos)
+        # The cell's start tag is just before its <f> or t="e"; a bounded look back
+        # keeps a sheet full of stray <f/> tags from costing O(n^2) (issue 7).
+        start = xml.rfind(b"<c ", max(0, pos - 8192), pos)
         if start < 0:
             return None
         m = cls._CELL_START.match(xml, start)

@@ -930,3 +930,20 @@ def test_file_beyond_max_file_bytes(tmp_path, magic, name):
         fh.write(magic)
         fh.truncate(300 * 1024 * 1024)
     assert_refused(read_isolated(path), RakInputError, name, "file terlalu besar", "314,572,800 byte")
+
+
+def test_stray_formula_tags_read_in_linear_time(tmp_path):
+    """150,000 stray <f/> tags (random attributes, so they do not compress like a
+    bomb) after the cells: each was looked back to the last cell, O(n^2), over a
+    minute for this 1.2 MB file; read now in well under a second."""
+    import random
+
+    rng = random.Random(7)
+    parts = sample_parts()
+    blob = b"".join(b'<f a="%x"/>' % rng.getrandbits(48) for _ in range(150_000))
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b"</worksheet>", b'<extLst><ext uri="x">' + blob + b"</ext></extLst></worksheet>")
+    path = write_zip(tmp_path / "tag_f.xlsx", parts)
+    report = read_isolated(path)
+    assert report["result"] == "Rak" and report["total_pagu"] == 3_051_446_000, report
+    assert report["seconds"] < 10, report
