@@ -366,6 +366,7 @@ def run(opts) -> dict:
     data = prepare(sizes, opts.batch, opts.with_3000 and "totals" in only, log)
     started = _dt.datetime.now(_dt.timezone.utc)
     load_before = _load()
+    loads = [load_before]
     readers: dict[str, dict[int, Cell]] = {}
     for tool in READERS:
         if tool not in only:
@@ -378,6 +379,7 @@ def run(opts) -> dict:
             # 100,000-row workbook has 155,000. It is read with the limit raised (and the
             # report says so), as a finance office reading consolidated RAKs would.
             env = {"RAKXL_LIMITS": RAISED_LIMITS} if tool == "rakxl" and n > 10_000 else None
+            loads.append(_load())
             log(f"{tool:9} {n:>7,} rows ...")
             cell = measure(["read", tool, str(path)], 1 if slow else opts.repeats, opts.budget,
                            opts.slow_timeout if tool == "openpyxl" else opts.timeout, env=env)
@@ -417,6 +419,7 @@ def run(opts) -> dict:
                 continue
             targets = [("sample", SAMPLE)] + [(n, data["files"][n][0]) for n in sizes if n <= opts.cli_max_rows]
             for label, f in targets:
+                loads.append(_load())
                 log(f"rakxl {name} {label} ...")
                 cell = measure_cli(argv_of(Path(f)), opts.repeats, opts.budget, opts.timeout, accept)
                 cli[f"{name}:{label}"] = cell
@@ -435,7 +438,10 @@ def run(opts) -> dict:
                         log(f"          {cell.text()}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    loads.append(_load())
+    peak = max((float(x.split(",")[0]) for x in loads if x != "n/a"), default=None)
     return {"machine": machine(), "started": started, "load_before": load_before, "load_after": _load(),
+            "load_peak": "n/a" if peak is None else f"{peak:.2f}",
             "sizes": sizes, "readers": readers, "cli": cli, "opts": opts, "data": data, "phases": phases}
 
 
@@ -503,7 +509,8 @@ def report(res) -> str:
              "## Machine", "",
              f"- {m['platform']}, {m['cores']} cores, {m['ram_gb']} GB RAM",
              f"- Python {m['python']}; " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()),
-             f"- Load average (1, 5, 15 min) before the run: {res['load_before']}; after: {res['load_after']}."
+             f"- Load average (1, 5, 15 min) before the run: {res['load_before']}; after: {res['load_after']}; "
+             f"highest 1-minute load seen between measurements: {res['load_peak']}."
              " The machine is shared: a load above the core count makes every figure slower, the"
              " ratios less so.", ""]
     if rd:
@@ -562,6 +569,17 @@ def report(res) -> str:
         if "calamine" in rd:
             lines.append("| (calamine floor, median above) | " + " | ".join(
                 fmt_s(rd["calamine"][n].seconds) if n in rd["calamine"] else "n/a" for n in sizes_p) + " |")
+        for n in sizes_p:
+            ph = res["phases"][n]["phases"]
+            total = sum(p[1] for p in ph)
+            cal = sum(p[1] for p in ph if p[0].startswith("calamine"))
+            rest = sorted((p for p in ph if not p[0].startswith("calamine")), key=lambda p: -p[1])
+            if total and len(rest) >= 3:
+                lines.append(
+                    f"\nAt {n:,} rows calamine's own work inside rakxl is {fmt_s(cal)} of {fmt_s(total)} "
+                    f"({cal / total:.0%}); the rest is rakxl's: " + ", ".join(
+                        f"{p[0].split(':')[0]} {p[0].split(': ', 1)[1].split(' (')[0]} {fmt_s(p[1])}"
+                        for p in rest[:3]) + ".")
         for n in sizes_p:
             if res["phases"][n].get("error"):
                 lines.append(f"\nPhases at {n:,} rows stopped: {res['phases'][n]['error']}")
