@@ -1,0 +1,54 @@
+"""The benchmark generator (benchmarks/generate.py) and what rakxl reads from it.
+
+The benchmarks time rakxl on generated workbooks; these tests make sure those
+workbooks are RAK tables in the official layout and that rakxl finds in them the
+figures the generator put there (it builds them without rakxl).
+"""
+import importlib.util
+import json
+
+import pytest
+
+import rakxl
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def generate():
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize("rows,seed", [(1, 1), (70, 2021), (400, 7)])
+def test_rakxl_reads_the_generated_figures(generate, tmp_path, rows, seed):
+    path = tmp_path / f"RAK_{rows}.xlsx"
+    figures = generate.build(path, rows, seed=seed)
+    assert json.loads(path.with_suffix(".json").read_text(encoding="utf-8")) == figures
+    rak = rakxl.read_rak(path)
+    assert len(rak.activities) == figures["activities"] == rows
+    assert len(rak.goals) == figures["goals"]
+    assert len(rak.indicators) == figures["indicators"]
+    assert len(rak.budgets) == figures["budget_lines"]
+    assert rak.total_pagu == figures["total_pagu"] == rak.stated_total
+    assert rak.meta.year == 2021 and rak.meta.signatory == "ANNISA ROSPA.P"
+    if rows > 1:
+        assert {"no", "sasaran", "indikator", "target_indikator", "pelaksana"} <= set(rak.merged)
+        assert (rak.budgets["last_row"] > rak.budgets["first_row"]).any()  # merged Pagu ranges
+
+
+def test_percent_targets_read_as_shown(generate, tmp_path):
+    """Activity targets written as the number 1 with a 0% format read as "100%"."""
+    path = tmp_path / "RAK.xlsx"
+    generate.build(path, 70)
+    targets = set(rakxl.read_rak(path).activities["target_kegiatan"])
+    assert "100%" in targets and "1" not in targets
+
+
+def test_ensure_reuses_a_generated_file(generate, tmp_path):
+    path = tmp_path / "RAK_70.xlsx"
+    first = generate.ensure(path, 70)
+    mtime = path.stat().st_mtime_ns
+    assert generate.ensure(path, 70) == first
+    assert path.stat().st_mtime_ns == mtime
