@@ -211,6 +211,7 @@ class Grid:
         # cut to the cells the sheet holds; refused when absurd (issue 7)
         self.merges = guard.clip_merges(merges, self.nrows, self.ncols, book.limits, path=book.path, sheet=name)
         self._formula_stack: set = set()
+        self._evaluated: dict = {}  # (r, c) -> value or FormulaError of an evaluated formula
 
     def value(self, r: int, c: int):
         """The value at (r, c): str, float, int, bool, date/datetime, or '' when empty."""
@@ -272,13 +273,25 @@ class Grid:
         if not found:
             return None
         key = (r, c)
+        # Each formula is evaluated once (issue 7): without this, formulas that each
+        # refer twice to the next one cost 2^n evaluations, hours for a 3 KB file.
+        if key in self._evaluated:
+            value = self._evaluated[key]
+            if isinstance(value, FormulaError):
+                raise value
+            return value
         if key in self._formula_stack:
             raise FormulaError("circular reference")
         self._formula_stack.add(key)
         try:
-            return evaluate(found[0], self._resolve)
+            value = evaluate(found[0], self._resolve)
+        except FormulaError as exc:
+            self._evaluated[key] = exc
+            raise
         finally:
             self._formula_stack.discard(key)
+        self._evaluated[key] = value
+        return value
 
     def _resolve(self, sheet: str | None, r: int, c: int):
         grid = self

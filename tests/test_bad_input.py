@@ -947,3 +947,21 @@ def test_stray_formula_tags_read_in_linear_time(tmp_path):
     report = read_isolated(path)
     assert report["result"] == "Rak" and report["total_pagu"] == 3_051_446_000, report
     assert report["seconds"] < 10, report
+
+
+def test_formulas_that_double_at_every_step(tmp_path):
+    """K10 (a Pagu) = N100+N100, N100 = N101+N101, ... 40 formulas without saved
+    values: evaluated naively that is 2^41 evaluations (hours, for a 3 KB file);
+    each formula is evaluated once, so the Pagu reads 2^41 (41 doublings of N140's 1)
+    at once."""
+    parts = sample_parts()
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    sheet = sheet.replace(b'<c r="K10" s="6"><v>23134000</v></c>', b'<c r="K10" s="6"><f>N100+N100</f></c>')
+    rows = b"".join(b'<row r="%d"><c r="N%d"><f>N%d+N%d</f></c></row>' % (k, k, k + 1, k + 1)
+                    for k in range(100, 140))
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+        b"</sheetData>", rows + b'<row r="140"><c r="N140"><v>1</v></c></row></sheetData>')
+    report = read_isolated(write_zip(tmp_path / "berlipat.xlsx", parts))
+    assert report["result"] == "Rak", report
+    assert report["total_pagu"] == 3_051_446_000 - 23_134_000 + 2**41
+    assert report["seconds"] < 10, report
