@@ -13,7 +13,13 @@ of XML parts, :func:`check_xlsx` looks at:
   part has one. Python's XML is parsed with defusedxml on top of that;
 - every sheet's cells, streamed: the bounding box of the cells that hold a value
   (one cell at A1 and one at XFD1048576 make 17 billion cells for calamine) and
-  the number of merged ranges.
+  the number of merged ranges;
+- the shared strings' ``uniqueCount``, which calamine reserves memory for.
+
+A legacy .xls is walked record by record (:func:`check_xls`): each sheet's
+DIMENSIONS and cells are held to the same limits. Once calamine has read a sheet,
+:func:`clip_merges` cuts its merged ranges to the cells it holds and bounds the
+cells they cover together.
 
 The limits are named constants in :class:`Limits`. To raise them pass your own
 ``Limits`` to :func:`rakxl.read_rak` (``limits=Limits(max_cells=10_000_000)``), or
