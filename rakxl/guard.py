@@ -28,11 +28,13 @@ max_part_bytes=200000000"``), which the command line honours too.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import posixpath
 import re
 import struct
+import sys
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -747,3 +749,34 @@ def file_contains(path, needle: bytes, chunk: int = MiB) -> bool:
             if needle in tail + data:
                 return True
             tail = data[-(len(needle) - 1):] if len(needle) > 1 else b""
+
+
+@contextlib.contextmanager
+def quiet_native_stderr():
+    """While calamine runs, send what native code writes straight to file
+    descriptor 2 (the message and backtrace of a Rust panic on a damaged file) to
+    os.devnull; the panic itself still arrives as an exception and becomes a
+    RakInputError, so the command line keeps to its one line on stderr.
+
+    Python's own ``sys.stderr`` is flushed first and works as before afterwards.
+    Output that another thread writes to descriptor 2 meanwhile is lost too.
+    """
+    try:
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):
+        pass
+    try:
+        saved = os.dup(2)
+    except OSError:  # no descriptor 2 (a GUI process): nothing to quiet
+        yield
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, 2)
+        finally:
+            os.close(devnull)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)

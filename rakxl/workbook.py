@@ -100,14 +100,15 @@ class Workbook:
         import python_calamine
 
         try:
-            if self.path.suffix.lower() in _SUFFIXES[self.format]:
-                self._book = python_calamine.load_workbook(str(self.path))
-            else:
-                # A misnamed file (an .xlsx saved as .xls...): calamine goes by the
-                # name for paths, by the content for open files.
-                with open(self.path, "rb") as fh:
-                    self._book = python_calamine.CalamineWorkbook.from_filelike(fh)
-            metadata = self._book.sheets_metadata
+            with guard.quiet_native_stderr():  # no Rust panic text on stderr (issue 7)
+                if self.path.suffix.lower() in _SUFFIXES[self.format]:
+                    self._book = python_calamine.load_workbook(str(self.path))
+                else:
+                    # A misnamed file (an .xlsx saved as .xls...): calamine goes by the
+                    # name for paths, by the content for open files.
+                    with open(self.path, "rb") as fh:
+                        self._book = python_calamine.CalamineWorkbook.from_filelike(fh)
+                metadata = self._book.sheets_metadata
         except python_calamine.PasswordError:
             raise RakInputError("workbook dilindungi kata sandi; hapus kata sandinya lalu simpan ulang",
                                 path=self.path) from None
@@ -196,10 +197,11 @@ class Grid:
         self.name = name
         self.hidden = name in book.hidden
         try:
-            sheet = book._book.get_sheet_by_name(name)
-            self.rows = sheet.to_python()
-            self.top, self.left = sheet.start or (0, 0)
-            merges = sheet.merged_cell_ranges or []
+            with guard.quiet_native_stderr():  # no Rust panic text on stderr (issue 7)
+                sheet = book._book.get_sheet_by_name(name)
+                self.rows = sheet.to_python()
+                self.top, self.left = sheet.start or (0, 0)
+                merges = sheet.merged_cell_ranges or []
         except Exception as exc:  # calamine's own error types differ by version
             raise RakInputError(f"sheet tidak dapat dibaca ({_short(exc)})", path=book.path, sheet=name) from None
         except BaseException as exc:  # a panic in calamine (issue 7)

@@ -965,3 +965,30 @@ def test_formulas_that_double_at_every_step(tmp_path):
     assert report["result"] == "Rak", report
     assert report["total_pagu"] == 3_051_446_000 - 23_134_000 + 2**41
     assert report["seconds"] < 10, report
+
+
+def test_xls_that_makes_calamine_panic_one_line_on_stderr(tmp_path, sample_xls):
+    """A defined name (NAME record) whose formula claims 65,535 bytes makes
+    calamine panic (found by the .xls fuzz; a Rust panic prints its message and
+    backtrace on stderr by itself): the command line still prints one line and
+    exits with 2."""
+    import struct
+
+    from xlrd import compdoc
+
+    data = bytearray(sample_xls.read_bytes())
+    stream = compdoc.CompDoc(bytes(data), logfile=open(os.devnull, "w")).get_named_stream("Workbook")
+    base = bytes(data).find(stream[:512])
+    pos = 0
+    while struct.unpack_from("<H", stream, pos)[0] != 0x0018:  # the first NAME record
+        pos += 4 + struct.unpack_from("<H", stream, pos + 2)[0]
+    data[base + pos + 9:base + pos + 11] = b"\xff\xff"
+    path = tmp_path / "panik.xls"
+    path.write_bytes(bytes(data))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), RUST_BACKTRACE="1")
+    proc = subprocess.run([sys.executable, "-m", "rakxl.cli", "show", str(path)], capture_output=True, text=True,
+                          env=env, timeout=PROCESS_TIMEOUT, cwd=str(ROOT))
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "panik.xls" in lines[0] and RESAVE in lines[0], proc.stderr
+    assert "panicked" not in proc.stderr and "Traceback" not in proc.stderr
