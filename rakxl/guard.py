@@ -159,12 +159,13 @@ def check_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
     with zf:
         names = [i.filename for i in infos]
         _check_directory(infos, names, path, limits)
-        for info in infos:
-            _check_prolog(zf, info, path)
+        xml_parts = [info.filename for info in infos if _check_prolog(zf, info, path)]
         parts = _map_parts(zf, set(names), path, limits)
-        for key, part in parts.items():
-            if key.startswith("sheet:"):
-                scan_sheet(zf, part, limits, path=path, sheet=key[6:])
+        sheet_of = {part: key[6:] for key, part in parts.items() if key.startswith("sheet:")}
+        # Every XML part, not only those mapped as sheets: calamine resolves the
+        # relationships its own way, and a part it reads as a sheet must not escape.
+        for name in xml_parts:
+            scan_sheet(zf, name, limits, path=path, sheet=sheet_of.get(name, name))
         return parts
 
 
@@ -268,12 +269,16 @@ _DECLARED_ENCODING = re.compile(r"\ufeff?\s*<\?xml[^>]*?\bencoding\s*=\s*[\"']([
 _ENCODINGS = {"utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be"}
 
 
-def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bool:
     """Refuse a part with a DTD. Only the prolog (before the root element) can hold
     one, so the scan stops at the root element; parts that are not XML (images)
-    are skipped from their first bytes."""
+    are skipped from their first bytes.
+
+    Returns:
+        Whether the part is XML.
+    """
     if info.is_dir() or info.file_size == 0:
-        return
+        return False
     encoding = None
     carry = ""
     root_tag = None
@@ -281,7 +286,7 @@ def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> Non
         if encoding is None:
             encoding = _xml_encoding(chunk)
             if encoding is None:
-                return  # not XML
+                return False  # not XML
         text = carry + chunk.decode(encoding, "replace")
         if not carry:
             declared = _DECLARED_ENCODING.match(text)
@@ -303,9 +308,10 @@ def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> Non
         end = root_tag.find(">")
         if end >= 0:
             _check_root(root_tag[:end], info, path)
-            return
+            return True
     if root_tag is not None:
         _check_root(root_tag, info, path)
+    return encoding is not None
 
 
 _SST = re.compile(r"<(?:[^\s>:]+:)?sst\b")
@@ -408,6 +414,11 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, limits: Limits = DEFAULT_LIMITS, 
     claimed = _scan_claimed(zf, part, limits, path)
     if claimed is not None:
         return claimed
+    head = next(_chunks(zf, part, path, 4), b"")
+    if (_xml_encoding(head) or "").startswith("utf-16"):  # the regexes read UTF-8 only
+        ext = _scan_xml(zf, part, limits, path, sheet)
+        _check_extent(ext, limits, path, sheet)
+        return ext
     ext = SheetExtent()
     fast = True
     carry = b""

@@ -992,3 +992,20 @@ def test_xls_that_makes_calamine_panic_one_line_on_stderr(tmp_path, sample_xls):
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "panik.xls" in lines[0] and RESAVE in lines[0], proc.stderr
     assert "panicked" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("target", ["xl/worksheets/sheet1.xml", "../xl/worksheets/./sheet1.xml", "WORKSHEETS/SHEET1.XML"])
+def test_far_cell_in_a_part_the_relationships_do_not_name_plainly(tmp_path, target):
+    """Whatever a relationship's target looks like, and whether or not rakxl maps
+    it to a sheet, every XML part's cells are held to the limits."""
+    parts = workbook_parts({"RAK": sheet_xml([("A1", "No")])})
+    parts["xl/worksheets/sheet2.xml"] = sheet_xml([("A1", 1), ("XFD1048576", 2)])
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b'Target="worksheets/sheet1.xml"', f'Target="{target}"'.encode())
+    assert_refused(read_isolated(write_zip(tmp_path / "sasaran.xlsx", parts)), RakHostileError, "XFD1048576")
+
+
+def test_far_cell_in_a_utf16_sheet(tmp_path):
+    xml = sheet_xml([("A1", 1), ("XFD1048576", 2)]).decode().replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    path = write_zip(tmp_path / "utf16_sheet.xlsx", workbook_parts({"RAK": xml.encode("utf-16")}))
+    assert_refused(read_isolated(path), RakHostileError, "XFD1048576")
