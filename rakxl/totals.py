@@ -39,11 +39,13 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 LOCK_PREFIX = "~$"
 
 #: Fewest files for which :func:`read_many` starts a process pool, by the way this
-#: platform starts processes. Measured with ``benchmarks/totals_bench.py`` on small
-#: RAK workbooks (about 4 ms each to read): below these counts, starting the worker
-#: processes (and, under ``spawn`` as on Windows, importing pandas in each of them)
-#: costs more than it saves. See the README section "rakxl totals".
-PARALLEL_THRESHOLD = {"fork": 200, "forkserver": 400, "spawn": 400}
+#: platform starts processes. Measured with ``python benchmarks/totals_bench.py
+#: crossover`` on small RAK workbooks (about 3 ms each to read) on 2 cores: a
+#: ``fork`` pool (Linux) costs about 0.03 s to start and wins from about 50 files;
+#: a ``spawn`` pool (Windows, macOS) costs about 0.35 s (each worker starts Python
+#: and imports pandas) and loses at 200 files, wins at 300. See the README section
+#: "rakxl totals".
+PARALLEL_THRESHOLD = {"fork": 50, "forkserver": 300, "spawn": 300}
 
 #: Finding codes (from :func:`rakxl.check`) that change what a total means; these
 #: are listed on the ``Peringatan`` sheet of the XLSX output: money maybe counted
@@ -195,6 +197,9 @@ def read_many(paths: Iterable, *, jobs: int | None = None, check: bool = False,
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
+
+        import pandas  # noqa: F401 - loaded before the pool, so that forked workers start warm
+        from . import reader  # noqa: F401
 
         # Chunks amortise the cost of sending work to the processes while keeping the
         # progress bar moving.
