@@ -98,7 +98,7 @@ class Limits:
             return base
         known = {f.name: f.type for f in dataclasses.fields(cls)}
         changes = {}
-        for pair in re.split(r"[\s,;]+", text):
+        for pair in filter(None, re.split(r"[\s,;]+", text)):
             name, _, value = pair.partition("=")
             name = name.strip().lower()
             if name not in known:

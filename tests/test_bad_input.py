@@ -606,7 +606,7 @@ def test_limits_from_environment(monkeypatch):
 
     from rakxl.cli import cli
 
-    monkeypatch.setenv("RAKXL_LIMITS", "max_cells=1000, max_merges=500")
+    monkeypatch.setenv("RAKXL_LIMITS", "max_cells=1000, max_merges=500,")
     assert rakxl.guard.default_limits() == Limits(max_cells=1000, max_merges=500)
     res = CliRunner().invoke(cli, ["show", str(SAMPLE)])
     assert res.exit_code == 2 and "1,000 sel" in res.output
