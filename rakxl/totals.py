@@ -136,15 +136,15 @@ def _read_one(task: tuple) -> tuple:
 
     try:
         raks = read_workbook(path, limits=limits)
+        findings = None
+        if run_checker:
+            from .checker import check
+
+            findings = [check(rak) for rak in raks]
     except RakError as exc:
         return path, None, None, exc.reason
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop a batch of hundreds
-        return path, None, None, f"kesalahan tak terduga saat membaca ({type(exc).__name__}: {exc})"
-    findings = None
-    if run_checker:
-        from .checker import check
-
-        findings = [check(rak) for rak in raks]
+        return path, None, None, f"kesalahan tak terduga di rakxl ({type(exc).__name__}: {exc})"
     return path, raks, findings, None
 
 
@@ -197,6 +197,7 @@ def read_many(paths: Iterable, *, jobs: int | None = None, check: bool = False,
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         import pandas  # noqa: F401 - loaded before the pool, so that forked workers start warm
         from . import reader  # noqa: F401
@@ -208,10 +209,21 @@ def read_many(paths: Iterable, *, jobs: int | None = None, check: bool = False,
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
         try:
             _collect(pool.map(_read_one, tasks, chunksize=chunk), result, progress, total)
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory, a crash in a native library):
+            # the files without a result are listed, never silently dropped.
+            for f in files[_result_count(result):]:
+                result.failures.append(Failure(f, "proses pembaca berhenti mendadak saat membaca file ini atau "
+                                                  "file lain di kelompoknya; coba lagi dengan --jobs 1"))
         finally:
             # On Ctrl+C, drop the files not started yet instead of reading them all first.
             pool.shutdown(wait=True, cancel_futures=True)
     return result
+
+
+def _result_count(result: ReadResult) -> int:
+    """How many files have a result so far (read, or listed as unreadable)."""
+    return len(result.failures) + len({rak.path for rak in result.raks})
 
 
 def _collect(outcomes, result: ReadResult, progress, total: int) -> None:

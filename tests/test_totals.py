@@ -17,6 +17,7 @@ import rakxl
 from rakxl.cli import cli
 from rakxl.layout import RUPIAH_FORMAT
 from rakxl.totals import TOTALS_FINDING_CODES, ProgressBar, find_workbooks, read_many
+from rakxl.totals import _read_one as _real_read_one
 from tests.test_reader import BY_PELAKSANA
 
 UNITS = ("Subbag Keuangan", "Subbag Hukum", "Subbag SDM", "Subbag Program dan Data")
@@ -368,3 +369,25 @@ def test_progress_bar_draws_and_clears():
     assert stream.getvalue().count("\r") == 1
     bar(30, 30)
     assert stream.getvalue().endswith("\r") and stream.getvalue().count("\r") == 3
+
+
+def _crash_worker(task):
+    """Stands for a worker killed by the system while reading one file."""
+    import os
+
+    if task[0].endswith("RAK_03.xlsx"):
+        os._exit(1)
+    return _real_read_one(task)
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_a_dead_worker_never_drops_files_silently(folder, monkeypatch):
+    root, specs = folder
+    import rakxl.totals as totals
+
+    monkeypatch.setattr(totals, "_read_one", _crash_worker)
+    files = [f for f in specs if f.endswith(tuple(f"RAK_{i:02d}.xlsx" for i in range(8)))]
+    assert len(files) == 8
+    result = read_many(files, jobs=2, start_method="fork")
+    assert len(result.raks) + len(result.failures) == 8
+    assert any(f.path.endswith("RAK_03.xlsx") and "berhenti mendadak" in f.reason for f in result.failures)
