@@ -27,7 +27,12 @@ HEADERS = ["No", "Sasaran Program/Kegiatan", "Indikator Kinerja", "Target Indika
 
 
 def run(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args])
+    """Invoke the CLI with stdout and stderr kept apart (click 8.1 needs mix_stderr=False)."""
+    try:
+        runner = CliRunner(mix_stderr=False)
+    except TypeError:  # click >= 8.2 always keeps them apart
+        runner = CliRunner()
+    return runner.invoke(cli, [str(a) for a in args])
 
 
 # -- building workbooks ----------------------------------------------------------
@@ -184,7 +189,7 @@ def test_by_is_checked():
     with pytest.raises(ValueError, match="'pagu'"):
         rakxl.budget_totals([], by=("pagu",))
     res = run("totals", ".", "--by", "unit")
-    assert res.exit_code == 2 and "--by" in res.output
+    assert res.exit_code == 2 and "--by" in res.stderr
 
 
 # -- many workbooks ----------------------------------------------------------------
@@ -342,7 +347,7 @@ def test_json_file_output(sample_path, tmp_path):
 
 def test_outputs_refused(sample_path, tmp_path):
     res = run("totals", sample_path, "-o", tmp_path / "total.txt")
-    assert res.exit_code == 2 and ".xlsx, .csv atau .json" in res.output
+    assert res.exit_code == 2 and ".xlsx, .csv atau .json" in res.stderr
     (tmp_path / "kosong").mkdir()
     res = run("totals", tmp_path / "kosong")
     assert res.exit_code == 2 and "tidak ada workbook" in res.stderr
