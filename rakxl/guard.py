@@ -78,9 +78,9 @@ class Limits:
     ratio_from_bytes: int = 1 * MiB
     max_rows: int = 1_048_576
     max_cols: int = 16_384
-    max_cells: int = 2_000_000
-    max_merges: int = 20_000
-    max_merged_cells: int = 2_000_000
+    max_cells: int = 4_000_000
+    max_merges: int = 200_000
+    max_merged_cells: int = 5_000_000
 
     @classmethod
     def from_env(cls, base: "Limits | None" = None, environ=None) -> "Limits":

@@ -471,7 +471,7 @@ def test_one_cell_at_a1_and_one_at_xfd1048576(tmp_path):
         {"RAK": sheet_xml([("A1", "Rencana Aksi Kinerja"), ("XFD1048576", 1)])}))
     assert path.stat().st_size < 5 * 1024
     report = read_isolated(path)
-    assert_refused(report, RakHostileError, "jauh.xlsx", "sheet 'RAK'", "XFD1048576", "2,000,000 sel")
+    assert_refused(report, RakHostileError, "jauh.xlsx", "sheet 'RAK'", "XFD1048576", "4,000,000 sel")
 
 
 def test_far_cell_without_reference(tmp_path):
@@ -815,7 +815,7 @@ def test_thousands_of_merges_over_the_whole_sheet(tmp_path):
         rb'<mergeCells count="(\d+)">', lambda m: b'<mergeCells count="%d">' % (int(m.group(1)) + 19_000) + extra,
         parts["xl/worksheets/sheet1.xml"])
     path = write_zip(tmp_path / "gabung_ribuan.xlsx", parts)
-    assert_refused(read_isolated(path), RakHostileError, "sel gabungan", "2,000,000")
+    assert_refused(read_isolated(path), RakHostileError, "sel gabungan", "5,000,000")
 
 
 @pytest.fixture(scope="module")
