@@ -302,6 +302,7 @@ class _Walk:
         # True on the first row after a header repeated at a page break: there a
         # merge split by the break continues blank (no new goal, no gap, same Pagu).
         after_break = False
+        after_total = False  # rows below a total row are table rows only if they name an activity or goal
         r = self.h.data_start
         while r < g.nrows:
             raw = self._raw = g.row_values(r, all_cols)
@@ -317,8 +318,12 @@ class _Walk:
                 continue
             if self._is_total_row(r, raw):
                 self.end_row = r + 1
+                after_total = True
                 r += 1
                 continue
+            if after_total and not any(
+                    raw.get(cols[role]) not in ("", None) for role in ("no", "sasaran", "kegiatan") if role in cols):
+                break  # below the total row: a signature block without a date, notes...
             self.end_row = r + 1
 
             no, no_new, _ = self.resolve(r, "no")

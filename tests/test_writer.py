@@ -65,6 +65,21 @@ def test_round_trip_sample(sample, written):
     assert back.notes == []
 
 
+def test_round_trip_signature_without_date(sample, tmp_path):
+    """A signature block with no place and date: its lines, written below the JUMLAH
+    row, are not read back as activities."""
+    import dataclasses
+
+    rak = dataclasses.replace(sample, meta=dataclasses.replace(sample.meta, place=None, signed_on=None))
+    out = tmp_path / "tanpa_tanggal.xlsx"
+    write_rak(rak, out)
+    back = rakxl.read_rak(out)
+    assert len(back.activities) == 68 and back.total_pagu == 3_051_446_000
+    assert (back.meta.signatory_title, back.meta.signatory, back.meta.nip) == (
+        "Pt. Sekretaris", "ANNISA ROSPA.P", "19710703 199903 2 007")
+    assert back.meta.signed_on is None
+
+
 def test_round_trip_extra_columns(sample, tmp_path):
     small = subset(sample, [1, 2, 3])
     small.activities["Keterangan"] = text_column([None, "lihat lampiran", "=HYPERLINK(\"x\")", None, "+62 21",
