@@ -469,9 +469,10 @@ def _claim_pattern(cols: str, rows: str) -> re.Pattern:
     """A regex that finds any cell tag not written ``<c r="REF"`` with REF inside
     ``cols``/``rows`` and no second ``r`` attribute (what the cheap path trusts)."""
     ref_ok = rb"(?:" + _at_most(cols, "A", "A", "Z") + rb")(?:" + _at_most(rows, "1", "0", "9") + rb')"'
-    # the rest of the tag up to its '>', quoted values skipped whole, with no other r=
-    # (one character per step: no nested repeat that could backtrack for long)
-    rest_ok = rb"""(?:[^<>"'r]|"[^<"]*"|'[^<']*'|r(?!\s*=))*>"""
+    # the rest of the tag up to its '>', quoted values skipped whole, with no other r=;
+    # written "plain run, then (special, plain run)*": each special starts with a
+    # character the plain run excludes, so nothing can backtrack for long
+    rest_ok = rb"""[^<>"'r]*(?:(?:"[^<"]*"|'[^<']*'|r(?!\s*=))[^<>"'r]*)*>"""
     return re.compile(rb'<c(?:[\t\n\r\x0b\x0c/>]| (?!r="' + ref_ok + rest_ok + rb"))")
 
 
