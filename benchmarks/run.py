@@ -2,7 +2,8 @@
 
 Run from the project root::
 
-    python benchmarks/run.py              # the full run (about 5-10 minutes on 2 cores)
+    python benchmarks/run.py              # the full run (3-5 minutes on 2 cores, plus a minute
+                                          # or two the first time, to generate the workbooks)
     python benchmarks/run.py --quick      # a smoke run: small sizes, one repeat
     python benchmarks/run.py --sizes 1000,10000 --repeats 3 --only rakxl,calamine
 
