@@ -52,19 +52,18 @@ def zipped(xml: bytes) -> zipfile.ZipFile:
 LIMITS = guard.Limits(max_cells=100_000, max_merges=50)
 
 
+_SCAN_CLAIMED = guard._scan_claimed  # kept: the exact fixture switches the module's off
+
+
 def claimed(xml, limits=LIMITS):
-    return guard._scan_claimed(zipped(xml), PART, limits, "t.xlsx")
+    return _SCAN_CLAIMED(zipped(xml), PART, limits, "t.xlsx")
 
 
-def exact(xml, limits=LIMITS):
-    """The exact scan alone (what scan_sheet did before the claim path)."""
-    zf = zipped(xml)
-    real = guard._scan_claimed
-    try:
-        guard._scan_claimed = lambda *a: None
-        return guard.scan_sheet(zf, PART, limits)
-    finally:
-        guard._scan_claimed = real
+@pytest.fixture
+def exact(monkeypatch):
+    """The exact scan alone (scan_sheet with the claim path switched off)."""
+    monkeypatch.setattr(guard, "_scan_claimed", lambda *args: None)
+    return lambda xml, limits=LIMITS: guard.scan_sheet(zipped(xml), PART, limits)
 
 
 @pytest.mark.parametrize("cap", ["1", "9", "10", "99", "100", "1000", "100017", "1048576"])
@@ -119,7 +118,7 @@ def test_cells_written_any_other_way_go_to_the_exact_scan(raw):
     assert claimed(sheet([("A1", 1)], dimension="A1:L20", raw=raw)) is None
 
 
-def test_no_dimension_or_claim_beyond_limits_goes_to_the_exact_scan():
+def test_no_dimension_or_claim_beyond_limits_goes_to_the_exact_scan(exact):
     assert claimed(sheet([("A1", 1)], dimension=None)) is None
     # The claim itself is too big, although the cells are few: the exact scan decides (and accepts).
     xml = sheet([("A1", 1), ("B2", 2)], dimension="A1:XFD1048576")
@@ -127,7 +126,7 @@ def test_no_dimension_or_claim_beyond_limits_goes_to_the_exact_scan():
     assert exact(xml).cells == 2
 
 
-def test_styled_empty_cells_beyond_the_claim_still_read():
+def test_styled_empty_cells_beyond_the_claim_still_read(exact):
     xml = sheet([("A1", 1), ("A90000", None)], dimension="A1:L20")
     assert claimed(xml) is None
     assert exact(xml).rows == 1
@@ -141,7 +140,7 @@ def test_too_many_merges_refused_with_the_exact_message():
         guard.scan_sheet(zipped(xml), PART, LIMITS)
 
 
-def test_random_honest_sheets_claim_bounds_the_exact_scan():
+def test_random_honest_sheets_claim_bounds_the_exact_scan(exact):
     rnd = random.Random(8)
     for _ in range(150):
         n_rows, n_cols = rnd.randint(1, 300), rnd.randint(1, 60)
@@ -157,9 +156,20 @@ def test_random_honest_sheets_claim_bounds_the_exact_scan():
 
 
 def test_the_sample_and_xlsxwriter_files_take_the_claim(sample_path, tmp_path):
-    with zipfile.ZipFile(sample_path) as zf:
-        got = guard._scan_claimed(zf, PART, guard.DEFAULT_LIMITS, sample_path)
-    assert got is not None and got.cols == 12 and got.merges > 100
+    """The point of the claim path: ordinary workbooks never need the exact scan."""
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    generated = tmp_path / "RAK_500.xlsx"
+    generate.build(generated, 500)
+    for path, rows in ((sample_path, 84), (generated, 517)):  # 500 activities + title, header, signature
+        with zipfile.ZipFile(path) as zf:
+            got = guard._scan_claimed(zf, PART, guard.DEFAULT_LIMITS, path)
+        assert got is not None and (got.rows, got.cols) == (rows, 12) and got.merges > 100
 
 
 # -- layout.match_header: one search over every pattern before the role by role one --
