@@ -41,7 +41,7 @@ def lang_option(f):
 def output_options(f):
     """The shared output options of commands that print rows: ``--json`` and ``-o OUT``."""
     f = click.option("--json", "as_json", is_flag=True, help="Cetak JSON, bukan tabel.")(f)
-    f = click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+    f = click.option("-o", "--output", type=click.Path(), default=None,
                      help="Tulis ke file ini (.csv, .json atau .xlsx) alih-alih layar.")(f)
     return f
 
@@ -135,7 +135,7 @@ EXPORT_TABLES = ("activities", "budgets", "goals", "indicators")
               help="Format keluaran (bawaan: dari akhiran -o, atau json ke layar).")
 @click.option("--table", type=click.Choice(EXPORT_TABLES), default="activities", show_default=True,
               help="Tabel yang diekspor ke CSV (JSON memuat semuanya).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+@click.option("-o", "--output", type=click.Path(), default=None,
               help="File keluaran; tanpa -o dicetak ke layar.")
 @click.option("--sheet", default=None, help="Nama sheet (bawaan: sheet RAK pertama).")
 @handle_errors
@@ -215,13 +215,13 @@ def totals(paths, by, output, as_json, quiet, jobs, lang):
 
     keys = [k.strip() for k in by.split(",") if k.strip()]
     if not keys or any(k not in GROUP_KEYS for k in keys):
-        raise click.BadParameter(f"'{by}'; pilih dari {', '.join(GROUP_KEYS)}", param_hint="--by")
+        fail(f"rakxl: --by '{by}' tidak dikenal; pilih dari {', '.join(GROUP_KEYS)}")
     kind = None
     if output:
+        check_output(output)
         kind = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}.get(Path(output).suffix.lower())
         if kind is None:
-            raise click.BadParameter(f"'{output}': akhiran harus .xlsx, .csv atau .json", param_hint="-o")
-        check_output(output)
+            fail(f"rakxl: {output}: akhiran keluaran harus .xlsx, .csv atau .json")
     progress = None if quiet or not sys.stderr.isatty() else ProgressBar(sys.stderr, lang)
     result = read_many(paths, jobs=jobs, check=kind == "xlsx", progress=progress)
     table = budget_totals(result.raks, by=keys)
@@ -248,7 +248,7 @@ def totals(paths, by, output, as_json, quiet, jobs, lang):
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @output_options
-@click.option("--annotate", "annotate_to", type=click.Path(dir_okay=False), default=None, metavar="OUT.xlsx",
+@click.option("--annotate", "annotate_to", type=click.Path(), default=None, metavar="OUT.xlsx",
               help="Tulis salinan workbook dengan sel bermasalah diwarnai dan diberi komentar, "
                    "plus sheet 'Temuan' (satu FILE saja; FILE tidak diubah).")
 @lang_option
@@ -336,7 +336,7 @@ FORMAT_MESSAGES = {
 
 @cli.command("format")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+@click.option("-o", "--output", type=click.Path(), default=None,
               help="File .xlsx keluaran (tata letak resmi).")
 @click.option("--paper", type=click.Choice(["A4", "F4", "Legal"]), default="A4", show_default=True,
               help="Ukuran kertas cetak (F4 dicetak sebagai Folio 8,5 x 13 inci).")

@@ -3,6 +3,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from rakxl.cli import cli
@@ -73,3 +74,19 @@ def test_unreadable_file_one_line_exit_2(tmp_path):
 def test_version():
     res = run("--version")
     assert res.exit_code == 0 and "rakxl" in res.output
+
+
+@pytest.mark.parametrize("args", [
+    ["export", "{sample}", "--to", "csv", "-o", "{dir}"],
+    ["format", "{sample}", "-o", "{dir}"],
+    ["check", "{sample}", "--annotate", "{dir}"],
+    ["totals", "{sample}", "-o", "{dir}"],
+    ["diff", "{sample}", "{sample}", "-o", "{dir}"],
+])
+def test_output_that_is_a_folder_one_line_exit_2(args, sample_path, tmp_path):
+    argv = [a.format(sample=sample_path, dir=tmp_path) for a in args]
+    proc = subprocess.run([sys.executable, "-m", "rakxl.cli", *argv], capture_output=True, text=True)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(tmp_path) in lines[0] and "Traceback" not in proc.stderr
+    assert list(tmp_path.iterdir()) == []
