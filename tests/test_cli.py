@@ -1,5 +1,6 @@
 """The command line, through click's CliRunner and as a real process."""
 import json
+import os
 import subprocess
 import sys
 
@@ -90,3 +91,28 @@ def test_output_that_is_a_folder_one_line_exit_2(args, sample_path, tmp_path):
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and str(tmp_path) in lines[0] and "Traceback" not in proc.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_console_in_a_legacy_code_page_does_not_crash(tmp_path):
+    """A Windows console or pipe in cp1252/ASCII: √ and — in a workbook never crash the output."""
+    import xlsxwriter
+
+    path = tmp_path / "tanda.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("RAK")
+    for c, head in enumerate(["No", "Sasaran", "Indikator Kinerja", "Target", "Nama Kegiatan/Aksi", "Target",
+                              "Pagu Anggaran", "Pelaksana"]):
+        ws.write_string(0, c, head)
+    ws.write_row(1, 0, ["1", "Sasaran — satu", "Indikator", "√", "Rapat √", "√"])
+    ws.write_number(1, 6, 1_000_000)
+    ws.write_string(1, 7, "Subbag Umum")
+    wb.close()
+    for encoding in ("cp1252", "ascii"):
+        env = {**os.environ, "PYTHONIOENCODING": encoding}
+        for argv in (["show", str(path)], ["export", str(path), "--to", "json"], ["check", str(path)]):
+            proc = subprocess.run([sys.executable, "-m", "rakxl.cli", *argv], capture_output=True, env=env)
+            assert proc.returncode in (0, 1), (encoding, argv, proc.stderr)
+            assert b"Traceback" not in proc.stderr
+    out = subprocess.run([sys.executable, "-m", "rakxl.cli", "export", str(path), "--to", "json"],
+                         capture_output=True, env={**os.environ, "PYTHONIOENCODING": "cp1252"}).stdout
+    assert "Rapat √".encode("utf-8") in out or b"Rapat \\u221a" in out
