@@ -130,8 +130,16 @@ def _hostile(message: str, path, sheet=None) -> RakHostileError:
 
 # -- the zip directory ----------------------------------------------------------
 
-def check_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
+def check_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS, keep: dict[str, bytes] | None = None,
+               keep_bytes: int = 64 * MiB) -> dict[str, str]:
     """Check an .xlsx/.xlsm file and map its parts, before anything reads it.
+
+    Args:
+        keep: when given, the inflated XML of the sheets is stored here by part
+            name (``{"xl/worksheets/sheet1.xml": b"<?xml..."}``), at most
+            ``keep_bytes`` in all, so that a later reader of the same sheet need
+            not inflate it again (speed, issue 8). Only sheets the scan read in
+            one pass are kept (those taking the claim path of :func:`scan_sheet`).
 
     Returns:
         ``{"styles": part, "sheet:<name>": part, ...}`` for the parts rakxl reads.
@@ -164,8 +172,17 @@ def check_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
         sheet_of = {part: key[6:] for key, part in parts.items() if key.startswith("sheet:")}
         # Every XML part, not only those mapped as sheets: calamine resolves the
         # relationships its own way, and a part it reads as a sheet must not escape.
+        sizes = {info.filename: info.file_size for info in infos}
         for name in xml_parts:
-            scan_sheet(zf, name, limits, path=path, sheet=sheet_of.get(name, name))
+            chunks = None
+            if keep is not None and name in sheet_of and sizes[name] <= keep_bytes:
+                chunks = []  # the inflated bytes, as the scan reads them (never more than declared)
+            scan_sheet(zf, name, limits, path=path, sheet=sheet_of.get(name, name), chunks=chunks)
+            if chunks:
+                data = b"".join(chunks)
+                del chunks[:]
+                keep[name] = data
+                keep_bytes -= len(data)
         return parts
 
 
@@ -397,7 +414,7 @@ class SheetExtent:
 
 
 def scan_sheet(zf: zipfile.ZipFile, part: str, limits: Limits = DEFAULT_LIMITS, *, path=None,
-               sheet=None) -> SheetExtent:
+               sheet=None, chunks: list | None = None) -> SheetExtent:
     """Stream one sheet part and refuse it when its cells reach beyond ``limits``.
 
     Looks at the cells the sheet really holds, not at the ``<dimension>`` it
@@ -407,13 +424,19 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, limits: Limits = DEFAULT_LIMITS, 
     quoting) is read again with a streaming XML parser that places cells the
     way calamine does.
 
+    Args:
+        chunks: when given, a list that receives the part's inflated bytes, chunk
+            by chunk, when the claim path accepts the sheet; left empty otherwise.
+
     Raises:
         RakHostileError: the sheet reaches beyond the limits.
         RakInputError: the part is damaged.
     """
-    claimed = _scan_claimed(zf, part, limits, path)
+    claimed = _scan_claimed(zf, part, limits, path, chunks)
     if claimed is not None:
         return claimed
+    if chunks:
+        del chunks[:]  # the claim path gave up part way: nothing kept
     head = next(_chunks(zf, part, path, 4), b"")
     if (_xml_encoding(head) or "").startswith("utf-16"):  # the regexes read UTF-8 only
         ext = _scan_xml(zf, part, limits, path, sheet)
@@ -476,15 +499,18 @@ def _claim_pattern(cols: str, rows: str) -> re.Pattern:
     return re.compile(rb'<c(?:[\t\n\r\x0b\x0c/>]| (?!r="' + ref_ok + rest_ok + rb"))")
 
 
-def _scan_claimed(zf, part, limits, path) -> "SheetExtent | None":
+def _scan_claimed(zf, part, limits, path, chunks: list | None = None) -> "SheetExtent | None":
     """The extent a sheet claims in ``<dimension>``, when every cell tag is within
     that claim and the claim is within ``limits``; None when the exact scan must
     decide. ``rows``/``cols`` are then the claim (an upper bound of the cells that
-    hold a value) and ``cells`` is not counted."""
+    hold a value) and ``cells`` is not counted. Every inflated chunk is appended
+    to ``chunks`` when given (complete only when the claim is returned)."""
     ext = None
     pattern = None
     carry = b""
     for chunk in _chunks(zf, part, path):
+        if chunks is not None:
+            chunks.append(chunk)
         data = carry + chunk
         cut = data.rfind(b"<")
         if cut <= 0 or len(data) - cut > 64 * 1024:

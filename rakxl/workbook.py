@@ -30,6 +30,9 @@ _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 _SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",)}
 #: Excel's built-in number format ids that show a percentage.
 _BUILTIN_PERCENT = {9, 10}
+#: Sheet XML the guard may keep for the side information, all sheets together:
+#: 100,000 RAK rows are about 46 MB of XML, held only until the grid reads them.
+_KEEP_SHEET_BYTES = 64 * guard.MiB
 
 
 def sniff(path: Path) -> str:
@@ -93,8 +96,12 @@ class Workbook:
         self.limits = limits or guard.default_limits()
         self.format = sniff(self.path)
         self._parts: dict[str, str] = {}
+        # The sheets' XML as the guard inflated it, until the side information is
+        # taken from it (no second inflate; bounded by _KEEP_SHEET_BYTES).
+        self._sheet_bytes: dict[str, bytes] = {}
         if self.format == "xlsx":
-            self._parts = guard.check_xlsx(self.path, self.limits)
+            self._parts = guard.check_xlsx(self.path, self.limits, keep=self._sheet_bytes,
+                                           keep_bytes=_KEEP_SHEET_BYTES)
         else:
             guard.check_xls(self.path, self.limits)
         import python_calamine
@@ -173,9 +180,17 @@ class Workbook:
             raise RakInputError(f"format .xls tidak dapat dibaca ({_short(exc)})", path=self.path) from None
 
     def sheet_xml(self, name: str) -> bytes | None:
+        """The XML of sheet ``name`` (.xlsx), None when it has no sheet part.
+
+        The bytes the guard kept are handed over once and then dropped (the grid
+        keeps what it takes from them); otherwise the part is inflated again.
+        """
         part = self._parts.get("sheet:" + name)
         if not part:
             return None
+        kept = self._sheet_bytes.pop(part, None)
+        if kept is not None:
+            return kept
         return guard.read_part(self._zip, part, self.limits)
 
 
