@@ -46,6 +46,10 @@ _role_of = functools.lru_cache(maxsize=1024)(layout.match_header)
 #: What a total row's label starts with (a cheap test before the full TOTAL_ROW).
 _TOTAL_HINT = re.compile(r"\s*(sub|grand|jumlah|total)", re.I)
 _KEGIATAN_WORDS = re.compile("|".join(f"(?:{p})" for p in layout.COLUMN_BY_ROLE["kegiatan"].synonyms))
+#: Every Kegiatan header word contains "kegiatan" or "aksi": a cheap test before
+#: _KEGIATAN_WORDS (None, no shortcut, should a synonym ever lack both).
+_KEGIATAN_HINT = (re.compile("kegiatan|aksi", re.I)
+                  if all(re.search("kegiatan|aksi", p) for p in layout.COLUMN_BY_ROLE["kegiatan"].synonyms) else None)
 #: Columns whose numbers may carry a % format (shown as "100%").
 _PERCENT_ROLES = frozenset(layout.ACTIVITY_ROLES + ("target_indikator",))
 _NIL = {"-", "–", "—", "--", "nihil"}
@@ -229,7 +233,8 @@ class _Walk:
         self.stated_total = None
         self.stated_total_cell = None
         self.end_row = header.data_start  # first row after the table
-        self.goal_of_row: dict[int, int] = {}
+        self.n = max(grid.nrows - header.data_start, 0)  # rows from data_start down
+        self.goal_at: list = [None] * self.n  # goal number of each table row (by row - data_start)
         # cover[col][r - data_start] = top row of the vertical merge covering (r, col)
         self.cover: dict[int, list] = {}
         self.merged_roles: set[str] = set()
@@ -276,24 +281,104 @@ class _Walk:
                 return _percent_text(v)
         return to_text(v)
 
-    def resolve(self, r: int, role: str):
-        """(text, is_anchor, merged) of a hierarchy column on row r."""
+    def _column(self, c: int) -> list:
+        """The values of column c on every row from data_start down ('' where empty)."""
+        g = self.grid
+        j = c - g.left  # >= 0: every mapped column lies inside the grid
+        i0 = self.h.data_start - g.top
+        return [row[j] if j < len(row) else "" for row in g.rows[i0:]]
+
+    def _column_texts(self, c: int, role: str, values: list) -> list:
+        """cell_text of every cell of one column (values from :meth:`_column`)."""
+        start, ct = self.h.data_start, self.cell_text
+        if self.errors:  # rare: an empty cell may show "#REF!"
+            return [ct(start + i, c, role, v) for i, v in enumerate(values)]
+        # the common case answered here, as cell_text would: text stripped, blanks None
+        return [(v.strip() or None) if type(v) is str else
+                (None if v is None or v == "" else ct(start + i, c, role, v)) for i, v in enumerate(values)]
+
+    def _resolved(self, role: str, texts: list | None) -> tuple[list, list]:
+        """resolve() of every row at once: (texts, is_anchor) lists for a hierarchy column."""
+        n = self.n
         c = self.cols.get(role)
         if c is None:
-            return None, False, False
+            return [None] * n, [False] * n
         arr = self.cover.get(c)
-        if arr is not None:
-            top = arr[r - self.h.data_start]
-            if top is not None:
-                return self.cell_text(top, c, role), top == r, True
-        text = self.cell_text(r, c, role, self._raw[c])
-        return text, text is not None, False
+        if arr is None:
+            return texts, [t is not None for t in texts]
+        start, ct = self.h.data_start, self.cell_text
+        out = [texts[i] if top is None else (texts[top - start] if top >= start else ct(top, c, role))
+               for i, top in enumerate(arr)]
+        anchor = [(texts[i] is not None) if top is None else top == start + i for i, top in enumerate(arr)]
+        return out, anchor
+
+    def _rare_rows(self, values: dict) -> tuple[set, set, set]:
+        """Rows (0-based from data_start) where a signature, a repeated header or
+        column-number row, or a total row COULD start: the full tests run only there.
+
+        Each test is a necessary condition of the one in _is_signature /
+        _is_place_then_date, _is_repeated_header / _is_number_row, _is_total_row.
+        """
+        sig = set()
+        for vals in values.values():  # "Place, date" has a comma; "NIP ..." starts with an n
+            sig.update(i for i, v in enumerate(vals)
+                       if isinstance(v, str) and v and ("," in v or v.lstrip()[:1] in "nN"))
+        heading = set()
+        for i, v in enumerate(values[self.cols["kegiatan"]]):
+            if not isinstance(v, str) or not v:
+                heading.add(i)  # blank Kegiatan (second header row) or a number (column numbers)
+            elif (len(v) <= _HEADER_MAX_CHARS and (_KEGIATAN_HINT is None or _KEGIATAN_HINT.search(v))) or \
+                    v.lstrip()[:1] == "(" or v.lstrip()[:1].isdigit():
+                heading.add(i)
+        total = set()
+        for role in ("no", "sasaran", "indikator", "kegiatan"):
+            c = self.cols.get(role)
+            if c is not None:
+                total.update(i for i, v in enumerate(values[c])
+                             if isinstance(v, str) and v and len(v) <= _HEADER_MAX_CHARS and _TOTAL_HINT.match(v))
+        return sig, heading, total
 
     def run(self):
         g = self.grid
         cols = self.cols
+        start = self.h.data_start
+        n = self.n
         all_cols = sorted(set(cols.values()) | set(self.h.extras))
+        values = {c: self._column(c) for c in all_cols}
         pagu_c = cols.get("pagu")
+        width = len(all_cols)
+        blank = [t.count("") + t.count(None) == width for t in zip(*(values[c] for c in all_cols))]
+        errors = self.errors
+        if errors and pagu_c is not None:  # a blank row whose Pagu shows "#REF!" is no blank row
+            for (er, ec), text in errors.items():
+                if ec == pagu_c and start <= er < g.nrows and text:
+                    blank[er - start] = False
+        sig_rows, heading_rows, total_rows = self._rare_rows(values)
+        rare_rows = sig_rows | heading_rows | total_rows
+
+        texts = {role: self._column_texts(c, role, values[c]) for role, c in cols.items() if role != "pagu"}
+        no_t, no_a = self._resolved("no", texts.get("no"))
+        sas_t, sas_a = self._resolved("sasaran", texts.get("sasaran"))
+        ind_t, ind_a = self._resolved("indikator", texts.get("indikator"))
+        tgt_t, _ = self._resolved("target_indikator", texts.get("target_indikator"))
+        pel_t, pel_a = self._resolved("pelaksana", texts.get("pelaksana"))
+        kegiatan_t = texts["kegiatan"]
+        nones = [None] * n
+        own_cols = [(role, texts.get(role, nones)) for role in ("target_kegiatan",) + layout.QUARTERS]
+        extra_cols = [(name, [to_text(v) for v in values[c]]) for c, name in self.h.extras.items()]
+        goal_roles = [cols[role] for role in ("no", "sasaran", "kegiatan") if role in cols]
+
+        pagu_vals = values[pagu_c] if pagu_c is not None else None
+        pagu_cover = self.cover.get(pagu_c) if pagu_c is not None else None
+        side = g._side
+        # rows whose Pagu cell has an error or a formula: the full _amount there
+        pagu_side = {r for (r, c) in list(side.formulas) + list(errors) if c == pagu_c} if pagu_c is not None else ()
+        merged_roles = self.merged_roles
+        goals, indicators, budgets, activities = self.goals, self.indicators, self.budgets, self.activities
+        goal_at = self.goal_at
+        gap = self._gap
+        end_row = self.end_row
+
         goal = None          # dict of the current goal
         ind = None           # dict of the current indicator
         pelaksana = None     # Pelaksana in force in the current goal
@@ -303,114 +388,115 @@ class _Walk:
         # merge split by the break continues blank (no new goal, no gap, same Pagu).
         after_break = False
         after_total = False  # rows below a total row are table rows only if they name an activity or goal
-        r = self.h.data_start
-        while r < g.nrows:
-            raw = self._raw = g.row_values(r, all_cols)
-            if all(v == "" or v is None for v in raw.values()) and not (pagu_c is not None and g.error(r, pagu_c)):
-                r += 1
+        for i in range(n):
+            if blank[i]:
                 continue
-            texts = [str(v).strip() for v in raw.values() if isinstance(v, str) and v.strip()]
-            if self._is_signature(texts) or self._is_place_then_date(r, raw, texts):
-                break
-            if self._is_repeated_header(raw) or self._is_number_row(raw):
-                after_break = True
-                r += 1
-                continue
-            if self._is_total_row(r, raw):
-                self.end_row = r + 1
-                after_total = True
-                r += 1
-                continue
-            if after_total and not any(
-                    raw.get(cols[role]) not in ("", None) for role in ("no", "sasaran", "kegiatan") if role in cols):
+            r = start + i
+            if i in rare_rows:
+                raw = {c: values[c][i] for c in all_cols}
+                if i in sig_rows:
+                    row_texts = [str(v).strip() for v in raw.values() if isinstance(v, str) and v.strip()]
+                    if self._is_signature(row_texts) or self._is_place_then_date(r, raw, row_texts):
+                        break
+                if i in heading_rows and (self._is_repeated_header(raw) or self._is_number_row(raw)):
+                    after_break = True
+                    continue
+                if i in total_rows and self._is_total_row(r, raw):
+                    end_row = r + 1
+                    after_total = True
+                    continue
+            if after_total and not any(values[c][i] not in ("", None) for c in goal_roles):
                 break  # below the total row: a signature block without a date, notes...
-            self.end_row = r + 1
+            end_row = r + 1
 
-            no, no_new, _ = self.resolve(r, "no")
-            sas, sas_new, _ = self.resolve(r, "sasaran")
+            no, no_new = no_t[i], no_a[i]
+            sas, sas_new = sas_t[i], sas_a[i]
             if after_break:  # a blank merge split by the break continues the goal
                 no_new = no_new and no is not None
                 sas_new = sas_new and sas is not None
             new_goal = goal is None or (no_new and no != goal["no"]) or (sas_new and sas != goal["sasaran"])
             if new_goal:
                 line = None  # an unmerged Pagu covers rows of its own goal only
-                goal = {"goal": len(self.goals) + 1, "no": no, "sasaran": sas, "first_row": r + 1,
+                goal = {"goal": len(goals) + 1, "no": no, "sasaran": sas, "first_row": r + 1,
                         "last_row": r + 1}
-                self.goals.append(goal)
+                goals.append(goal)
                 ind = None
                 pelaksana = None
             goal["last_row"] = r + 1
-            self.goal_of_row[r] = goal["goal"]
+            goal_at[i] = goal["goal"]
 
-            values = {}
-            for role in ("indikator", "target_indikator", "pelaksana"):
-                values[role] = self.resolve(r, role)
-            ind_text, ind_new, _ = values["indikator"]
-            if after_break and ind is not None and ind_text is None and \
-                    values["target_indikator"][0] in (None, ind["target_indikator"]):
+            ind_text, ind_new = ind_t[i], ind_a[i]
+            tgt = tgt_t[i]
+            if after_break and ind is not None and ind_text is None and tgt in (None, ind["target_indikator"]):
                 ind_new = False  # a blank merge split by the break continues the indicator
             if ind is None or (ind_new and ind_text != ind["indikator"]):
-                tgt = values["target_indikator"][0]
                 ind = {"goal": goal["goal"], "no": goal["no"], "indikator": ind_text, "target_indikator": tgt,
                        "row": r + 1}
                 if ind_text is not None or tgt is not None:
-                    self.indicators.append(ind)
-            elif not ind_new and ind_text is None and not after_break:
-                self._gap(r, "indikator", goal)
-                if values["target_indikator"][0] is None:
-                    self._gap(r, "target_indikator", goal)
-            p_text, p_new, _ = values["pelaksana"]
+                    indicators.append(ind)
+            elif not ind_new and ind_text is None and not after_break and merged_roles:
+                gap(r, "indikator", goal)
+                if tgt is None:
+                    gap(r, "target_indikator", goal)
+            p_text, p_new = pel_t[i], pel_a[i]
             if p_text is not None:
                 pelaksana = p_text
-            elif pelaksana is not None and not after_break:
-                self._gap(r, "pelaksana", goal)
-            if not new_goal and not after_break:
+            elif pelaksana is not None and not after_break and merged_roles:
+                gap(r, "pelaksana", goal)
+            if not new_goal and not after_break and merged_roles:
                 if no is None:
-                    self._gap(r, "no", goal)
+                    gap(r, "no", goal)
                 if sas is None:
-                    self._gap(r, "sasaran", goal)
+                    gap(r, "sasaran", goal)
 
             # Pagu: a new budget line where a Pagu cell (or merge) starts.
             new_line = False
             if pagu_c is not None:
-                amount, anchor, until = self._pagu(r, pagu_c, goal)
+                pv = pagu_vals[i]
+                top = pagu_cover[i] if pagu_cover is not None else None
+                if top is not None and top != r:
+                    amount, anchor, until = None, False, None
+                elif (pv == "" or pv is None) and r not in pagu_side:  # no amount, as _amount answers
+                    amount, anchor = None, False
+                    until = self.merge_bottom.get((r, pagu_c)) if top == r else None
+                else:
+                    amount, anchor, until = self._pagu(r, pagu_c, goal)
                 if anchor:
                     line = None
                 if amount is not None:
-                    line = {"budget_line": len(self.budgets) + 1, "goal": goal["goal"], "no": goal["no"],
+                    line = {"budget_line": len(budgets) + 1, "goal": goal["goal"], "no": goal["no"],
                             "pagu": amount, "pelaksana": pelaksana, "cell": a1(r, pagu_c),
                             "first_row": r + 1, "last_row": r + 1}
                     line_until = until
-                    self.budgets.append(line)
+                    budgets.append(line)
                     new_line = True
                 elif line is not None and line_until is not None and r > line_until:
-                    if after_break and new_goal is False and g.value(r, pagu_c) in ("", None):
+                    if after_break and new_goal is False and pv in ("", None):
                         line_until = until if until is not None else r  # a Pagu merge split by the break
                     else:
                         line = None
             if line is not None:
                 line["last_row"] = r + 1
 
-            kegiatan = self.cell_text(r, cols["kegiatan"], "kegiatan", raw[cols["kegiatan"]])
+            kegiatan = kegiatan_t[i]
             act = {
                 "goal": goal["goal"], "no": goal["no"], "sasaran": goal["sasaran"],
                 "indikator": ind["indikator"], "target_indikator": ind["target_indikator"],
                 "kegiatan": kegiatan,
             }
             has_own = kegiatan is not None or new_line
-            for role in ("target_kegiatan",) + layout.QUARTERS:
-                c = cols.get(role)
-                act[role] = self.cell_text(r, c, role, raw[c]) if c is not None else None
-                has_own = has_own or act[role] is not None
+            for role, lst in own_cols:
+                v = act[role] = lst[i]
+                has_own = has_own or v is not None
             act["pelaksana"] = pelaksana
             act["budget_line"] = line["budget_line"] if line is not None else None
             act["row"] = r + 1
-            for c, name in self.h.extras.items():
-                act[name] = to_text(raw.get(c))
+            for name, lst in extra_cols:
+                act[name] = lst[i]
             if has_own or new_goal or ind["row"] == r + 1 or p_new:
-                self.activities.append(act)
+                activities.append(act)
             after_break = False
-            r += 1
+        self.end_row = end_row
         self._merge_notes()
 
     # -- row kinds -------------------------------------------------------------
@@ -566,15 +652,16 @@ class _Walk:
 
     def _merge_notes(self):
         role_of_col = {c: role for role, c in self.cols.items()}
+        start, goal_at = self.h.data_start, self.goal_at
         for r1, c1, r2, c2 in self.table_merges:
             if r2 == r1:
                 continue
             roles = [role_of_col[c] for c in range(c1, c2 + 1) if c in role_of_col]
             if not roles or roles[0] in layout.GOAL_ROLES:
                 continue
-            goals = {self.goal_of_row[r] for r in range(r1, r2 + 1) if r in self.goal_of_row}
-            if len(goals) > 1:
-                first = self.goal_of_row.get(r1) or min(goals)
+            seg = [x for x in goal_at[max(r1 - start, 0):max(r2 + 1 - start, 0)] if x is not None]
+            if seg and seg[0] != seg[-1]:  # goal numbers only grow down the sheet
+                first = seg[0]
                 no = self.goals[first - 1]["no"]
                 ref = f"{a1(r1, c1)}:{a1(r2, c2)}"
                 self.notes.append(Note("merge-crosses-goal", a1(r1, c1), r1 + 1, roles[0], first, no, ref))
