@@ -351,7 +351,9 @@ class _SideInfo:
             return info
         from html import unescape
 
-        if b"<f" in xml:
+        # A formula is kept only with its text, up to "</f>": without one there is none
+        # (a search for "</f>" is faster than for "<f", which skips less).
+        if b"</f>" in xml:
             for m in re.finditer(rb"<f\b", xml):
                 cell = cls._cell_before(xml, m.start())
                 if cell is None:
@@ -375,15 +377,23 @@ class _SideInfo:
             pattern = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"(?: t="\w+")? s="(?:' + ids + rb')"')
             # The cells pattern.finditer(xml) would find, without a regex pass over every
             # cell: find each s="<id>" (few), match the pattern at the start of its tag.
+            percent = info.percent
+            columns: dict[bytes, int] = {}  # b"AB" -> 27, a sheet has few columns
             for sid in sorted(percent_styles):
                 needle = b' s="%d"' % sid
-                pos = xml.find(needle)
+                size = len(needle)
+                find, rfind, match = xml.find, xml.rfind, pattern.match
+                pos = find(needle)
                 while pos >= 0:
-                    start = xml.rfind(b'<c r="', 0, pos)
-                    m = pattern.match(xml, start) if start >= 0 else None
-                    if m and m.end() == pos + len(needle):
-                        info.percent.add((int(m.group(2)) - 1, column_index(m.group(1).decode())))
-                    pos = xml.find(needle, pos + len(needle))
+                    start = rfind(b'<c r="', 0, pos)
+                    m = match(xml, start) if start >= 0 else None
+                    if m and m.end() == pos + size:
+                        letters, digits = m.groups()[:2]
+                        col = columns.get(letters)
+                        if col is None:
+                            col = columns[letters] = column_index(letters.decode())
+                        percent.add((int(digits) - 1, col))
+                    pos = find(needle, pos + size)
         return info
 
     @classmethod
