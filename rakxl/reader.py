@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -242,31 +243,47 @@ class _Walk:
         self.errors = grid.errors  # error cells (usually none)
         self._header_like: dict[int, bool] = {}
         # (top row, col) of each vertical merge -> its bottom row
-        self.merge_bottom: dict[tuple[int, int], int] = {}
+        self.merge_bottom: dict[tuple[int, int], int] = {}  # Pagu column only
+        self._columns: dict[int, list] = {}
+        self._kegiatan_words: set | None = None
         self._index_merges()
 
     def _index_merges(self):
-        start, n = self.h.data_start, self.grid.nrows - self.h.data_start
+        g = self.grid
+        start, n, last = self.h.data_start, self.n, g.nrows - 1
         role_of_col = {c: role for role, c in self.cols.items()}
-        for r1, c1, r2, c2 in self.grid.merges:
-            if r2 < start:
-                continue
-            self.table_merges.append((r1, c1, r2, c2))
+        pagu_c = self.cols.get("pagu")
+        hierarchy = set(layout.HIERARCHY_ROLES)
+        self.table_merges = table = [m for m in g.merges if m[2] >= start]
+        cover, bottom, merged_roles = self.cover, self.merge_bottom, self.merged_roles
+        # rows whose Kegiatan cell may name the column: only there a header may repeat
+        maybe_header = {start + i for i in self._kegiatan_words_rows()}
+        for r1, c1, r2, c2 in table:
             if r2 == r1:
                 continue
             for c in range(c1, c2 + 1):
                 role = role_of_col.get(c)
-                if role is None or self._is_header_cell(r1, c, role):
+                if role is None or ((r1 < start or r1 in maybe_header) and self._is_header_cell(r1, c, role)):
                     continue  # a header repeated at a page break: not a merged column
-                self.merge_bottom[(r1, c)] = r2
-                if role in layout.HIERARCHY_ROLES:
-                    self.merged_roles.add(role)
-                arr = self.cover.get(c)
+                if c == pagu_c:
+                    bottom[(r1, c)] = r2
+                if role in hierarchy:
+                    merged_roles.add(role)
+                arr = cover.get(c)
                 if arr is None:
-                    arr = self.cover[c] = [None] * max(n, 0)
-                lo, hi = max(r1, start) - start, min(r2, self.grid.nrows - 1) - start
+                    arr = cover[c] = [None] * n
+                lo, hi = max(r1, start) - start, min(r2, last) - start
                 if hi >= lo:
                     arr[lo:hi + 1] = [r1] * (hi - lo + 1)
+
+    def _kegiatan_words_rows(self) -> set:
+        """Rows (0-based from data_start) whose Kegiatan cell may be the column's header
+        word (a necessary condition of the _KEGIATAN_WORDS test, cheap)."""
+        if self._kegiatan_words is None:
+            self._kegiatan_words = {
+                i for i, v in enumerate(self._column(self.cols["kegiatan"]))
+                if isinstance(v, str) and len(v) <= _HEADER_MAX_CHARS and (_KEGIATAN_HINT is None or _KEGIATAN_HINT.search(v))}
+        return self._kegiatan_words
 
     def cell_text(self, r: int, c: int, role: str, v=None) -> str | None:
         """The text a person sees at (r, c); ``v`` is the cell's value when already read."""
@@ -283,10 +300,18 @@ class _Walk:
 
     def _column(self, c: int) -> list:
         """The values of column c on every row from data_start down ('' where empty)."""
+        found = self._columns.get(c)
+        if found is not None:
+            return found
         g = self.grid
         j = c - g.left  # >= 0: every mapped column lies inside the grid
-        i0 = self.h.data_start - g.top
-        return [row[j] if j < len(row) else "" for row in g.rows[i0:]]
+        rows = g.rows[self.h.data_start - g.top:]
+        if rows and min(map(len, rows)) > j:  # calamine's rows are all as wide as the sheet
+            found = list(map(operator.itemgetter(j), rows))
+        else:
+            found = [row[j] if j < len(row) else "" for row in rows]
+        self._columns[c] = found
+        return found
 
     def _column_texts(self, c: int, role: str, values: list) -> list:
         """cell_text of every cell of one column (values from :meth:`_column`)."""
@@ -294,6 +319,8 @@ class _Walk:
         if self.errors:  # rare: an empty cell may show "#REF!"
             return [ct(start + i, c, role, v) for i, v in enumerate(values)]
         # the common case answered here, as cell_text would: text stripped, blanks None
+        if set(map(type, values)) == {str}:
+            return [t or None for t in map(str.strip, values)]
         return [(v.strip() or None) if type(v) is str else
                 (None if v is None or v == "" else ct(start + i, c, role, v)) for i, v in enumerate(values)]
 
@@ -312,24 +339,28 @@ class _Walk:
         anchor = [(texts[i] is not None) if top is None else top == start + i for i, top in enumerate(arr)]
         return out, anchor
 
-    def _rare_rows(self, values: dict) -> tuple[set, set, set]:
+    def _rare_rows(self, values: dict, texts: dict) -> tuple[set, set, set]:
         """Rows (0-based from data_start) where a signature, a repeated header or
         column-number row, or a total row COULD start: the full tests run only there.
 
         Each test is a necessary condition of the one in _is_signature /
         _is_place_then_date, _is_repeated_header / _is_number_row, _is_total_row.
+        ``texts`` holds the cell texts of the role columns (stripped, None when blank).
         """
-        sig = set()
-        for vals in values.values():  # "Place, date" has a comma; "NIP ..." starts with an n
-            sig.update(i for i, v in enumerate(vals)
-                       if isinstance(v, str) and v and ("," in v or v.lstrip()[:1] in "nN"))
-        heading = set()
-        for i, v in enumerate(values[self.cols["kegiatan"]]):
-            if not isinstance(v, str) or not v:
-                heading.add(i)  # blank Kegiatan (second header row) or a number (column numbers)
-            elif (len(v) <= _HEADER_MAX_CHARS and (_KEGIATAN_HINT is None or _KEGIATAN_HINT.search(v))) or \
-                    v.lstrip()[:1] == "(" or v.lstrip()[:1].isdigit():
-                heading.add(i)
+        sig = set()  # "Place, date" has a comma; "NIP ..." starts with an n
+        for role, c in self.cols.items():
+            if role in texts:
+                sig.update([i for i, t in enumerate(texts[role]) if t and ("," in t or t[0] in "nN")])
+            else:
+                sig.update([i for i, v in enumerate(values[c])
+                            if isinstance(v, str) and v and ("," in v or v.lstrip()[:1] in "nN")])
+        for c in self.h.extras:
+            sig.update([i for i, v in enumerate(values[c])
+                        if isinstance(v, str) and v and ("," in v or v.lstrip()[:1] in "nN")])
+        # blank Kegiatan (second header row), a number or "(5)" (column numbers), a header word
+        heading = {i for i, v in enumerate(values[self.cols["kegiatan"]])
+                   if not isinstance(v, str) or not v or v.lstrip()[:1] == "(" or v.lstrip()[:1].isdigit()}
+        heading |= self._kegiatan_words_rows()
         total = set()
         for role in ("no", "sasaran", "indikator", "kegiatan"):
             c = self.cols.get(role)
@@ -353,10 +384,10 @@ class _Walk:
             for (er, ec), text in errors.items():
                 if ec == pagu_c and start <= er < g.nrows and text:
                     blank[er - start] = False
-        sig_rows, heading_rows, total_rows = self._rare_rows(values)
-        rare_rows = sig_rows | heading_rows | total_rows
 
         texts = {role: self._column_texts(c, role, values[c]) for role, c in cols.items() if role != "pagu"}
+        sig_rows, heading_rows, total_rows = self._rare_rows(values, texts)
+        rare_rows = sig_rows | heading_rows | total_rows
         no_t, no_a = self._resolved("no", texts.get("no"))
         sas_t, sas_a = self._resolved("sasaran", texts.get("sasaran"))
         ind_t, ind_a = self._resolved("indikator", texts.get("indikator"))
@@ -632,6 +663,7 @@ class _Walk:
         if r not in self._header_like:  # such a row names the Kegiatan column
             k = self.grid.value(r, self.cols["kegiatan"])
             self._header_like[r] = (isinstance(k, str) and len(k) <= _HEADER_MAX_CHARS
+                                    and (_KEGIATAN_HINT is None or bool(_KEGIATAN_HINT.search(k)))
                                     and bool(_KEGIATAN_WORDS.fullmatch(layout.normalize_header(k))))
         if not self._header_like[r]:
             return False
