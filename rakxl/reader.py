@@ -22,8 +22,10 @@ sheet unreadable. The README's "Layouts rakxl reads" lists every layout tested.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
+import itertools
 import operator
 import re
 from dataclasses import dataclass, field
@@ -46,6 +48,11 @@ _HEADER_MAX_CHARS = 80
 _role_of = functools.lru_cache(maxsize=1024)(layout.match_header)
 #: What a total row's label starts with (a cheap test before the full TOTAL_ROW).
 _TOTAL_HINT = re.compile(r"\s*(sub|grand|jumlah|total)", re.I)
+#: A comma ("Place, date") or a text that starts with n ("NIP ..."): where a
+#: signature may start (in NUL-joined texts, see _rows_matching).
+_SIGNATURE_HINTS = (re.compile(","), re.compile("\x00[nN]"))
+#: _TOTAL_HINT at the start of a text, in NUL-joined texts.
+_TOTAL_START = re.compile(r"\x00\s*(?:sub|grand|jumlah|total)", re.I)
 _KEGIATAN_WORDS = re.compile("|".join(f"(?:{p})" for p in layout.COLUMN_BY_ROLE["kegiatan"].synonyms))
 #: Every Kegiatan header word contains "kegiatan" or "aksi": a cheap test before
 #: _KEGIATAN_WORDS (None, no shortcut, should a synonym ever lack both).
@@ -227,7 +234,9 @@ class _Walk:
         self.path = path
         self.cols = header.cols
         self.notes: list[Note] = []
-        self.activities: list[dict] = []
+        # (goal, no, sasaran, indikator, target_indikator, pelaksana, budget_line, row - data_start)
+        # of each activity row while walking; then {column: values} (run)
+        self.activities: list | dict = []
         self.budgets: list[dict] = []
         self.goals: list[dict] = []
         self.indicators: list[dict] = []
@@ -246,6 +255,8 @@ class _Walk:
         self.merge_bottom: dict[tuple[int, int], int] = {}  # Pagu column only
         self._columns: dict[int, list] = {}
         self._kegiatan_words: set | None = None
+        self._texts: dict[str, list] = {}
+        self._narrowest: int | None = None  # length of the shortest row from data_start down
         self._index_merges()
 
     def _index_merges(self):
@@ -258,21 +269,31 @@ class _Walk:
         cover, bottom, merged_roles = self.cover, self.merge_bottom, self.merged_roles
         # rows whose Kegiatan cell may name the column: only there a header may repeat
         maybe_header = {start + i for i in self._kegiatan_words_rows()}
-        for r1, c1, r2, c2 in table:
-            if r2 == r1:
-                continue
-            for c in range(c1, c2 + 1):
-                role = role_of_col.get(c)
-                if role is None or ((r1 < start or r1 in maybe_header) and self._is_header_cell(r1, c, role)):
-                    continue  # a header repeated at a page break: not a merged column
-                if c == pagu_c:
-                    bottom[(r1, c)] = r2
-                if role in hierarchy:
-                    merged_roles.add(role)
-                arr = cover.get(c)
-                if arr is None:
-                    arr = cover[c] = [None] * n
-                lo, hi = max(r1, start) - start, min(r2, last) - start
+        # column -> (r1, r2) of its vertical merges, in sheet order; a header repeated at
+        # a page break does not make a merged column
+        by_col: dict[int, list] = {}
+        vertical = [m for m in table if m[2] != m[0]]
+        if all(m[1] == m[3] for m in vertical):  # one column each: grouped at C speed
+            spans = [(c1, r1, r2) for r1, c1, r2, _ in vertical if c1 in role_of_col and not (
+                (r1 < start or r1 in maybe_header) and self._is_header_cell(r1, c1, role_of_col[c1]))]
+            spans.sort(key=operator.itemgetter(0))  # stable: sheet order within a column
+            for c, group in itertools.groupby(spans, key=operator.itemgetter(0)):
+                by_col[c] = [(r1, r2) for _, r1, r2 in group]
+        else:
+            for r1, c1, r2, c2 in vertical:
+                for c in range(c1, c2 + 1):
+                    if c in role_of_col and not (
+                            (r1 < start or r1 in maybe_header) and self._is_header_cell(r1, c, role_of_col[c])):
+                        by_col.setdefault(c, []).append((r1, r2))
+        for c, spans in by_col.items():
+            if role_of_col[c] in hierarchy:
+                merged_roles.add(role_of_col[c])
+            if c == pagu_c:
+                bottom.update(((r1, c), r2) for r1, r2 in spans)
+            arr = cover[c] = [None] * n
+            for r1, r2 in spans:
+                lo = r1 - start if r1 > start else 0
+                hi = (r2 if r2 < last else last) - start
                 if hi >= lo:
                     arr[lo:hi + 1] = [r1] * (hi - lo + 1)
 
@@ -280,9 +301,16 @@ class _Walk:
         """Rows (0-based from data_start) whose Kegiatan cell may be the column's header
         word (a necessary condition of the _KEGIATAN_WORDS test, cheap)."""
         if self._kegiatan_words is None:
-            self._kegiatan_words = {
-                i for i, v in enumerate(self._column(self.cols["kegiatan"]))
-                if isinstance(v, str) and len(v) <= _HEADER_MAX_CHARS and (_KEGIATAN_HINT is None or _KEGIATAN_HINT.search(v))}
+            c = self.cols["kegiatan"]
+            values = self._column(c)
+            texts = self._texts_of("kegiatan")
+            low = "\x00".join([t or "" for t in texts]).lower()
+            if _KEGIATAN_HINT is not None and "kegiatan" not in low and "aksi" not in low:
+                found = ()  # the normalised (lower-case) texts hold neither word
+            else:
+                found = [i for i, t in enumerate(texts) if t and (_KEGIATAN_HINT is None or _KEGIATAN_HINT.search(t))]
+            self._kegiatan_words = {i for i in found
+                                    if isinstance(values[i], str) and len(values[i]) <= _HEADER_MAX_CHARS}
         return self._kegiatan_words
 
     def cell_text(self, r: int, c: int, role: str, v=None) -> str | None:
@@ -306,11 +334,21 @@ class _Walk:
         g = self.grid
         j = c - g.left  # >= 0: every mapped column lies inside the grid
         rows = g.rows[self.h.data_start - g.top:]
-        if rows and min(map(len, rows)) > j:  # calamine's rows are all as wide as the sheet
+        if self._narrowest is None:
+            self._narrowest = min(map(len, rows), default=0)
+        if self._narrowest > j:  # calamine's rows are all as wide as the sheet
             found = list(map(operator.itemgetter(j), rows))
         else:
             found = [row[j] if j < len(row) else "" for row in rows]
         self._columns[c] = found
+        return found
+
+    def _texts_of(self, role: str) -> list:
+        """cell_text of every cell of a role's column from data_start down."""
+        found = self._texts.get(role)
+        if found is None:
+            c = self.cols[role]
+            found = self._texts[role] = self._column_texts(c, role, self._column(c))
         return found
 
     def _column_texts(self, c: int, role: str, values: list) -> list:
@@ -350,7 +388,7 @@ class _Walk:
         sig = set()  # "Place, date" has a comma; "NIP ..." starts with an n
         for role, c in self.cols.items():
             if role in texts:
-                sig.update([i for i, t in enumerate(texts[role]) if t and ("," in t or t[0] in "nN")])
+                sig |= _rows_matching(texts[role], *_SIGNATURE_HINTS)
             else:
                 sig.update([i for i, v in enumerate(values[c])
                             if isinstance(v, str) and v and ("," in v or v.lstrip()[:1] in "nN")])
@@ -358,15 +396,21 @@ class _Walk:
             sig.update([i for i, v in enumerate(values[c])
                         if isinstance(v, str) and v and ("," in v or v.lstrip()[:1] in "nN")])
         # blank Kegiatan (second header row), a number or "(5)" (column numbers), a header word
-        heading = {i for i, v in enumerate(values[self.cols["kegiatan"]])
-                   if not isinstance(v, str) or not v or v.lstrip()[:1] == "(" or v.lstrip()[:1].isdigit()}
+        kegiatan = values[self.cols["kegiatan"]]
+        if set(map(type, kegiatan)) == {str}:  # the texts tell: None for blanks, stripped
+            heading = {i for i, t in enumerate(texts["kegiatan"]) if t is None or t[0] == "(" or t[0].isdigit()}
+        else:
+            heading = {i for i, v in enumerate(kegiatan)
+                       if not isinstance(v, str) or not v or v.lstrip()[:1] == "(" or v.lstrip()[:1].isdigit()}
         heading |= self._kegiatan_words_rows()
         total = set()
         for role in ("no", "sasaran", "indikator", "kegiatan"):
-            c = self.cols.get(role)
-            if c is not None:
-                total.update(i for i, v in enumerate(values[c])
-                             if isinstance(v, str) and v and len(v) <= _HEADER_MAX_CHARS and _TOTAL_HINT.match(v))
+            if role in texts:
+                found = texts[role]
+                raw = values[self.cols[role]]  # then _is_total_row's own test on the few found
+                total.update(i for i in _rows_matching(found, _TOTAL_START)
+                             if isinstance(raw[i], str) and len(raw[i]) <= _HEADER_MAX_CHARS
+                             and layout.TOTAL_ROW.fullmatch(layout.normalize_header(raw[i])))
         return sig, heading, total
 
     def run(self):
@@ -385,7 +429,7 @@ class _Walk:
                 if ec == pagu_c and start <= er < g.nrows and text:
                     blank[er - start] = False
 
-        texts = {role: self._column_texts(c, role, values[c]) for role, c in cols.items() if role != "pagu"}
+        texts = {role: self._texts_of(role) for role in cols if role != "pagu"}
         sig_rows, heading_rows, total_rows = self._rare_rows(values, texts)
         rare_rows = sig_rows | heading_rows | total_rows
         no_t, no_a = self._resolved("no", texts.get("no"))
@@ -397,6 +441,9 @@ class _Walk:
         nones = [None] * n
         own_cols = [(role, texts.get(role, nones)) for role in ("target_kegiatan",) + layout.QUARTERS]
         extra_cols = [(name, [to_text(v) for v in values[c]]) for c, name in self.h.extras.items()]
+        # whether a row has a cell of its own (Kegiatan, its target, a quarter)
+        own_lists = [kegiatan_t] + [texts[role] for role in ("target_kegiatan",) + layout.QUARTERS if role in cols]
+        has_own = [t.count(None) != len(own_lists) for t in zip(*own_lists)]
         goal_roles = [cols[role] for role in ("no", "sasaran", "kegiatan") if role in cols]
 
         pagu_vals = values[pagu_c] if pagu_c is not None else None
@@ -509,25 +556,25 @@ class _Walk:
             if line is not None:
                 line["last_row"] = r + 1
 
-            kegiatan = kegiatan_t[i]
-            act = {
-                "goal": goal["goal"], "no": goal["no"], "sasaran": goal["sasaran"],
-                "indikator": ind["indikator"], "target_indikator": ind["target_indikator"],
-                "kegiatan": kegiatan,
-            }
-            has_own = kegiatan is not None or new_line
-            for role, lst in own_cols:
-                v = act[role] = lst[i]
-                has_own = has_own or v is not None
-            act["pelaksana"] = pelaksana
-            act["budget_line"] = line["budget_line"] if line is not None else None
-            act["row"] = r + 1
-            for name, lst in extra_cols:
-                act[name] = lst[i]
-            if has_own or new_goal or ind["row"] == r + 1 or p_new:
-                activities.append(act)
+            if has_own[i] or new_line or new_goal or ind["row"] == r + 1 or p_new:
+                activities.append((goal["goal"], goal["no"], goal["sasaran"], ind["indikator"],
+                                   ind["target_indikator"], pelaksana,
+                                   line["budget_line"] if line is not None else None, i))
             after_break = False
         self.end_row = end_row
+        # the activity frame's columns: what the rows above chose, then each row's own cells
+        picked = list(zip(*activities)) or [()] * 8
+        at = picked[7]
+        frame = dict(zip(("goal", "no", "sasaran", "indikator", "target_indikator"), map(list, picked[:5])))
+        frame["kegiatan"] = [kegiatan_t[i] for i in at]
+        for role, lst in own_cols:
+            frame[role] = [lst[i] for i in at]
+        frame["pelaksana"] = list(picked[5])
+        frame["budget_line"] = list(picked[6])
+        frame["row"] = [start + i + 1 for i in at]
+        for name, lst in extra_cols:
+            frame[name] = [lst[i] for i in at]
+        self.activities = frame
         self._merge_notes()
 
     # -- row kinds -------------------------------------------------------------
@@ -685,18 +732,41 @@ class _Walk:
     def _merge_notes(self):
         role_of_col = {c: role for role, c in self.cols.items()}
         start, goal_at = self.h.data_start, self.goal_at
+        n, goal_roles = self.n, set(layout.GOAL_ROLES)
         for r1, c1, r2, c2 in self.table_merges:
             if r2 == r1:
                 continue
-            roles = [role_of_col[c] for c in range(c1, c2 + 1) if c in role_of_col]
-            if not roles or roles[0] in layout.GOAL_ROLES:
+            if c1 == c2:
+                role = role_of_col.get(c1)
+            else:
+                role = next((role_of_col[c] for c in range(c1, c2 + 1) if c in role_of_col), None)
+            if role is None or role in goal_roles:
                 continue
-            seg = [x for x in goal_at[max(r1 - start, 0):max(r2 + 1 - start, 0)] if x is not None]
-            if seg and seg[0] != seg[-1]:  # goal numbers only grow down the sheet
-                first = seg[0]
+            lo, hi = max(r1 - start, 0), min(r2 - start, n - 1)
+            if hi < lo:
+                continue
+            first, end = goal_at[lo], goal_at[hi]  # goal numbers only grow down the sheet
+            if first is None or end is None:
+                seg = [x for x in goal_at[lo:hi + 1] if x is not None]
+                if not seg:
+                    continue
+                first, end = seg[0], seg[-1]
+            if first != end:
                 no = self.goals[first - 1]["no"]
                 ref = f"{a1(r1, c1)}:{a1(r2, c2)}"
-                self.notes.append(Note("merge-crosses-goal", a1(r1, c1), r1 + 1, roles[0], first, no, ref))
+                self.notes.append(Note("merge-crosses-goal", a1(r1, c1), r1 + 1, role, first, no, ref))
+
+
+def _rows_matching(texts: list, *patterns: re.Pattern) -> set:
+    """Indexes of the texts (str or None) in which one of the patterns matches, found
+    in one search over all the texts, each preceded by a NUL (patterns may start with
+    a NUL to anchor at a text's start, and must not match across a NUL otherwise)."""
+    pieces = [t or "" for t in texts]
+    joined = "\x00" + "\x00".join(pieces)
+    if all(p.search(joined) is None for p in patterns):
+        return set()
+    ends = list(itertools.accumulate([len(p) + 1 for p in pieces]))  # text i lies before ends[i]
+    return {bisect.bisect_right(ends, m.end() - 1) for p in patterns for m in p.finditer(joined)}
 
 
 def _percent_text(v: float) -> str:
@@ -846,7 +916,8 @@ def _assemble(grid, header, walk: _Walk, meta: Meta, path) -> Rak:
         for col in ("goal", "row", "first_row", "last_row", "pagu", "budget_lines", "budget_line"):
             if col in frame and not (frame is activities and col == "budget_line"):
                 frame[col] = frame[col].astype(int64)
-    ranges = [f"{a1(r1, c1)}:{a1(r2, c2)}" for r1, c1, r2, c2 in walk.table_merges]
+    letters = {c: column_letters(c) for c in {m[1] for m in walk.table_merges} | {m[3] for m in walk.table_merges}}
+    ranges = [f"{letters[c1]}{r1 + 1}:{letters[c2]}{r2 + 1}" for r1, c1, r2, c2 in walk.table_merges]
     return Rak(
         path=None if path is None else str(path),
         sheet=grid.name,
