@@ -773,16 +773,22 @@ def clip_merges(merges, nrows: int, ncols: int, limits: Limits = DEFAULT_LIMITS,
             same sheet: no reader should walk them).
     """
     out = []
+    append = out.append
     covered = 0
     last_r, last_c = nrows - 1, ncols - 1
-    for (r1, c1), (r2, c2) in merges:
-        r1, r2 = sorted((r1, r2))
-        c1, c2 = sorted((c1, c2))
+    for (r1, c1), (r2, c2) in merges:  # plain comparisons: 155,000 merges at 100,000 rows
+        if r1 > r2:
+            r1, r2 = r2, r1
+        if c1 > c2:
+            c1, c2 = c2, c1
         if r1 > last_r or c1 > last_c:
             continue
-        r2, c2 = min(r2, last_r), min(c2, last_c)
+        if r2 > last_r:
+            r2 = last_r
+        if c2 > last_c:
+            c2 = last_c
         covered += (r2 - r1 + 1) * (c2 - c1 + 1)
-        out.append((r1, c1, r2, c2))
+        append((r1, c1, r2, c2))
     if covered > limits.max_merged_cells:
         raise _hostile(f"sel gabungan sheet ini bersama-sama menutup {covered:,} sel (batas "
                        f"{limits.max_merged_cells:,}); {_RAISE_HINT}", path, sheet)
