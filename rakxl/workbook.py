@@ -224,7 +224,7 @@ class Grid:
                 raise
             raise RakInputError(f"sheet tidak dapat dibaca ({_short(exc)})", path=book.path, sheet=name) from None
         self.nrows = self.top + len(self.rows)
-        self.ncols = self.left + max((len(r) for r in self.rows), default=0)
+        self.ncols = self.left + max(map(len, self.rows), default=0)
         # cut to the cells the sheet holds; refused when absurd (issue 7)
         self.merges = guard.clip_merges(merges, self.nrows, self.ncols, book.limits, path=book.path, sheet=name)
         self._formula_stack: set = set()
