@@ -23,8 +23,10 @@ sheet unreadable. The README's "Layouts rakxl reads" lists every layout tested.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as _dt
 import functools
+import gc
 import itertools
 import operator
 import re
@@ -51,8 +53,11 @@ _TOTAL_HINT = re.compile(r"\s*(sub|grand|jumlah|total)", re.I)
 #: A comma ("Place, date") or a text that starts with n ("NIP ..."): where a
 #: signature may start (in NUL-joined texts, see _rows_matching).
 _SIGNATURE_HINTS = (re.compile(","), re.compile("\x00[nN]"))
-#: _TOTAL_HINT at the start of a text, in NUL-joined texts.
-_TOTAL_START = re.compile(r"\x00\s*(?:sub|grand|jumlah|total)", re.I)
+#: A text that may be a total label (layout.TOTAL_ROW, cheaper), in NUL-joined texts:
+#: the total word, then the end or what TOTAL_ROW lets follow it ("Total", "Pagu",
+#: "(Rp)", ":"...), so that "Jumlah dokumen" is not even a candidate.
+_TOTAL_START = re.compile(r"\x00\s*(?:sub\s*)?(?:jumlah|total|grand\s*total)"
+                          r"(?=\s*(?:\x00|$|to|ke|se|an|pa|bi|da|\(|:))", re.I)
 _KEGIATAN_WORDS = re.compile("|".join(f"(?:{p})" for p in layout.COLUMN_BY_ROLE["kegiatan"].synonyms))
 #: Every Kegiatan header word contains "kegiatan" or "aksi": a cheap test before
 #: _KEGIATAN_WORDS (None, no shortcut, should a synonym ever lack both).
@@ -884,10 +889,30 @@ def read_grid(grid: Grid, path=None) -> Rak | None:
     header = find_header(grid)
     if header is None:
         return None
-    walk = _Walk(grid, header, path)
-    walk.run()
-    meta = read_meta(grid, header, walk.end_row)
-    return _assemble(grid, header, walk, meta, path)
+    with _gc_paused():
+        walk = _Walk(grid, header, path)
+        walk.run()
+        meta = read_meta(grid, header, walk.end_row)
+        return _assemble(grid, header, walk, meta, path)
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Pause Python's cycle collector while the rows are read.
+
+    The reader makes hundreds of thousands of small lists, tuples and dicts and no
+    reference cycles; each automatic collection would walk the whole grid (millions
+    of cells) again for nothing: a quarter of the reader's time at 100,000 rows.
+    Memory is still freed as usual (reference counting); the collector's previous
+    state is restored.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _assemble(grid, header, walk: _Walk, meta: Meta, path) -> Rak:
