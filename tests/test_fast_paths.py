@@ -226,3 +226,21 @@ def test_percent_cells_same_as_a_pass_over_every_cell():
         want = {(int(m.group(2)) - 1, column_index(m.group(1).decode())) for m in pattern.finditer(xml)}
         assert _SideInfo.from_xml(xml, styles).percent == want
     assert _SideInfo.from_xml(xml, {6}).percent == {(0, 0), (0, 1), (0, 5), (11, 27)}
+
+
+def test_kept_sheet_bytes_are_the_part_itself(sample_path):
+    """The guard keeps the sheet XML it inflated (so the side-information pass need
+    not inflate it again): the kept bytes are exactly the part in the zip, and the
+    budget is respected."""
+    import zipfile
+
+    from rakxl import guard
+
+    kept = {}
+    parts = guard.check_xlsx(sample_path, guard.DEFAULT_LIMITS, keep=kept, keep_bytes=64 * 1024 * 1024)
+    sheet_part = parts["sheet:RAK Sekretaris"]
+    with zipfile.ZipFile(sample_path) as zf:
+        assert kept[sheet_part] == zf.read(sheet_part)
+    none_kept = {}
+    guard.check_xlsx(sample_path, guard.DEFAULT_LIMITS, keep=none_kept, keep_bytes=100)
+    assert none_kept == {}
