@@ -239,7 +239,7 @@ class _Walk:
         self.path = path
         self.cols = header.cols
         self.notes: list[Note] = []
-        # (goal, no, sasaran, indikator, target_indikator, pelaksana, budget_line, row - data_start)
+        # ((goal, no, sasaran), (indikator, target_indikator), pelaksana, budget_line, row - data_start)
         # of each activity row while walking; then {column: values} (run)
         self.activities: list | dict = []
         self.budgets: list[dict] = []
@@ -362,8 +362,10 @@ class _Walk:
         if self.errors:  # rare: an empty cell may show "#REF!"
             return [ct(start + i, c, role, v) for i, v in enumerate(values)]
         # the common case answered here, as cell_text would: text stripped, blanks None
-        if set(map(type, values)) == {str}:
+        try:  # every cell a text (or ''): stripped at C speed
             return [t or None for t in map(str.strip, values)]
+        except TypeError:  # a number, a date...
+            pass
         return [(v.strip() or None) if type(v) is str else
                 (None if v is None or v == "" else ct(start + i, c, role, v)) for i, v in enumerate(values)]
 
@@ -471,9 +473,7 @@ class _Walk:
         # merge split by the break continues blank (no new goal, no gap, same Pagu).
         after_break = False
         after_total = False  # rows below a total row are table rows only if they name an activity or goal
-        for i in range(n):
-            if blank[i]:
-                continue
+        for i in itertools.compress(range(n), [not b for b in blank]):
             r = start + i
             if i in rare_rows:
                 raw = {c: values[c][i] for c in all_cols}
@@ -503,10 +503,11 @@ class _Walk:
                 goal = {"goal": len(goals) + 1, "no": no, "sasaran": sas, "first_row": r + 1,
                         "last_row": r + 1}
                 goals.append(goal)
+                goal_of_act = (goal["goal"], no, sas)  # what each activity row takes from its goal
                 ind = None
                 pelaksana = None
             goal["last_row"] = r + 1
-            goal_at[i] = goal["goal"]
+            goal_at[i] = goal_of_act[0]
 
             ind_text, ind_new = ind_t[i], ind_a[i]
             tgt = tgt_t[i]
@@ -515,6 +516,7 @@ class _Walk:
             if ind is None or (ind_new and ind_text != ind["indikator"]):
                 ind = {"goal": goal["goal"], "no": goal["no"], "indikator": ind_text, "target_indikator": tgt,
                        "row": r + 1}
+                ind_of_act, ind_row = (ind_text, tgt), r + 1
                 if ind_text is not None or tgt is not None:
                     indicators.append(ind)
             elif not ind_new and ind_text is None and not after_break and merged_roles:
@@ -561,21 +563,23 @@ class _Walk:
             if line is not None:
                 line["last_row"] = r + 1
 
-            if has_own[i] or new_line or new_goal or ind["row"] == r + 1 or p_new:
-                activities.append((goal["goal"], goal["no"], goal["sasaran"], ind["indikator"],
-                                   ind["target_indikator"], pelaksana,
+            if has_own[i] or new_line or new_goal or ind_row == r + 1 or p_new:
+                activities.append((goal_of_act, ind_of_act, pelaksana,
                                    line["budget_line"] if line is not None else None, i))
             after_break = False
         self.end_row = end_row
         # the activity frame's columns: what the rows above chose, then each row's own cells
-        picked = list(zip(*activities)) or [()] * 8
-        at = picked[7]
-        frame = dict(zip(("goal", "no", "sasaran", "indikator", "target_indikator"), map(list, picked[:5])))
+        picked = list(zip(*activities)) or [()] * 5
+        at = picked[4]
+        frame = dict(zip(("goal", "no", "sasaran"), map(list, zip(*picked[0])))) if at else \
+            {"goal": [], "no": [], "sasaran": []}
+        frame.update(zip(("indikator", "target_indikator"), map(list, zip(*picked[1]))) if at else
+                     {"indikator": [], "target_indikator": []})
         frame["kegiatan"] = [kegiatan_t[i] for i in at]
         for role, lst in own_cols:
             frame[role] = [lst[i] for i in at]
-        frame["pelaksana"] = list(picked[5])
-        frame["budget_line"] = list(picked[6])
+        frame["pelaksana"] = list(picked[2])
+        frame["budget_line"] = list(picked[3])
         frame["row"] = [start + i + 1 for i in at]
         for name, lst in extra_cols:
             frame[name] = [lst[i] for i in at]
