@@ -51,8 +51,10 @@ _role_of = functools.lru_cache(maxsize=1024)(layout.match_header)
 #: What a total row's label starts with (a cheap test before the full TOTAL_ROW).
 _TOTAL_HINT = re.compile(r"\s*(sub|grand|jumlah|total)", re.I)
 #: A comma ("Place, date") or a text that starts with n ("NIP ..."): where a
-#: signature may start (in NUL-joined texts, see _rows_matching).
+#: signature may start (in NUL-joined texts, see _Joined).
 _SIGNATURE_HINTS = (re.compile(","), re.compile("\x00[nN]"))
+#: A blank text, or one that starts with "(" or a digit, in NUL-joined texts.
+_HEADING_START = re.compile(r"\x00(?=\x00|$|\(|\d)")
 #: A text that may be a total label (layout.TOTAL_ROW, cheaper), in NUL-joined texts:
 #: the total word, then the end or what TOTAL_ROW lets follow it ("Total", "Pagu",
 #: "(Rp)", ":"...), so that "Jumlah dokumen" is not even a candidate.
@@ -261,6 +263,7 @@ class _Walk:
         self._columns: dict[int, list] = {}
         self._kegiatan_words: set | None = None
         self._texts: dict[str, list] = {}
+        self._joined: dict[str, _Joined] = {}
         self._narrowest: int | None = None  # length of the shortest row from data_start down
         self._index_merges()
 
@@ -309,7 +312,7 @@ class _Walk:
             c = self.cols["kegiatan"]
             values = self._column(c)
             texts = self._texts_of("kegiatan")
-            low = "\x00".join([t or "" for t in texts]).lower()
+            low = self._joined_of("kegiatan").text.lower()
             if _KEGIATAN_HINT is not None and "kegiatan" not in low and "aksi" not in low:
                 found = ()  # the normalised (lower-case) texts hold neither word
             else:
@@ -356,6 +359,13 @@ class _Walk:
             found = self._texts[role] = self._column_texts(c, role, self._column(c))
         return found
 
+    def _joined_of(self, role: str) -> "_Joined":
+        """The texts of a role's column, joined to be searched at once."""
+        found = self._joined.get(role)
+        if found is None:
+            found = self._joined[role] = _Joined(self._texts_of(role))
+        return found
+
     def _column_texts(self, c: int, role: str, values: list) -> list:
         """cell_text of every cell of one column (values from :meth:`_column`)."""
         start, ct = self.h.data_start, self.cell_text
@@ -395,7 +405,7 @@ class _Walk:
         sig = set()  # "Place, date" has a comma; "NIP ..." starts with an n
         for role, c in self.cols.items():
             if role in texts:
-                sig |= _rows_matching(texts[role], *_SIGNATURE_HINTS)
+                sig |= self._joined_of(role).rows(*_SIGNATURE_HINTS)
             else:
                 sig.update([i for i, v in enumerate(values[c])
                             if isinstance(v, str) and v and ("," in v or v.lstrip()[:1] in "nN")])
@@ -405,7 +415,7 @@ class _Walk:
         # blank Kegiatan (second header row), a number or "(5)" (column numbers), a header word
         kegiatan = values[self.cols["kegiatan"]]
         if set(map(type, kegiatan)) == {str}:  # the texts tell: None for blanks, stripped
-            heading = {i for i, t in enumerate(texts["kegiatan"]) if t is None or t[0] == "(" or t[0].isdigit()}
+            heading = self._joined_of("kegiatan").rows(_HEADING_START)
         else:
             heading = {i for i, v in enumerate(kegiatan)
                        if not isinstance(v, str) or not v or v.lstrip()[:1] == "(" or v.lstrip()[:1].isdigit()}
@@ -413,9 +423,8 @@ class _Walk:
         total = set()
         for role in ("no", "sasaran", "indikator", "kegiatan"):
             if role in texts:
-                found = texts[role]
                 raw = values[self.cols[role]]  # then _is_total_row's own test on the few found
-                total.update(i for i in _rows_matching(found, _TOTAL_START)
+                total.update(i for i in self._joined_of(role).rows(_TOTAL_START)
                              if isinstance(raw[i], str) and len(raw[i]) <= _HEADER_MAX_CHARS
                              and layout.TOTAL_ROW.fullmatch(layout.normalize_header(raw[i])))
         return sig, heading, total
@@ -766,16 +775,26 @@ class _Walk:
                 self.notes.append(Note("merge-crosses-goal", a1(r1, c1), r1 + 1, role, first, no, ref))
 
 
-def _rows_matching(texts: list, *patterns: re.Pattern) -> set:
-    """Indexes of the texts (str or None) in which one of the patterns matches, found
-    in one search over all the texts, each preceded by a NUL (patterns may start with
-    a NUL to anchor at a text's start, and must not match across a NUL otherwise)."""
-    pieces = [t or "" for t in texts]
-    joined = "\x00" + "\x00".join(pieces)
-    if all(p.search(joined) is None for p in patterns):
-        return set()
-    ends = list(itertools.accumulate([len(p) + 1 for p in pieces]))  # text i lies before ends[i]
-    return {bisect.bisect_right(ends, m.end() - 1) for p in patterns for m in p.finditer(joined)}
+class _Joined:
+    """The texts of one column (str or None) in one string, each preceded by a NUL,
+    to search them all at once (patterns may start with a NUL to anchor at a text's
+    start, and must not match across a NUL otherwise)."""
+
+    __slots__ = ("text", "_pieces", "_ends")
+
+    def __init__(self, texts: list):
+        self._pieces = [t or "" for t in texts]
+        self.text = "\x00" + "\x00".join(self._pieces)
+        self._ends = None
+
+    def rows(self, *patterns: re.Pattern) -> set:
+        """Indexes of the texts in which one of the patterns matches (a match of a
+        lone NUL names the text after it)."""
+        if all(p.search(self.text) is None for p in patterns):
+            return set()
+        if self._ends is None:  # text i lies before _ends[i]
+            self._ends = list(itertools.accumulate([len(p) + 1 for p in self._pieces]))
+        return {bisect.bisect_right(self._ends, m.end() - 1) for p in patterns for m in p.finditer(self.text)}
 
 
 def _percent_text(v: float) -> str:
