@@ -61,7 +61,7 @@ def main(rows: int = 10_000, runs: int = 7) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="rakxl-write-"))
     src = tmp / f"rak_{rows}.xlsx"
     generate.build(src, rows)
-    rak = rakxl.read_rak(src, limits=rakxl.Limits(max_merges=10**6))
+    rak = rakxl.read_rak(src)
     plain, formatted = [], []
     for k in range(runs):
         plain.append(cpu_seconds(lambda p: write_plain(rak, p), tmp / f"plain{k}.xlsx"))
