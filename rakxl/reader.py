@@ -464,9 +464,8 @@ class _Walk:
 
         pagu_vals = values[pagu_c] if pagu_c is not None else None
         pagu_cover = self.cover.get(pagu_c) if pagu_c is not None else None
-        side = g._side
         # rows whose Pagu cell has an error or a formula: the full _amount there
-        pagu_side = {r for (r, c) in list(side.formulas) + list(errors) if c == pagu_c} if pagu_c is not None else ()
+        pagu_side = {r for (r, c) in list(g.formulas) + list(errors) if c == pagu_c} if pagu_c is not None else ()
         merged_roles = self.merged_roles
         goals, indicators, budgets, activities = self.goals, self.indicators, self.budgets, self.activities
         goal_at = self.goal_at

@@ -267,6 +267,11 @@ class Grid:
         """Every error value of the sheet (``#REF!``...) by 0-based (row, col)."""
         return self._side.errors
 
+    @property
+    def formulas(self) -> dict[tuple[int, int], tuple[str, str | None]]:
+        """Every formula of the sheet, ``(formula, cached value text or None)`` by (row, col)."""
+        return self._side.formulas
+
     def error(self, r: int, c: int) -> str | None:
         """The error value (``#REF!``...) shown at (r, c), or None."""
         return self._side.errors.get((r, c))
