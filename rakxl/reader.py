@@ -104,7 +104,11 @@ def read_rak(path, sheet: str | int | None = None, *, limits=None) -> Rak:
         RakError: the file cannot be read, the sheet does not exist, or holds no
             RAK table. The message names the file and the sheet.
     """
-    book = Workbook(path, limits)
+    with _gc_paused(), Workbook(path, limits) as book:
+        return _read_one(book, path, sheet)
+
+
+def _read_one(book: Workbook, path, sheet) -> Rak:
     if sheet is None:
         for name in book.sheet_names:
             rak = read_grid(book.grid(name), path)
@@ -137,11 +141,11 @@ def read_workbook(path, *, limits=None) -> list[Rak]:
         RakError: the file cannot be read, or no sheet holds a RAK table (the
             message names the sheets looked at).
     """
-    book = Workbook(path, limits)
-    raks = [r for r in (read_grid(book.grid(n), path) for n in book.sheet_names) if r is not None]
-    if not raks:
-        raise _no_table(book)
-    return raks
+    with _gc_paused(), Workbook(path, limits) as book:
+        raks = [r for r in (read_grid(book.grid(n), path) for n in book.sheet_names) if r is not None]
+        if not raks:
+            raise _no_table(book)
+        return raks
 
 
 def _no_table(book: Workbook) -> RakInputError:
@@ -920,7 +924,7 @@ def read_grid(grid: Grid, path=None) -> Rak | None:
 
 @contextlib.contextmanager
 def _gc_paused():
-    """Pause Python's cycle collector while the rows are read.
+    """Pause Python's cycle collector while a workbook is read.
 
     The reader makes hundreds of thousands of small lists, tuples and dicts and no
     reference cycles; each automatic collection would walk the whole grid (millions

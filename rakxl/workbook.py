@@ -131,6 +131,29 @@ class Workbook:
         self.hidden = {m.name for m in metadata if not str(m.visible).endswith(".Visible")}
         self._grids: dict[str, Grid] = {}
 
+    def close(self) -> None:
+        """Release the file: the zip and xlrd handles and calamine's workbook.
+
+        Windows refuses to replace a file that is still open, so readers close the
+        workbook as soon as the sheets are read (``rakxl format --in-place``)."""
+        zf = self.__dict__.pop("_zip", None)
+        if zf is not None:
+            zf.close()
+        xls = self.__dict__.pop("_xlrd_book", None)
+        if xls is not None:
+            xls.release_resources()
+        book = getattr(self, "_book", None)
+        if book is not None and hasattr(book, "close"):
+            book.close()
+        self._grids = {}
+        self._sheet_bytes = {}
+
+    def __enter__(self) -> "Workbook":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def grid(self, name: str) -> "Grid":
         """The cell grid of sheet ``name`` (read once, then kept)."""
         if name not in self._grids:
