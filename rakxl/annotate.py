@@ -57,10 +57,20 @@ def annotate(path, findings: list[Finding], out, *, lang: str = "id") -> Path:
 
     import openpyxl
 
-    with warnings.catch_warnings():
+    import zipfile
+
+    from .exceptions import RakInputError
+
+    with warnings.catch_warnings(), open(path, "rb") as fh:
         # "Data Validation extension is not supported and will be removed" and the like
         warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
-        book = openpyxl.load_workbook(path, rich_text=True)
+        try:
+            # An open file, not the path: openpyxl refuses names not ending in .xlsx/.xlsm
+            # (an .xlsx saved as .xls is read fine by rakxl).
+            book = openpyxl.load_workbook(fh, rich_text=True)
+        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+            raise RakInputError(f"openpyxl tidak dapat membuka workbook ini untuk diberi anotasi ({exc}); "
+                                "buka di Excel lalu simpan ulang sebagai .xlsx", path=path) from None
     for finding in _by_cell(findings):
         if finding.sheet in book.sheetnames and finding.cell:
             _mark(book[finding.sheet], finding, [f for f in findings if _same_place(f, finding)], lang)

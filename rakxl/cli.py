@@ -67,6 +67,9 @@ def handle_errors(f):
             fail("rakxl: dibatalkan", 130)
         except MemoryError:
             fail("rakxl: memori tidak cukup untuk file ini")
+        except OSError as exc:  # a disk or permission problem outside any RakError
+            where = f"{exc.filename}: " if exc.filename else ""
+            fail(f"rakxl: {where}{exc.strerror or exc}")
 
     return wrapper
 
@@ -223,6 +226,11 @@ def totals(paths, by, output, as_json, quiet, jobs, lang):
         if kind is None:
             fail(f"rakxl: {output}: akhiran keluaran harus .xlsx, .csv atau .json")
     progress = None if quiet or not sys.stderr.isatty() else ProgressBar(sys.stderr, lang)
+    if output:  # an earlier output inside an input folder (kiriman/total.xlsx) is no input
+        from .safeio import same_file
+        from .totals import find_workbooks
+
+        paths = [p for p in find_workbooks(paths) if not same_file(p, output)] or paths
     result = read_many(paths, jobs=jobs, check=kind == "xlsx", progress=progress)
     table = budget_totals(result.raks, by=keys)
     if kind == "xlsx":

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import io
 import os
 import posixpath
 import re
@@ -744,7 +745,7 @@ def _xls_workbook_stream(path: Path) -> bytes:
 
     data = path.read_bytes()
     try:
-        doc = compdoc.CompDoc(data, logfile=open(os.devnull, "w"))
+        doc = compdoc.CompDoc(data, logfile=io.StringIO())
         for name in ("Workbook", "Book"):
             stream = doc.get_named_stream(name)
             if stream:

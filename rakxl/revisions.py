@@ -1174,7 +1174,7 @@ def write_diff(d: RakDiff, path, *, lang: str = "id", paper: str = "A4"):
         for col in ("old", "new"):  # amounts as digits, never as floats
             changes[col] = [v if v is None or isinstance(v, str) else str(v) for v in changes[col]]
         write_csv(changes, path, inputs=inputs)
-    elif suffix in (".xlsx", ".xlsm"):
+    elif suffix == ".xlsx":
         from .writer import write_rak
 
         write_rak(d.new, path, paper=paper, marks=d.marks(lang),

@@ -55,12 +55,19 @@ def atomic_output(path, inputs=()):
         inputs: files the output must not be (each refused with RakFileError).
     """
     out = check_output(path, inputs)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=out.suffix + ".tmp", dir=out.parent)
-    os.close(fd)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=out.suffix + ".tmp", dir=out.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise RakFileError(f"tidak dapat menulis di folder ini ({exc.strerror})", path=out) from None
     try:
         yield tmp
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
-        os.replace(tmp, out)
+        try:
+            os.replace(tmp, out)
+        except OSError as exc:
+            raise RakFileError(f"file tidak dapat diganti ({exc.strerror}); bila sedang terbuka di Excel, "
+                               "tutup dulu lalu jalankan lagi", path=out) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.remove(tmp)

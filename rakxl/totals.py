@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -142,7 +143,8 @@ def _read_one(task: tuple) -> tuple:
 
             findings = [check(rak) for rak in raks]
     except RakError as exc:
-        return path, None, None, exc.reason
+        where = ", ".join(x for x in (exc.sheet and f"sheet '{exc.sheet}'", exc.cell and f"sel {exc.cell}") if x)
+        return path, None, None, f"{where}: {exc.reason}" if where else exc.reason
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop a batch of hundreds
         return path, None, None, f"kesalahan tak terduga di rakxl ({type(exc).__name__}: {exc})"
     return path, raks, findings, None
@@ -190,6 +192,8 @@ def read_many(paths: Iterable, *, jobs: int | None = None, check: bool = False,
     if jobs is None:
         jobs = (os.cpu_count() or 1) if total >= parallel_threshold(start_method) else 1
     jobs = max(1, min(jobs, total))
+    if sys.platform == "win32":
+        jobs = min(jobs, 61)  # Windows' process pools take at most 61 workers
     tasks = [(f, check, limits) for f in files]
     if jobs == 1:
         outcomes = map(_read_one, tasks)

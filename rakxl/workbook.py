@@ -262,15 +262,6 @@ class Grid:
                 return row[j]
         return ""
 
-    def row_values(self, r: int, cols) -> dict:
-        """``{col: value}`` of row r for the given columns ('' where empty)."""
-        i = r - self.top
-        if not 0 <= i < len(self.rows):
-            return dict.fromkeys(cols, "")
-        row, left = self.rows[i], self.left
-        n = len(row)
-        return {c: row[c - left] if 0 <= c - left < n else "" for c in cols}
-
     # -- side information ------------------------------------------------------
 
     @cached_property

@@ -318,3 +318,15 @@ def test_readme_shows_the_real_output(monkeypatch):
     section = readme.split("### rakxl check\n", 1)[1].split("\n### ", 1)[0]
     res = CliRunner().invoke(cli, ["check", "samples/RAK_2021.xlsx"])
     assert res.stdout.strip() in section
+
+
+def test_annotate_an_xlsx_saved_with_an_xls_name(sample_path, tmp_path):
+    """rakxl reads a workbook by its content; the annotated copy must too (openpyxl
+    alone refuses a path that does not end in .xlsx)."""
+    misnamed = tmp_path / "RAK_2021.xls"
+    shutil.copy(sample_path, misnamed)
+    out = tmp_path / "temuan.xlsx"
+    res = CliRunner().invoke(cli, ["check", str(misnamed), "--annotate", str(out)])
+    assert res.exit_code == 1, res.output
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == "Temuan"

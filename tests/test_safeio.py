@@ -50,3 +50,21 @@ def test_output_gets_the_usual_mode(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_replace_refused_becomes_rak_file_error(tmp_path, monkeypatch):
+    """Windows refuses to replace a file that is open in Excel: a RakFileError that says
+    so, the old file kept, no temporary file left."""
+    out = tmp_path / "total.xlsx"
+    out.write_bytes(b"old")
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(RakFileError, match="terbuka di Excel"):
+        with atomic_output(out) as tmp:
+            with open(tmp, "wb") as fh:
+                fh.write(b"new")
+    assert out.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["total.xlsx"]

@@ -396,3 +396,18 @@ def test_a_dead_worker_never_drops_files_silently(folder, monkeypatch):
     result = read_many(files, jobs=2, start_method="fork")
     assert len(result.raks) + len(result.failures) == 8
     assert any(f.path.endswith("RAK_03.xlsx") and "berhenti mendadak" in f.reason for f in result.failures)
+
+
+def test_output_inside_the_input_folder_is_not_read_next_time(sample_path, tmp_path):
+    """rakxl totals kiriman/ -o kiriman/total.xlsx, run twice: the second run does not
+    read the first run's output as a RAK (nor refuse to replace it)."""
+    import shutil
+
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    shutil.copy(sample_path, folder / "RAK_2021.xlsx")
+    out = folder / "total.xlsx"
+    for _ in range(2):
+        res = CliRunner().invoke(cli, ["totals", str(folder), "-o", str(out), "--quiet"])
+        assert res.exit_code == 0, res.output
+    assert out.exists()
