@@ -696,11 +696,11 @@ class _Walk:
         if formula is not None and (formula[1] is None or formula[1] == "" or v == 0):
             try:
                 value = g.evaluate(r, c)
-            except (FormulaError, RecursionError) as exc:
+            except (FormulaError, RecursionError):
                 if formula[1] is None or formula[1] == "":
-                    if record:
+                    if record:  # the formula alone: the finding's message says the rest, id or en
                         self.notes.append(Note("formula-no-cache", cell, r + 1, "pagu", gid, no,
-                                               f"={formula[0]} ({exc})"))
+                                               f"={formula[0]}"))
                     return None, True
                 value = None
             if value is not None:

@@ -431,6 +431,7 @@ def write_totals_xlsx(table: "pd.DataFrame", path, result: ReadResult, lang: str
     import xlsxwriter
     from xlsxwriter.utility import xl_rowcol_to_cell
 
+    from .findings import SEVERITY_LABEL
     from .layout import RUPIAH_FORMAT, STYLES
     from .safeio import atomic_output
 
@@ -520,7 +521,8 @@ def write_totals_xlsx(table: "pd.DataFrame", path, result: ReadResult, lang: str
                     if fd.code not in TOTALS_FINDING_CODES:
                         continue
                     r += 1
-                    for c, v in enumerate((rak.path, fd.sheet, fd.cell, fd.no, fd.code, fd.severity,
+                    severity = SEVERITY_LABEL[fd.severity][lang == "en"]
+                    for c, v in enumerate((rak.path, fd.sheet, fd.cell, fd.no, fd.code, severity,
                                            fd.message_en if lang == "en" else fd.message)):
                         put(ws, r, c, v)
             if r:
