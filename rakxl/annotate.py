@@ -16,10 +16,12 @@ from pathlib import Path
 
 from .exceptions import RakFileError
 from .findings import SEVERITY_LABEL, Finding
+from .layout import FINDING_COLORS, STYLES
 from .safeio import atomic_output, check_output
 
-#: Fill colours of flagged cells (Excel's light red and a light amber); info cells get a comment only.
-FILL = {"error": "FFC7CE", "warning": "FFE699"}
+#: Fill colours of flagged cells, as openpyxl wants them (no '#'); info cells get a comment only.
+FILL = {severity: color.lstrip("#") for severity, color in FINDING_COLORS.items()}
+HEADER_FILL = STYLES["header"]["bg_color"].lstrip("#")
 SHEET_TITLE = "Temuan"
 COMMENT_AUTHOR = "rakxl"
 _RANK = {"error": 0, "warning": 1, "info": 2}
@@ -135,7 +137,7 @@ def _findings_sheet(book, findings: list[Finding], lang: str) -> None:
     ws.append(list(_HEADERS["en" if lang == "en" else "id"]))
     for cell in ws[1]:
         cell.font = Font(bold=True)
-        cell.fill = PatternFill(fill_type="solid", start_color="D9E1F2", end_color="D9E1F2")
+        cell.fill = PatternFill(fill_type="solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
     for i, f in enumerate(findings, start=1):
         ws.append([i, SEVERITY_LABEL[f.severity][lang == "en"], f.code, f.sheet, f.cell or "", f.no or "",
                    f.text(lang)])

@@ -159,6 +159,11 @@ STYLES = {
 FONT = {"font_name": "Arial", "font_size": 10}
 #: Fill of cells marked by a revision diff (Excel's "Good" green, "Neutral" yellow).
 MARK_COLORS = {"added": "#C6EFCE", "changed": "#FFEB9C"}
+#: Fill of rows in the diff's change list, by kind of change ("Bad" red for removals).
+CHANGE_COLORS = {**MARK_COLORS, "removed": "#FFC7CE", "renamed": MARK_COLORS["changed"], "renumbered": None}
+#: Fill of cells flagged by the checker in an annotated copy (light red, light amber);
+#: info findings get a comment only.
+FINDING_COLORS = {"error": "#FFC7CE", "warning": "#FFE699"}
 #: Label of the total row the writer writes under the table.
 TOTAL_LABEL = "JUMLAH"
 #: The last line of the signature block.

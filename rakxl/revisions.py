@@ -1188,19 +1188,17 @@ def write_diff(d: RakDiff, path, *, lang: str = "id", paper: str = "A4"):
 CHANGES_SHEET = "Perubahan"
 _CHANGE_WIDTHS = {"level": 10, "change": 12, "no_old": 7, "no_new": 7, "sasaran": 40, "kegiatan": 40,
                   "pelaksana": 20, "field": 16, "old": 34, "new": 34, "delta": 16, "cell": 9}
-_FILLS = {"added": "#C6EFCE", "removed": "#FFC7CE", "changed": "#FFEB9C", "renamed": "#FFEB9C",
-          "renumbered": None}
 
 
 def write_changes_sheet(book, ws, d: RakDiff, lang: str = "id") -> None:
     """Fill the xlsxwriter worksheet ``ws`` with :attr:`RakDiff.changes`: one row per
     change, headers and words in ``lang``, Pagu in rupiah, a filter on the header."""
-    from .layout import STYLES
+    from .layout import CHANGE_COLORS, STYLES
 
     header = book.add_format(STYLES["header"])
     text = book.add_format(STYLES["text"])
     amount = book.add_format(STYLES["amount"])
-    fills = {k: book.add_format({**STYLES["text"], "bg_color": v}) for k, v in _FILLS.items() if v}
+    fills = {k: book.add_format({**STYLES["text"], "bg_color": v}) for k, v in CHANGE_COLORS.items() if v}
     changes = d.changes
     cols = list(CHANGE_COLUMNS)
     for c, name in enumerate(cols):
