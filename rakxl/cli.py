@@ -150,7 +150,7 @@ def export(file, fmt, table, output, sheet):
     Python: rakxl.read_rak(path).activities (pandas DataFrame)
     """
     from .reader import read_rak
-    from .safeio import atomic_output, check_output, write_csv
+    from .safeio import check_output, write_csv, write_json
 
     if fmt is None:
         fmt = "csv" if output and output.lower().endswith(".csv") else "json"
@@ -165,13 +165,10 @@ def export(file, fmt, table, output, sheet):
             click.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
         return
     data = rak_to_json(rak)
-    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     if output:
-        with atomic_output(output, [file]) as tmp:
-            with open(tmp, "w", encoding="utf-8") as fh:
-                fh.write(text + "\n")
+        write_json(data, output, [file])
     else:
-        click.echo(text)
+        echo_json(data)
 
 
 def rak_to_json(rak) -> dict:
@@ -212,7 +209,7 @@ def totals(paths, by, output, as_json, quiet, jobs, lang):
     """
     from pathlib import Path
 
-    from .safeio import atomic_output, check_output, write_csv
+    from .safeio import check_output, write_csv, write_json
     from .totals import (GROUP_KEYS, ProgressBar, budget_totals, format_table, label, read_many,
                          totals_records, write_totals_xlsx)
 
@@ -238,10 +235,7 @@ def totals(paths, by, output, as_json, quiet, jobs, lang):
     elif kind == "csv":
         write_csv(table, output, inputs=result.files)
     elif kind == "json":
-        with atomic_output(output, result.files) as tmp:
-            with open(tmp, "w", encoding="utf-8") as fh:
-                json.dump(totals_records(table), fh, ensure_ascii=False, indent=2)
-                fh.write("\n")
+        write_json(totals_records(table), output, result.files)
     elif as_json:
         echo_json(totals_records(table))
     else:
@@ -276,7 +270,7 @@ def check(files, output, as_json, annotate_to, lang):
     from .annotate import annotate
     from .checker import check_file, findings_table
     from .exceptions import RakError
-    from .safeio import atomic_output, check_output, escape_formula, write_csv
+    from .safeio import atomic_output, check_output, escape_formula, write_csv, write_json
 
     if annotate_to and len(files) != 1:
         raise click.UsageError("--annotate hanya untuk satu FILE")
@@ -308,10 +302,7 @@ def check(files, output, as_json, annotate_to, lang):
             with atomic_output(output, files) as tmp:
                 frame.to_excel(tmp, index=False, sheet_name="Temuan", engine="openpyxl")
     elif kind == "json":
-        with atomic_output(output, files) as tmp:
-            with open(tmp, "w", encoding="utf-8") as fh:
-                json.dump(records, fh, ensure_ascii=False, indent=2)
-                fh.write("\n")
+        write_json(records, output, files)
     elif as_json:
         echo_json(records)
     elif checked:

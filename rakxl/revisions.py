@@ -1156,19 +1156,16 @@ def write_diff(d: RakDiff, path, *, lang: str = "id", paper: str = "A4"):
     Raises:
         RakFileError: an unknown suffix, a folder, or one of the two inputs as ``path``.
     """
-    import json
     from pathlib import Path
 
     from .exceptions import RakFileError
-    from .safeio import atomic_output, check_output, write_csv
+    from .safeio import check_output, write_csv, write_json
 
     inputs = [p for p in (d.old.path, d.new.path) if p]
     check_output(path, inputs)
     suffix = Path(path).suffix.lower()
     if suffix == ".json":
-        with atomic_output(path, inputs) as tmp:
-            with open(tmp, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps(d.to_json(), ensure_ascii=False, indent=2, default=str) + "\n")
+        write_json(d.to_json(), path, inputs)
     elif suffix == ".csv":
         changes = d.changes
         for col in ("old", "new"):  # amounts as digits, never as floats

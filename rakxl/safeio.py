@@ -87,6 +87,16 @@ def escape_formula(value):
     return value
 
 
+def write_json(data, path, inputs=()) -> None:
+    """Write JSON (UTF-8, indented, text as written: no ``\\u`` escapes) safely."""
+    import json
+
+    with atomic_output(path, inputs) as tmp:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=2, default=str)
+            fh.write("\n")
+
+
 def write_csv(frame, path, inputs=()) -> None:
     """Write a frame as CSV that Excel opens right: UTF-8 with BOM, text escaped
     against formula injection, integers without decimals."""

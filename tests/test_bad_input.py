@@ -10,7 +10,6 @@ measures the child's peak memory (POSIX only).
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import os
 import re
@@ -19,13 +18,12 @@ import sys
 import tempfile
 import time
 import zipfile
-import zlib
 from pathlib import Path
 
 import pytest
 
 import rakxl
-from rakxl import Limits, RakError, RakHostileError, RakInputError
+from rakxl import Limits, RakHostileError, RakInputError
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "RAK_2021.xlsx"
