@@ -15,7 +15,7 @@ import sys
 import click
 
 from . import __version__
-from .i18n import say
+from .i18n import pick, say
 
 EXIT_OK, EXIT_FOUND, EXIT_UNREADABLE = 0, 1, 2
 
@@ -357,8 +357,7 @@ def format_(file, output, paper, in_place, lang):
     from .writer import write_rak
 
     def msg(key, **kw):
-        pair = FORMAT_MESSAGES[key]
-        return (pair[1] if lang == "en" else pair[0]).format(**kw)
+        return pick(FORMAT_MESSAGES[key], lang, **kw)
 
     if output is None and not in_place:
         fail(f"rakxl: {msg('need_output', file=file)}")

@@ -21,10 +21,18 @@ MESSAGES = {
 }
 
 
-def say(key: str, lang: str = "id", **kwargs) -> str:
-    """The message ``key`` in ``lang`` (``id`` or ``en``), formatted with ``kwargs``."""
-    pair = MESSAGES.get(key)
-    if pair is None:
-        return key
+def pick(pair: tuple[str, str], lang: str = "id", **kwargs) -> str:
+    """The text of an ``(Indonesian, English)`` pair in ``lang``, formatted with ``kwargs``.
+
+    Every module that shows words to people keeps its pairs beside its code (the CLI's
+    here, the diff's in :mod:`rakxl.revisions`, the totals' in :mod:`rakxl.totals`) and
+    picks the language with this one function.
+    """
     text = pair[1] if lang == "en" else pair[0]
     return text.format(**kwargs) if kwargs else text
+
+
+def say(key: str, lang: str = "id", **kwargs) -> str:
+    """The CLI message ``key`` in ``lang`` (``id`` or ``en``), formatted with ``kwargs``."""
+    pair = MESSAGES.get(key)
+    return key if pair is None else pick(pair, lang, **kwargs)

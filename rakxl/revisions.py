@@ -53,6 +53,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .i18n import pick
 from .layout import format_date_id, format_rupiah
 
 if TYPE_CHECKING:  # pandas is imported lazily (the CLI's start-up stays fast)
@@ -608,10 +609,7 @@ CHANGE_HEADERS = {
 
 def word(key: str, lang: str = "id", **kwargs) -> str:
     pair = _WORDS.get(key) or FIELD_LABELS.get(key) or CHANGE_HEADERS.get(key)
-    if pair is None:
-        return key
-    text = pair[1] if lang == "en" else pair[0]
-    return text.format(**kwargs) if kwargs else text
+    return key if pair is None else pick(pair, lang, **kwargs)
 
 
 def signed_rupiah(amount: int) -> str:

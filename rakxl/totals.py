@@ -377,8 +377,10 @@ LABELS = {
 
 
 def label(key: str, lang: str = "id") -> str:
-    pair = LABELS[key]
-    return pair[1] if lang == "en" else pair[0]
+    """The label ``key`` of :data:`LABELS` in ``lang``."""
+    from .i18n import pick
+
+    return pick(LABELS[key], lang)
 
 
 def totals_records(table: "pd.DataFrame") -> list[dict]:
