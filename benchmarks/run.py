@@ -68,7 +68,6 @@ CLI_TASKS = ("version", "check", "format", "totals")
 PANDAS_NAMES = ["no", "sasaran", "indikator", "target_indikator", "kegiatan", "target_kegiatan",
                 "tw1", "tw2", "tw3", "tw4", "pagu", "pelaksana"]
 HIERARCHY = ["no", "sasaran", "indikator", "target_indikator", "pagu", "pelaksana"]
-#: Limits for the generated workbooks above 10,000 rows (see run()).
 
 
 # -- what runs inside each child process ---------------------------------------------
