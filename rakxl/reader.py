@@ -148,8 +148,15 @@ def read_workbook(path, *, limits=None) -> list[Rak]:
         return raks
 
 
+#: How many sheet names the "no RAK table" message lists.
+_SHEETS_NAMED = 12
+
+
 def _no_table(book: Workbook) -> RakInputError:
-    names = ", ".join(f"'{n}'" for n in book.sheet_names) or "(tidak ada)"
+    shown = book.sheet_names[:_SHEETS_NAMED]
+    names = ", ".join(f"'{n}'" for n in shown) or "(tidak ada)"
+    if len(book.sheet_names) > len(shown):  # one line stays one readable line
+        names += f" dan {len(book.sheet_names) - len(shown):,} sheet lain"
     return RakInputError(f"tidak ditemukan tabel RAK di sheet mana pun (diperiksa: {names}); tabel RAK "
                          "butuh baris judul kolom seperti 'Nama Kegiatan/Aksi' dan 'Pagu Anggaran'",
                          path=book.path)

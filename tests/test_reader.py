@@ -132,3 +132,19 @@ def test_sample_is_built_from_the_seed_text(tmp_path):
     committed = rakxl.read_rak(ROOT / "samples" / "RAK_2021.xlsx")
     pd.testing.assert_frame_equal(rebuilt.activities, committed.activities)
     pd.testing.assert_frame_equal(rebuilt.budgets, committed.budgets)
+
+
+def test_no_rak_table_names_the_sheets_looked_at(tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "penjualan.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    for i in range(15):
+        wb.add_worksheet(f"Bulan {i + 1}").write_row(0, 0, ["Tanggal", "Barang", "Harga"])
+    wb.close()
+    with pytest.raises(rakxl.RakError) as info:
+        rakxl.read_workbook(path)
+    message = str(info.value)
+    assert "penjualan.xlsx" in message and "tidak ditemukan tabel RAK" in message
+    assert "'Bulan 1'" in message and "'Bulan 12'" in message and "'Bulan 13'" not in message
+    assert "dan 3 sheet lain" in message
