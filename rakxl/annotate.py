@@ -17,6 +17,7 @@ from pathlib import Path
 from .exceptions import RakFileError
 from .findings import SEVERITY_LABEL, Finding
 from .layout import FINDING_COLORS, STYLES
+from .marker import mark_openpyxl
 from .safeio import atomic_output, check_output
 
 #: Fill colours of flagged cells, as openpyxl wants them (no '#'); info cells get a comment only.
@@ -76,7 +77,8 @@ def annotate(path, findings: list[Finding], out, *, lang: str = "id") -> Path:
     for finding in _by_cell(findings):
         if finding.sheet in book.sheetnames and finding.cell:
             _mark(book[finding.sheet], finding, [f for f in findings if _same_place(f, finding)], lang)
-    _findings_sheet(book, findings, lang)
+    title = _findings_sheet(book, findings, lang)
+    mark_openpyxl(book, "annotate", (title,))
     with atomic_output(out, [path]) as tmp:
         book.save(tmp)
     return out
@@ -120,7 +122,7 @@ def _mark(ws, worst: Finding, here: list[Finding], lang: str) -> None:
     target.comment = comment
 
 
-def _findings_sheet(book, findings: list[Finding], lang: str) -> None:
+def _findings_sheet(book, findings: list[Finding], lang: str) -> str:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
 
@@ -168,3 +170,4 @@ def _findings_sheet(book, findings: list[Finding], lang: str) -> None:
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = "1:1"
+    return title

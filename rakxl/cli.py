@@ -240,6 +240,10 @@ def totals(paths, by, output, as_json, quiet, jobs, lang):
         echo_json(totals_records(table))
     else:
         click.echo(format_table(table, lang))
+    if result.skipped:  # rakxl's own outputs: a notice, not a failure
+        click.echo(label("skipped", lang).format(count=len(result.skipped)), err=True)
+        for skipped in result.skipped:
+            click.echo(f"  {skipped.path}: {skipped.reason}", err=True)
     if result.failures:
         click.echo(label("failures", lang).format(count=len(result.failures)), err=True)
         for failure in result.failures:
@@ -298,9 +302,13 @@ def check(files, output, as_json, annotate_to, lang):
         if kind == "csv":
             write_csv(frame, output, inputs=files)
         else:
+            from .marker import mark_openpyxl
+
             frame = frame.map(escape_formula)
             with atomic_output(output, files) as tmp:
-                frame.to_excel(tmp, index=False, sheet_name="Temuan", engine="openpyxl")
+                with open(tmp, "wb") as fh, pd.ExcelWriter(fh, engine="openpyxl") as xw:
+                    frame.to_excel(xw, index=False, sheet_name="Temuan")
+                    mark_openpyxl(xw.book, "findings", ("Temuan",))
     elif kind == "json":
         write_json(records, output, files)
     elif as_json:

@@ -18,6 +18,13 @@ MESSAGES = {
     "budget_lines": ("Baris Pagu", "Budget lines"),
     "total_pagu": ("Total Pagu", "Total Pagu"),
     "goals_without_budget": ("Sasaran tanpa Pagu: {nos}", "Goals without a budget: {nos}"),
+    # -- rakxl's own outputs (rakxl.marker) --
+    "report_only": ("bukan tabel RAK: file ini {what}, ditulis oleh rakxl; baca file RAK sumbernya",
+                    "not a RAK table: this file is {what}, written by rakxl; read its source RAK files"),
+    "report_sheet": ("sheet '{sheet}' bukan tabel RAK: sheet laporan dalam {what}",
+                     "sheet '{sheet}' is not a RAK table: a report sheet of {what}"),
+    "output_skipped": ("dilewati: {what} (tidak dihitung agar Pagu tidak terhitung dua kali)",
+                       "skipped: {what} (not counted, so that no Pagu is counted twice)"),
 }
 
 

@@ -36,6 +36,7 @@ from . import layout
 from .amounts import parse_amount
 from .exceptions import RakInputError
 from .formulas import FormulaError, a1, column_letters
+from .i18n import say
 from .model import (
     ACTIVITY_COLUMNS, BUDGET_COLUMNS, GOAL_COLUMNS, INDICATOR_COLUMNS, Meta, Note, Rak,
 )
@@ -110,7 +111,7 @@ def read_rak(path, sheet: str | int | None = None, *, limits=None) -> Rak:
 
 def _read_one(book: Workbook, path, sheet) -> Rak:
     if sheet is None:
-        for name in book.sheet_names:
+        for name in book.plan_sheets:
             rak = read_grid(book.grid(name), path)
             if rak is not None:
                 return rak
@@ -125,6 +126,8 @@ def _read_one(book: Workbook, path, sheet) -> Rak:
     if sheet not in book.sheet_names:
         raise RakInputError(f"tidak ada sheet '{sheet}'; sheet yang ada: {', '.join(book.sheet_names)}",
                             path=path)
+    if sheet not in book.plan_sheets:  # a report sheet rakxl wrote (Perubahan, Temuan, Total...)
+        raise RakInputError(say("report_sheet", sheet=sheet, what=book.output_mark.label()), path=path, sheet=sheet)
     rak = read_grid(book.grid(sheet), path)
     if rak is None:
         raise RakInputError("tidak ditemukan tabel RAK (baris judul kolom seperti 'Nama Kegiatan' dan "
@@ -142,7 +145,7 @@ def read_workbook(path, *, limits=None) -> list[Rak]:
             message names the sheets looked at).
     """
     with _gc_paused(), Workbook(path, limits) as book:
-        raks = [r for r in (read_grid(book.grid(n), path) for n in book.sheet_names) if r is not None]
+        raks = [r for r in (read_grid(book.grid(n), path) for n in book.plan_sheets) if r is not None]
         if not raks:
             raise _no_table(book)
         return raks
@@ -153,6 +156,9 @@ _SHEETS_NAMED = 12
 
 
 def _no_table(book: Workbook) -> RakInputError:
+    mark = book.output_mark
+    if mark is not None and not book.plan_sheets:  # a totals or findings workbook rakxl wrote
+        return RakInputError(say("report_only", what=mark.label()), path=book.path)
     shown = book.sheet_names[:_SHEETS_NAMED]
     names = ", ".join(f"'{n}'" for n in shown) or "(tidak ada)"
     if len(book.sheet_names) > len(shown):  # one line stays one readable line

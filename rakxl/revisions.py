@@ -1172,7 +1172,7 @@ def write_diff(d: RakDiff, path, *, lang: str = "id", paper: str = "A4"):
     elif suffix == ".xlsx":
         from .writer import write_rak
 
-        write_rak(d.new, path, paper=paper, marks=d.marks(lang),
+        write_rak(d.new, path, paper=paper, marks=d.marks(lang), kind="diff",
                   extra_sheets={CHANGES_SHEET: lambda book, ws: write_changes_sheet(book, ws, d, lang)})
     else:
         raise RakFileError("akhiran keluaran harus .xlsx, .json atau .csv", path=path)

@@ -81,12 +81,16 @@ class ReadResult:
         findings: when :func:`read_many` ran the checker, ``findings[i]`` are the
             findings of ``raks[i]``; otherwise None.
         files: every file that was tried, in order.
+        skipped: rakxl's own outputs that were not counted (totals, findings and
+            diff workbooks, annotated copies: see :data:`rakxl.marker.NOT_COUNTED`),
+            each with the notice saying what it is, in the order given.
     """
 
     raks: list = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     findings: list[list] | None = None
     files: list[str] = field(default_factory=list)
+    skipped: list[Failure] = field(default_factory=list)
 
 
 # -- finding the files ---------------------------------------------------------
@@ -130,11 +134,18 @@ def _read_one(task: tuple) -> tuple:
     """Read every RAK sheet of one file (in a worker process, or in this one).
 
     Top-level so that a ``spawn`` process pool (Windows) can pickle it. Returns
-    ``(path, raks, findings, reason)``: ``reason`` is None when the file was read.
+    ``(path, raks, findings, reason, skipped)``: ``reason`` is None when the file was
+    read; ``skipped`` is the notice when the file is a rakxl output not counted.
     """
     path, run_checker, limits = task
+    from .marker import read_mark
     from .reader import read_workbook
 
+    mark = read_mark(path)
+    if mark is not None and not mark.counted:
+        from .i18n import say
+
+        return path, None, None, None, say("output_skipped", what=mark.label())
     try:
         raks = read_workbook(path, limits=limits)
         findings = None
@@ -144,10 +155,10 @@ def _read_one(task: tuple) -> tuple:
             findings = [check(rak) for rak in raks]
     except RakError as exc:
         where = ", ".join(x for x in (exc.sheet and f"sheet '{exc.sheet}'", exc.cell and f"sel {exc.cell}") if x)
-        return path, None, None, f"{where}: {exc.reason}" if where else exc.reason
+        return path, None, None, f"{where}: {exc.reason}" if where else exc.reason, None
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop a batch of hundreds
-        return path, None, None, f"kesalahan tak terduga di rakxl ({type(exc).__name__}: {exc})"
-    return path, raks, findings, None
+        return path, None, None, f"kesalahan tak terduga di rakxl ({type(exc).__name__}: {exc})", None
+    return path, raks, findings, None, None
 
 
 def parallel_threshold(start_method: str | None = None) -> int:
@@ -227,12 +238,14 @@ def read_many(paths: Iterable, *, jobs: int | None = None, check: bool = False,
 
 def _result_count(result: ReadResult) -> int:
     """How many files have a result so far (read, or listed as unreadable)."""
-    return len(result.failures) + len({rak.path for rak in result.raks})
+    return len(result.failures) + len(result.skipped) + len({rak.path for rak in result.raks})
 
 
 def _collect(outcomes, result: ReadResult, progress, total: int) -> None:
-    for done, (path, raks, findings, reason) in enumerate(outcomes, 1):
-        if reason is not None:
+    for done, (path, raks, findings, reason, skipped) in enumerate(outcomes, 1):
+        if skipped is not None:
+            result.skipped.append(Failure(path, skipped))
+        elif reason is not None:
             result.failures.append(Failure(path, reason))
         else:
             result.raks.extend(raks)
@@ -372,6 +385,7 @@ LABELS = {
     "message": ("Pesan", "Message"),
     "blank": ("(kosong)", "(blank)"),
     "failures": ("Tidak terbaca ({count} file):", "Unreadable ({count} files):"),
+    "skipped": ("Keluaran rakxl yang dilewati ({count} file):", "rakxl outputs skipped ({count} files):"),
     "progress": ("Membaca", "Reading"),
 }
 
@@ -435,10 +449,12 @@ def write_totals_xlsx(table: "pd.DataFrame", path, result: ReadResult, lang: str
 
     from .findings import SEVERITY_LABEL
     from .layout import RUPIAH_FORMAT, STYLES
+    from .marker import mark_xlsxwriter
     from .safeio import atomic_output
 
     with atomic_output(path, inputs=result.files) as tmp:
         wb = xlsxwriter.Workbook(tmp, {"strings_to_formulas": False, "strings_to_urls": False})
+        mark_xlsxwriter(wb, "totals", ("Total", "Sumber", "Peringatan"))
         head = wb.add_format(STYLES["header"])
         money = wb.add_format({"num_format": RUPIAH_FORMAT})
         bold = wb.add_format({"bold": True, "top": 1})
@@ -492,11 +508,12 @@ def write_totals_xlsx(table: "pd.DataFrame", path, result: ReadResult, lang: str
         for i, rak in enumerate(result.raks):
             by_file.setdefault(rak.path, []).append(i)
         failed = {f.path: f.reason for f in result.failures}
+        skipped = {f.path: f.reason for f in result.skipped}
         for f in result.files:
-            if f in failed:
+            if f in failed or f in skipped:
                 r += 1
                 put(ws, r, 0, f)
-                put(ws, r, 7, label("unreadable", lang).format(reason=failed[f]))
+                put(ws, r, 7, label("unreadable", lang).format(reason=failed[f]) if f in failed else skipped[f])
                 continue
             for i in by_file.get(f, []):
                 rak = result.raks[i]

@@ -202,6 +202,28 @@ class Workbook:
         except Exception as exc:  # xlrd raises many unrelated types for damaged files
             raise RakInputError(f"format .xls tidak dapat dibaca ({_short(exc)})", path=self.path) from None
 
+    @cached_property
+    def output_mark(self):
+        """The :class:`rakxl.marker.OutputMark` when rakxl wrote this workbook, else None.
+
+        Read from the part the guard has checked (.xlsx; legacy .xls carry no mark)."""
+        if self.format != "xlsx":
+            return None
+        from .marker import mark_in_zip
+
+        return mark_in_zip(self._zip)
+
+    @property
+    def plan_sheets(self) -> list[str]:
+        """The sheets that may hold a plan: all but the report sheets rakxl wrote
+        (``Perubahan``, ``Temuan``... named in :attr:`output_mark`)."""
+        mark = self.output_mark
+        if mark is None:
+            return list(self.sheet_names)
+        if mark.report_only:
+            return []
+        return [n for n in self.sheet_names if n not in mark.report_sheets]
+
     def sheet_xml(self, name: str) -> bytes | None:
         """The XML of sheet ``name`` (.xlsx), None when it has no sheet part.
 

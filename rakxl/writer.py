@@ -33,6 +33,7 @@ from pathlib import Path
 from . import layout
 from .exceptions import RakFileError
 from .formulas import a1, column_letters
+from .marker import mark_xlsxwriter
 from .model import Rak
 from .safeio import atomic_output
 
@@ -131,7 +132,8 @@ def _row_height(lines: int) -> float:
 
 # -- the public function ------------------------------------------------------------
 
-def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None, extra_sheets=None) -> Path:
+def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None, extra_sheets=None,
+              kind: str = "format") -> Path:
     """Write one or more RAK tables as the official, print-ready workbook.
 
     Args:
@@ -156,6 +158,9 @@ def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None, extra_sheets=
             ``fill(book, worksheet)`` writes the xlsxwriter worksheet (``rakxl diff -o``
             puts its ``Perubahan`` sheet first this way). RAK sheet names keep clear
             of these names.
+        kind: the rakxl output this workbook is (:data:`rakxl.marker.KINDS`),
+            recorded in its mark with the ``extra_sheets`` as report sheets
+            (``rakxl diff -o`` writes ``"diff"``).
 
     Returns:
         The path written.
@@ -183,6 +188,7 @@ def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None, extra_sheets=
         names = sheet_names(extra + [r.sheet for r in raks])
         for name, fill in zip(names, (extra_sheets or {}).values()):
             fill(book, book.add_worksheet(name))
+        mark_xlsxwriter(book, kind, names[:len(extra)])
         for i, (rak, name) in enumerate(zip(raks, names[len(extra):])):
             _SheetWriter(book, formats, measure, rak, name, layout.PAPERS[paper], grouped.get(i, {})).write()
         try:
