@@ -1,0 +1,253 @@
+"""``rakxl.toml``: an organisation's settings for monitoring.
+
+Found next to the workbook (the same folder) or given with ``--config``. Read with
+:mod:`tomllib` (``tomli`` on Python 3.10). Every key is optional::
+
+    [pelaksana]
+    # canonical name = [aliases]
+    "Subbag Umum dan Logistik" = ["Subbag Logistik", "Sub Bagian Umum & Logistik"]
+
+    [capaian]
+    cap = 120                      # highest capaian shown; leave out for no cap
+    thresholds = [                 # categories: lowest capaian of each, highest first
+      { min = 91, name = "Sangat Baik" },
+      { min = 76, name = "Baik" },
+      { min = 66, name = "Cukup" },
+      { min = 51, name = "Kurang" },
+      { min = 0,  name = "Sangat Kurang" },
+    ]
+
+    [[methods]]                    # first matching rule wins
+    goal = "5"                     # the goal's No as written ...
+    indicator = 2                  # ... and the indicator's position in the goal
+    aggregation = "nilai_akhir"    # kumulatif | nilai_akhir | persentase
+    direction = "naik"             # naik | turun | turun_rasio
+    scale = "opini"                # opini | predikat | kualitas (grade targets)
+
+    [[methods]]
+    match = "(?i)sengketa"         # a regular expression on the indicator/activity text
+    level = "indicator"            # indicator | activity | both (default both)
+    direction = "turun"
+
+A bad setting raises :class:`ConfigError` whose one-line message names the file and
+the key (``rakxl.toml: methods[2].direction: 'bawah' ...``).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..exceptions import RakInputError
+from .methods import AGGREGATIONS, ALIASES, DEFAULT_THRESHOLDS, DIRECTIONS, SCALES
+
+FILE_NAME = "rakxl.toml"
+#: Largest rakxl.toml read (a settings file, not data).
+MAX_BYTES = 1_000_000
+
+
+class ConfigError(RakInputError):
+    """A rakxl.toml that cannot be used; the message names the key."""
+
+
+@dataclass(frozen=True)
+class MethodRule:
+    """One ``[[methods]]`` entry."""
+
+    key: str                       # "methods[1]"
+    goal: str | None = None
+    indicator: int | None = None
+    match: "re.Pattern | None" = None
+    level: str = "both"
+    aggregation: str | None = None
+    direction: str | None = None
+    scale: str | None = None
+
+    def applies(self, level: str, goal_no, indicator_pos, text) -> bool:
+        if self.level != "both" and self.level != level:
+            return False
+        if self.goal is not None and str(goal_no).strip() != self.goal:
+            return False
+        if self.indicator is not None and indicator_pos != self.indicator:
+            return False
+        if self.match is not None and not self.match.search(str(text or "")):
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings in force (:data:`DEFAULT` when there is no rakxl.toml)."""
+
+    path: str | None = None
+    #: canonical Pelaksana -> its aliases
+    pelaksana: dict = field(default_factory=dict)
+    cap: float | None = None
+    thresholds: tuple = DEFAULT_THRESHOLDS
+    methods: tuple = ()
+
+    def canonical_pelaksana(self, name):
+        """The canonical name of a Pelaksana (an alias, folded for case and spaces), or the name."""
+        if name is None:
+            return None
+        key = _fold(name)
+        for canon, aliases in self.pelaksana.items():
+            if key == _fold(canon) or any(key == _fold(a) for a in aliases):
+                return canon
+        return name
+
+    def rule_for(self, level: str, goal_no, indicator_pos, text) -> MethodRule | None:
+        for rule in self.methods:
+            if rule.applies(level, goal_no, indicator_pos, text):
+                return rule
+        return None
+
+
+DEFAULT = Config()
+
+
+def _fold(text) -> str:
+    return " ".join(str(text).casefold().split())
+
+
+def _fail(path, key, message):
+    raise ConfigError(f"{key}: {message}", path=path)
+
+
+def _choice(path, key, value, allowed):
+    value = ALIASES.get(value, value) if isinstance(value, str) else value
+    if value not in allowed:
+        _fail(path, key, f"{value!r} tidak dikenal; pilih {', '.join(allowed)}")
+    return value
+
+
+def load_config(path) -> Config:
+    """Read and check one rakxl.toml.
+
+    Raises:
+        ConfigError: the file is not TOML, or a key has a value rakxl cannot use.
+    """
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ConfigError(f"terlalu besar ({size:,} byte) untuk file pengaturan", path=p)
+        text = p.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError("bukan teks UTF-8", path=p) from None
+    except OSError as exc:
+        raise ConfigError(f"tidak dapat dibaca ({exc.strerror})", path=p) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"bukan TOML yang sah: {exc}", path=p) from None
+    known = {"pelaksana", "capaian", "methods"}
+    for key in data:
+        if key not in known:
+            _fail(p, key, f"kunci tidak dikenal; yang dikenal: {', '.join(sorted(known))}")
+
+    pelaksana = {}
+    section = data.get("pelaksana", {})
+    if not isinstance(section, dict):
+        _fail(p, "pelaksana", "harus berupa tabel: \"Nama Baku\" = [\"alias\", ...]")
+    for canon, aliases in section.items():
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            _fail(p, f"pelaksana.{canon}", "harus berupa daftar teks alias")
+        pelaksana[canon] = tuple(aliases)
+
+    cap, thresholds = None, DEFAULT_THRESHOLDS
+    cap_section = data.get("capaian", {})
+    if not isinstance(cap_section, dict):
+        _fail(p, "capaian", "harus berupa tabel [capaian]")
+    for key in cap_section:
+        if key not in ("cap", "thresholds"):
+            _fail(p, f"capaian.{key}", "kunci tidak dikenal; yang dikenal: cap, thresholds")
+    if "cap" in cap_section:
+        cap = cap_section["cap"]
+        if cap is False:
+            cap = None
+        elif isinstance(cap, bool) or not isinstance(cap, (int, float)) or not math.isfinite(cap) or cap <= 0:
+            _fail(p, "capaian.cap", f"{cap!r} harus angka lebih dari 0 (mis. 100 atau 120), atau false")
+        else:
+            cap = float(cap)
+    if "thresholds" in cap_section:
+        items = cap_section["thresholds"]
+        if not isinstance(items, list) or not items:
+            _fail(p, "capaian.thresholds", "harus berupa daftar { min = 91, name = \"Sangat Baik\" }")
+        out = []
+        for i, item in enumerate(items, 1):
+            key = f"capaian.thresholds[{i}]"
+            if not isinstance(item, dict) or set(item) != {"min", "name"}:
+                _fail(p, key, "harus { min = ANGKA, name = \"NAMA\" }")
+            low, name = item["min"], item["name"]
+            if isinstance(low, bool) or not isinstance(low, (int, float)) or not isinstance(name, str):
+                _fail(p, key, "min harus angka dan name teks")
+            if out and low >= out[-1][0]:
+                _fail(p, f"{key}.min", f"{low} harus lebih kecil dari min sebelumnya ({out[-1][0]:g}); "
+                                      "urutkan dari kategori tertinggi")
+            out.append((float(low), name))
+        thresholds = tuple(out)
+
+    rules = []
+    items = data.get("methods", [])
+    if not isinstance(items, list):
+        _fail(p, "methods", "harus berupa daftar [[methods]]")
+    allowed = {"goal", "indicator", "match", "level", "aggregation", "direction", "scale"}
+    for i, item in enumerate(items, 1):
+        key = f"methods[{i}]"
+        if not isinstance(item, dict):
+            _fail(p, key, "harus berupa tabel [[methods]]")
+        for k in item:
+            if k not in allowed:
+                _fail(p, f"{key}.{k}", f"kunci tidak dikenal; yang dikenal: {', '.join(sorted(allowed))}")
+        if not any(k in item for k in ("aggregation", "direction", "scale")):
+            _fail(p, key, "tidak menetapkan aggregation, direction atau scale")
+        goal = item.get("goal")
+        if goal is not None and not isinstance(goal, (str, int)) or isinstance(goal, bool):
+            _fail(p, f"{key}.goal", "harus No sasaran seperti tertulis, mis. \"5\"")
+        indicator = item.get("indicator")
+        if indicator is not None and (isinstance(indicator, bool) or not isinstance(indicator, int)
+                                      or indicator < 1):
+            _fail(p, f"{key}.indicator", "harus urutan indikator dalam sasaran: 1, 2, 3...")
+        if indicator is not None and goal is None:
+            _fail(p, f"{key}.indicator", "perlu goal (No sasaran) juga")
+        match = item.get("match")
+        if match is not None:
+            if not isinstance(match, str):
+                _fail(p, f"{key}.match", "harus teks (regular expression)")
+            try:
+                match = re.compile(match)
+            except re.error as exc:
+                _fail(p, f"{key}.match", f"regular expression tidak sah: {exc}")
+        level = _choice(p, f"{key}.level", item.get("level", "both"), ("indicator", "activity", "both"))
+        aggregation = direction = scale = None
+        if "aggregation" in item:
+            aggregation = _choice(p, f"{key}.aggregation", item["aggregation"], AGGREGATIONS)
+        if "direction" in item:
+            direction = _choice(p, f"{key}.direction", item["direction"], DIRECTIONS)
+        if "scale" in item:
+            scale = _choice(p, f"{key}.scale", item["scale"], tuple(SCALES))
+        rules.append(MethodRule(key, None if goal is None else str(goal).strip(), indicator, match, level,
+                                aggregation, direction, scale))
+    return Config(str(p), pelaksana, cap, thresholds, tuple(rules))
+
+
+def find_config(workbook=None, explicit=None) -> Config:
+    """The settings for ``workbook``: ``explicit`` when given, else ``rakxl.toml`` in the
+    workbook's folder, else :data:`DEFAULT`."""
+    if explicit is not None:
+        if not Path(explicit).is_file():
+            raise ConfigError("file pengaturan tidak ada", path=explicit)
+        return load_config(explicit)
+    if workbook is not None:
+        cand = Path(workbook).resolve().parent / FILE_NAME
+        if cand.is_file():
+            return load_config(cand)
+    return DEFAULT
