@@ -1,0 +1,115 @@
+"""Cell grid -> :class:`~rakxl.model.Rak`.
+
+The reader finds the header by its words (:mod:`rakxl.layout`), maps each column to
+its role, then walks the rows below once. The hierarchy (goal -> indicator ->
+activity) may be written three ways and all three read the same:
+
+- merged cells: the value stands in the top-left cell of a vertical merge;
+- blank continuation cells with no merges (pasted from Word or PDF);
+- the same text repeated on every row.
+
+Pagu Anggaran is never forward-filled: each Pagu cell or merged Pagu range is one
+budget line, counted once, covering the rows of its merge (or, unmerged, the rows
+down to the next Pagu of the same goal).
+
+Rows that are not activities are recognised and skipped: blank rows, the column-number
+row, the header repeated at a page break (a merge split by such a break continues
+below it, blank or with its text repeated) and the total row (``JUMLAH``), whose
+amount is kept as :attr:`Rak.stated_total`. What only a cell can tell (an amount typed
+as text, a Pagu that is no amount, a formula without a saved value, a gap in a merged
+column) is recorded in :attr:`Rak.notes` for the checker; no single cell makes the
+sheet unreadable. The README's "Layouts rakxl reads" lists every layout tested.
+"""
+from __future__ import annotations
+
+from ..exceptions import RakInputError
+from ..i18n import say
+from ..model import Rak
+from ..workbook import Workbook
+from .assembly import _assemble, _gc_paused, read_grid  # noqa: F401  (_assemble: benchmarks/run.py)
+from .header import HEADER_SEARCH_ROWS, find_header
+from .meta import parse_date, read_meta
+from .walk import _Walk  # noqa: F401  (benchmarks/run.py times its phases)
+
+__all__ = ["read_rak", "read_workbook", "read_grid", "find_header", "read_meta", "parse_date",
+           "HEADER_SEARCH_ROWS"]
+
+
+def read_rak(path, sheet: str | int | None = None, *, limits=None) -> Rak:
+    """Read one RAK table.
+
+    Args:
+        path: an .xlsx, .xlsm or .xls workbook (the format is told from the bytes).
+        sheet: the sheet's name or 0-based index; None for the first sheet that
+            holds a RAK table.
+        limits: :class:`rakxl.guard.Limits` to use instead of the defaults.
+
+    Returns:
+        The :class:`~rakxl.model.Rak` of that sheet.
+
+    Raises:
+        RakError: the file cannot be read, the sheet does not exist, or holds no
+            RAK table. The message names the file and the sheet.
+    """
+    with _gc_paused(), Workbook(path, limits) as book:
+        return _read_one(book, path, sheet)
+
+
+def _read_one(book: Workbook, path, sheet) -> Rak:
+    if sheet is None:
+        for name in book.plan_sheets:
+            rak = read_grid(book.grid(name), path)
+            if rak is not None:
+                return rak
+        raise _no_table(book)
+    if isinstance(sheet, str) and sheet not in book.sheet_names and sheet.isdigit():
+        sheet = int(sheet)  # "--sheet 0" on the command line
+    if isinstance(sheet, int):
+        if not 0 <= sheet < len(book.sheet_names):
+            raise RakInputError(f"tidak ada sheet nomor {sheet} (workbook punya {len(book.sheet_names)} sheet)",
+                                path=path)
+        sheet = book.sheet_names[sheet]
+    if sheet not in book.sheet_names:
+        raise RakInputError(f"tidak ada sheet '{sheet}'; sheet yang ada: {', '.join(book.sheet_names)}",
+                            path=path)
+    if sheet not in book.plan_sheets:  # a report sheet rakxl wrote (Perubahan, Temuan, Total...)
+        raise RakInputError(say("report_sheet", sheet=sheet, what=book.output_mark.label()), path=path, sheet=sheet)
+    rak = read_grid(book.grid(sheet), path)
+    if rak is None:
+        raise RakInputError("tidak ditemukan tabel RAK (baris judul kolom seperti 'Nama Kegiatan' dan "
+                            "'Pagu Anggaran')", path=path, sheet=sheet)
+    return rak
+
+
+def read_workbook(path, *, limits=None) -> list[Rak]:
+    """Read every sheet that holds a RAK table, in workbook order.
+
+    Sheets without a RAK table (instructions, lookups, helper sheets) are skipped.
+
+    Raises:
+        RakError: the file cannot be read, or no sheet holds a RAK table (the
+            message names the sheets looked at).
+    """
+    with _gc_paused(), Workbook(path, limits) as book:
+        raks = [r for r in (read_grid(book.grid(n), path) for n in book.plan_sheets) if r is not None]
+        if not raks:
+            raise _no_table(book)
+        return raks
+
+
+#: How many sheet names the "no RAK table" message lists.
+_SHEETS_NAMED = 12
+
+
+def _no_table(book: Workbook) -> RakInputError:
+    mark = book.output_mark
+    if mark is not None and not book.plan_sheets:  # a totals or findings workbook rakxl wrote
+        return RakInputError(say("report_only", what=mark.label()), path=book.path)
+    shown = book.sheet_names[:_SHEETS_NAMED]
+    names = ", ".join(f"'{n}'" for n in shown) or "(tidak ada)"
+    if len(book.sheet_names) > len(shown):  # one line stays one readable line
+        names += f" dan {len(book.sheet_names) - len(shown):,} sheet lain"
+    return RakInputError(f"tidak ditemukan tabel RAK di sheet mana pun (diperiksa: {names}); tabel RAK "
+                         "butuh baris judul kolom seperti 'Nama Kegiatan/Aksi' dan 'Pagu Anggaran'",
+                         path=book.path)
+

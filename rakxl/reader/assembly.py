@@ -1,0 +1,92 @@
+"""Assembly: header, walk and meta of one sheet -> :class:`~rakxl.model.Rak`."""
+from __future__ import annotations
+
+import contextlib
+import gc
+
+from ..formulas import column_letters
+from ..model import (
+    ACTIVITY_COLUMNS, BUDGET_COLUMNS, GOAL_COLUMNS, INDICATOR_COLUMNS, Meta, Rak,
+)
+from ..workbook import Grid
+from .header import find_header
+from .meta import read_meta
+from .walk import _Walk
+
+
+def read_grid(grid: Grid, path=None) -> Rak | None:
+    """The RAK table of one sheet, or None when the sheet holds none."""
+    header = find_header(grid)
+    if header is None:
+        return None
+    with _gc_paused():
+        walk = _Walk(grid, header, path)
+        walk.run()
+        meta = read_meta(grid, header, walk.end_row)
+        return _assemble(grid, header, walk, meta, path)
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Pause Python's cycle collector while a workbook is read.
+
+    The reader makes hundreds of thousands of small lists, tuples and dicts and no
+    reference cycles; each automatic collection would walk the whole grid (millions
+    of cells) again for nothing: a quarter of the reader's time at 100,000 rows.
+    Memory is still freed as usual (reference counting); the collector's previous
+    state is restored.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _assemble(grid, header, walk: _Walk, meta: Meta, path) -> Rak:
+    import numpy as np
+    import pandas as pd
+
+    extras = list(dict.fromkeys(header.extras.values()))
+    pagu_by_goal: dict[int, int] = {}
+    lines_by_goal: dict[int, int] = {}
+    for b in walk.budgets:
+        pagu_by_goal[b["goal"]] = pagu_by_goal.get(b["goal"], 0) + b["pagu"]
+        lines_by_goal[b["goal"]] = lines_by_goal.get(b["goal"], 0) + 1
+    for gl in walk.goals:
+        gl["pagu"] = pagu_by_goal.get(gl["goal"], 0)
+        gl["budget_lines"] = lines_by_goal.get(gl["goal"], 0)
+
+    # Text columns are object columns holding str or None, whatever the pandas version.
+    activities = pd.DataFrame(walk.activities, columns=list(ACTIVITY_COLUMNS) + extras, dtype=object)
+    budgets = pd.DataFrame(walk.budgets, columns=list(BUDGET_COLUMNS), dtype=object)
+    goals = pd.DataFrame(walk.goals, columns=list(GOAL_COLUMNS), dtype=object)
+    indicators = pd.DataFrame(walk.indicators, columns=list(INDICATOR_COLUMNS), dtype=object)
+    # dtype objects, not names: a name is looked up among every registered dtype (slow)
+    activities["budget_line"] = activities["budget_line"].astype(pd.Int64Dtype())
+    int64 = np.dtype("int64")
+    for frame in (activities, budgets, goals, indicators):
+        for col in ("goal", "row", "first_row", "last_row", "pagu", "budget_lines", "budget_line"):
+            if col in frame and not (frame is activities and col == "budget_line"):
+                frame[col] = frame[col].astype(int64)
+    letters = {c: column_letters(c) for c in {m[1] for m in walk.table_merges} | {m[3] for m in walk.table_merges}}
+    ranges = [f"{letters[c1]}{r1 + 1}:{letters[c2]}{r2 + 1}" for r1, c1, r2, c2 in walk.table_merges]
+    return Rak(
+        path=None if path is None else str(path),
+        sheet=grid.name,
+        meta=meta,
+        activities=activities,
+        budgets=budgets,
+        goals=goals,
+        indicators=indicators,
+        stated_total=walk.stated_total,
+        stated_total_cell=walk.stated_total_cell,
+        columns={role: column_letters(c) for role, c in header.cols.items()},
+        extra_columns=extras,
+        header_row=header.row + 1,
+        merged=frozenset(walk.merged_roles),
+        merges=ranges,
+        notes=walk.notes,
+    )

@@ -1,0 +1,103 @@
+"""Header stage: find the header row by its words and map each column to its role."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .. import layout
+from ..workbook import Grid
+
+#: How far down a sheet the header may start (0-based rows scanned).
+HEADER_SEARCH_ROWS = 40
+_NUMBER_CELL = re.compile(r"\(?\s*(\d{1,2})\s*\)?")
+#: Longer texts are never header words (keeps the repeated-header test cheap).
+_HEADER_MAX_CHARS = 80
+#: layout.match_header, remembered: repeated headers repeat the same few texts.
+_role_of = functools.lru_cache(maxsize=1024)(layout.match_header)
+
+
+@dataclass
+class _Header:
+    row: int                      # 0-based header row
+    data_start: int               # first 0-based row below the header rows
+    cols: dict[str, int]          # role -> 0-based column
+    extras: dict[int, str] = field(default_factory=dict)   # column -> header text
+
+
+def find_header(grid: Grid) -> _Header | None:
+    """Find the header row by its words; None when the sheet has no RAK table."""
+    best = None
+    last = min(grid.nrows, grid.top + HEADER_SEARCH_ROWS)
+    for r in range(grid.top, last):
+        roles = {}
+        for c in range(grid.left, grid.ncols):
+            v = grid.value(r, c)
+            role = _role_of(v) if isinstance(v, str) else None
+            if role:
+                roles.setdefault(role, c)
+        known = set(roles) - {"triwulan"}
+        if "kegiatan" not in known or len(known) < 3 or not known & {"pagu", "sasaran", "indikator"}:
+            continue
+        if best is None or len(known) > best[0]:
+            best = (len(known), r)
+    if best is None:
+        return None
+    return _map_columns(grid, best[1])
+
+
+def _map_columns(grid: Grid, r: int) -> _Header:
+    sub = r + 1
+    # Horizontal merges on the header row (the quarter group): the cells under them
+    # are named by the row below.
+    under_group = set()
+    for r1, c1, r2, c2 in grid.merges:
+        if r1 == r and c2 > c1 and layout.match_header(grid.value(r1, c1)) == "triwulan":
+            under_group.update(range(c1, c2 + 1))
+    for c in range(grid.left, grid.ncols):
+        if layout.match_header(grid.value(r, c)) == "triwulan":
+            under_group.add(c)
+    cols: dict[str, int] = {}
+    extras: dict[int, str] = {}
+    targets: list[int] = []
+    uses_sub = False
+    for c in range(grid.left, grid.ncols):
+        text = grid.value(r, c)
+        role = layout.match_header(text) if isinstance(text, str) else None
+        below = grid.value(sub, c)
+        below_role = layout.match_header(below) if isinstance(below, str) else None
+        if c in under_group:
+            if below_role in layout.QUARTERS:
+                role = below_role
+                uses_sub = True
+            else:
+                m = _NUMBER_CELL.fullmatch(str(below).strip()) if below != "" else None
+                if m and 1 <= int(m.group(1)) <= 4 and not str(below).strip().startswith("("):
+                    role = f"tw{int(m.group(1))}"
+                    uses_sub = True
+        elif role is None and (text == "" or text is None) and below_role not in (None, "triwulan"):
+            role = below_role
+            uses_sub = True
+        if role == "target":
+            targets.append(c)
+            continue
+        if role in layout.COLUMN_BY_ROLE and role not in cols:
+            cols[role] = c
+        elif role != "triwulan" and text not in ("", None):
+            extras[c] = " ".join(str(text).split())
+    for c in targets:
+        kegiatan = cols.get("kegiatan")
+        role = "target_indikator" if kegiatan is None or c < kegiatan else "target_kegiatan"
+        if role in cols:
+            role = "target_kegiatan" if role == "target_indikator" else "target_indikator"
+        if role in cols:
+            extras[c] = " ".join(str(grid.value(r, c)).split())
+        else:
+            cols[role] = c
+    data_start = r + 2 if uses_sub else r + 1
+    # Header cells merged down over a second header row.
+    for r1, c1, r2, c2 in grid.merges:
+        if r1 == r and c1 in cols.values() and r2 >= data_start:
+            data_start = r2 + 1
+    return _Header(row=r, data_start=data_start, cols=cols, extras=extras)
+
