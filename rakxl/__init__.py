@@ -38,6 +38,9 @@ _API = {
     "budget_totals": "totals",
     "read_many": "totals",
     "find_workbooks": "totals",
+    "write_monitoring": "monitoring.workbook",
+    "read_monitoring": "monitoring.reader",
+    "Monitoring": "monitoring.reader",
 }
 
 __all__ = sorted(_API) + ["__version__"]

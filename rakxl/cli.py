@@ -424,6 +424,102 @@ def diff_command(old, new, output, as_json, lang):
     sys.exit(EXIT_OK if d.is_empty else EXIT_FOUND)
 
 
+@cli.command("monev")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(), required=True, help="Workbook monev .xlsx yang ditulis.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="File rakxl.toml (bawaan: rakxl.toml di folder FILE).")
+@click.option("--paper", type=click.Choice(["A4", "F4", "Legal"]), default="A4", show_default=True,
+              help="Ukuran kertas cetak (lanskap).")
+@lang_option
+@handle_errors
+def monev(file, output, config_path, paper, lang, previous=None):
+    """Buat workbook monitoring (monev) triwulan dari RAK: realisasi, capaian, serapan.
+
+    Kolom rencana abu-abu dan terkunci; per triwulan isian Realisasi, Kendala,
+    Tindak Lanjut, Bukti Dukung dan Realisasi Anggaran (satu sel per Pagu), dengan
+    rumus Capaian dan Serapan.
+
+    Contoh: rakxl monev samples/RAK_2021.xlsx -o Monev_2021.xlsx
+
+    Python: rakxl.write_monitoring(path, out)
+    """
+    from .i18n import MONITORING
+    from .monitoring.config import find_config
+    from .monitoring.plan import items
+    from .monitoring.workbook import UNMATCHED, write_monitoring
+    from .reader import read_workbook
+    from .safeio import check_output
+
+    if not str(output).lower().endswith(".xlsx"):
+        fail(f"rakxl: {pick(FORMAT_MESSAGES['xlsx'], lang, out=output)}")
+    check_output(output, [file] + ([previous] if previous else []))
+    raks = read_workbook(file)
+    config = find_config(file, config_path)
+    carried = None
+    if previous:
+        from .monitoring.carry import carry_over
+
+        carried = carry_over(previous, raks, config)
+    write_monitoring(raks, output, config=config, paper=paper, lang=lang,
+                     values=carried.values if carried else None, unmatched=carried.unmatched if carried else None,
+                     inputs=[previous] if previous else ())
+    n_ind = n_act = 0
+    for rak in raks:
+        ind, act = items(rak, config)
+        n_ind += len(ind)
+        n_act += len(act)
+    click.echo(pick(MONITORING["done"], lang, n=len(raks), out=output, ind=n_ind, act=n_act,
+                    lines=sum(len(r.budgets) for r in raks)))
+    if carried:
+        click.echo(pick(MONITORING["carried"], lang, old=previous, cells=carried.count,
+                        unmatched=len(carried.unmatched), sheet=UNMATCHED))
+
+
+@cli.command("capaian")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--tw", "quarter", type=click.IntRange(1, 4), default=None,
+              help="Triwulan yang dilaporkan (1-4); bawaan: triwulan terakhir yang terisi.")
+@output_options
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="File rakxl.toml (bawaan: rakxl.toml di folder FILE).")
+@lang_option
+@handle_errors
+def capaian(file, quarter, output, as_json, config_path, lang):
+    """Capaian indikator dan kegiatan serta serapan anggaran dari workbook monev yang sudah diisi.
+
+    rakxl menghitung capaian sendiri (tidak memakai nilai rumus di file) dan
+    melaporkan sel yang nilai tersimpannya berbeda. -o .xlsx menulis sheet
+    Indikator, Kegiatan, Anggaran dan Selisih; -o .csv satu tabel (indikator lalu
+    kegiatan); -o .json semuanya.
+
+    Contoh: rakxl capaian Monev_2021.xlsx --tw 2
+
+    Python: rakxl.read_monitoring(path, quarter=2)
+    """
+    from pathlib import Path
+
+    from .monitoring.report import capaian_table, write_report
+    from .monitoring.reader import read_monitoring
+    from .safeio import check_output
+
+    kind = None
+    if output:
+        kind = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}.get(Path(output).suffix.lower())
+        if kind is None:
+            raise click.BadParameter(f"'{output}': akhiran harus .csv, .json atau .xlsx", param_hint="-o")
+        check_output(output, [file])
+    mon = read_monitoring(file, quarter=quarter, config_path=config_path)
+    if output:
+        write_report(mon, output, kind, lang=lang)
+    elif as_json:
+        from .monitoring.report import to_json
+
+        echo_json(to_json(mon))
+    else:
+        click.echo(capaian_table(mon, lang))
+
+
 def main(argv=None):
     """Entry point of the ``rakxl`` console script."""
     _utf8_console()

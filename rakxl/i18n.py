@@ -43,3 +43,53 @@ def say(key: str, lang: str = "id", **kwargs) -> str:
     """The CLI message ``key`` in ``lang`` (``id`` or ``en``), formatted with ``kwargs``."""
     pair = MESSAGES.get(key)
     return key if pair is None else pick(pair, lang, **kwargs)
+
+
+# -- monitoring (rakxl.monitoring): the monev workbook and the capaian report ----------
+#: Words of the monev workbook and of ``rakxl monev`` / ``rakxl capaian``: (id, en).
+MONITORING = {
+    "quarter_group": ("Realisasi Triwulan {q}", "Quarter {q} realisation"),
+    "ri": ("Realisasi Indikator", "Indicator realisation"),
+    "ci": ("Capaian Indikator (%)", "Indicator capaian (%)"),
+    "rk": ("Realisasi Kegiatan", "Activity realisation"),
+    "ck": ("Capaian Kegiatan (%)", "Activity capaian (%)"),
+    "kendala": ("Kendala", "Problems"),
+    "tindak_lanjut": ("Tindak Lanjut", "Follow-up"),
+    "bukti": ("Bukti Dukung", "Evidence"),
+    "ra": ("Realisasi Anggaran (Rp)", "Spent (Rp)"),
+    "kum": ("Realisasi Anggaran s.d. Triwulan (Rp)", "Spent so far (Rp)"),
+    "serapan": ("Serapan (%)", "Absorption (%)"),
+    "method_ind": ("Metode Capaian Indikator", "Indicator capaian method"),
+    "method_act": ("Metode Capaian Kegiatan", "Activity capaian method"),
+    "input_title_number": ("Realisasi (angka)", "Realisation (number)"),
+    "input_number": ("Ketik realisasi triwulan ini sebagai angka >= 0 (tanpa %, tanpa satuan), mis. 95. "
+                     "Kosongkan bila belum dilaporkan; ketik 0 bila realisasinya nol.",
+                     "Type this quarter's realisation as a number >= 0 (no %, no unit), e.g. 95. Leave blank "
+                     "when not reported; type 0 when it is zero."),
+    "input_title_grade": ("Realisasi (nilai)", "Realisation (grade)"),
+    "input_grade": ("Pilih nilai/predikat yang dicapai dari daftar ({grades}). Kosongkan bila belum ada.",
+                    "Pick the grade achieved from the list ({grades}). Leave blank when there is none yet."),
+    "input_title_money": ("Realisasi anggaran", "Spending"),
+    "input_money": ("Ketik rupiah yang dibelanjakan PADA triwulan ini (bukan kumulatif), satu kali untuk "
+                    "seluruh baris Pagu ini. Kosongkan bila belum dilaporkan.",
+                    "Type the rupiah spent IN this quarter (not cumulative), once for the whole Pagu range. "
+                    "Leave blank when not reported."),
+    "input_title_text": ("{field}", "{field}"),
+    "input_kendala": ("Tuliskan kendala pelaksanaan triwulan ini (boleh kosong).",
+                      "Write this quarter's problems (may be blank)."),
+    "input_tindak_lanjut": ("Tuliskan tindak lanjut atas kendala (boleh kosong).",
+                            "Write the follow-up to the problems (may be blank)."),
+    "input_bukti": ("Tuliskan tautan atau nama dokumen bukti dukung (mis. SK, laporan, foto).",
+                    "Write the link or name of the evidence document (decree, report, photo)."),
+    "error_title": ("Isian tidak sah", "Invalid entry"),
+    "error_number": ("Realisasi harus angka >= 0.", "The realisation must be a number >= 0."),
+    "error_grade": ("Pilih salah satu nilai dari daftar.", "Pick one grade from the list."),
+    "basis_all": ("capaian triwulan {basis}", "quarter capaian {basis}"),
+    "total": ("JUMLAH", "TOTAL"),
+    "petunjuk": ("Petunjuk", "Instructions"),
+    "unmatched_sheet": ("Tidak Terpetakan", "Unmatched"),
+    "done": ("{n} sheet monev ditulis ke {out}: {ind} indikator, {act} kegiatan, {lines} baris Pagu",
+             "wrote {n} monev sheet(s) to {out}: {ind} indicators, {act} activities, {lines} budget lines"),
+    "carried": ("dibawa dari {old}: {cells} isian; {unmatched} tidak terpetakan (lihat sheet '{sheet}')",
+                "carried over from {old}: {cells} entries; {unmatched} unmatched (see sheet '{sheet}')"),
+}

@@ -35,12 +35,12 @@ SHEETS_PROPERTY = "rakxl-report-sheets"
 VERSION_PROPERTY = "rakxl-version"
 SEPARATOR = "/"
 #: The kinds of output rakxl writes.
-KINDS = ("format", "diff", "totals", "findings", "annotate")
+KINDS = ("format", "diff", "totals", "findings", "annotate", "monev", "capaian")
 #: Outputs whose sheets hold no plan at all (reports only).
-REPORT_ONLY = ("totals", "findings")
+REPORT_ONLY = ("totals", "findings", "capaian")
 #: Outputs ``rakxl totals`` never counts: reports, and copies of a plan that is
 #: counted from its own file (a diff's new plan, an annotated copy).
-NOT_COUNTED = ("totals", "findings", "diff", "annotate")
+NOT_COUNTED = ("totals", "findings", "diff", "annotate", "monev", "capaian")
 #: The part where Excel, openpyxl and xlsxwriter keep custom properties.
 CUSTOM_PART = "docProps/custom.xml"
 #: A custom-properties part larger than this is not read for the mark (rakxl writes
@@ -56,6 +56,8 @@ KIND_LABEL = {
     "findings": ("daftar temuan dari 'rakxl check -o'", "a findings list from 'rakxl check -o'"),
     "annotate": ("salinan beranotasi dari 'rakxl check --annotate'",
                  "an annotated copy from 'rakxl check --annotate'"),
+    "monev": ("workbook monitoring dari 'rakxl monev'", "a monitoring workbook from 'rakxl monev'"),
+    "capaian": ("laporan capaian dari 'rakxl capaian'", "a capaian report from 'rakxl capaian'"),
 }
 
 

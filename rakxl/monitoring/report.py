@@ -1,0 +1,129 @@
+"""A :class:`~rakxl.monitoring.reader.Monitoring` as text, JSON, CSV or a workbook
+(``rakxl capaian``)."""
+from __future__ import annotations
+
+import json
+
+from ..i18n import pick
+from ..layout import format_rupiah
+from . import methods as M
+
+WORDS = {
+    "title": ("Capaian {what} s.d. triwulan {q}", "Capaian {what} up to quarter {q}"),
+    "last": ("terakhir", "last"),
+    "indicators": ("indikator", "indicators"),
+    "heads": (("No", "Indikator", "Target", "Metode", "Realisasi", "Capaian", "Kategori", "Dasar"),
+              ("No", "Indicator", "Target", "Method", "Realised", "Capaian", "Category", "Basis")),
+    "budget": ("Serapan anggaran: {spent} dari Pagu {pagu} ({pct}) pada {lines} baris Pagu yang dilaporkan",
+               "Budget absorption: {spent} of Pagu {pagu} ({pct}) on {lines} budget lines reported"),
+    "reported": ("{n} dari {total} indikator melaporkan realisasi", "{n} of {total} indicators report a realisation"),
+    "disagree": ("{n} sel rumus menyimpan nilai yang berbeda dari hitungan rakxl: {cells}",
+                 "{n} formula cells hold a saved value other than rakxl's: {cells}"),
+    "not_reported": ("belum dilaporkan", "not reported"),
+    "undefined": ("tidak terdefinisi", "not defined"),
+    "invalid": ("bukan angka", "not a number"),
+}
+
+
+def pct(value, lang="id") -> str:
+    if value is None or value != value:
+        return "-"
+    text = f"{value:,.2f}"
+    if lang != "en":
+        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"{text} %"
+
+
+def _value(v) -> str:
+    if v is None or (isinstance(v, float) and v != v):
+        return "-"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _short(text, n=48) -> str:
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def capaian_table(mon, lang: str = "id") -> str:
+    """The indicators' capaian of the year so far as a plain-text table, then serapan."""
+    heads = WORDS["heads"][lang == "en"]
+    rows = []
+    status_word = {M.BLANK: "not_reported", M.UNDEFINED: "undefined", M.INVALID: "invalid"}
+    frame = mon.indicators
+    for rec in frame.to_dict("records"):
+        q = rec.get("tw_tahun")
+        q = None if q is None or q != q else int(q)
+        realised = _value(rec.get(f"realisasi_tw{q}")) if q else "-"
+        status = rec.get("status_tahun")
+        value = pct(rec.get("capaian_tahun"), lang) if status == M.OK else pick(WORDS[status_word[status]], lang)
+        basis = pick(M.BASIS_TEXT[rec["basis_tw4" if q is None else f"basis_tw{q}"]], lang).split(" (")[0]
+        rows.append((_value(rec.get("no")), _short(rec.get("indikator")), _value(rec.get("target")),
+                     _value(rec.get("method")), f"{realised} (TW {q})" if q else "-", value,
+                     _value(rec.get("kategori")), basis))
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(heads)]
+    q = mon.quarter or pick(WORDS["last"], lang)
+    out = [pick(WORDS["title"], lang, what=pick(WORDS["indicators"], lang), q=q), ""]
+    out.append("  ".join(h.ljust(w) for h, w in zip(heads, widths)).rstrip())
+    for r in rows:
+        out.append("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+    out.append("")
+    reported = int((frame["status_tahun"] != M.BLANK).sum()) if len(frame) else 0
+    out.append(pick(WORDS["reported"], lang, n=reported, total=len(frame)))
+    b = mon.budgets
+    if len(b):
+        done = b[b["tw_tahun"].notna()]
+        spent = float(done["realisasi_tahun"].fillna(0).sum())
+        pagu = int(b["pagu"].fillna(0).sum())
+        money = format_rupiah if lang != "en" else (lambda x: f"Rp {int(x):,}")
+        out.append(pick(WORDS["budget"], lang, spent=money(spent), pagu=money(pagu),
+                        pct=pct(spent / pagu * 100 if pagu else None, lang), lines=len(done)))
+    d = mon.disagreements
+    if len(d):
+        cells = ", ".join(f"{s}!{c}" for s, c in zip(d["sheet"], d["cell"]))
+        out.append(pick(WORDS["disagree"], lang, n=len(d), cells=_short(cells, 200)))
+    return "\n".join(out)
+
+
+def _records(frame):
+    return json.loads(frame.to_json(orient="records", force_ascii=False))
+
+
+def to_json(mon) -> dict:
+    return {"file": mon.path, "quarter": mon.quarter, "config": mon.config.path if mon.config else None,
+            "indicators": _records(mon.indicators), "activities": _records(mon.activities),
+            "budgets": _records(mon.budgets), "disagreements": _records(mon.disagreements)}
+
+
+SHEETS = {"indicators": ("Indikator", "Indicators"), "activities": ("Kegiatan", "Activities"),
+          "budgets": ("Anggaran", "Budget"), "disagreements": ("Selisih", "Disagreements")}
+
+
+def write_report(mon, out, kind: str, lang: str = "id") -> None:
+    """Write the report as ``xlsx`` (one sheet per frame), ``csv`` (indicators then
+    activities, a ``level`` column first) or ``json``."""
+    import pandas as pd
+
+    from ..safeio import atomic_output, escape_formula, write_csv, write_json
+
+    if kind == "json":
+        write_json(to_json(mon), out, [mon.path])
+        return
+    if kind == "csv":
+        frame = pd.concat([mon.indicators.assign(level="indikator"), mon.activities.assign(level="kegiatan")],
+                          ignore_index=True)
+        frame = frame[["level"] + [c for c in frame.columns if c != "level"]]
+        write_csv(frame, out, inputs=[mon.path])
+        return
+    from ..marker import mark_openpyxl
+
+    with atomic_output(out, [mon.path]) as tmp, open(tmp, "wb") as fh:
+        with pd.ExcelWriter(fh, engine="openpyxl") as writer:
+            names = []
+            for key, pair in SHEETS.items():
+                name = pick(pair, lang)
+                names.append(name)
+                getattr(mon, key).map(escape_formula).to_excel(writer, index=False, sheet_name=name)
+            mark_openpyxl(writer.book, "capaian", names)

@@ -1,0 +1,676 @@
+"""The monev workbook: a RAK made into the workbook staff report realisation in.
+
+One sheet per RAK sheet::
+
+    A..L      the plan as in the official layout (No, Sasaran, Indikator, Target,
+              Kegiatan, Target, TW I-IV, Pagu, Pelaksana), greyed and protected, with
+              the RAK's merges; then the capaian method of the indicator (merged over
+              it) and of the activity, and where each quarter's capaian gets its
+              target
+    per quarter (Realisasi Triwulan I..IV), ten columns:
+              Realisasi Indikator (input, merged over the indicator),
+              Capaian Indikator (%) (live formula, merged), Realisasi Kegiatan (input),
+              Capaian Kegiatan (%) (formula), Kendala, Tindak Lanjut, Bukti Dukung
+              (input), Realisasi Anggaran (input: ONE cell merged over the Pagu range
+              of the budget line), Realisasi Anggaran s.d. Triwulan and Serapan (%)
+              (formulas, merged over the Pagu range)
+    JUMLAH    Pagu and each quarter's spending, live SUMs
+
+Every formula carries the value rakxl computed (:mod:`rakxl.monitoring.methods`), so
+a viewer that does not recalculate shows the right numbers. Inputs have data
+validation with messages in Bahasa Indonesia; the sheet is protected without a
+password (Review > Unprotect Sheet) so only the input cells take typing.
+
+A ``Petunjuk`` sheet explains every column and the method and formula of every
+indicator and activity; a hidden sheet ``rakxl-monev`` records where each column is,
+for :func:`rakxl.read_monitoring`.
+
+Printing: A4 (or F4/Legal) landscape, the header rows repeated on every page and
+the columns No..Target Kegiatan repeated on every page across; a page break before
+each quarter, so the plan prints first and each quarter after it.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import layout
+from ..exceptions import RakFileError
+from ..formulas import a1, column_letters
+from ..i18n import MONITORING, pick
+from ..safeio import atomic_output
+from ..writer import (DATA_ROW, HEADER_ROW, LIBREOFFICE_WIDER, MARGINS, NUMBER_ROW, _column_pixels, _Formats,
+                      _Measure, _row_height, _SheetWriter, sheet_names)
+from . import methods as M
+from .config import DEFAULT, Config, find_config
+from .plan import Item, items
+
+#: The fields of one quarter block, in column order.
+QUARTER_FIELDS = ("ri", "ci", "rk", "ck", "kendala", "tindak_lanjut", "bukti", "ra", "kum", "serapan")
+#: Inputs among them.
+INPUT_FIELDS = ("ri", "rk", "kendala", "tindak_lanjut", "bukti", "ra")
+TEXT_FIELDS = ("kendala", "tindak_lanjut", "bukti")
+WIDTHS = {"ri": 10, "ci": 9, "rk": 10, "ck": 9, "kendala": 18, "tindak_lanjut": 18, "bukti": 16,
+          "ra": 14, "kum": 14, "serapan": 9}
+METHOD_WIDTH = 18
+#: The hidden sheet that records the layout for the reader.
+MAP_SHEET = "rakxl-monev"
+MAP_VERSION = 1
+PETUNJUK = MONITORING["petunjuk"][0]
+UNMATCHED = MONITORING["unmatched_sheet"][0]
+ROMAN = ("I", "II", "III", "IV")
+
+
+def word(key, lang="id", **kw):
+    return pick(MONITORING[key], lang, **kw)
+
+
+def field_key(name: str, q: int) -> str:
+    """``("ri", 2)`` -> ``"ri2"``: the key of a quarter column in the layout map."""
+    return f"{name}{q}"
+
+
+# -- values: what a workbook holds (carried over, or filled by tests) --------------------
+
+@dataclass
+class Values:
+    """Inputs to put in the workbook, by ``(level, index, field, quarter)``.
+
+    ``level`` is ``indikator``, ``kegiatan`` or ``anggaran`` (budget line, index =
+    its position in ``Rak.budgets``); ``field`` one of :data:`INPUT_FIELDS`.
+    """
+
+    cells: dict = field(default_factory=dict)
+
+    def get(self, level, index, name, q):
+        return self.cells.get((level, index, name, q))
+
+
+def serapan(pagu, spent, q: int) -> tuple[object, object]:
+    """(cumulative spending, serapan %) of quarter ``q`` as the workbook's formulas show
+    them: both blank when the quarter is not reported, ``?`` when it is not a number."""
+    rq = spent[q - 1]
+    if M.is_blank(rq):
+        return "", ""
+    if isinstance(rq, bool) or not isinstance(rq, (int, float)) or not math.isfinite(rq):
+        return M.INVALID_MARK, M.INVALID_MARK
+    total = math.fsum(v for v in spent[:q] if isinstance(v, (int, float)) and not isinstance(v, bool)
+                      and math.isfinite(v))
+    if not pagu:
+        return total, M.NOT_DEFINED_MARK
+    return total, total / pagu * 100
+
+
+# -- formats --------------------------------------------------------------------------
+
+class _MonevFormats(_Formats):
+    """Plan cells greyed and locked; input, formula and unused cells by purpose."""
+
+    def get(self, style: str, mark: str | None = None):
+        key = ("plan", style, mark)
+        fmt = self.cache.get(key)
+        if fmt is None:
+            props = {**layout.FONT, **layout.STYLES[style], "bg_color": layout.MONEV_FILLS["plan"]}
+            fmt = self.cache[key] = self.book.add_format(props)
+        return fmt
+
+    def cell(self, purpose: str, num_format: str | None = None):
+        key = ("cell", purpose, num_format)
+        fmt = self.cache.get(key)
+        if fmt is None:
+            base = layout.STYLES["center" if purpose != "text" else "text"]
+            props = {**layout.FONT, **base, "bg_color": layout.MONEV_FILLS[
+                {"input": "input", "text": "input", "formula": "formula", "none": "none"}[purpose]]}
+            if purpose in ("input", "text"):
+                props["locked"] = False
+            if num_format:
+                props["num_format"] = num_format
+            fmt = self.cache[key] = self.book.add_format(props)
+        return fmt
+
+    def header(self):
+        return super().get("header")
+
+
+# -- one sheet ------------------------------------------------------------------------
+
+class _MonevSheet(_SheetWriter):
+    def __init__(self, book, formats, measure, rak, name, paper, config: Config, values: Values, lang, out_map):
+        super().__init__(book, formats, measure, rak, name, paper, {})
+        for col in self.cols:
+            col.width = layout.MONEV_WIDTHS.get(col.role, col.width)
+            col.pixels = _column_pixels(col.width)
+        self.config = config
+        self.values = values
+        self.lang = lang
+        self.map = out_map
+        self.indicators, self.activities = items(rak, config)
+        self.c_method_ind = len(self.cols)
+        self.c_method_act = self.c_method_ind + 1
+        self.c_first_quarter = self.c_method_act + 1
+        self.col_of: dict[str, int] = {}
+        for q in range(1, 5):
+            for k, name in enumerate(QUARTER_FIELDS):
+                self.col_of[field_key(name, q)] = self.c_first_quarter + (q - 1) * len(QUARTER_FIELDS) + k
+        self.ncols = self.c_first_quarter + 4 * len(QUARTER_FIELDS)
+        self.budget_blocks: list[tuple[int, int, int, int]] = []   # (first, last, budget index, pagu)
+
+    # -- the whole sheet ------------------------------------------------------------
+
+    def write(self):
+        ws = self.ws
+        for c, col in enumerate(self.cols):
+            ws.set_column(c, c, col.width)
+        ws.set_column(self.c_method_ind, self.c_method_act, METHOD_WIDTH)
+        for q in range(1, 5):
+            for name in QUARTER_FIELDS:
+                c = self.col_of[field_key(name, q)]
+                ws.set_column(c, c, WIDTHS[name])
+        self.write_title(len(self.cols))
+        self.write_header()
+        self.write_quarter_header()
+        blocks = self.blocks()
+        self.write_body(blocks)
+        self.write_methods()
+        self.write_quarters(blocks)
+        total_row = DATA_ROW + self.n
+        self.write_total(total_row, None)
+        for r, h in self.heights.items():
+            ws.set_row(r, h)
+        self.print_setup(total_row, total_row)
+        ws.protect("", {"format_columns": True, "format_rows": True, "select_locked_cells": True,
+                        "select_unlocked_cells": True})
+        self.record_map()
+
+    def write_title(self, ncols):
+        meta = self.rak.meta
+        fields = {"year": meta.year or "", "organization": meta.organization or "", "unit": meta.unit or ""}
+        fmt = _Formats.get(self.fmt, "title")
+        for r, line in enumerate(layout.MONEV_TITLE_LINES):
+            text = " ".join(line.format(**fields).split())
+            self.heights[r] = 18
+            if text:
+                self.ws.merge_range(r, 0, r, ncols - 1, "", fmt)
+                self.ws.write_string(r, 0, text, fmt)
+        self.heights[HEADER_ROW - 1] = 12.75
+
+    def write_header(self):
+        # The plan's header as in the official layout, in the header style (not grey).
+        fmt, self.fmt = self.fmt, _HeaderOnly(self.fmt)
+        try:
+            super().write_header()
+        finally:
+            self.fmt = fmt
+
+    def write_quarter_header(self):
+        ws = self.ws
+        head = self.fmt.header()
+        num = _Formats.get(self.fmt, "number_row")
+        for c, key in ((self.c_method_ind, "method_ind"), (self.c_method_act, "method_act")):
+            ws.merge_range(HEADER_ROW, c, HEADER_ROW + 1, c, "", head)
+            ws.write_string(HEADER_ROW, c, word(key, self.lang), head)
+        for q in range(1, 5):
+            c1 = self.col_of[field_key(QUARTER_FIELDS[0], q)]
+            c2 = self.col_of[field_key(QUARTER_FIELDS[-1], q)]
+            ws.merge_range(HEADER_ROW, c1, HEADER_ROW, c2, "", head)
+            ws.write_string(HEADER_ROW, c1, word("quarter_group", self.lang, q=ROMAN[q - 1]), head)
+            for name in QUARTER_FIELDS:
+                ws.write_string(HEADER_ROW + 1, self.col_of[field_key(name, q)], word(name, self.lang), head)
+        for c in range(len(self.cols), self.ncols):
+            ws.write_string(NUMBER_ROW, c, f"({c + 1})", num)
+        # the sub-headers wrap to three lines
+        self.heights[HEADER_ROW + 1] = max(self.heights.get(HEADER_ROW + 1, 0), _row_height(3))
+
+    # -- method columns ------------------------------------------------------------------
+
+    def basis_text(self, item: Item) -> str:
+        bases = [M.basis(item.method, item.target, item.qtargets, q) for q in range(1, 5)]
+        parts = []
+        for b in dict.fromkeys(bases):
+            qs = [ROMAN[q] for q, x in enumerate(bases) if x == b]
+            label = pick(M.BASIS_TEXT[b], self.lang)
+            parts.append(label if len(qs) == 4 else f"TW {', '.join(qs)}: {label}")
+        return "; ".join(parts)
+
+    def method_text(self, item: Item) -> str:
+        return f"{item.method.name}\n{self.basis_text(item)}"
+
+    def write_methods(self):
+        ws = self.ws
+        fmt = self.fmt.get("text")
+        for ind in self.indicators:
+            r1, r2 = DATA_ROW + ind.first, DATA_ROW + ind.last
+            if r2 > r1:
+                ws.merge_range(r1, self.c_method_ind, r2, self.c_method_ind, "", fmt)
+            ws.write_string(r1, self.c_method_ind, self.method_text(ind), fmt)
+        for act in self.activities:
+            ws.write_string(DATA_ROW + act.first, self.c_method_act, self.method_text(act), fmt)
+            need = _row_height(self.measure.lines(self.method_text(act).split("\n")[1],
+                                                  _column_pixels(METHOD_WIDTH)) + 1)
+            r = DATA_ROW + act.first
+            if need > self.heights.get(r, 0):
+                self.heights[r] = need
+
+    # -- quarter blocks ------------------------------------------------------------------
+
+    def cells_of(self, name: str, row: int) -> list[str]:
+        """The four A1 addresses of field ``name`` (ri, rk, ra) on sheet row ``row`` (0-based)."""
+        return [a1(row, self.col_of[field_key(name, q)]) for q in range(1, 5)]
+
+    def _validation(self, r1, c, r2, item: Item | None, kind: str):
+        lang = self.lang
+        if kind == "grade":
+            grades = list(M.SCALES[item.method.scale])
+            opts = {"validate": "list", "source": grades,
+                    "input_title": word("input_title_grade", lang),
+                    "input_message": word("input_grade", lang, grades=", ".join(grades)),
+                    "error_title": word("error_title", lang), "error_message": word("error_grade", lang)}
+        elif kind == "money":
+            opts = {"validate": "decimal", "criteria": ">=", "value": 0,
+                    "input_title": word("input_title_money", lang), "input_message": word("input_money", lang),
+                    "error_title": word("error_title", lang), "error_message": word("error_number", lang)}
+        elif kind in TEXT_FIELDS:
+            opts = {"validate": "length", "criteria": "<=", "value": 1000,
+                    "input_title": word(kind, lang)[:32], "input_message": word(f"input_{kind}", lang)}
+        else:
+            opts = {"validate": "decimal", "criteria": ">=", "value": 0,
+                    "input_title": word("input_title_number", lang), "input_message": word("input_number", lang),
+                    "error_title": word("error_title", lang), "error_message": word("error_number", lang)}
+        self.ws.data_validation(r1, c, r2, c, opts)
+
+    def _input(self, r1, r2, c, value, fmt):
+        ws = self.ws
+        if r2 > r1:
+            ws.merge_range(r1, c, r2, c, "", fmt)
+        if M.is_blank(value):
+            if r2 == r1:
+                ws.write_blank(r1, c, None, fmt)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            ws.write_number(r1, c, value, fmt)
+        else:
+            ws.write_string(r1, c, str(value), fmt)
+
+    def _formula(self, r1, r2, c, formula, value, fmt):
+        ws = self.ws
+        if r2 > r1:
+            ws.merge_range(r1, c, r2, c, "", fmt)
+        if formula is None:
+            ws.write_string(r1, c, M.NOT_DEFINED_MARK, fmt)
+        else:
+            ws.write_formula(r1, c, formula, fmt, value)
+
+    def _item_quarters(self, item: Item, level: str, r_name: str, c_name: str):
+        r1, r2 = DATA_ROW + item.first, DATA_ROW + item.last
+        cells = self.cells_of(r_name, r1)
+        values = [self.values.get(level, item.index, r_name, q) for q in range(1, 5)]
+        kind = "grade" if item.method.scale else "number"
+        in_fmt = self.fmt.cell("input")
+        out_fmt = self.fmt.cell("formula", layout.PERCENT_NUMBER_FORMAT)
+        cap = self.config.cap
+        for q in range(1, 5):
+            c = self.col_of[field_key(r_name, q)]
+            self._input(r1, r2, c, values[q - 1], in_fmt)
+            self._validation(r1, c, r2, item, kind)
+            f = M.formula(item.method, item.target, cells, q, item.qtargets, cap)
+            result = M.compute(item.method, item.target, values, q, item.qtargets, cap)
+            self._formula(r1, r2, self.col_of[field_key(c_name, q)], f, M.cached(result), out_fmt)
+
+    def write_quarters(self, blocks):
+        for ind in self.indicators:
+            self._item_quarters(ind, "indikator", "ri", "ci")
+        text_fmt = self.fmt.cell("text")
+        for act in self.activities:
+            self._item_quarters(act, "kegiatan", "rk", "ck")
+            r = DATA_ROW + act.first
+            for q in range(1, 5):
+                for name in TEXT_FIELDS:
+                    self._input(r, r, self.col_of[field_key(name, q)], self.values.get("kegiatan", act.index, name, q),
+                                text_fmt)
+        for name in TEXT_FIELDS:
+            for q in range(1, 5):
+                if self.n:
+                    c = self.col_of[field_key(name, q)]
+                    self._validation(DATA_ROW, c, DATA_ROW + self.n - 1, None, name)
+        self.write_budget(blocks)
+
+    def write_budget(self, blocks):
+        acts = self.rak.activities
+        import pandas as pd
+
+        line = [None if pd.isna(v) else int(v) for v in acts["budget_line"].tolist()] \
+            if "budget_line" in acts else [None] * self.n
+        index_of = {}
+        if len(self.rak.budgets):
+            index_of = {int(b): k for k, b in enumerate(self.rak.budgets["budget_line"].tolist())}
+        pagu_col = self.index["pagu"]
+        covered = set()
+        in_fmt = self.fmt.cell("input", layout.AMOUNT_FORMAT)
+        amount_fmt = self.fmt.cell("formula", layout.AMOUNT_FORMAT)
+        pct_fmt = self.fmt.cell("formula", layout.PERCENT_NUMBER_FORMAT)
+        for block in blocks["pagu"]:
+            b = line[block.first]
+            if block.value is None or b is None or b not in index_of:
+                continue
+            k = index_of[b]
+            pagu = block.value
+            self.budget_blocks.append((block.first, block.last, k, pagu))
+            r1, r2 = DATA_ROW + block.first, DATA_ROW + block.last
+            covered.update(range(block.first, block.last + 1))
+            cells = self.cells_of("ra", r1)
+            spent = [self.values.get("anggaran", k, "ra", q) for q in range(1, 5)]
+            pagu_cell = a1(r1, pagu_col)
+            for q in range(1, 5):
+                c = self.col_of[field_key("ra", q)]
+                self._input(r1, r2, c, spent[q - 1], in_fmt)
+                self._validation(r1, c, r2, None, "money")
+                cum, pct = serapan(pagu, spent, q)
+                cq = cells[q - 1]
+                kum_cell = a1(r1, self.col_of[field_key("kum", q)])
+                self._formula(r1, r2, self.col_of[field_key("kum", q)],
+                              f'=IF({cq}="","",IF(NOT(ISNUMBER({cq})),"{M.INVALID_MARK}",SUM({",".join(cells[:q])})))',
+                              cum, amount_fmt)
+                self._formula(r1, r2, self.col_of[field_key("serapan", q)],
+                              f'=IF({cq}="","",IF(NOT(ISNUMBER({kum_cell})),"{M.INVALID_MARK}",'
+                              f'{kum_cell}/{pagu_cell}*100))', pct, pct_fmt)
+        none = self.fmt.cell("none")
+        for i in range(self.n):
+            if i in covered:
+                continue
+            for q in range(1, 5):
+                for name in ("ra", "kum", "serapan"):
+                    self.ws.write_blank(DATA_ROW + i, self.col_of[field_key(name, q)], None, none)
+
+    def write_total(self, r, total):
+        ws = self.ws
+        label = self.fmt.get("total_label")
+        amount = self.fmt.get("total_amount")
+        pagu_c = self.index["pagu"]
+        ws.merge_range(r, 0, r, pagu_c - 1, "", label)
+        ws.write_string(r, 0, word("total", self.lang), label)
+        letter = column_letters(pagu_c)
+        last = DATA_ROW + max(self.n, 1)
+        ws.write_formula(r, pagu_c, f"=SUM({letter}{DATA_ROW + 1}:{letter}{last})", amount,
+                         sum(p for _, _, _, p in self.budget_blocks))
+        for c in range(pagu_c + 1, self.ncols):
+            ws.write_blank(r, c, None, label)
+        for q in range(1, 5):
+            c = self.col_of[field_key("ra", q)]
+            letter = column_letters(c)
+            spent = [self.values.get("anggaran", k, "ra", q) for _, _, k, _ in self.budget_blocks]
+            value = math.fsum(v for v in spent if isinstance(v, (int, float)) and not isinstance(v, bool))
+            ws.write_formula(r, c, f"=SUM({letter}{DATA_ROW + 1}:{letter}{last})", amount, value)
+        self.heights[r] = _row_height(1) + 3
+
+    # -- printing ------------------------------------------------------------------------
+
+    def print_scale(self) -> int:
+        page_w = self.paper.height_mm / 25.4 * 72 - (MARGINS[0] + MARGINS[1]) * 72
+        repeat = sum(self.cols[self.index[r]].pixels for r in ("no", "sasaran", "indikator", "target_indikator",
+                                                              "kegiatan", "target_kegiatan"))
+        quarter = sum(_column_pixels(WIDTHS[n]) for n in QUARTER_FIELDS)
+        plan = sum(c.pixels for c in self.cols) + 2 * _column_pixels(METHOD_WIDTH)
+        widest = max(plan, repeat + quarter) * 0.75 * LIBREOFFICE_WIDER
+        return max(10, min(100, math.floor(page_w / widest * 100 * 0.99)))
+
+    def print_setup(self, total_row, end):
+        ws = self.ws
+        ws.set_landscape()
+        ws.set_paper(self.paper.code)
+        left, right, top, bottom, header, footer = MARGINS
+        ws.set_margins(left=left, right=right, top=top, bottom=bottom)
+        ws.set_footer(layout.PAGE_FOOTER, {"margin": footer})
+        ws.repeat_rows(HEADER_ROW, NUMBER_ROW)
+        ws.repeat_columns(0, self.index["target_kegiatan"])
+        ws.freeze_panes(DATA_ROW, self.index["kegiatan"] + 1)
+        ws.print_area(0, 0, end, self.ncols - 1)
+        ws.set_print_scale(self.print_scale())
+        ws.set_v_pagebreaks([self.col_of[field_key(QUARTER_FIELDS[0], q)] for q in range(1, 5)])
+        ws.print_across()
+
+    def record_map(self):
+        self.map.append(("sheet", self.ws.name, self.rak.sheet, DATA_ROW + 1, DATA_ROW + self.n))
+        for key, c in self.col_of.items():
+            self.map.append(("column", self.ws.name, key, column_letters(c), None))
+        for key, c in (("method_ind", self.c_method_ind), ("method_act", self.c_method_act)):
+            self.map.append(("column", self.ws.name, key, column_letters(c), None))
+
+
+class _HeaderOnly:
+    """The formats object the official header is written with: the header style."""
+
+    def __init__(self, formats: _MonevFormats):
+        self.formats = formats
+
+    def get(self, style, mark=None):
+        return _Formats.get(self.formats, style, mark)
+
+
+# -- Petunjuk ----------------------------------------------------------------------------
+
+COLUMN_HELP = (
+    ("Kolom (1)-(12)", "Rencana Aksi Kinerja seperti ditandatangani (abu-abu, terkunci).",
+     "The plan as signed (grey, locked)."),
+    ("Metode Capaian", "Cara menghitung capaian indikator/kegiatan dan dasar target tiap triwulan.",
+     "How capaian is computed and where each quarter's target comes from."),
+    ("Realisasi Indikator / Kegiatan", "ISIAN: realisasi triwulan (angka tanpa % dan satuan, atau nilai dari "
+     "daftar). Kosong = belum dilaporkan (bukan 0); ketik 0 bila realisasinya nol.",
+     "INPUT: the quarter's realisation; blank = not reported (not 0)."),
+    ("Capaian (%)", "RUMUS: dihitung otomatis menurut metode; '-' = tidak terdefinisi (tidak ada target "
+     "berupa angka); '?' = realisasi bukan angka.", "FORMULA by the method; '-' not defined; '?' not a number."),
+    ("Kendala, Tindak Lanjut", "ISIAN: teks bebas per kegiatan per triwulan.", "INPUT: free text."),
+    ("Bukti Dukung", "ISIAN: tautan atau nama dokumen bukti (SK, laporan, foto).", "INPUT: link or document."),
+    ("Realisasi Anggaran (Rp)", "ISIAN: rupiah yang dibelanjakan PADA triwulan itu, SATU KALI per Pagu "
+     "(sel digabung selebar Pagu). Jangan ketik jumlah yang sama di setiap kegiatan.",
+     "INPUT: rupiah spent in the quarter, once per Pagu range."),
+    ("Realisasi Anggaran s.d. Triwulan", "RUMUS: jumlah realisasi anggaran triwulan I s.d. triwulan ini.",
+     "FORMULA: spending so far."),
+    ("Serapan (%)", "RUMUS: realisasi anggaran s.d. triwulan / Pagu x 100.", "FORMULA: spent so far / Pagu x 100."),
+)
+
+FORMULA_HELP = (
+    ("naik (makin tinggi makin baik)", "Capaian = R / T x 100", "PermenPAN-RB No. 53/2014"),
+    ("turun (makin rendah makin baik)", "Capaian = (2T - R) / T x 100, paling rendah 0  (= 1 + (1 - R/T))",
+     "PermenPAN-RB No. 53/2014, kondisi khusus"),
+    ("turun_rasio", "Capaian = T / R x 100 (alternatif yang dipakai sebagian instansi)", "praktik e-SAKIP"),
+    ("kumulatif", "R = jumlah realisasi triwulan I s.d. triwulan ini; T = target s.d. triwulan ini, atau "
+     "target tahunan bila triwulan tidak punya target sendiri", ""),
+    ("nilai_akhir / persentase", "R = realisasi triwulan ini; T = target triwulan ini, atau target tahunan", ""),
+    ("skala nilai", "Nilai dihitung menurut urutannya: opini TMP<TW<WDP<WTP (1-4); predikat D<C<CC<B<BB<A<AA (1-7)",
+     "Opini BPK; PermenPAN-RB No. 88/2021"),
+    ("rentang (80-90 %)", "Di dalam rentang = 100; di bawah: batas bawah; di atas: batas atas (T = MEDIAN(bawah, R, atas))",
+     ""),
+    ("Serapan", "Realisasi anggaran s.d. triwulan / Pagu x 100, per baris Pagu", ""),
+)
+
+
+def _write_petunjuk(book, ws, sheets, config: Config, lang):
+    title = book.add_format({**layout.FONT, **layout.STYLES["title"], "align": "left"})
+    head = book.add_format({**layout.FONT, **layout.STYLES["header"]})
+    text = book.add_format({**layout.FONT, **layout.STYLES["text"]})
+    ws.set_column(0, 0, 8)
+    ws.set_column(1, 1, 34)
+    ws.set_column(2, 2, 60)
+    ws.set_column(3, 6, 22)
+    r = 0
+    ws.write_string(r, 0, "PETUNJUK PENGISIAN MONITORING DAN EVALUASI RENCANA AKSI KINERJA", title)
+    r += 2
+    for line in (
+        "1. Isi hanya sel berwarna krem (isian). Sel abu-abu (rencana) dan hijau (rumus) terkunci; "
+        "proteksi sheet tanpa kata sandi (Review > Unprotect Sheet) bila benar-benar perlu.",
+        "2. Realisasi yang KOSONG berarti belum dilaporkan, BUKAN nol. Ketik 0 bila realisasinya memang nol.",
+        "3. Realisasi Anggaran diisi SATU KALI per Pagu (sel digabung selebar Pagu), berisi belanja PADA "
+        "triwulan itu, bukan kumulatif.",
+        "4. Setelah diisi, jalankan: rakxl capaian FILE.xlsx --tw N (rekap capaian) dan rakxl check FILE.xlsx "
+        "--tw N (pemeriksaan isian).",
+    ):
+        ws.write_string(r, 0, line)
+        r += 1
+    r += 1
+    for c, h in enumerate(("Kolom", "Isi", "")):
+        if h:
+            ws.write_string(r, c + (c > 0), h, head)
+    ws.write_string(r, 0, "", head)
+    r += 1
+    for name, id_text, en_text in COLUMN_HELP:
+        ws.write_string(r, 1, name, text)
+        ws.write_string(r, 2, en_text if lang == "en" else id_text, text)
+        r += 1
+    r += 1
+    ws.write_string(r, 0, "RUMUS DAN SUMBERNYA", title)
+    r += 1
+    for c, h in enumerate(("", "Metode", "Rumus", "Sumber")):
+        ws.write_string(r, c, h, head)
+    r += 1
+    for name, formula, source in FORMULA_HELP:
+        ws.write_string(r, 1, name, text)
+        ws.write_string(r, 2, formula, text)
+        ws.write_string(r, 3, source, text)
+        r += 1
+    cats = ", ".join(f"{name} >= {low:g}" if low != -math.inf else name for low, name in config.thresholds)
+    ws.write_string(r + 1, 0, f"Kategori capaian: {cats}. Batas atas capaian: "
+                              f"{'tidak ada' if config.cap is None else f'{config.cap:g}'}.")
+    ws.write_string(r + 2, 0, "Pengaturan: " + (config.path or "bawaan (tidak ada rakxl.toml)"))
+    r += 4
+    ws.write_string(r, 0, "METODE TIAP INDIKATOR DAN KEGIATAN", title)
+    r += 1
+    heads = ("Sheet / No", "Indikator / Kegiatan", "Target", "Metode", "Rumus", "Dasar capaian triwulan",
+             "Sumber metode")
+    for c, h in enumerate(heads):
+        ws.write_string(r, c, h, head)
+    r += 1
+    for sheet in sheets:
+        for item in [x for ind in sheet.indicators for x in
+                     [ind] + [a for a in sheet.activities if ind.first <= a.first <= ind.last]]:
+            is_ind = item.level == "indikator"
+            ws.write_string(r, 0, f"{sheet.ws.name} / {item.no or '-'}" if is_ind else "", text)
+            ws.write_string(r, 1, ("" if is_ind else "   - ") + (item.text or ""), text)
+            ws.write_string(r, 2, item.target_text or "", text)
+            ws.write_string(r, 3, item.method.name, text)
+            ws.write_string(r, 4, item.method.formula_text(lang), text)
+            ws.write_string(r, 5, sheet.basis_text(item), text)
+            ws.write_string(r, 6, item.method.source, text)
+            r += 1
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0, 0)
+
+
+def _write_map(ws, rows):
+    ws.write_row(0, 0, ("rakxl-monev", MAP_VERSION))
+    for r, row in enumerate(rows, 1):
+        for c, v in enumerate(row):
+            if v is None:
+                continue
+            if isinstance(v, (int, float)):
+                ws.write_number(r, c, v)
+            else:
+                ws.write_string(r, c, str(v))
+    ws.hide()
+
+
+def _write_unmatched(book, ws, rows, lang):
+    head = book.add_format({**layout.FONT, **layout.STYLES["header"]})
+    text = book.add_format({**layout.FONT, **layout.STYLES["text"]})
+    heads = ("Tingkat", "No", "Uraian", "Isian", "Triwulan", "Nilai", "Sel lama") if lang != "en" else \
+        ("Level", "No", "Text", "Field", "Quarter", "Value", "Old cell")
+    widths = (12, 6, 50, 22, 9, 30, 12)
+    for c, (h, w) in enumerate(zip(heads, widths)):
+        ws.set_column(c, c, w)
+        ws.write_string(0, c, h, head)
+    for r, row in enumerate(rows, 1):
+        for c, v in enumerate(row):
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                ws.write_number(r, c, v, text)
+            else:
+                ws.write_string(r, c, "" if v is None else str(v), text)
+
+
+# -- the public function ----------------------------------------------------------------
+
+def write_monitoring(rak_or_path, out, *, config: Config | None = None, config_path=None, paper: str = "A4",
+                     lang: str = "id", previous=None, values=None, unmatched=None, inputs=()) -> Path:
+    """Write the monev workbook of a RAK.
+
+    Args:
+        rak_or_path: a :class:`~rakxl.model.Rak`, a list of them, or the path of a RAK
+            workbook (every RAK sheet becomes a monev sheet).
+        out: the .xlsx to write (temporary file renamed into place; never an input).
+        config: the settings (:func:`rakxl.monitoring.config.load_config`); default:
+            ``config_path``, else ``rakxl.toml`` next to the RAK, else built-in.
+        paper: ``A4``, ``F4`` or ``Legal`` (landscape).
+        lang: language of headers and messages (``id`` or ``en``).
+        previous: an earlier monev workbook of an earlier revision of this RAK: its
+            realisations, notes and evidence are carried over (see
+            :mod:`rakxl.monitoring.carry`); what cannot be matched is listed in a
+            sheet ``Tidak Terpetakan``.
+        values: inputs to fill in, ``[Values, ...]`` one per RAK sheet (tests; carry).
+        unmatched: rows for the ``Tidak Terpetakan`` sheet (with ``values`` from a carry).
+        inputs: more files the output may not be.
+
+    Returns:
+        The path written.
+
+    Raises:
+        RakError: the RAK cannot be read, ``out`` is an input or cannot be written.
+        ConfigError: a bad rakxl.toml.
+    """
+    from ..marker import mark_xlsxwriter
+    from ..model import Rak
+
+    if paper not in layout.PAPERS:
+        raise ValueError(f"unknown paper {paper!r}; use one of {', '.join(layout.PAPERS)}")
+    if isinstance(rak_or_path, Rak):
+        raks = [rak_or_path]
+    elif isinstance(rak_or_path, (list, tuple)):
+        raks = list(rak_or_path)
+    else:
+        from ..reader import read_workbook
+
+        raks = read_workbook(rak_or_path)
+    if not raks or not all(isinstance(r, Rak) for r in raks):
+        raise ValueError("write_monitoring needs a Rak, a list of Rak or a workbook path")
+    if config is None:
+        config = find_config(raks[0].path, config_path) if (raks[0].path or config_path) else DEFAULT
+    if str(out).lower().endswith(".xlsx") is False:
+        raise RakFileError("workbook monev harus bernama .xlsx", path=out)
+    inputs = [r.path for r in raks if r.path] + [str(p) for p in inputs]
+    unmatched = list(unmatched or [])
+    if previous is not None:
+        from .carry import carry_over
+
+        carried = carry_over(previous, raks, config)
+        values = carried.values
+        unmatched = carried.unmatched
+        inputs.append(str(previous))
+    values = list(values) if values is not None else [Values() for _ in raks]
+
+    import xlsxwriter
+    from xlsxwriter.exceptions import XlsxFileError
+
+    with atomic_output(out, inputs) as tmp:
+        book = xlsxwriter.Workbook(tmp, {"default_format_properties": dict(layout.FONT)})
+        formats = _MonevFormats(book)
+        measure = _Measure()
+        extra = [PETUNJUK] + ([UNMATCHED] if unmatched else [])
+        names = sheet_names(extra + [MAP_SHEET] + [r.sheet for r in raks])
+        petunjuk_ws = book.add_worksheet(names[0])
+        unmatched_ws = book.add_worksheet(names[1]) if unmatched else None
+        sheets, rows = [], []
+        for rak, name, vals in zip(raks, names[len(extra) + 1:], values):
+            sheet = _MonevSheet(book, formats, measure, rak, name, layout.PAPERS[paper], config, vals, lang, rows)
+            sheet.write()
+            sheets.append(sheet)
+        _write_petunjuk(book, petunjuk_ws, sheets, config, lang)
+        if unmatched_ws is not None:
+            _write_unmatched(book, unmatched_ws, unmatched, lang)
+        _write_map(book.add_worksheet(names[len(extra)]), rows)
+        sheets[0].ws.activate()
+        petunjuk_ws.set_first_sheet()
+        mark_xlsxwriter(book, "monev", tuple(extra) + (MAP_SHEET,))
+        try:
+            book.close()
+        except (XlsxFileError, OSError) as exc:
+            raise RakFileError(f"tidak dapat menulis workbook: {exc}", path=out) from exc
+    return Path(out)

@@ -1,0 +1,149 @@
+"""The monev workbook of the sample: layout, protection, validation, printing, and the
+capaian rakxl reads back from it, against hand computations."""
+import warnings
+
+import openpyxl
+import pandas as pd
+import pytest
+
+import rakxl
+from rakxl.monitoring import workbook as W
+
+from .helpers import fill
+
+
+@pytest.fixture(scope="module")
+def monev(tmp_path_factory, sample_path):
+    out = tmp_path_factory.mktemp("monev") / "Monev_2021.xlsx"
+    rakxl.write_monitoring(sample_path, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def book(monev):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return openpyxl.load_workbook(monev)
+
+
+@pytest.fixture(scope="module")
+def blank(monev):
+    return rakxl.read_monitoring(monev)
+
+
+def test_sheets_and_print_setup(book):
+    assert book.sheetnames == ["Petunjuk", "RAK Sekretaris", "rakxl-monev"]
+    assert book["rakxl-monev"].sheet_state == "hidden"
+    ws = book["RAK Sekretaris"]
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.paperSize == 9                      # A4
+    assert ws.print_title_rows == "$5:$7"                     # the header on every page
+    assert ws.print_title_cols == "$A:$F"
+
+
+def test_protected_without_password_only_inputs_unlocked(book, blank):
+    ws = book["RAK Sekretaris"]
+    assert ws.protection.sheet is True
+    assert not ws.protection.password
+    rec = blank.indicators.iloc[0]
+    assert ws[rec["cell_realisasi_tw1"]].protection.locked is False
+    assert ws[rec["cell_capaian_tw1"]].protection.locked is True
+    assert ws["E8"].protection.locked is True                 # Kegiatan (plan)
+    assert ws["E8"].fill.fgColor.rgb.endswith("EDEDED")       # greyed
+
+
+def test_38_indicators_and_68_activities_with_their_targets(blank, book, sample):
+    assert (len(blank.indicators), len(blank.activities), len(blank.budgets)) == (38, 68, 29)
+    ws = book["RAK Sekretaris"]
+    assert [ws[f"F{r}"].value for r in range(8, 76)] == sample.activities["target_kegiatan"].tolist()
+    targets = blank.indicators["target"].tolist()
+    assert targets[:6] == ["100 %", "100 %", "95 %", "70 %", "B", "WTP"]
+    assert blank.budgets["pagu"].sum() == 3_051_446_000
+
+
+def test_one_budget_input_per_merged_pagu(book, blank):
+    ws = book["RAK Sekretaris"]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert "K14:K16" in merged                               # goal 4's Pagu
+    line = blank.budgets[blank.budgets["cell_pagu"] == "K14"].iloc[0]
+    for q in range(1, 5):
+        col = line[f"cell_realisasi_tw{q}"].rstrip("0123456789")
+        assert f"{col}14:{col}16" in merged
+
+
+def test_validation_messages_in_bahasa_indonesia(book, blank):
+    ws = book["RAK Sekretaris"]
+    dvs = ws.data_validations.dataValidation
+    by_cell = {}
+    for dv in dvs:
+        for rng in dv.sqref.ranges:
+            by_cell[str(rng).split(":")[0]] = dv
+    number = by_cell[blank.indicators.iloc[0]["cell_realisasi_tw1"]]
+    assert (number.type, number.operator, number.formula1) == ("decimal", "greaterThanOrEqual", "0")
+    assert "Kosongkan bila belum dilaporkan" in number.prompt
+    grade = by_cell[blank.indicators.iloc[5]["cell_realisasi_tw1"]]      # WTP
+    assert grade.type == "list" and grade.formula1 == '"TMP,TW,WDP,WTP"'
+    money = by_cell[blank.budgets.iloc[0]["cell_realisasi_tw1"]]
+    assert "bukan kumulatif" in money.prompt
+
+
+def test_petunjuk_states_each_method(book):
+    text = "\n".join(str(c.value) for row in book["Petunjuk"].iter_rows() for c in row if c.value)
+    assert "(2T - R) / T x 100" in text
+    assert text.count("kumulatif, turun") >= 2                # goal 20's indicators
+    assert "skala opini" in text and "skala predikat" in text
+    assert "dari target tahunan" in text
+
+
+def test_reads_as_the_same_plan(monev):
+    (rak,) = rakxl.read_workbook(monev)
+    assert (len(rak.goals), len(rak.activities), rak.total_pagu) == (29, 68, 3_051_446_000)
+
+
+def cell_of(frame, no, q, pos=0, what="realisasi"):
+    return frame[frame["no"] == no].iloc[pos][f"cell_{what}_tw{q}"]
+
+
+def test_capaian_by_hand(monev, blank, tmp_path):
+    ind, act = blank.indicators, blank.activities
+    S = "RAK Sekretaris"
+    cells = {
+        (S, cell_of(ind, "3", 1)): 76,          # 95 %: 76 / 95 x 100 = 80
+        (S, cell_of(ind, "1", 1)): 0,           # typed 0 -> 0 %, TW II left blank
+        (S, cell_of(ind, "7", 1)): 2,           # 8 Kali, kumulatif: 2/8, 4/8, blank, 7/8
+        (S, cell_of(ind, "7", 2)): 2,
+        (S, cell_of(ind, "7", 4)): 3,
+        (S, cell_of(ind, "20", 1)): 1,          # lower is better, 3 perkara: (6-1)/3, then (6-1)/3
+        (S, cell_of(ind, "20", 2)): 0,
+        (S, cell_of(ind, "5", 4, 1)): "WDP",    # WTP target: 3 / 4
+        (S, cell_of(ind, "5", 4, 0)): "BB",     # B target: 5 / 4
+        (S, cell_of(act, "12", 2, 0)): 3,       # 12 lap, kumulatif: 3 / 12
+    }
+    line = blank.budgets[blank.budgets["cell_pagu"] == "K14"].iloc[0]   # Pagu 1,159,691,000
+    cells[(S, line["cell_realisasi_tw1"])] = 200_000_000
+    cells[(S, line["cell_realisasi_tw2"])] = 300_000_000
+    mon = rakxl.read_monitoring(fill(monev, tmp_path / "filled.xlsx", cells))
+    i = mon.indicators.set_index(["no", mon.indicators.groupby("no").cumcount()])
+    assert i.loc[("3", 0), "capaian_tw1"] == 80.0
+    assert (i.loc[("1", 0), "capaian_tw1"], i.loc[("1", 0), "status_tw1"]) == (0.0, "ok")
+    assert pd.isna(i.loc[("1", 0), "capaian_tw2"]) and i.loc[("1", 0), "status_tw2"] == "kosong"
+    assert [i.loc[("7", 0), f"capaian_tw{q}"] for q in (1, 2, 4)] == [25.0, 50.0, 87.5]
+    assert i.loc[("7", 0), "status_tw3"] == "kosong"
+    assert i.loc[("20", 0), "capaian_tw1"] == pytest.approx(500 / 3)
+    assert i.loc[("20", 0), "capaian_tw2"] == pytest.approx(500 / 3)      # 1 + 0 so far
+    assert i.loc[("5", 1), "capaian_tw4"] == 75.0
+    assert i.loc[("5", 0), "capaian_tw4"] == 125.0
+    assert i.loc[("7", 0), "capaian_tahun"] == 87.5 and i.loc[("7", 0), "tw_tahun"] == 4
+    a = mon.activities
+    assert a[a["no"] == "12"].iloc[0]["capaian_tw2"] == 25.0
+    b = mon.budgets.set_index("cell_pagu").loc["K14"]
+    assert b["kumulatif_tw2"] == 500_000_000
+    assert b["serapan_tw2"] == pytest.approx(500_000_000 / 1_159_691_000 * 100)
+    assert b["serapan_tw1"] == pytest.approx(200_000_000 / 1_159_691_000 * 100)
+    assert pd.isna(b["realisasi_tw3"]) and pd.isna(b["serapan_tw3"])
+    assert mon.disagreements.empty          # openpyxl saved no values to disagree with
+
+
+def test_output_is_never_the_input(sample_path):
+    with pytest.raises(rakxl.RakFileError):
+        rakxl.write_monitoring(sample_path, sample_path)
