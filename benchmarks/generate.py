@@ -17,6 +17,7 @@ from the construction and written next to each workbook as ``<name>.json``.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
@@ -42,13 +43,55 @@ SIGNATURE = ["Serang, 28 Januari 2021", "KOMISI PEMILIHAN UMUM PROVINSI BANTEN",
              None, None, None, "ANNISA ROSPA.P", "NIP. 19710703 199903 2 007"]
 
 
-def plan(n_rows: int, seed: int = 2021) -> list[dict]:
+_UNIT_KINDS = ["Dinas", "Badan", "Bagian", "Subbag", "Seksi", "Bidang", "UPT"]
+_UNIT_SUBJECTS = ["Pendidikan", "Kesehatan", "Perhubungan", "Pertanian", "Perikanan", "Kependudukan",
+                  "Pencatatan Sipil", "Sosial", "Tenaga Kerja", "Koperasi", "Pariwisata", "Kebudayaan",
+                  "Lingkungan Hidup", "Pekerjaan Umum", "Penataan Ruang", "Perumahan", "Permukiman",
+                  "Ketahanan Pangan", "Perdagangan", "Perindustrian", "Komunikasi", "Informatika",
+                  "Statistik", "Persandian", "Perpustakaan", "Kearsipan", "Kepegawaian", "Keuangan",
+                  "Pendapatan", "Perencanaan", "Penelitian", "Pengembangan", "Kepemudaan", "Olahraga"]
+_UNIT_PLACES = ["Kabupaten Serang", "Kabupaten Lebak", "Kabupaten Pandeglang", "Kabupaten Tangerang",
+                "Kota Serang", "Kota Cilegon", "Kota Tangerang", "Kota Tangerang Selatan", "Provinsi Banten",
+                "Kabupaten Bogor", "Kabupaten Bekasi", "Kota Depok", "Kabupaten Garut", "Kabupaten Cianjur",
+                "Kota Sukabumi", "Kabupaten Karawang", "Kabupaten Subang", "Kabupaten Indramayu",
+                "Kota Cirebon", "Kabupaten Kuningan"]
+
+
+def unit_names(n: int, seed: int = 2021) -> list[str]:
+    """``n`` distinct unit names as a national list holds them (``Dinas Pendidikan
+    Kabupaten Serang``...), one in twenty written again with a one-letter typo or a
+    word left out, so that the pelaksana-variant rule has real work."""
+    rnd = random.Random(seed)
+    names: dict[str, None] = {}
+    while len(names) < n:
+        name = f"{rnd.choice(_UNIT_KINDS)} {rnd.choice(_UNIT_SUBJECTS)} {rnd.choice(_UNIT_PLACES)}"
+        if names and rnd.random() < 0.05:
+            words = rnd.choice(list(names)).split()
+            if rnd.random() < 0.5:
+                del words[rnd.randrange(1, len(words))]
+            else:
+                w = max(range(len(words)), key=lambda i: len(words[i]))
+                x = rnd.randrange(len(words[w]))
+                words[w] = words[w][:x] + words[w][x + 1:]
+            name = " ".join(words)
+        names[name] = None
+    return list(names)
+
+
+def plan(n_rows: int, seed: int = 2021, units: int | None = None) -> list[dict]:
     """The goals of a RAK with exactly ``n_rows`` activity rows.
 
     Each goal: ``{"no", "sasaran", "indicators": [(indikator, target, [activity, ...])],
     "budgets": [(first, last, pagu, pelaksana)]}`` with activity indexes within the goal.
+    ``units``: draw the Pelaksana from that many distinct unit names (:func:`unit_names`)
+    instead of a secretariat's six subdivisions.
     """
     rnd = random.Random(seed)
+    if units:  # every name used: in turn
+        names = itertools.cycle(unit_names(units, seed))
+        pick = lambda: next(names)  # noqa: E731
+    else:
+        pick = lambda: rnd.choice(PELAKSANA)  # noqa: E731
     goals, left = [], n_rows
     while left > 0:
         indicators = []
@@ -75,23 +118,24 @@ def plan(n_rows: int, seed: int = 2021) -> list[dict]:
         if kind < 0.1:
             pass  # a goal without a Pagu, as the official sample has four
         elif kind < 0.7 or len(indicators) == 1:
-            budgets.append((0, n_acts - 1, rnd.randrange(1_000, 500_000) * 1000, rnd.choice(PELAKSANA)))
+            budgets.append((0, n_acts - 1, rnd.randrange(1_000, 500_000) * 1000, pick()))
         else:
             first = 0
             for _, _, acts in indicators:
                 budgets.append((first, first + len(acts) - 1, rnd.randrange(1_000, 200_000) * 1000,
-                                rnd.choice(PELAKSANA)))
+                                pick()))
                 first += len(acts)
         goals.append({"no": str(len(goals) + 1), "sasaran": rnd.choice(SASARAN), "indicators": indicators,
                       "budgets": budgets})
     return goals
 
 
-def build(target: Path, n_rows: int, seed: int = 2021) -> dict:
-    """Write a RAK workbook of ``n_rows`` activity rows to ``target``; return its figures."""
+def build(target: Path, n_rows: int, seed: int = 2021, units: int | None = None) -> dict:
+    """Write a RAK workbook of ``n_rows`` activity rows to ``target``; return its figures
+    (``units``: see :func:`plan`)."""
     import xlsxwriter
 
-    goals = plan(n_rows, seed)
+    goals = plan(n_rows, seed, units)
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
@@ -176,6 +220,8 @@ def build(target: Path, n_rows: int, seed: int = 2021) -> dict:
     os.replace(tmp, target)
     figures = {"activities": n_rows, "goals": len(goals), "indicators": n_indicators,
                "budget_lines": n_budgets, "total_pagu": total, "seed": seed}
+    if units:
+        figures["units"] = len({b[3] for g in goals for b in g["budgets"]})
     target.with_suffix(".json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return figures
 

@@ -62,6 +62,8 @@ sys.path.insert(0, str(HERE))
 
 FULL_SIZES = (70, 1_000, 10_000, 100_000)
 QUICK_SIZES = (70, 1_000)
+#: The plan of many units of issue 13: rows and distinct Pelaksana names.
+UNITS_ROWS, UNITS = 10_000, 1_000
 READERS = ("rakxl", "pandas", "calamine", "openpyxl")
 CLI_TASKS = ("version", "check", "format", "totals")
 #: Columns of the official table, in order, as a pandas user names them.
@@ -198,13 +200,23 @@ def child_phases(path: str) -> None:
     print(json.dumps({"phases": out}))
 
 
+def _cpu_children() -> float | None:
+    """CPU seconds (user + system) of the finished child processes, where the OS tells."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def child_cli(argv: list[str], timeout: float) -> None:
-    """Run one command line, time it, report its peak memory (RUSAGE_CHILDREN)."""
+    """Run one command line, time it, report its peak memory and CPU time (RUSAGE_CHILDREN)."""
     start = time.perf_counter()
     proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout)
     seconds = time.perf_counter() - start
     print(json.dumps({"seconds": seconds, "peak": _peak_rss_bytes(children=True), "code": proc.returncode,
-                      "stderr": proc.stderr.decode("utf-8", "replace")[-300:]}))
+                      "cpu": _cpu_children(), "stderr": proc.stderr.decode("utf-8", "replace")[-300:]}))
 
 
 # -- the parent: run children, collect medians -------------------------------------------
@@ -220,6 +232,13 @@ class Cell:
     @property
     def seconds(self) -> float | None:
         return statistics.median(r["seconds"] for r in self.runs) if self.runs else None
+
+    @property
+    def cpu(self) -> float | None:
+        """Median CPU seconds of the runs (command lines only): what the wall time would be
+        on an idle machine, for a single-process command."""
+        cpus = [r["cpu"] for r in self.runs if r.get("cpu") is not None]
+        return statistics.median(cpus) if cpus else None
 
     @property
     def peak(self) -> float | None:
@@ -309,6 +328,15 @@ def prepare(sizes, batch: int, with_3000: bool, log) -> dict:
         if not (path.exists() and path.with_suffix(".json").exists()):
             log(f"generating {path.name} ...")
         files[n] = (path, generate.ensure(path, n))
+    # issue 13: a big plan of many units (the pelaksana-variant rule compares unit names)
+    path = DATA / f"RAK_{UNITS_ROWS}_units{UNITS}.xlsx"
+    figures_path = path.with_suffix(".json")
+    if path.exists() and figures_path.exists():
+        figures = json.loads(figures_path.read_text(encoding="utf-8"))
+    else:
+        log(f"generating {path.name} ...")
+        figures = generate.build(path, UNITS_ROWS, units=UNITS)
+    files["units"] = (path, figures)
     folders = {}
     for count in ([batch] if batch else []) + ([3000] if with_3000 else []):
         folder = DATA / f"batch{count}"
@@ -415,6 +443,8 @@ def run(opts) -> dict:
                 cli[name] = Cell(note="n/a (command not available)")
                 continue
             targets = [("sample", SAMPLE)] + [(n, data["files"][n][0]) for n in sizes if n <= opts.cli_max_rows]
+            if name == "check":
+                targets.append(("units", data["files"]["units"][0]))
             for label, f in targets:
                 loads.append(_load())
                 log(f"rakxl {name} {label} ...")
@@ -477,11 +507,16 @@ def targets(res) -> list[tuple[str, str, str]]:
         if cell.seconds is None:
             out.append((label, cell.text(), "not measured"))
         else:
-            out.append((label, fmt_s(cell.seconds), "met" if cell.seconds < limit
-                        else f"missed by {cell.seconds - limit:.2f} s"))
+            cpu = f" (CPU {fmt_s(cell.cpu)})" if cell.cpu is not None else ""
+            verdict = "met" if cell.seconds < limit else f"missed by {cell.seconds - limit:.2f} s"
+            if cell.seconds >= limit and cell.cpu is not None and cell.cpu < limit:
+                verdict += " of wall time on the loaded machine; its CPU time is under the target"
+            out.append((label, fmt_s(cell.seconds) + cpu, verdict))
 
     timed("version", "`rakxl --version` under 0.3 s", 0.3)
     timed("check:sample", "`rakxl check` on the sample under 1 s end to end", 1.0)
+    timed("check:units", f"`rakxl check` on {UNITS_ROWS:,} rows with {UNITS:,} unit names under 2 s end to end "
+          "(issue 13)", 2.0)
     if "check" in cli:
         timed("check", "`rakxl check` on the sample under 1 s end to end", 1.0)
     timed(f"totals:{res['opts'].batch}:auto", f"`rakxl totals` over {res['opts'].batch} small files under 2 s", 2.0)
@@ -663,7 +698,8 @@ def _cli_label(key: str) -> str:
         return f"`rakxl totals` over {int(parts[1]):,} files" + (f" ({parts[2]})" if parts[2] != "auto" else "")
     if len(parts) == 1:
         return f"`rakxl {parts[0]}`"
-    what = "the sample" if parts[1] == "sample" else f"{int(parts[1]):,} rows"
+    what = {"sample": "the sample", "units": f"{UNITS_ROWS:,} rows, {UNITS:,} unit names"}.get(parts[1]) \
+        or f"{int(parts[1]):,} rows"
     return f"`rakxl {parts[0]}` on {what}"
 
 

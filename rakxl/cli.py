@@ -294,7 +294,7 @@ def check(files, output, as_json, annotate_to, lang):
         except RakError as exc:  # one line naming the file; the other files are still checked
             click.echo(f"rakxl: {exc}", err=True)
             unreadable = True
-    records = [f.to_dict() for f in found]
+    records = [f.to_dict() for f in found] if kind or as_json else None  # the screen table needs none
     if kind in ("csv", "xlsx"):
         import pandas as pd
 

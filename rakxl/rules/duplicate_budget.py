@@ -22,39 +22,67 @@ def _same_activities(a: set, b: set) -> bool:
     return bool(small) and small <= large and len(large) - len(small) <= 1
 
 
+def _set_hash(names) -> int:
+    """A hash of a set that changes by ``^ hash(n)`` when ``n`` is added or left out."""
+    h = 0
+    for n in names:
+        h ^= hash(n)
+    return h
+
+
 def check(rak):
     goals = records(rak.goals)
     amounts: dict[int, list] = {}
+    first_row: dict[int, int] = {}
     for line in records(rak.budgets):
         amounts.setdefault(line["goal"], []).append(int(line["pagu"]))
+        row = int(line["first_row"])
+        if row < first_row.get(line["goal"], row + 1):
+            first_row[line["goal"]] = row
     names: dict[int, set] = {}
     for act in records(rak.activities):
         if act["kegiatan"] is not None:
             names.setdefault(act["goal"], set()).add(fold(act["kegiatan"]))
     out = []
-    by_lines: dict[tuple, list] = {}        # the amounts of a goal's lines -> earlier goals with them
+    # Earlier goals indexed by (their lines' amounts, size, set hash) of their own name
+    # set (own) and of each set with one name left out (less_one): a later goal finds
+    # the earlier ones with the same names, one more or one less, by a few look-ups
+    # (each candidate then compared for real), never by comparing with every goal.
+    own: dict[tuple, list] = {}
+    less_one: dict[tuple, list] = {}
     by_total: dict[tuple, dict] = {}        # (total, folded Sasaran) -> the first goal with them
     for later in goals:
         lines = tuple(sorted(amounts.get(later["goal"], [])))
         if not lines or sum(lines) == 0:
             continue
         total_key = (sum(lines), fold(later["sasaran"]))
+        mine = names.get(later["goal"], set())
         reason = None
-        for earlier in by_lines.get(lines, []):
-            if _same_activities(names.get(earlier["goal"], set()), names.get(later["goal"], set())):
-                name = _names(earlier)
+        if mine:
+            h, size = _set_hash(mine), len(mine)
+            groups = [own.get((lines, size, h), ()), less_one.get((lines, size, h), ())]
+            groups += [own.get((lines, size - 1, h ^ hash(n)), ()) for n in mine] if size > 1 else []
+            earliest = None
+            for group in groups:  # each in goal order: its first real match is its earliest
+                match = next((g for g in group if _same_activities(names[g["goal"]], mine)), None)
+                if match is not None and (earliest is None or match["goal"] < earliest["goal"]):
+                    earliest = match
+            if earliest is not None:
+                name = _names(earliest)
                 reason = (f"mengulang baris anggaran dan kegiatan Sasaran {name[0]}",
                           f"repeats the budget lines and activities of goal {name[1]}")
-                break
+            own.setdefault((lines, size, h), []).append(later)
+            if size > 1:
+                for n in mine:
+                    less_one.setdefault((lines, size - 1, h ^ hash(n)), []).append(later)
         if reason is None and total_key[1] and total_key in by_total:
             name = _names(by_total[total_key])
             reason = (f"sama dengan Pagu Sasaran {name[0]}, yang Sasarannya sama",
                       f"equals the Pagu of goal {name[1]}, which has the same Sasaran")
-        by_lines.setdefault(lines, []).append(later)
         by_total.setdefault(total_key, later)
         if reason is None:
             continue
-        first = _first_pagu_row(rak, later["goal"])
+        first = first_row[later["goal"]]
         out.append(make(CODE, rak, rak.cell("pagu", first), later["no"], goal=later["goal"], row=first, column="pagu",
                         amount=Money(sum(lines)), reason=reason[0], reason_en=reason[1]))
     return out
@@ -64,8 +92,3 @@ def _names(goal) -> tuple[str, str]:
     """A goal's name in each language: its No, or its position when it has none."""
     ref = goal_ref(goal["no"], goal["goal"])
     return (ref, ref) if isinstance(ref, str) else (ref[0], ref[1])
-
-
-def _first_pagu_row(rak, goal: int) -> int:
-    rows = rak.budgets.loc[rak.budgets["goal"] == goal, "first_row"]
-    return int(rows.min())

@@ -25,6 +25,8 @@ _SUBBAG = re.compile(r"\b(?:ka\s*)?(?:sub\s*bagian|subbagian|sub\s*bag|subbag|su
 _KASI = re.compile(r"\b(?:kepala\s+seksi|kasi|kasie|seksi|seksie)\b")
 _PUNCT = re.compile(r"[^\w\s]+")
 _STOP = {"dan", "serta", "and"}
+#: The shortest word in which a one-letter typo is looked for.
+_TYPO_MIN = 6
 #: Words that say what kind of unit, not which one.
 GENERIC = {"subbag", "seksi", "bagian", "bag", "bidang", "kabag", "kabid", "unit", "tim", "kepala", "sub"}
 
@@ -50,7 +52,11 @@ def _one_edit(a: str, b: str) -> bool:
 
 def is_variant(a: str, b: str) -> bool:
     """Whether two different Pelaksana names most likely mean the same unit."""
-    wa, wb = words(a), words(b)
+    return _variant_words(words(a), words(b))
+
+
+def _variant_words(wa: tuple, wb: tuple) -> bool:
+    """:func:`is_variant` on the names' :func:`words`."""
     if not wa or not wb:
         return False
     if wa == wb:
@@ -60,8 +66,84 @@ def is_variant(a: str, b: str) -> bool:
         return True
     if len(wa) == len(wb):
         diffs = [(x, y) for x, y in zip(wa, wb) if x != y]
-        return len(diffs) == 1 and min(len(diffs[0][0]), len(diffs[0][1])) >= 6 and _one_edit(*diffs[0])
+        return len(diffs) == 1 and min(len(diffs[0][0]), len(diffs[0][1])) >= _TYPO_MIN and _one_edit(*diffs[0])
     return False
+
+
+def _related_classes(classes: list[tuple]) -> list[set[int]]:
+    """For each distinct word tuple, the other tuples it is a variant of.
+
+    Only tuples that can be variants are compared (near-linear, not every pair):
+    tuples holding all words of a smaller one, found through that one's rarest word;
+    tuples as long that are equal but for one word of at least six letters, found
+    through that word's one-letter deletions (two words one edit apart share one).
+    """
+    sets = [frozenset(w) for w in classes]
+    having: dict[str, list[int]] = {}  # word -> tuples holding it
+    for i, s in enumerate(sets):
+        for w in s:
+            having.setdefault(w, []).append(i)
+    related: list[set[int]] = [set() for _ in classes]
+
+    def link(i, j):
+        if i != j and j not in related[i] and _variant_words(classes[i], classes[j]):
+            related[i].add(j)
+            related[j].add(i)
+
+    for i, s in enumerate(sets):
+        if s - GENERIC:  # a smaller name of generic words only is nobody's variant by inclusion
+            rarest = min(s, key=lambda w: len(having[w]))
+            for j in having[rarest]:
+                if s < sets[j]:
+                    link(i, j)
+    typo: dict[tuple, list[int]] = {}
+    for i, w in enumerate(classes):
+        for k, word in enumerate(w):
+            if len(word) >= _TYPO_MIN:
+                rest = (len(w), k, w[:k], w[k + 1:])
+                for d in {word} | {word[:x] + word[x + 1:] for x in range(len(word))}:
+                    typo.setdefault(rest + (d,), []).append(i)
+    for group in typo.values():
+        for x, i in enumerate(group):
+            for j in group[x + 1:]:
+                link(i, j)
+    return related
+
+
+def partners(names: list[str], count: dict[str, int]) -> dict[str, str]:
+    """Each name that is a variant of a more used one (:func:`is_variant`) -> that name.
+
+    Of a name's variants, the most used wins; on a tie of use, the earlier name in
+    ``names``. A name has a partner when that winner is used more than it, or as much
+    and named earlier (the later of two equally used names is the rarer). Names of the
+    same words are variants of each other: they are compared as one word tuple, so the
+    work grows with the distinct tuples and their few candidates, never with every pair.
+    """
+    def key(i):  # higher wins: more use, then the earlier name
+        return count[names[i]], -i
+
+    ws = [words(n) for n in names]
+    class_of: dict[tuple, int] = {}
+    members: list[list[int]] = []
+    for i, w in enumerate(ws):
+        if w:
+            c = class_of.setdefault(w, len(members))
+            if c == len(members):
+                members.append([])
+            members[c].append(i)
+    classes = list(class_of)
+    # the two best names of each tuple (a name's best variant of its own tuple is the other one)
+    top2 = [sorted(group, key=key, reverse=True)[:2] for group in members]
+    related = _related_classes(classes)
+    out: dict[str, str] = {}
+    for c, group in enumerate(members):
+        best_other = max((top2[d][0] for d in related[c]), key=key, default=None)
+        for i in group:
+            own = next((j for j in top2[c] if j != i), None)
+            best = max((j for j in (own, best_other) if j is not None), key=key, default=None)
+            if best is not None and key(best) > key(i):
+                out[names[i]] = names[best]
+    return out
 
 
 def check(rak):
@@ -75,15 +157,7 @@ def check(rak):
         count[name] = count.get(name, 0) + 1
         first.setdefault(name, act)
     names = list(first)  # in order of first use
-    partner: dict[str, str] = {}
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            if not is_variant(a, b):
-                continue
-            rare, common = (a, b) if count[a] < count[b] else (b, a)
-            best = partner.get(rare)
-            if best is None or count[common] > count[best]:
-                partner[rare] = common
+    partner = partners(names, count)
     out = []
     for rare in names:
         if rare in partner:

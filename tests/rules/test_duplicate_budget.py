@@ -1,4 +1,8 @@
 """duplicate-budget: a goal repeating another goal's budget."""
+import re
+
+import pytest
+
 from rakxl.rules import duplicate_budget
 
 from .build import clean_merges, clean_rows, read, triples, write_rak
@@ -59,3 +63,69 @@ def test_sample(sample):
         "The Pagu of goal 29 (Rp 39,044,000) repeats the budget lines and activities of goal 6; "
         "the money may be counted twice",
     ]
+
+
+def _reasons_by_every_pair(goals, lines_of, names_of):
+    """The rule as first written: each goal compared with every earlier one (the plain path)."""
+    def same(a, b):
+        small, large = (a, b) if len(a) <= len(b) else (b, a)
+        return bool(small) and small <= large and len(large) - len(small) <= 1
+
+    out, seen, by_total = {}, [], {}
+    for g, sasaran in goals:
+        lines = tuple(sorted(lines_of.get(g, [])))
+        if not lines or sum(lines) == 0:
+            continue
+        match = next((e for e, e_lines in seen if e_lines == lines and same(names_of.get(e, set()),
+                                                                              names_of.get(g, set()))), None)
+        key = (sum(lines), sasaran.lower())
+        if match is not None:
+            out[g] = ("lines", match)
+        elif key in by_total:
+            out[g] = ("total", by_total[key])
+        seen.append((g, lines))
+        by_total.setdefault(key, g)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_indexed_lookups_equal_every_pair(seed):
+    """Random plans with many repeated goals: the indexed rule finds what comparing
+    every pair of goals finds."""
+    import random
+
+    import pandas as pd
+
+    from rakxl.model import Meta, Rak
+
+    rnd = random.Random(seed)
+    goals, lines_of, names_of, budgets, acts = [], {}, {}, [], []
+    row = 10
+    for g in range(1, rnd.choice([30, 120]) + 1):
+        sasaran = rnd.choice(["Sasaran A", "Sasaran B", "sasaran a", "Sasaran C"])
+        names = rnd.sample(["rapat", "sosialisasi", "bimtek", "monev", "pengadaan", "laporan"], rnd.randint(0, 4))
+        if rnd.random() < 0.3:
+            names = names[:rnd.randint(0, len(names))]
+        amounts = [rnd.choice([0, 5, 10, 20]) * 1000 for _ in range(rnd.randint(0, 2))]
+        goals.append((g, sasaran))
+        first = row
+        for name in names or [None]:
+            acts.append({"goal": g, "no": str(g), "sasaran": sasaran, "kegiatan": name, "row": row})
+            row += 1
+        for amount in amounts:
+            budgets.append({"budget_line": len(budgets) + 1, "goal": g, "no": str(g), "pagu": amount,
+                            "pelaksana": None, "cell": f"K{first}", "first_row": first, "last_row": first})
+            lines_of.setdefault(g, []).append(amount)
+        names_of[g] = {n for n in names}
+    rak = Rak(path=None, sheet="RAK", meta=Meta(),
+              activities=pd.DataFrame(acts, columns=["goal", "no", "sasaran", "kegiatan", "row"]),
+              budgets=pd.DataFrame(budgets, columns=["budget_line", "goal", "no", "pagu", "pelaksana", "cell",
+                                                     "first_row", "last_row"]),
+              goals=pd.DataFrame([{"goal": g, "no": str(g), "sasaran": s} for g, s in goals]),
+              indicators=pd.DataFrame(), columns={"pagu": "K"})
+    expected = _reasons_by_every_pair(goals, lines_of, names_of)
+    found = duplicate_budget.check(rak)
+    said = [re.search(r"(repeats|equals) .*?of goal (\d+)", f.message_en) for f in found]
+    got = {int(f.no): ("lines" if m.group(1) == "repeats" else "total", int(m.group(2))) for f, m in zip(found, said)}
+    assert got == expected
+    assert len(expected) >= 3
