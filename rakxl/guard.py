@@ -34,6 +34,7 @@ import io
 import os
 import posixpath
 import re
+import stat
 import struct
 import sys
 import zipfile
@@ -69,6 +70,19 @@ class Limits:
         max_merges: merged ranges in one sheet.
         max_merged_cells: cells covered by a sheet's merged ranges together,
             each range cut to the cells the sheet holds (the reader walks them).
+        max_xml_bytes: inflated size of all the XML parts handed to the parser
+            together (parts x their size), checked from the zip directory before
+            anything is inflated.
+        max_exact_elements: XML elements, all parts together, read one by one
+            by the exact pass (parts written in a way the pattern path does not
+            read: namespace prefixes, cells without ``r``...); about 0.4 s per
+            million.
+        max_shared_text_bytes: text the shared strings expand to, each string's
+            length times the cells that use it (the parser copies it per cell).
+        max_formula_cells: cells read while evaluating the formulas saved without
+            a value, the whole workbook together.
+        max_seconds: time one file may take in a batch (:func:`rakxl.read_many`);
+            a file taking longer is listed as unreadable.
     """
 
     max_file_bytes: int = 100 * MiB
@@ -82,6 +96,11 @@ class Limits:
     max_cells: int = 4_000_000
     max_merges: int = 200_000
     max_merged_cells: int = 5_000_000
+    max_xml_bytes: int = 160 * MiB
+    max_exact_elements: int = 6_000_000
+    max_shared_text_bytes: int = 160 * MiB
+    max_formula_cells: int = 2_000_000
+    max_seconds: float = 120.0
 
     @classmethod
     def from_env(cls, base: "Limits | None" = None, environ=None) -> "Limits":
@@ -105,11 +124,13 @@ class Limits:
             if name not in known:
                 raise RakInputError(f"RAKXL_LIMITS: batas '{name}' tidak dikenal; yang ada: {', '.join(known)}")
             try:
-                changes[name] = float(value) if name == "max_ratio" else int(value.replace("_", ""))
+                changes[name] = float(value) if name in _FLOAT_LIMITS else int(value.replace("_", ""))
             except ValueError:
                 raise RakInputError(f"RAKXL_LIMITS: nilai '{value}' untuk {name} bukan angka") from None
         return dataclasses.replace(base, **changes)
 
+
+_FLOAT_LIMITS = {"max_ratio", "max_seconds"}
 
 #: The limits used when none are given (see also :func:`default_limits`).
 DEFAULT_LIMITS = Limits()
@@ -129,65 +150,201 @@ def _hostile(message: str, path, sheet=None) -> RakHostileError:
     return RakHostileError(f"{message}; file ditolak", path=path, sheet=sheet)
 
 
-# -- the zip directory ----------------------------------------------------------
+# -- the input file -----------------------------------------------------------------
 
-def check_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS, keep: dict[str, bytes] | None = None,
-               keep_bytes: int = 64 * MiB) -> dict[str, str]:
-    """Check an .xlsx/.xlsm file and map its parts, before anything reads it.
+def open_input(path, limits: Limits = DEFAULT_LIMITS):
+    """Open ``path`` for reading after checking that it is a regular file within
+    ``limits.max_file_bytes``; nothing of it is read yet.
 
-    Args:
-        keep: when given, the inflated XML of the sheets is stored here by part
-            name (``{"xl/worksheets/sheet1.xml": b"<?xml..."}``), at most
-            ``keep_bytes`` in all, so that a later reader of the same sheet need
-            not inflate it again (speed, issue 8). Only sheets the scan read in
-            one pass are kept (those taking the claim path of :func:`scan_sheet`).
+    A FIFO, a device or a socket given as a workbook would block a reader forever
+    (or read without end), so the kind of file is checked before it is opened and
+    again on the open descriptor (opened without blocking), and its size before
+    any byte is read.
 
-    Returns:
-        ``{"styles": part, "sheet:<name>": part, ...}`` for the parts rakxl reads.
+    Raises:
+        RakInputError: not found, a folder, not a regular file, or too big.
+    """
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise RakInputError("file tidak ditemukan", path=path) from None
+    except OSError as exc:
+        raise RakInputError(f"file tidak dapat dibuka ({exc.strerror})", path=path) from None
+    _check_kind(st, path, limits)
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise RakInputError(f"file tidak dapat dibuka ({exc.strerror})", path=path) from None
+    try:
+        _check_kind(os.fstat(fd), path, limits)  # the file opened is the file checked
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
+def _check_kind(st: os.stat_result, path, limits: Limits) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise RakInputError("ini sebuah folder, bukan file workbook", path=path)
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("FIFO (pipa bernama)" if stat.S_ISFIFO(st.st_mode) else "soket" if stat.S_ISSOCK(st.st_mode)
+                else "perangkat" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "bukan file biasa")
+        raise RakInputError(f"ini {kind}, bukan file workbook; berikan file .xlsx atau .xls yang tersimpan", path=path)
+    if st.st_size > limits.max_file_bytes:
+        raise RakInputError(f"file terlalu besar ({st.st_size:,} byte; batas {limits.max_file_bytes:,}); "
+                            f"{_RAISE_HINT}", path=path)
+
+
+# -- .xlsx: the zip, read once --------------------------------------------------------
+
+@dataclass
+class XlsxPackage:
+    """An .xlsx as the guard read it: the parts the parser may read, inflated and
+    checked, and what the scan of each found.
+
+    Attributes:
+        parts: ``{"styles": part, "sheet:<name>": part, ...}`` for the parts rakxl reads.
+        data: every part handed to the parser, by name, as inflated (and checked).
+        scans: what :func:`scan_part` found in each part of ``data``.
+        percent_styles: indexes of the cell styles whose number format shows a percentage.
+    """
+
+    parts: dict[str, str]
+    data: dict[str, bytes]
+    scans: dict[str, "PartScan"]
+    percent_styles: frozenset
+    budget: "_Budget | None" = None
+
+    def zip_bytes(self) -> bytes:
+        """A new zip holding exactly ``data`` (stored, not compressed): what the
+        parser is given instead of the file, so that it reads the bytes the guard
+        checked and nothing else (one directory, no second archive, no extra part)."""
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+            for name, data in self.data.items():
+                zf.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
+        return buf.getvalue()
+
+
+@dataclass
+class PartScan:
+    """What the scan of one part found: its extent, and (when the exact pass read
+    it) the side information of its cells and the shared strings it uses."""
+
+    extent: "SheetExtent"
+    side: "SideInfo | None" = None
+    exact: bool = False
+
+
+class _Budget:
+    """What the parts of one workbook used of the workbook-wide limits so far."""
+
+    def __init__(self):
+        self.exact_elements = 0
+        self.shared_text = 0
+
+
+def check_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
+    """Check an .xlsx/.xlsm file; the part map of :func:`load_xlsx`."""
+    return load_xlsx(path, limits).parts
+
+
+def load_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS, fh=None) -> XlsxPackage:
+    """Read and check an .xlsx/.xlsm: its zip directory once, then every part the
+    parser may read, inflated within its budget and parsed as XML.
+
+    The parts kept are the XML parts (names ending ``.xml``/``.rels``) and the
+    targets of the workbook's relationships; :meth:`XlsxPackage.zip_bytes` is then
+    all the parser ever sees. Each kept part is parsed as XML whatever its first
+    bytes (a part that is not XML is refused, not skipped), held to the limits on
+    DTDs, encodings, cell extents (a cell reference read with the full grammar of a
+    spreadsheet: any letters, any digits) and merges, and the shared strings it
+    expands to.
 
     Raises:
         RakHostileError: a zip bomb, an XML entity attack or an impossible extent.
         RakInputError: a damaged zip, a zip that is not a workbook, an encrypted one.
     """
     path = Path(path)
-    size = path.stat().st_size
-    if size > limits.max_file_bytes:
-        raise RakInputError(f"file terlalu besar ({size:,} byte; batas {limits.max_file_bytes:,}); "
-                            f"{_RAISE_HINT}", path=path)
-    entries = _zip_entry_count(path, size)
-    if entries > limits.max_parts:
-        raise _hostile(f"zip berisi {entries:,} bagian (batas {limits.max_parts:,}); tidak ada workbook "
-                       "sebanyak itu", path)
+    own = fh is None
+    if own:
+        fh = open_input(path, limits)
     try:
-        zf = zipfile.ZipFile(path)
-        infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
-            NotImplementedError, struct.error) as exc:
-        raise RakInputError(f"file zip rusak atau terpotong ({exc}); minta file aslinya lagi atau "
-                            f"{_RESAVE}", path=path) from None
-    with zf:
+        size = os.fstat(fh.fileno()).st_size
+        if size > limits.max_file_bytes:
+            raise RakInputError(f"file terlalu besar ({size:,} byte; batas {limits.max_file_bytes:,}); "
+                                f"{_RAISE_HINT}", path=path)
+        entries = _zip_entry_count(fh, size)
+        if entries > limits.max_parts:
+            raise _hostile(f"zip berisi {entries:,} bagian (batas {limits.max_parts:,}); tidak ada workbook "
+                           "sebanyak itu", path)
+        try:
+            fh.seek(0)
+            zf = zipfile.ZipFile(fh)
+            infos = zf.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
+                NotImplementedError, struct.error) as exc:
+            raise RakInputError(f"file zip rusak atau terpotong ({exc}); minta file aslinya lagi atau "
+                                f"{_RESAVE}", path=path) from None
+        if len(infos) > limits.max_parts:
+            raise _hostile(f"zip berisi {len(infos):,} bagian (batas {limits.max_parts:,}); tidak ada workbook "
+                           "sebanyak itu", path)
         names = [i.filename for i in infos]
         _check_directory(infos, names, path, limits)
-        xml_parts = [info.filename for info in infos if _check_prolog(zf, info, path)]
-        parts = _map_parts(zf, set(names), path, limits)
+        by_name = {i.filename: i for i in infos}
+        data: dict[str, bytes] = {}
+        budget = _Budget()
+
+        def take(name: str) -> bytes:
+            if name not in data:
+                data[name] = read_part(zf, by_name[name], limits, path)
+            return data[name]
+
+        xml_total = sum(i.file_size for i in infos if _is_xml_name(i.filename))
+        if xml_total > limits.max_xml_bytes:
+            raise _hostile(f"bagian XML workbook ini mengaku {xml_total:,} byte setelah diekstrak (batas "
+                           f"{limits.max_xml_bytes:,}); {_RAISE_HINT}", path)
+        parts, targets = _map_parts(take, set(names), path, limits, budget)
+        kept = [i.filename for i in infos if not i.is_dir() and (_is_xml_name(i.filename) or i.filename in targets)]
+        total = sum(by_name[n].file_size for n in kept)
+        if total > limits.max_xml_bytes:
+            raise _hostile(f"bagian yang dibaca parser mengaku {total:,} byte setelah diekstrak (batas "
+                           f"{limits.max_xml_bytes:,}); {_RAISE_HINT}", path)
+        for name in kept:
+            take(name)
+        data = {name: data[name] for name in kept}  # the directory's order
         sheet_of = {part: key[6:] for key, part in parts.items() if key.startswith("sheet:")}
-        # Every XML part, not only those mapped as sheets: calamine resolves the
-        # relationships its own way, and a part it reads as a sheet must not escape.
-        sizes = {info.filename: info.file_size for info in infos}
-        for name in xml_parts:
-            chunks = None
-            if keep is not None and name in sheet_of and sizes[name] <= keep_bytes:
-                chunks = []  # the inflated bytes, as the scan reads them (never more than declared)
-            scan_sheet(zf, name, limits, path=path, sheet=sheet_of.get(name, name), chunks=chunks)
-            if chunks:
-                data = b"".join(chunks)
-                del chunks[:]
-                keep[name] = data
-                keep_bytes -= len(data)
-        return parts
+        percent = _percent_styles(data.get(parts.get("styles", "")), parts.get("styles"), path, budget, limits)
+        # The shared strings first: their lengths bound what the sheets' uses expand to.
+        lengths: list[int] = []
+        scans: dict[str, PartScan] = {}
+        for name in kept:
+            if _root_name(data[name]) == "sst":
+                found = _shared_string_lengths(data[name], name, path, limits, budget)
+                lengths = [max(a, b) for a, b in zip(found, lengths)] + found[len(lengths):] + lengths[len(found):]
+                scans[name] = PartScan(SheetExtent(), exact=True)
+        longest = max(lengths, default=0)
+        for name in kept:
+            if name in scans:
+                continue
+            scans[name] = scan_part(data[name], limits, path=path, part=name, sheet=sheet_of.get(name, name),
+                                    percent_styles=percent, shared_lengths=lengths, longest=longest,
+                                    budget=budget)
+        return XlsxPackage(parts=parts, data=data, scans=scans, percent_styles=percent, budget=budget)
+    finally:
+        if own:
+            fh.close()
 
 
-def _zip_entry_count(path: Path, size: int) -> int:
+def _is_xml_name(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels", ".vml")) and not name.endswith("/")
+
+
+def _zip_entry_count(fh, size: int) -> int:
     """The number of entries the zip's end record declares, read without zipfile.
 
     zipfile builds an object per entry, so a zip claiming millions of entries is
@@ -195,9 +352,8 @@ def _zip_entry_count(path: Path, size: int) -> int:
     then reports the damage).
     """
     tail_len = min(size, 22 + 65535 + 20 + 56)
-    with open(path, "rb") as fh:
-        fh.seek(size - tail_len)
-        tail = fh.read(tail_len)
+    fh.seek(size - tail_len)
+    tail = fh.read(tail_len)
     at = tail.rfind(b"PK\x05\x06")
     if at < 0 or at + 22 > len(tail):
         return 0
@@ -206,9 +362,8 @@ def _zip_entry_count(path: Path, size: int) -> int:
     if count == 0xFFFF and loc >= 0 and tail[loc:loc + 4] == b"PK\x06\x07":
         offset = struct.unpack_from("<Q", tail, loc + 8)[0]
         if offset + 56 <= size:
-            with open(path, "rb") as fh:
-                fh.seek(offset)
-                rec = fh.read(56)
+            fh.seek(offset)
+            rec = fh.read(56)
             if rec[:4] == b"PK\x06\x06":
                 count = struct.unpack_from("<Q", rec, 32)[0]
     return count
@@ -231,7 +386,8 @@ def _check_directory(infos, names, path, limits) -> None:
             what = "arsip zip biasa tanpa bagian workbook (xl/workbook.xml)"
         raise RakInputError(f"bukan workbook Excel: isinya {what}; {_RESAVE}", path=path)
     if len(present) != len(names):
-        dup = next(n for n in names if names.count(n) > 1)
+        seen = set()
+        dup = next(n for n in names if n in seen or seen.add(n))
         raise _hostile(f"zip memuat bagian '{dup}' lebih dari sekali (pembaca berbeda akan membaca isi "
                        "berbeda)", path)
     total = 0
@@ -252,119 +408,202 @@ def _check_directory(infos, names, path, limits) -> None:
                             "kata sandinya, lalu simpan ulang sebagai .xlsx", path=path)
 
 
-def read_part(zf: zipfile.ZipFile, name: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """Read one part, never inflating more than ``limits.max_part_bytes``."""
+def read_part(zf: zipfile.ZipFile, name, limits: Limits = DEFAULT_LIMITS, path=None) -> bytes:
+    """Read one part, never inflating more than its declared size nor
+    ``limits.max_part_bytes``."""
+    label = name.filename if isinstance(name, zipfile.ZipInfo) else name
+    path = path if path is not None else zf.filename
     try:
         with zf.open(name) as fh:
             data = fh.read(limits.max_part_bytes + 1)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, NotImplementedError) as exc:
-        raise RakInputError(f"bagian '{name}' rusak ({exc}); {_RESAVE}", path=zf.filename) from None
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, NotImplementedError,
+            RuntimeError, ValueError) as exc:
+        raise RakInputError(f"bagian '{label}' rusak ({exc}); {_RESAVE}", path=path) from None
     if len(data) > limits.max_part_bytes:
-        raise _hostile(f"bagian '{name}' melebihi {limits.max_part_bytes:,} byte setelah diekstrak",
-                       zf.filename)
+        raise _hostile(f"bagian '{label}' melebihi {limits.max_part_bytes:,} byte setelah diekstrak", path)
     return data
 
 
-def _chunks(zf: zipfile.ZipFile, name, path, size: int = MiB):
-    """The inflated bytes of a part, ``size`` at a time (never more than declared)."""
-    try:
-        with zf.open(name) as fh:
-            while True:
-                chunk = fh.read(size)
-                if not chunk:
-                    return
-                yield chunk
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
-        label = name.filename if isinstance(name, zipfile.ZipInfo) else name
-        raise RakInputError(f"bagian '{label}' rusak ({exc}); {_RESAVE}", path=path) from None
+# -- XML: every part parsed, whatever its first bytes ------------------------------
 
-
-# -- XML prologs: DTDs -------------------------------------------------------------
-
-_DTD = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.I)
-_ROOT_START = re.compile(r"<[^?!]")
-_DECLARED_ENCODING = re.compile(r"\ufeff?\s*<\?xml[^>]*?\bencoding\s*=\s*[\"']([^\"']*)[\"']")
+_DECLARED_ENCODING = re.compile(rb"(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\bencoding\s*=\s*[\"']([^\"']*)[\"']")
 _ENCODINGS = {"utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be"}
+_SST = re.compile(rb"<(?:[^\s>:]+:)?sst\b")
+_UNIQUE_COUNT = re.compile(rb"\suniqueCount\s*=\s*[\"']\s*(\d+)")
+_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
 
 
-def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bool:
-    """Refuse a part with a DTD. Only the prolog (before the root element) can hold
-    one, so the scan stops at the root element; parts that are not XML (images)
-    are skipped from their first bytes.
-
-    Returns:
-        Whether the part is XML.
-    """
-    if info.is_dir() or info.file_size == 0:
-        return False
-    encoding = None
-    carry = ""
-    root_tag = None
-    for chunk in _chunks(zf, info, path, 64 * 1024):
-        if encoding is None:
-            encoding = _xml_encoding(chunk)
-            if encoding is None:
-                return False  # not XML
-        text = carry + chunk.decode(encoding, "replace")
-        if not carry:
-            declared = _DECLARED_ENCODING.match(text)
-            if declared and declared.group(1).lower().replace("_", "-") not in _ENCODINGS:
-                raise RakInputError(f"bagian '{info.filename}' memakai encoding '{declared.group(1)[:40]}' "
-                                    f"(workbook hanya memakai UTF-8 atau UTF-16); {_RESAVE}", path=path)
-        if root_tag is not None:  # the root element's start tag runs on
-            root_tag += text
-        else:
-            root = _ROOT_START.search(text)
-            head = text if root is None else text[:root.start()]
-            if _DTD.search(head):
-                raise _hostile(f"bagian '{info.filename}' memuat DTD/ENTITY (pola serangan XML seperti "
-                               "'billion laughs' atau entitas eksternal)", path)
-            if root is None:
-                carry = text[-16:]
-                continue
-            root_tag = text[root.start():]
-        end = root_tag.find(">")
-        if end >= 0:
-            _check_root(root_tag[:end], info, path)
-            return True
-    if root_tag is not None:
-        _check_root(root_tag, info, path)
-    return encoding is not None
+def _utf8(data: bytes, part: str, path) -> bytes:
+    """The part as UTF-8 (UTF-16 parts are re-encoded), after its declared
+    encoding is checked: workbooks use UTF-8 or UTF-16 only."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:2] in (b"<\x00", b"\x00<"):
+        enc = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else (
+            "utf-16-le" if data[:1] == b"<" else "utf-16-be")
+        try:
+            data = data.decode(enc).encode("utf-8")
+        except UnicodeError as exc:
+            raise RakInputError(f"bagian '{part}' rusak ({exc}); {_RESAVE}", path=path) from None
+    declared = _DECLARED_ENCODING.match(data, 0, 512)
+    if declared and declared.group(1).decode("ascii", "replace").lower().replace("_", "-") not in _ENCODINGS:
+        raise RakInputError(f"bagian '{part}' memakai encoding '{declared.group(1)[:40].decode('ascii', 'replace')}' "
+                            f"(workbook hanya memakai UTF-8 atau UTF-16); {_RESAVE}", path=path)
+    return data
 
 
-_SST = re.compile(r"<(?:[^\s>:]+:)?sst\b")
-_UNIQUE_COUNT = re.compile(r"\suniqueCount\s*=\s*[\"']\s*(\d+)")
+def _root_name(data: bytes) -> str | None:
+    """The local name of a part's root element, from its first bytes (a hint only)."""
+    head = data[:4096]
+    pos = 0
+    while True:
+        m = _ROOT.search(head, pos)
+        if m is None:
+            return None
+        if head[m.start() - 1:m.start()] != b"<" and m.group(1)[:1] not in (b"?", b"!"):
+            return m.group(1).decode("ascii", "replace").rpartition(":")[2]
+        pos = m.end()
 
 
-def _check_root(tag: str, info: zipfile.ZipInfo, path: Path) -> None:
+def _parser(part: str, path, sheet=None):
+    """An expat parser reading UTF-8, refusing any DTD (entity expansion and
+    external entities need one; no workbook part has one)."""
+    from xml.parsers import expat
+
+    def no_dtd(*_args):
+        raise _hostile(f"bagian '{part}' memuat DTD/ENTITY (pola serangan XML seperti 'billion laughs' atau "
+                       "entitas eksternal)", path, sheet)
+
+    parser = expat.ParserCreate("utf-8")
+    parser.StartDoctypeDeclHandler = no_dtd
+    parser.EntityDeclHandler = no_dtd
+    parser.ExternalEntityRefHandler = no_dtd
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    return parser
+
+
+def _parse(parser, data: bytes, part: str, path, sheet=None) -> None:
+    from xml.parsers import expat
+
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise RakInputError(f"bagian '{part}' bukan XML yang sah ({exc}); {_RESAVE}", path=path,
+                            sheet=sheet) from None
+
+
+def _count_elements(data: bytes, part: str, path, limits: Limits, budget: _Budget) -> None:
+    """Count the elements the exact pass is about to read, against the budget."""
+    n = data.count(b"<") - data.count(b"</")
+    budget.exact_elements += n
+    if budget.exact_elements > limits.max_exact_elements:
+        raise _hostile(f"bagian '{part}' dan bagian sebelumnya memuat lebih dari {limits.max_exact_elements:,} "
+                       f"elemen XML yang harus dibaca satu per satu; {_RAISE_HINT}", path)
+
+
+def _check_sst_root(data: bytes, part: str, path) -> None:
     """Refuse a shared-strings part that announces more strings than it has
     bytes: calamine reserves memory for ``uniqueCount`` strings up front, and
     4,294,967,295 of them abort the process."""
-    if _SST.match(tag):
-        m = _UNIQUE_COUNT.search(tag)
-        if m and int(m.group(1)) > max(info.file_size // 5, 1000):
-            raise _hostile(f"bagian '{info.filename}' mengaku memuat {int(m.group(1)):,} teks dalam "
-                           f"{info.file_size:,} byte", path)
+    m = _SST.search(data, 0, 4096)
+    if m:
+        end = data.find(b">", m.end())
+        u = _UNIQUE_COUNT.search(data, m.end(), end if end > 0 else m.end() + 4096)
+        if u and int(u.group(1)) > max(len(data) // 5, 1000):
+            raise _hostile(f"bagian '{part}' mengaku memuat {int(u.group(1)):,} teks dalam {len(data):,} byte",
+                           path)
 
 
-def _xml_encoding(head: bytes) -> str | None:
-    """'utf-8' or 'utf-16' for bytes that start like XML, None otherwise."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2] in (b"<\x00", b"\x00<"):
-        return "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else (
-            "utf-16-le" if head[:1] == b"<" else "utf-16-be")
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        return "utf-8"
-    return None
+def _shared_string_lengths(data: bytes, part: str, path, limits: Limits, budget: _Budget) -> list[int]:
+    """The length of each shared string (``<si>``), by an exact parse."""
+    data = _utf8(data, part, path)
+    _check_sst_root(data, part, path)
+    _count_elements(data, part, path, limits, budget)
+    lengths: list[int] = []
+    depth = [0, 0]  # inside <si>, inside <rPh> (phonetic runs, not part of the text)
+
+    def start(name, _attrs):
+        local = name.rpartition(":")[2]
+        if local == "si":
+            lengths.append(0)
+            depth[0] += 1
+        elif local == "rPh":
+            depth[1] += 1
+
+    def end(name):
+        local = name.rpartition(":")[2]
+        if local == "si":
+            depth[0] -= 1
+        elif local == "rPh":
+            depth[1] -= 1
+
+    def chars(text):
+        if depth[0] and not depth[1]:
+            lengths[-1] += len(text)
+
+    parser = _parser(part, path)
+    parser.buffer_text = True
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = chars
+    _parse(parser, data, part, path)
+    return lengths
 
 
-def _map_parts(zf, names, path, limits) -> dict[str, str]:
+def _percent_styles(xml: bytes | None, part, path, budget, limits) -> frozenset:
+    """Indexes of the cell styles (xf) whose number format shows a percentage."""
+    if not xml:
+        return frozenset()
+    xml = _utf8(xml, part, path)
+    percent_ids = {9, 10}
+    fmts: dict[int, str] = {}
+    xfs: list[int] = []
+    state = {"cellXfs": 0}
+
+    def start(name, attrs):
+        local = name.rpartition(":")[2]
+        if local == "numFmt":
+            try:
+                fmts[int(attrs.get("numFmtId", "-1"))] = attrs.get("formatCode", "")
+            except ValueError:
+                raise RakInputError(f"bagian '{part}' rusak (numFmtId tidak sah); {_RESAVE}", path=path) from None
+        elif local == "cellXfs":
+            state["cellXfs"] += 1
+        elif local == "xf" and state["cellXfs"]:
+            try:
+                xfs.append(int(attrs.get("numFmtId", "0")))
+            except ValueError:
+                raise RakInputError(f"bagian '{part}' rusak (numFmtId tidak sah); {_RESAVE}", path=path) from None
+
+    def end(name):
+        if name.rpartition(":")[2] == "cellXfs":
+            state["cellXfs"] -= 1
+
+    _count_elements(xml, part, path, limits, budget)
+    parser = _parser(part, path)
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    _parse(parser, xml, part, path)
+    for fid, code in fmts.items():
+        if "%" in re.sub(r'"[^"]*"|\\.', "", code):
+            percent_ids.add(fid)
+    return frozenset(i for i, fid in enumerate(xfs) if fid in percent_ids)
+
+
+def _map_parts(take, names, path, limits, budget) -> tuple[dict[str, str], set[str]]:
+    """``({"styles": part, "sheet:<name>": part}, every relationship target)``."""
     from defusedxml import ElementTree
     from defusedxml.common import DefusedXmlException
 
+    def tree(name):
+        xml = _utf8(take(name), name, path)
+        if xml.count(b"<") > 200_000:  # no workbook has that many sheets or names; a tree of them is big
+            raise _hostile(f"bagian '{name}' memuat lebih dari 200,000 elemen XML", path)
+        _parse(_parser(name, path), xml, name, path)  # DTDs refused, well-formed
+        return ElementTree.fromstring(xml)
+
     try:
-        wb = ElementTree.fromstring(read_part(zf, "xl/workbook.xml", limits))
+        wb = tree("xl/workbook.xml")
         rels_name = "xl/_rels/workbook.xml.rels"
-        rels = ElementTree.fromstring(read_part(zf, rels_name, limits)) if rels_name in names else None
+        rels = tree(rels_name) if rels_name in names else None
     except DefusedXmlException:
         raise _hostile("workbook.xml memuat DTD/ENTITY (pola serangan XML)", path) from None
     except (ElementTree.ParseError, LookupError) as exc:
@@ -386,10 +625,129 @@ def _map_parts(zf, names, path, limits) -> dict[str, str]:
             target = targets.get(sheet.get(f"{{{_REL_NS}}}id"))
             if target and target in names and "worksheets/" in target:
                 parts["sheet:" + sheet.get("name", "")] = target
-    return parts
+    return parts, {t for t in targets.values() if t in names}
 
 
-# -- sheets: extent and merges -----------------------------------------------------
+# -- sheets: extent, merges and side information -----------------------------------
+
+@dataclass
+class SheetExtent:
+    """What the scan of a sheet found: the last row and column (1-based) holding
+    a value, the number of cells with a value and of merged ranges."""
+
+    rows: int = 0
+    cols: int = 0
+    cells: int = 0
+    merges: int = 0
+
+
+class SideInfo:
+    """What calamine does not give about a sheet's cells, by 0-based (row, col):
+    error values, formulas (with their saved value, None when there is none) and
+    the cells whose number format shows a percentage."""
+
+    def __init__(self):
+        self.errors: dict[tuple[int, int], str] = {}
+        self.formulas: dict[tuple[int, int], tuple[str, str | None]] = {}
+        self.percent: set[tuple[int, int]] = set()
+
+    def __eq__(self, other):
+        return (isinstance(other, SideInfo) and (self.errors, self.formulas, self.percent)
+                == (other.errors, other.formulas, other.percent))
+
+    def __repr__(self):
+        return f"SideInfo(errors={self.errors!r}, formulas={self.formulas!r}, percent={self.percent!r})"
+
+
+def scan_part(data: bytes, limits: Limits = DEFAULT_LIMITS, *, path=None, part="", sheet=None,
+              percent_styles=frozenset(), shared_lengths=(), longest: int = 0,
+              budget: _Budget | None = None) -> PartScan:
+    """Parse one part as XML and hold its cells to ``limits``.
+
+    Parts written as every writer writes them (``<c r="AB12" ...>``, no prefix,
+    no comment or CDATA, no shared formula) are read with regular expressions
+    (:func:`_scan_claimed`, :func:`_scan_fast`) and then checked to be XML by
+    expat with no handler (C speed); any other spelling is read by the exact pass
+    (:func:`scan_exact`), which places cells the way calamine does and yields the
+    side information at the same time.
+
+    Raises:
+        RakHostileError: beyond the limits.
+        RakInputError: not XML, or damaged.
+    """
+    budget = budget or _Budget()
+    data = _utf8(data, part, path)
+    ext = None if _needs_exact(data) else (_scan_claimed(data, limits) or _scan_fast_bytes(data))
+    if ext is not None and shared_lengths:
+        bound = data.count(b't="s"') * longest
+        if budget.shared_text + bound > limits.max_shared_text_bytes:
+            text = _shared_text_plain(data, shared_lengths)  # each string's uses, by pattern
+            if text is None:
+                ext = None  # the exact pass counts them
+            else:
+                budget.shared_text += text
+                if budget.shared_text > limits.max_shared_text_bytes:
+                    raise _shared_text_refusal(limits, path, sheet)
+        else:
+            budget.shared_text += bound
+    if ext is None:
+        _count_elements(data, part, path, limits, budget)
+        ext, side, uses = scan_exact(data, limits, path=path, part=part, sheet=sheet,
+                                     percent_styles=percent_styles)
+        if uses:
+            text = sum(shared_lengths[i] * n for i, n in uses.items() if 0 <= i < len(shared_lengths))
+            budget.shared_text += text
+            if budget.shared_text > limits.max_shared_text_bytes:
+                raise _shared_text_refusal(limits, path, sheet)
+        _check_extent(ext, limits, path, sheet)
+        return PartScan(ext, side, exact=True)
+    _check_extent(ext, limits, path, sheet)
+    _parse(_parser(part, path, sheet), data, part, path, sheet)
+    return PartScan(ext)
+
+
+def _shared_text_refusal(limits: Limits, path, sheet) -> RakHostileError:
+    return _hostile(f"teks bersama (shared strings) yang dipakai sel-selnya berjumlah lebih dari "
+                    f"{limits.max_shared_text_bytes:,} byte setelah disalin ke tiap sel; {_RAISE_HINT}", path, sheet)
+
+
+_S_CELL = re.compile(rb'<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: [A-Za-z_][\w.-]*="[^"<>]*")*? t="s"'
+                     rb'(?: [A-Za-z_][\w.-]*="[^"<>]*")* ?>(?:<f[^<>]*/>|<f[^<>]*>[^<]*</f>)?<v>([0-9]+)</v>')
+
+
+def _shared_text_plain(data: bytes, lengths) -> int | None:
+    """The text the shared-string cells of a plainly written sheet expand to, or
+    None when some ``t="s"`` is not in a plain cell with its index (the exact pass
+    then counts)."""
+    found = _S_CELL.findall(data)
+    if len(found) != data.count(b't="s"'):
+        return None
+    n = len(lengths)
+    total = 0
+    for idx in found:
+        i = int(idx)
+        if i < n:
+            total += lengths[i]
+    return total
+
+
+def _prolog_end(data: bytes) -> int:
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    if data.startswith(b"<?xml", start):
+        end = data.find(b"?>", start)
+        return end + 2 if end >= 0 else len(data)
+    return start
+
+
+_NOT_PLAIN = re.compile(rb"<[!?]|:(?:c|mergeCell)[\s/>]|\bt\s*=\s*[\"']shared")
+
+
+def _needs_exact(data: bytes) -> bool:
+    """Whether the pattern path cannot read the part: a comment, CDATA, DTD or
+    processing instruction after the declaration, a cell or merge tag with a
+    namespace prefix, or a shared formula."""
+    return _NOT_PLAIN.search(data, _prolog_end(data)) is not None
+
 
 # The fast path: every cell tag written as all writers write it, r first:
 # <c r="AB12" ...> (or <c r="AB12" .../> for an empty, styled cell).
@@ -400,74 +758,6 @@ _CANON_CELL = re.compile(
 _ANY_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,255}:)?c[\s/>]")
 _ANY_MERGE = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,255}:)?mergeCell[\s/>]")
 _R_ATTR = re.compile(rb"(?:^|\s)r\s*=")
-_REF = re.compile(r"\s*([A-Za-z]{1,3})0*(\d{1,9})\s*")
-
-
-@dataclass
-class SheetExtent:
-    """What :func:`scan_sheet` found: the last row and column (1-based) holding a
-    value, the number of cells with a value and of merged ranges."""
-
-    rows: int = 0
-    cols: int = 0
-    cells: int = 0
-    merges: int = 0
-
-
-def scan_sheet(zf: zipfile.ZipFile, part: str, limits: Limits = DEFAULT_LIMITS, *, path=None,
-               sheet=None, chunks: list | None = None) -> SheetExtent:
-    """Stream one sheet part and refuse it when its cells reach beyond ``limits``.
-
-    Looks at the cells the sheet really holds, not at the ``<dimension>`` it
-    declares: a hostile file can declare A1:A1 and still place a cell at
-    XFD1048576. Cells written the usual way are read with a regular expression;
-    a sheet with any other kind of cell tag (no ``r``, a namespace prefix, odd
-    quoting) is read again with a streaming XML parser that places cells the
-    way calamine does.
-
-    Args:
-        chunks: when given, a list that receives the part's inflated bytes, chunk
-            by chunk, when the claim path accepts the sheet; left empty otherwise.
-
-    Raises:
-        RakHostileError: the sheet reaches beyond the limits.
-        RakInputError: the part is damaged.
-    """
-    claimed = _scan_claimed(zf, part, limits, path, chunks)
-    if claimed is not None:
-        return claimed
-    if chunks:
-        del chunks[:]  # the claim path gave up part way: nothing kept
-    head = next(_chunks(zf, part, path, 4), b"")
-    if (_xml_encoding(head) or "").startswith("utf-16"):  # the regexes read UTF-8 only
-        ext = _scan_xml(zf, part, limits, path, sheet)
-        _check_extent(ext, limits, path, sheet)
-        return ext
-    ext = SheetExtent()
-    fast = True
-    carry = b""
-    for chunk in _chunks(zf, part, path):
-        data = carry + chunk
-        cut = data.rfind(b"<")
-        if cut <= 0 or len(data) - cut > 64 * 1024:
-            cut = len(data)
-        body, carry = data[:cut], data[cut:]
-        fast = fast and _scan_fast(body, ext)
-        ext.merges += _count_any_merges(body)
-        _check_extent(ext, limits, path, sheet)
-    if carry:
-        fast = fast and _scan_fast(carry, ext)
-        ext.merges += _count_any_merges(carry)
-    if not fast:
-        ext = _scan_xml(zf, part, limits, path, sheet)
-    _check_extent(ext, limits, path, sheet)
-    return ext
-
-
-# The cheap path (speed, issue 8): the sheet's own <dimension> is taken as a claim,
-# and every cell tag is checked against it by a few searches that run in C, not per
-# cell in Python. Any doubt (no dimension, a claim beyond the limits, a cell tag
-# written any other way, a cell outside the claim) and the exact scan decides.
 _DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]{1,3}[1-9][0-9]{0,6}:)?([A-Z]{1,3})([1-9][0-9]{0,6})"')
 _PREFIXED_CELL = re.compile(rb":c[\s/>]")
 _PREFIXED = re.compile(rb":(?:c|mergeCell)[\s/>]")  # a cell or merge tag with a namespace prefix
@@ -521,46 +811,36 @@ def _claim_pattern(cols: str, rows: str) -> re.Pattern:
     return re.compile(rb'<c(?:[\t\n\r\x0b\x0c/>]| (?!r="' + ref_ok + rest_ok + rb"))")
 
 
-def _scan_claimed(zf, part, limits, path, chunks: list | None = None) -> "SheetExtent | None":
+def _scan_claimed(data: bytes, limits: Limits) -> "SheetExtent | None":
     """The extent a sheet claims in ``<dimension>``, when every cell tag is within
-    that claim and the claim is within ``limits``; None when the exact scan must
+    that claim and the claim is within ``limits``; None when another path must
     decide. ``rows``/``cols`` are then the claim (an upper bound of the cells that
-    hold a value) and ``cells`` is not counted. Every inflated chunk is appended
-    to ``chunks`` when given (complete only when the claim is returned)."""
-    ext = None
-    pattern = None
-    carry = b""
-    for chunk in _chunks(zf, part, path):
-        if chunks is not None:
-            chunks.append(chunk)
-        data = carry + chunk
-        cut = data.rfind(b"<")
-        if cut <= 0 or len(data) - cut > 64 * 1024:
-            cut = len(data)
-        carry = data[cut:]  # the body is data[:cut], searched in place (endpos=cut), not copied
-        if pattern is None:
-            m = _DIMENSION.search(data, 0, min(cut, 64 * 1024))
-            if m is None:
-                return None
-            letters, digits = m.group(1).decode(), m.group(2).decode()
-            cols = 0
-            for ch in letters:
-                cols = cols * 26 + ord(ch) - 64
-            ext = SheetExtent(rows=int(digits), cols=cols)
-            if ext.rows > limits.max_rows or ext.cols > limits.max_cols or ext.rows * ext.cols > limits.max_cells:
-                return None
-            pattern = _claim_pattern(letters, digits)
-        if pattern.search(data, 0, cut) or _PREFIXED.search(data, 0, cut):
-            return None
-        ext.merges += _count_plain_merges(data, cut)
-        if ext.merges > limits.max_merges:
-            return None
-    if carry and pattern is not None:
-        if pattern.search(carry) or _PREFIXED.search(carry):
-            return None
-        ext.merges += _count_plain_merges(carry, len(carry))
-    if ext is None or ext.merges > limits.max_merges:
+    hold a value) and ``cells`` is not counted (speed, issue 8: a few searches that
+    run in C, not per cell in Python)."""
+    m = _DIMENSION.search(data, 0, 64 * 1024)
+    if m is None:
         return None
+    letters, digits = m.group(1).decode(), m.group(2).decode()
+    cols = 0
+    for ch in letters:
+        cols = cols * 26 + ord(ch) - 64
+    ext = SheetExtent(rows=int(digits), cols=cols)
+    if ext.rows > limits.max_rows or ext.cols > limits.max_cols or ext.rows * ext.cols > limits.max_cells:
+        return None
+    if _claim_pattern(letters, digits).search(data) or _PREFIXED.search(data):
+        return None
+    ext.merges = _count_plain_merges(data, len(data))
+    if ext.merges > limits.max_merges:
+        return None
+    return ext
+
+
+def _scan_fast_bytes(data: bytes) -> "SheetExtent | None":
+    """The cells of a part whose cell tags are all canonical; None otherwise."""
+    ext = SheetExtent()
+    if not _scan_fast(data, ext):
+        return None
+    ext.merges = _count_any_merges(data)
     return ext
 
 
@@ -597,141 +877,454 @@ def _check_extent(ext: SheetExtent, limits: Limits, path, sheet) -> None:
                        f"{_RAISE_HINT}", path, sheet)
 
 
-def _scan_xml(zf, part, limits, path, sheet) -> SheetExtent:
-    """The slow path: place cells as calamine does, with expat (no DTD allowed)."""
-    from xml.parsers import expat
+# A start tag's rest up to its '>', quoted values skipped whole.
+_TAG_REST = re.compile(rb"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
+_CELL_REF = re.compile(r"([A-Za-z]+)([0-9]+)")
 
+
+def _cell_position(ref: str, limits: Limits, path, sheet) -> tuple[int, int]:
+    """A cell reference (``r="AB12"``) as 1-based (row, column), read as a
+    spreadsheet reads it: any number of letters then any number of digits, letters
+    in either case. Anything else is refused; a position beyond the limits is
+    refused before it is even computed in full."""
+    m = _CELL_REF.fullmatch(ref)
+    if m is None:
+        raise RakInputError(f"referensi sel '{ref[:24]}' tidak sah; {_RESAVE}", path=path, sheet=sheet)
+    letters, digits = m.groups()
+    digits = digits.lstrip("0")
+    if len(letters) > 7 or len(digits) > 12:  # far beyond any limit; no huge numbers built
+        raise _hostile(f"sel '{ref[:24]}' berada jauh di luar batas lembar kerja (batas {limits.max_rows:,} "
+                       f"baris, {limits.max_cols:,} kolom); {_RAISE_HINT}", path, sheet)
+    if not digits:
+        raise RakInputError(f"referensi sel '{ref[:24]}' tidak sah (baris 0); {_RESAVE}", path=path, sheet=sheet)
+    col = 0
+    for ch in letters.upper():
+        col = col * 26 + ord(ch) - 64
+    return int(digits), col
+
+
+def _row_number(text: str, path, sheet) -> int:
+    if not text.isdigit() or len(text.lstrip("0")) > 12 or not text.lstrip("0"):
+        raise RakInputError(f"nomor baris '{text[:24]}' tidak sah; {_RESAVE}", path=path, sheet=sheet)
+    return int(text)
+
+
+_SHIFT_REF = re.compile(r"""("(?:[^"]|"")*")|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(!])""")
+
+
+def shift_formula(text: str, drow: int, dcol: int) -> str:
+    """A shared formula's text as it reads ``drow`` rows and ``dcol`` columns
+    from the cell that holds it: relative references move, ``$``-fixed parts stay."""
+    from .formulas import column_index, column_letters
+
+    def move(m):
+        if m.group(1) is not None:
+            return m.group(1)
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_."):
+            return m.group(0)  # part of a name
+        fixed_col, letters, fixed_row, digits = m.group(2), m.group(3), m.group(4), m.group(5)
+        col = column_index(letters) + (0 if fixed_col else dcol)
+        row = int(digits) + (0 if fixed_row else drow)
+        if col < 0 or row < 1:
+            return "#REF!"
+        return f"{fixed_col}{column_letters(col)}{fixed_row}{row}"
+
+    return _SHIFT_REF.sub(move, text)
+
+
+def scan_exact(data: bytes, limits: Limits = DEFAULT_LIMITS, *, path=None, part="", sheet=None,
+               percent_styles=frozenset()) -> tuple[SheetExtent, SideInfo, dict[int, int]]:
+    """The exact pass over one part (UTF-8): expat places the cells of the first
+    ``sheetData`` exactly as calamine does (a ``row``/``c`` start tag with ``r``
+    sets the position; without, the next row or column; an empty-element
+    ``<c/>``/``<row/>`` moves nothing; element names by their local name, so
+    namespace prefixes and strict-OOXML namespaces read alike; attributes by their
+    plain name) and yields, in the same pass, the extent, the merges, the side
+    information and the uses of each shared string.
+
+    Returns:
+        ``(extent, side information, {shared string index: cells using it})``.
+    """
     ext = SheetExtent()
-    state = {"row": 0, "col": 0, "cell": None}
+    side = SideInfo()
+    uses: dict[int, int] = {}
+    shared: dict[str, tuple] = {}
+    percent_ids = percent_styles
+    max_rows, max_cols, max_cells = limits.max_rows, limits.max_cols, limits.max_cells
+    match_rest = _TAG_REST.match
+    # state: [where (0 before sheetData, 1 inside, 2 after), row index, col index, skip next end]
+    st = [0, 0, 0, None]
+    cell: list | None = None   # [pos, t, f texts, f attrs, v texts, has value]
+    capture: list | None = None
+    parser = _parser(part, path, sheet)
+
+    def self_closing() -> bool:
+        pos = parser.CurrentByteIndex
+        m = match_rest(data, pos + 1)
+        return m is not None and data[m.end() - 2] == 47  # "/>"
 
     def start(name, attrs):
-        local = name.rpartition(":")[2]
-        if local == "row":
-            r = attrs.get("r")
-            state["row"] = _int(r) if r is not None else state["row"] + 1
-            state["col"] = 0
-        elif local == "c":
-            ref = attrs.get("r")
-            m = _REF.fullmatch(ref) if ref is not None else None
-            if m:
-                col = 0
-                for ch in m.group(1).upper():
-                    col = col * 26 + ord(ch) - 64
-                row = int(m.group(2))
-            else:
-                col, row = state["col"] + 1, state["row"]
-            state["col"] = col
-            state["cell"] = (row, col)
-        elif state["cell"] is not None and local in ("v", "is", "f"):
-            row, col = state["cell"]
-            state["cell"] = None
-            ext.cells += 1
-            ext.rows = max(ext.rows, row)
-            ext.cols = max(ext.cols, col)
-        elif local == "mergeCell":
+        nonlocal cell, capture
+        local = name[name.find(":") + 1:] if ":" in name else name
+        if cell is not None:
+            if local == "v":
+                if self_closing():
+                    st[3] = "v"
+                    return
+                cell[4] = capture = []
+                cell[5] = True
+            elif local == "f":
+                cell[3] = attrs
+                if self_closing():
+                    cell[2] = []
+                    st[3] = "f"
+                    return
+                cell[2] = capture = []
+                cell[5] = True
+            elif local == "is":
+                cell[5] = True
+            return
+        if local == "mergeCell":
             ext.merges += 1
+            return
+        where = st[0]
+        if where != 1:
+            if where == 0 and local == "sheetData":
+                if self_closing():
+                    st[3] = local
+                    return
+                st[0] = 1
+            return
+        if local == "c":
+            if self_closing():
+                st[3] = "c"
+                return
+            ref = attrs.get("r")
+            if ref is not None:
+                r, c = _cell_position(ref, limits, path, sheet)
+                if r > max_rows or c > max_cols:
+                    ext.rows, ext.cols = max(ext.rows, r), max(ext.cols, c)
+                    _check_extent(ext, limits, path, sheet)
+                pos = (r - 1, c - 1)
+                st[2] = c - 1
+            else:
+                pos = (st[1], st[2])
+            s = attrs.get("s")
+            if s is not None and percent_ids and s.isdigit() and int(s) in percent_ids and str(int(s)) == s:
+                side.percent.add(pos)
+            cell = [pos, attrs.get("t"), None, None, None, False]
+        elif local == "row":
+            if self_closing():
+                st[3] = "row"
+                return
+            r = attrs.get("r")
+            if r is not None:
+                st[1] = _row_number(r, path, sheet) - 1
 
     def end(name):
-        if name.rpartition(":")[2] == "c":
-            state["cell"] = None
+        nonlocal cell, capture
+        local = name[name.find(":") + 1:] if ":" in name else name
+        if st[3] is not None:  # the end of an empty-element tag, ignored as its start was
+            if st[3] == local:
+                st[3] = None
+                return
+        if cell is not None:
+            if local in ("v", "f"):
+                capture = None
+            elif local == "c":
+                finish(cell)
+                cell = None
+                capture = None
+                st[2] += 1
+            return
+        if st[0] == 1:
+            if local == "row":
+                st[1] += 1
+                st[2] = 0
+            elif local == "sheetData":
+                st[0] = 2
 
-    def no_dtd(*_args):
-        raise _hostile(f"bagian '{part}' memuat DTD/ENTITY (pola serangan XML)", path, sheet)
+    def chars(text):
+        if capture is not None:
+            capture.append(text)
 
-    parser = expat.ParserCreate()
+    def finish(cell):
+        pos, t, f, fattrs, v, has_value = cell
+        if has_value:
+            r, c = pos[0] + 1, pos[1] + 1
+            ext.cells += 1
+            if r > ext.rows:
+                ext.rows = r
+            if c > ext.cols:
+                ext.cols = c
+            if ext.rows > max_rows or ext.cols > max_cols or ext.rows * ext.cols > max_cells:
+                _check_extent(ext, limits, path, sheet)
+        cached = None if v is None else "".join(v)
+        if f is not None:
+            text = "".join(f)
+            if fattrs.get("t") == "shared" and fattrs.get("si") is not None:
+                si = fattrs["si"]
+                if text:
+                    shared[si] = (text, pos)
+                elif si in shared:
+                    master, (r0, c0) = shared[si]
+                    text = shift_formula(master, pos[0] - r0, pos[1] - c0)
+            if text:
+                side.formulas[pos] = (text, cached)
+        if t == "e":
+            side.errors[pos] = cached if cached is not None else "#N/A"
+        elif t == "s" and cached is not None:
+            key = cached.strip()
+            if key.isdigit():
+                idx = int(key)
+                uses[idx] = uses.get(idx, 0) + 1
+
+    parser.buffer_text = True
     parser.StartElementHandler = start
     parser.EndElementHandler = end
-    parser.StartDoctypeDeclHandler = no_dtd
-    parser.EntityDeclHandler = no_dtd
-    parser.ExternalEntityRefHandler = no_dtd
-    try:
-        for chunk in _chunks(zf, part, path):
-            parser.Parse(chunk, False)
-            _check_extent(ext, limits, path, sheet)
-        parser.Parse(b"", True)
-    except (expat.ExpatError, LookupError) as exc:
-        raise RakInputError(f"XML sheet rusak ({exc}); {_RESAVE}", path=path, sheet=sheet) from None
-    return ext
+    parser.CharacterDataHandler = chars
+    _parse(parser, data, part, path, sheet)
+    return ext, side, uses
 
 
-def _int(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        return 0
+# The fast side information: only for parts whose cells are all written the
+# plain way (checked first; anything else takes the exact pass, whose answers the
+# pattern path must equal: tests/test_fast_paths.py proves it on generated spellings).
+_STRICT_CELL = re.compile(rb'<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: [A-Za-z_][\w.-]*="[^"<>]*")* ?/?>')
+_SHEETDATA = re.compile(rb"<sheetData[\s/>]")
+_PREFIXED_DATA = re.compile(rb"<[A-Za-z_][\w.-]*:(?:sheetData|row|c|f|v|is)[\s/>]")
+_ATTR = re.compile(rb' ([A-Za-z_][\w.-]*)="([^"<>]*)"')
+_FAST_CELL = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"((?: [A-Za-z_][\w.-]*="[^"<>]*")*) ?(/?)>')
+_F_ELEM = re.compile(rb"<f((?:\s[^>]*)?)(/?)>(?:([^<]*)</f\s*>)?")
+_V_ELEM = re.compile(rb"<v(?:\s[^>]*)?(/?)>(?:([^<]*)</v\s*>)?")
 
+
+def fast_side_info(xml: bytes, percent_styles=frozenset()) -> SideInfo | None:
+    """The side information of a sheet by a few searches (speed), or None when the
+    sheet is not written plainly enough for them (the exact pass must read it)."""
+    from html import unescape
+
+    if _needs_exact(xml):
+        return None
+    m = _SHEETDATA.search(xml)
+    side = SideInfo()
+    if m is None:
+        return side if not _ANY_CELL.search(xml) else None
+    rest = _TAG_REST.match(xml, m.end() - 1) if xml[m.end() - 1:m.end()] != b">" else None
+    lo = m.end() if rest is None else rest.end()
+    if xml[lo - 2:lo] == b"/>":
+        return side
+    hi = xml.find(b"</sheetData", lo)
+    if hi < 0:
+        return None
+    if _PREFIXED_DATA.search(xml, lo, hi):
+        return None
+    if len(_STRICT_CELL.findall(xml, lo, hi)) != len(_ANY_CELL.findall(xml, lo, hi)):
+        return None
+    columns: dict[bytes, int] = {}
+
+    def cell_at(pos):
+        """The plain cell tag holding or preceding ``pos``: (match, end of the cell)."""
+        start = xml.rfind(b"<c ", lo, pos)
+        if start < 0:
+            return None, -1
+        cm = _FAST_CELL.match(xml, start)
+        if cm is None:
+            return None, -1
+        if cm.group(4):
+            return cm, cm.end()
+        end = xml.find(b"</c>", cm.end(), hi)
+        return cm, (hi if end < 0 else end)
+
+    def position(cm):
+        letters = cm.group(1)
+        col = columns.get(letters)
+        if col is None:
+            col = 0
+            for ch in letters:
+                col = col * 26 + ch - 64
+            col = columns[letters] = col - 1
+        return int(cm.group(2)) - 1, col
+
+    def cached(cm, end):
+        vm = _V_ELEM.search(xml, cm.end(), end)
+        if vm is None or vm.group(1) or vm.group(2) is None:
+            return None
+        return unescape(vm.group(2).decode("utf-8", "replace"))
+
+    if b"<f" in xml:
+        pos = xml.find(b"<f", lo, hi)
+        while pos >= 0:
+            fm = _F_ELEM.match(xml, pos)
+            if fm is not None and (fm.group(1) == b"" or fm.group(1)[:1].isspace() or fm.group(2)):
+                cm, end = cell_at(pos)
+                if cm is not None and not cm.group(4) and cm.end() <= pos < end:
+                    text = fm.group(3)
+                    if text and not fm.group(2):
+                        side.formulas[position(cm)] = (unescape(text.decode("utf-8", "replace")), cached(cm, end))
+            pos = xml.find(b"<f", pos + 2, hi)
+    if b't="e"' in xml:
+        pos = xml.find(b' t="e"', lo, hi)
+        while pos >= 0:
+            cm, end = cell_at(pos)
+            if cm is not None and cm.start() < pos < cm.end() and not cm.group(4):
+                if dict(_ATTR.findall(cm.group(3))).get(b"t") == b"e":
+                    value = cached(cm, end)
+                    side.errors[position(cm)] = "#N/A" if value is None else value
+            pos = xml.find(b' t="e"', pos + 6, hi)
+    for sid in sorted(percent_styles):
+        needle = b' s="%d"' % sid
+        pos = xml.find(needle, lo, hi)
+        while pos >= 0:
+            cm, end = cell_at(pos)
+            if cm is not None and cm.start() < pos < cm.end() and not cm.group(4):
+                if dict(_ATTR.findall(cm.group(3))).get(b"s") == b"%d" % sid:
+                    side.percent.add(position(cm))
+            pos = xml.find(needle, pos + len(needle), hi)
+    return side
+
+
+# -- .xls: the records the parser walks ------------------------------------------------
 
 # BIFF records that hold one cell (row and column are their first two u16), of
 # BIFF2 to BIFF8; MULRK/MULBLANK hold a run of cells of one row.
-_BIFF_CELLS = {0x0001, 0x0002, 0x0003, 0x0004, 0x0005, 0x0006, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204,
-               0x0205, 0x0206, 0x027E, 0x0406}
+_BIFF_CELLS = {0x0001, 0x0002, 0x0003, 0x0004, 0x0005, 0x0006, 0x0007, 0x00D6, 0x00FD, 0x0201, 0x0203,
+               0x0204, 0x0205, 0x0206, 0x0207, 0x027E, 0x0406}
 _BIFF_MULTI = {0x00BD, 0x00BE}
 _BIFF_BOF = {0x0009, 0x0209, 0x0409, 0x0809}
 _BIFF_DIMENSIONS = {0x0000, 0x0200}
+_BIFF_EOF = 0x000A
+_BIFF_BOUNDSHEET = 0x0085
+_BIFF_SST = 0x00FC
+_ENCRYPTED_STREAMS = {"encryptioninfo", "encryptedpackage"}
 
 
 def check_xls(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
-    """Check a legacy .xls file before calamine reads it.
+    """Check a legacy .xls file (see :func:`load_xls`)."""
+    load_xls(path, limits)
 
-    calamine sizes each sheet from its DIMENSIONS record and from the cells it
-    holds, and aborts the process when that comes to billions of cells (one
-    number at column 65,535 is enough). So the workbook stream is walked record by
-    record first: each sheet's declared dimensions and every cell's row and column
-    are held to ``limits``, as for .xlsx.
+
+def load_xls(path: Path, limits: Limits = DEFAULT_LIMITS, fh=None) -> bytes:
+    """Read and check a legacy .xls file before calamine reads it; its bytes.
+
+    The size is checked before anything is read. The OLE2 container is read once
+    (xlrd's reader, tolerant of the sloppy containers some programs write, as
+    LibreOffice and calamine are); a password-protected workbook is told from the
+    container's directory (an ``EncryptionInfo`` stream), never from a search of
+    the bytes. Then the BIFF workbook stream is walked the way calamine walks it:
+    the globals from the start, and each sheet from the offset its BOUNDSHEET
+    record gives (wherever that points) up to its EOF record; every sheet's
+    DIMENSIONS and cells are held to ``limits`` (calamine sizes a sheet from them
+    and aborts the process at billions of cells), records calamine would subtract
+    into an underflow are refused, and so is a shared-string table announcing more
+    strings than the stream holds bytes (calamine reserves room for them first).
 
     Raises:
         RakHostileError: a sheet reaches beyond the limits.
-        RakInputError: the file is too big or its container is damaged.
+        RakInputError: the file is too big, encrypted, or its container is damaged.
     """
-    size = Path(path).stat().st_size
-    if size > limits.max_file_bytes:
-        raise RakInputError(f"file terlalu besar ({size:,} byte; batas {limits.max_file_bytes:,}); "
-                            f"{_RAISE_HINT}", path=path)
-    stream = _xls_workbook_stream(Path(path))
+    own = fh is None
+    if own:
+        fh = open_input(path, limits)
+    try:
+        size = os.fstat(fh.fileno()).st_size
+        if size > limits.max_file_bytes:
+            raise RakInputError(f"file terlalu besar ({size:,} byte; batas {limits.max_file_bytes:,}); "
+                                f"{_RAISE_HINT}", path=path)
+        fh.seek(0)
+        data = fh.read(limits.max_file_bytes + 1)
+    finally:
+        if own:
+            fh.close()
+    stream = _xls_workbook_stream(data, Path(path))
+    walk_biff(stream, limits, path)
+    return data
+
+
+def walk_biff(stream: bytes, limits: Limits = DEFAULT_LIMITS, path=None) -> None:
+    """Hold a BIFF workbook stream to ``limits``, walked as calamine walks it."""
+    end = len(stream)
+    names: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    # 1. The whole stream, record by record (what xlrd reads), with the globals'
+    #    BOUNDSHEET and SST records.
     ext = SheetExtent()
-    names: list[str] = []   # sheet names, from the BOUNDSHEET records
-    substream = -1          # -1: workbook globals, then 0, 1, ... for each sheet
-
-    def sheet_name():
-        if substream < 0:
-            return None
-        return names[substream] if substream < len(names) else f"#{substream + 1}"
-
-    pos, end = 0, len(stream)
+    substream = -1
+    in_globals = True
     while pos + 4 <= end:
         kind, length = struct.unpack_from("<HH", stream, pos)
         data = stream[pos + 4:pos + 4 + length]
         pos += 4 + length
-        if kind in _BIFF_BOF:  # the start of the globals, then of each sheet
-            _check_extent(ext, limits, path, sheet_name())
+        if kind in _BIFF_BOF:
+            _check_extent(ext, limits, path, _sheet_label(names, substream))
             ext = SheetExtent()
             if pos > 4 + length:
                 substream += 1
-        elif kind == 0x0085 and len(data) >= 8:  # BOUNDSHEET (BIFF8): a sheet's name
+        elif kind == _BIFF_EOF:
+            in_globals = False
+        elif kind == _BIFF_BOUNDSHEET and len(data) >= 8:
+            offsets.append(struct.unpack_from("<I", data)[0])
             count, flags = data[6], data[7]
             raw = data[8:8 + count * (2 if flags & 1 else 1)]
             names.append(raw.decode("utf-16-le" if flags & 1 else "latin-1", "replace"))
-        elif kind in _BIFF_CELLS and len(data) >= 4:
-            row, col = struct.unpack_from("<HH", data)
-            ext.rows, ext.cols = max(ext.rows, row + 1), max(ext.cols, col + 1)
-        elif kind in _BIFF_MULTI and len(data) >= 6:
-            row, first = struct.unpack_from("<HH", data)
-            last = struct.unpack_from("<H", data, len(data) - 2)[0]
-            if last < first:  # calamine subtracts them: an underflow, then an abort
-                raise _damaged_xls(kind, path, sheet_name())
-            ext.rows, ext.cols = max(ext.rows, row + 1), max(ext.cols, last + 1)
-        elif kind in _BIFF_DIMENSIONS:
-            if len(data) >= 14:
-                first_row, rows = struct.unpack_from("<II", data)
-                first_col, cols = struct.unpack_from("<HH", data, 8)
-            elif len(data) >= 8:
-                first_row, rows, first_col, cols = struct.unpack_from("<HHHH", data)
-            else:
-                continue
-            if first_row > rows or first_col > cols:  # the same underflow
-                raise _damaged_xls(kind, path, sheet_name())
-            ext.rows, ext.cols = max(ext.rows, rows), max(ext.cols, cols)
-    _check_extent(ext, limits, path, sheet_name())
+        elif kind == _BIFF_SST and in_globals and len(data) >= 8:
+            unique = struct.unpack_from("<i", data, 4)[0]
+            if unique < 0 or unique * 3 > end:
+                raise _hostile(f"tabel teks .xls mengaku memuat {unique:,} teks dalam {end:,} byte", path)
+        else:
+            _biff_cell(kind, data, ext, path, _sheet_label(names, substream))
+    _check_extent(ext, limits, path, _sheet_label(names, substream))
+    # 2. Each sheet from where its BOUNDSHEET points, up to its EOF: what calamine reads.
+    for i, start in enumerate(offsets):
+        label = names[i] if i < len(names) else f"#{i + 1}"
+        if start > end:
+            raise RakInputError(f"file .xls rusak (sheet '{label}' menunjuk ke luar workbook); {_RESAVE}",
+                                path=path)
+        ext = SheetExtent()
+        pos = start
+        while pos + 4 <= end:
+            kind, length = struct.unpack_from("<HH", stream, pos)
+            data = stream[pos + 4:pos + 4 + length]
+            pos += 4 + length
+            if kind == _BIFF_EOF:
+                break
+            _biff_cell(kind, data, ext, path, label)
+            if ext.rows > limits.max_rows or ext.cols > limits.max_cols:
+                _check_extent(ext, limits, path, label)
+        _check_extent(ext, limits, path, label)
+
+
+def _sheet_label(names, substream):
+    if substream < 0:
+        return None
+    return names[substream] if substream < len(names) else f"#{substream + 1}"
+
+
+def _biff_cell(kind: int, data: bytes, ext: SheetExtent, path, sheet) -> None:
+    if kind in _BIFF_CELLS and len(data) >= 4:
+        row, col = struct.unpack_from("<HH", data)
+        ext.rows, ext.cols = max(ext.rows, row + 1), max(ext.cols, col + 1)
+    elif kind in _BIFF_MULTI and len(data) >= 6:
+        row, first = struct.unpack_from("<HH", data)
+        last = struct.unpack_from("<H", data, len(data) - 2)[0]
+        if last < first:  # calamine subtracts them: an underflow, then an abort
+            raise _damaged_xls(kind, path, sheet)
+        ext.rows, ext.cols = max(ext.rows, row + 1), max(ext.cols, last + 1)
+    elif kind in _BIFF_DIMENSIONS:
+        if len(data) >= 14:
+            first_row, rows = struct.unpack_from("<II", data)
+            first_col, cols = struct.unpack_from("<HH", data, 8)
+        elif len(data) >= 8:
+            first_row, rows, first_col, cols = struct.unpack_from("<HHHH", data)
+        else:
+            return
+        # calamine computes (rows - 1) - first_row + 1 when rows >= 1: an underflow
+        # (then an abort) when the first row is not before the end
+        if (rows >= 1 and cols >= 1) and (first_row >= rows or first_col >= cols):
+            raise _damaged_xls(kind, path, sheet)
+        ext.rows, ext.cols = max(ext.rows, rows), max(ext.cols, cols)
 
 
 def _damaged_xls(kind: int, path, sheet) -> RakInputError:
@@ -739,18 +1332,24 @@ def _damaged_xls(kind: int, path, sheet) -> RakInputError:
                          path=path, sheet=sheet)
 
 
-def _xls_workbook_stream(path: Path) -> bytes:
-    """The BIFF workbook stream of an OLE2 .xls file (xlrd's container reader)."""
+def _xls_workbook_stream(data: bytes, path: Path) -> bytes:
+    """The BIFF workbook stream of an OLE2 .xls file (xlrd's container reader,
+    tolerant of damage LibreOffice and calamine read through)."""
     from xlrd import compdoc
 
-    data = path.read_bytes()
     try:
-        doc = compdoc.CompDoc(data, logfile=io.StringIO())
+        doc = compdoc.CompDoc(data, logfile=io.StringIO(), ignore_workbook_corruption=True)
+        streams = {d.name.lower() for d in doc.dirlist}
+        if streams & _ENCRYPTED_STREAMS:
+            raise RakInputError("workbook dilindungi kata sandi (terenkripsi); buka di Excel, hapus kata "
+                                "sandinya, lalu simpan ulang sebagai .xlsx", path=path)
         for name in ("Workbook", "Book"):
             stream = doc.get_named_stream(name)
             if stream:
                 return stream
-    except (compdoc.CompDocError, struct.error, IndexError, ValueError, MemoryError) as exc:
+    except (compdoc.CompDocError, struct.error, IndexError, ValueError, MemoryError, UnicodeError) as exc:
+        if isinstance(exc, RakInputError):
+            raise
         raise RakInputError(f"file .xls rusak ({exc}); {_RESAVE}", path=path) from None
     raise RakInputError(f"file OLE2 ini tidak memuat workbook Excel (mungkin dokumen Word lama); {_RESAVE}",
                         path=path)
@@ -801,20 +1400,6 @@ def is_calamine_panic(exc: BaseException) -> bool:
     Rust code panics on a damaged file. It derives from BaseException (so that
     ``except Exception`` misses it) and cannot be imported by name."""
     return type(exc).__name__ == "PanicException"
-
-
-def file_contains(path, needle: bytes, chunk: int = MiB) -> bool:
-    """Whether the file holds ``needle``, read a chunk at a time (a file of any
-    size, never all in memory)."""
-    tail = b""
-    with open(path, "rb") as fh:
-        while True:
-            data = fh.read(chunk)
-            if not data:
-                return False
-            if needle in tail + data:
-                return True
-            tail = data[-(len(needle) - 1):] if len(needle) > 1 else b""
 
 
 @contextlib.contextmanager

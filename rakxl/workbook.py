@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import re
-import zipfile
 from functools import cached_property
 from pathlib import Path
 
@@ -24,15 +23,9 @@ from .formulas import FormulaError, a1, column_index, evaluate
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
-_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 
-#: File name endings calamine reads by name; other names are read by content.
-_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",)}
 #: Excel's built-in number format ids that show a percentage.
 _BUILTIN_PERCENT = {9, 10}
-#: Sheet XML the guard may keep for the side information, all sheets together:
-#: 100,000 RAK rows are about 46 MB of XML, held only until the grid reads them.
-_KEEP_SHEET_BYTES = 64 * guard.MiB
 
 
 def sniff(path: Path) -> str:
@@ -42,26 +35,18 @@ def sniff(path: Path) -> str:
         RakInputError: for anything that is not a workbook rakxl can read, with a
             message saying what the file is and what to do.
     """
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(4096)
-    except IsADirectoryError:
-        raise RakInputError("ini sebuah folder, bukan file workbook", path=path) from None
-    except FileNotFoundError:
-        raise RakInputError("file tidak ditemukan", path=path) from None
-    except OSError as exc:
-        raise RakInputError(f"file tidak dapat dibuka ({exc.strerror})", path=path) from None
+    with guard.open_input(path, guard.default_limits()) as fh:
+        return _sniff_head(fh.read(4096), path)
+
+
+def _sniff_head(head: bytes, path) -> str:
     if not head:
         raise RakInputError("file kosong (0 byte), bukan workbook Excel; minta file aslinya lagi "
                             "(mungkin gagal tersalin), atau simpan ulang sebagai .xlsx", path=path)
     if head.startswith(ZIP_MAGIC):
         return "xlsx"
     if head.startswith(OLE2_MAGIC):
-        if guard.file_contains(path, _ENCRYPTION_INFO):  # chunked: any size, little memory (issue 7)
-            raise RakInputError(
-                "workbook dilindungi kata sandi (terenkripsi); buka di Excel, hapus kata sandinya, "
-                "lalu simpan ulang sebagai .xlsx", path=path)
-        return "xls"
+        return "xls"  # an encrypted workbook is told from the container's directory (guard.load_xls)
     raise RakInputError(describe_non_workbook(head), path=path)
 
 
@@ -94,27 +79,27 @@ class Workbook:
     def __init__(self, path, limits: guard.Limits | None = None):
         self.path = Path(path)
         self.limits = limits or guard.default_limits()
-        self.format = sniff(self.path)
         self._parts: dict[str, str] = {}
-        # The sheets' XML as the guard inflated it, until the side information is
-        # taken from it (no second inflate; bounded by _KEEP_SHEET_BYTES).
-        self._sheet_bytes: dict[str, bytes] = {}
-        if self.format == "xlsx":
-            self._parts = guard.check_xlsx(self.path, self.limits, keep=self._sheet_bytes,
-                                           keep_bytes=_KEEP_SHEET_BYTES)
-        else:
-            guard.check_xls(self.path, self.limits)
+        self._package: guard.XlsxPackage | None = None
+        self._xls_bytes: bytes | None = None
+        self._formula_cells = 0  # cells read by formula evaluation, the whole workbook (Limits.max_formula_cells)
+        # The file is opened once (a regular file, within the size limit, checked
+        # before any byte is read); the parser is then given exactly the bytes the
+        # guard checked: for an .xlsx a new zip of the parts it inflated and parsed,
+        # for an .xls the bytes whose records it walked.
+        with guard.open_input(self.path, self.limits) as fh:
+            self.format = _sniff_head(fh.read(4096), self.path)
+            if self.format == "xlsx":
+                self._package = guard.load_xlsx(self.path, self.limits, fh)
+                self._parts = self._package.parts
+                source = self._package.zip_bytes()
+            else:
+                source = self._xls_bytes = guard.load_xls(self.path, self.limits, fh)
         import python_calamine
 
         try:
             with guard.quiet_native_stderr():  # no Rust panic text on stderr (issue 7)
-                if self.path.suffix.lower() in _SUFFIXES[self.format]:
-                    self._book = python_calamine.load_workbook(str(self.path))
-                else:
-                    # A misnamed file (an .xlsx saved as .xls...): calamine goes by the
-                    # name for paths, by the content for open files.
-                    with open(self.path, "rb") as fh:
-                        self._book = python_calamine.CalamineWorkbook.from_filelike(fh)
+                self._book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(source))
                 metadata = self._book.sheets_metadata
         except python_calamine.PasswordError:
             raise RakInputError("workbook dilindungi kata sandi; hapus kata sandinya lalu simpan ulang",
@@ -127,6 +112,10 @@ class Workbook:
                 raise
             raise RakInputError(f"workbook rusak ({_short(exc)}); buka di Excel lalu simpan ulang sebagai .xlsx",
                                 path=self.path) from None
+        del source
+        if self._package is not None:  # only the sheets are read again (side information)
+            sheets = {part for key, part in self._parts.items() if key.startswith("sheet:")}
+            self._package.data = {k: v for k, v in self._package.data.items() if k in sheets}
         self.sheet_names = [m.name for m in metadata if str(m.typ).endswith("WorkSheet")]
         self.hidden = {m.name for m in metadata if not str(m.visible).endswith(".Visible")}
         self._grids: dict[str, Grid] = {}
@@ -136,9 +125,6 @@ class Workbook:
 
         Windows refuses to replace a file that is still open, so readers close the
         workbook as soon as the sheets are read (``rakxl format --in-place``)."""
-        zf = self.__dict__.pop("_zip", None)
-        if zf is not None:
-            zf.close()
         xls = self.__dict__.pop("_xlrd_book", None)
         if xls is not None:
             xls.release_resources()
@@ -146,7 +132,8 @@ class Workbook:
         if book is not None and hasattr(book, "close"):
             book.close()
         self._grids = {}
-        self._sheet_bytes = {}
+        self._package = None
+        self._xls_bytes = None
 
     def __enter__(self) -> "Workbook":
         return self
@@ -162,43 +149,19 @@ class Workbook:
 
     # -- side information: what calamine does not give -------------------------
 
-    @cached_property
-    def _zip(self) -> zipfile.ZipFile:
-        return zipfile.ZipFile(self.path)
-
-    @cached_property
-    def _percent_styles(self) -> set[int]:
+    @property
+    def _percent_styles(self) -> frozenset:
         """Indexes of the cell styles (xf) whose number format shows a percentage."""
-        part = self._parts.get("styles")
-        if not part:
-            return set()
-        from defusedxml import ElementTree
-
-        xml = guard.read_part(self._zip, part, self.limits)
-        try:  # a damaged styles part is a RakInputError, like any damaged part
-            root = ElementTree.fromstring(xml)
-            ns = {"m": root.tag[1:].split("}")[0]} if root.tag.startswith("{") else {}
-            pre = "m:" if ns else ""
-            percent_ids = set(_BUILTIN_PERCENT)
-            for fmt in root.iterfind(f"{pre}numFmts/{pre}numFmt", ns):
-                if "%" in re.sub(r'"[^"]*"|\\.', "", fmt.get("formatCode", "")):
-                    percent_ids.add(int(fmt.get("numFmtId", "-1")))
-            out = set()
-            for i, xf in enumerate(root.iterfind(f"{pre}cellXfs/{pre}xf", ns)):
-                if int(xf.get("numFmtId", "0")) in percent_ids:
-                    out.add(i)
-        except (ElementTree.ParseError, ValueError) as exc:
-            raise RakInputError(f"bagian '{part}' rusak ({_short(exc)}); buka di Excel lalu simpan ulang "
-                                "sebagai .xlsx", path=self.path) from None
-        return out
+        return self._package.percent_styles if self._package is not None else frozenset()
 
     @cached_property
     def _xlrd_book(self):
         import xlrd
 
-        try:
-            return xlrd.open_workbook(str(self.path), formatting_info=True, on_demand=True,
-                                      logfile=io.StringIO())  # xlrd's notes on damaged files: not on stdout
+        try:  # the bytes the guard walked; sloppy containers read as LibreOffice and calamine read them
+            return xlrd.open_workbook(file_contents=self._xls_bytes, formatting_info=True, on_demand=True,
+                                      logfile=io.StringIO(),  # xlrd's notes on damaged files: not on stdout
+                                      ignore_workbook_corruption=True)
         except Exception as exc:  # xlrd raises many unrelated types for damaged files
             raise RakInputError(f"format .xls tidak dapat dibaca ({_short(exc)})", path=self.path) from None
 
@@ -225,18 +188,39 @@ class Workbook:
         return [n for n in self.sheet_names if n not in mark.report_sheets]
 
     def sheet_xml(self, name: str) -> bytes | None:
-        """The XML of sheet ``name`` (.xlsx), None when it has no sheet part.
-
-        The bytes the guard kept are handed over once and then dropped (the grid
-        keeps what it takes from them); otherwise the part is inflated again.
-        """
+        """The XML of sheet ``name`` (.xlsx) as the guard inflated and checked it,
+        None when it has no sheet part."""
         part = self._parts.get("sheet:" + name)
-        if not part:
+        if not part or self._package is None:
             return None
-        kept = self._sheet_bytes.pop(part, None)
-        if kept is not None:
-            return kept
-        return guard.read_part(self._zip, part, self.limits)
+        return self._package.data.get(part)
+
+    def side_info(self, name: str) -> "guard.SideInfo":
+        """Errors, formulas and percent cells of sheet ``name`` (.xlsx): from the
+        guard's exact pass when it read the sheet, else by the pattern path (or the
+        exact pass, when the sheet is not written plainly enough for it)."""
+        part = self._parts.get("sheet:" + name)
+        if not part or self._package is None:
+            return guard.SideInfo()
+        scan = self._package.scans.get(part)
+        if scan is not None and scan.side is not None:
+            return scan.side
+        xml = self._package.data.pop(part, None)
+        if xml is None:
+            return guard.SideInfo()
+        return _SideInfo.from_xml(xml, self._percent_styles, limits=self.limits, path=self.path, sheet=name,
+                                  budget=self._package.budget)
+
+    def count_formula_cells(self, n: int = 1) -> None:
+        """Count cells read by formula evaluation against ``Limits.max_formula_cells``."""
+        self._formula_cells += n
+        if self._formula_cells > self.limits.max_formula_cells:
+            from .exceptions import RakHostileError
+
+            raise RakHostileError(
+                f"rumus tanpa nilai tersimpan di workbook ini membaca lebih dari {self.limits.max_formula_cells:,} "
+                f"sel; bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS); file ditolak",
+                path=self.path)
 
 
 class Grid:
@@ -289,7 +273,7 @@ class Grid:
     @cached_property
     def _side(self) -> "_SideInfo":
         if self.book.format == "xlsx":
-            return _SideInfo.from_xml(self.book.sheet_xml(self.name), self.book._percent_styles)
+            return self.book.side_info(self.name)
         try:
             return _SideInfo.from_xlrd(self.book._xlrd_book, self.name)
         except RakInputError:
@@ -352,6 +336,7 @@ class Grid:
         return value
 
     def _resolve(self, sheet: str | None, r: int, c: int):
+        self.book.count_formula_cells()
         grid = self
         if sheet is not None and sheet != self.name:
             if sheet not in self.book.sheet_names:
@@ -373,81 +358,23 @@ class Grid:
         raise FormulaError(f"{a1(r, c)} is not a number")
 
 
-class _SideInfo:
+class _SideInfo(guard.SideInfo):
     """Errors, formulas and percent formats of one sheet, keyed by (row, col)."""
 
-    def __init__(self):
-        self.errors: dict[tuple[int, int], str] = {}
-        self.formulas: dict[tuple[int, int], tuple[str, str | None]] = {}
-        self.percent: set[tuple[int, int]] = set()
-
-    _CELL_START = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>')
-    _FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>([^<]*)</f>)\s*(?:<v>([^<]*)</v>|<v\s*/>)?")
-    _ERROR_VALUE = re.compile(rb"<v>([^<]*)</v>")
-
     @classmethod
-    def from_xml(cls, xml: bytes | None, percent_styles: set[int]) -> "_SideInfo":
-        info = cls()
+    def from_xml(cls, xml: bytes | None, percent_styles, *, limits=None, path=None, sheet=None,
+                 budget=None) -> "guard.SideInfo":
+        """By the pattern path when the sheet is written plainly, else by the
+        exact pass (within the workbook's budget of exactly read elements)."""
         if not xml:
-            return info
-        from html import unescape
-
-        # A formula is kept only with its text, up to "</f>": without one there is none
-        # (a search for "</f>" is faster than for "<f", which skips less).
-        if b"</f>" in xml:
-            for m in re.finditer(rb"<f\b", xml):
-                cell = cls._cell_before(xml, m.start())
-                if cell is None:
-                    continue
-                fm = cls._FORMULA.match(xml, m.start())
-                if fm and fm.group(1) is not None:
-                    cached = fm.group(2)
-                    info.formulas[cell] = (
-                        unescape(fm.group(1).decode("utf-8", "replace")),
-                        None if cached is None else unescape(cached.decode("utf-8", "replace")),
-                    )
-        if b't="e"' in xml:
-            for m in re.finditer(rb't="e"', xml):
-                cell = cls._cell_before(xml, m.start())
-                if cell is None:
-                    continue
-                vm = cls._ERROR_VALUE.search(xml, m.end(), m.end() + 400)
-                info.errors[cell] = vm.group(1).decode("ascii", "replace") if vm else "#N/A"
-        if percent_styles:
-            ids = b"|".join(str(i).encode() for i in sorted(percent_styles))
-            pattern = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"(?: t="\w+")? s="(?:' + ids + rb')"')
-            # The cells pattern.finditer(xml) would find, without a regex pass over every
-            # cell: find each s="<id>" (few), match the pattern at the start of its tag.
-            percent = info.percent
-            columns: dict[bytes, int] = {}  # b"AB" -> 27, a sheet has few columns
-            for sid in sorted(percent_styles):
-                needle = b' s="%d"' % sid
-                size = len(needle)
-                find, rfind, match = xml.find, xml.rfind, pattern.match
-                pos = find(needle)
-                while pos >= 0:
-                    start = rfind(b'<c r="', 0, pos)
-                    m = match(xml, start) if start >= 0 else None
-                    if m and m.end() == pos + size:
-                        letters, digits = m.groups()[:2]
-                        col = columns.get(letters)
-                        if col is None:
-                            col = columns[letters] = column_index(letters.decode())
-                        percent.add((int(digits) - 1, col))
-                    pos = find(needle, pos + size)
-        return info
-
-    @classmethod
-    def _cell_before(cls, xml: bytes, pos: int) -> tuple[int, int] | None:
-        # The cell's start tag is just before its <f> or t="e"; a bounded look back
-        # keeps a sheet full of stray <f/> tags from costing O(n^2) (issue 7).
-        start = xml.rfind(b"<c ", max(0, pos - 8192), pos)
-        if start < 0:
-            return None
-        m = cls._CELL_START.match(xml, start)
-        if not m:
-            return None
-        return int(m.group(2)) - 1, column_index(m.group(1).decode())
+            return cls()
+        limits = limits or guard.DEFAULT_LIMITS
+        xml = guard._utf8(xml, "sheet", path)
+        side = guard.fast_side_info(xml, percent_styles)
+        if side is None:
+            guard._count_elements(xml, sheet or "sheet", path, limits, budget or guard._Budget())
+            side = guard.scan_exact(xml, limits, path=path, sheet=sheet, percent_styles=percent_styles)[1]
+        return side
 
     @classmethod
     def from_xlrd(cls, book, name: str) -> "_SideInfo":
