@@ -951,7 +951,7 @@ def scan_exact(data: bytes, limits: Limits = DEFAULT_LIMITS, *, path=None, part=
     uses: dict[int, int] = {}
     shared: dict[str, tuple] = {}
     percent_ids = percent_styles
-    max_rows, max_cols, max_cells = limits.max_rows, limits.max_cols, limits.max_cells
+    max_rows, max_cols = limits.max_rows, limits.max_cols
     match_rest = _TAG_REST.match
     # state: [where (0 before sheetData, 1 inside, 2 after), row index, col index, skip next end]
     st = [0, 0, 0, None]
@@ -1058,7 +1058,7 @@ def scan_exact(data: bytes, limits: Limits = DEFAULT_LIMITS, *, path=None, part=
                 ext.rows = r
             if c > ext.cols:
                 ext.cols = c
-            if ext.rows > max_rows or ext.cols > max_cols or ext.rows * ext.cols > max_cells:
+            if r > max_rows or c > max_cols:  # the box (rows x cols) is checked at the end
                 _check_extent(ext, limits, path, sheet)
         cached = None if v is None else "".join(v)
         if f is not None:
