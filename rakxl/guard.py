@@ -442,7 +442,7 @@ def _utf8(data: bytes, part: str, path) -> bytes:
         try:
             data = data.decode(enc).encode("utf-8")
         except UnicodeError as exc:
-            raise RakInputError(f"bagian '{part}' rusak ({exc}); {_RESAVE}", path=path) from None
+            raise RakInputError(f"bagian '{part}' bukan XML yang sah ({exc}); {_RESAVE}", path=path) from None
     declared = _DECLARED_ENCODING.match(data, 0, 512)
     if declared and declared.group(1).decode("ascii", "replace").lower().replace("_", "-") not in _ENCODINGS:
         raise RakInputError(f"bagian '{part}' memakai encoding '{declared.group(1)[:40].decode('ascii', 'replace')}' "
@@ -903,9 +903,12 @@ def _cell_position(ref: str, limits: Limits, path, sheet) -> tuple[int, int]:
     return int(digits), col
 
 
-def _row_number(text: str, path, sheet) -> int:
-    if not text.isdigit() or len(text.lstrip("0")) > 12 or not text.lstrip("0"):
+def _row_number(text: str, limits: Limits, path, sheet) -> int:
+    if not text.isdigit() or not text.lstrip("0"):
         raise RakInputError(f"nomor baris '{text[:24]}' tidak sah; {_RESAVE}", path=path, sheet=sheet)
+    if len(text.lstrip("0")) > 12:
+        raise _hostile(f"baris '{text[:24]}' berada jauh di luar batas lembar kerja (batas {limits.max_rows:,} "
+                       f"baris); {_RAISE_HINT}", path, sheet)
     return int(text)
 
 
@@ -1020,7 +1023,7 @@ def scan_exact(data: bytes, limits: Limits = DEFAULT_LIMITS, *, path=None, part=
                 return
             r = attrs.get("r")
             if r is not None:
-                st[1] = _row_number(r, path, sheet) - 1
+                st[1] = _row_number(r, limits, path, sheet) - 1
 
     def end(name):
         nonlocal cell, capture

@@ -29,9 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "RAK_2021.xlsx"
 RESAVE = "simpan ulang sebagai .xlsx"
 
-# Generous for CI: a refusal takes milliseconds, a child process starts in ~1 s.
+# A bound on a hang, never an assertion on speed (seconds belong in benchmarks/).
 PROCESS_TIMEOUT = 90
-REFUSE_SECONDS = 2.0
 PEAK_MB = 200
 
 # -- building files -------------------------------------------------------------
@@ -276,14 +275,14 @@ def read_isolated(path: Path, *, secret: str = "", limits: dict | None = None) -
     return report
 
 
-def assert_refused(report: dict, error: type, *words: str, seconds: float = REFUSE_SECONDS,
-                   peak_mb: float = PEAK_MB) -> None:
-    """The file was refused with ``error``, a message holding ``words``, quickly and
-    within ``peak_mb``; the command line printed one line and exited with 2."""
+def assert_refused(report: dict, error: type, *words: str, peak_mb: float = PEAK_MB) -> None:
+    """The file was refused with ``error``, a message holding ``words``, within
+    ``peak_mb``; the command line printed one line and exited with 2. (No seconds
+    are asserted: a loaded machine is slow; the child's timeout catches a hang, and
+    tests assert what was read instead.)"""
     assert report["result"] == error.__name__, report
     for word in words:
         assert word.lower() in report["message"].lower(), (word, report["message"])
-    assert report["seconds"] < seconds, report
     if report["peak_mb"] is not None:
         assert report["peak_mb"] < peak_mb, report
     if "cli_code" in report:
@@ -426,7 +425,7 @@ def test_zip_bomb_declared_1gb_refused_before_inflating(gigabyte_bomb):
     with zipfile.ZipFile(gigabyte_bomb) as zf:  # ... declaring 1 GiB of sheet
         assert zf.getinfo("xl/worksheets/sheet1.xml").file_size >= 1000 * 1024 * 1024
     report = read_isolated(gigabyte_bomb)
-    assert_refused(report, RakHostileError, "bom_1gb.xlsx", "sheet1.xml", "bom zip", seconds=2.0, peak_mb=200)
+    assert_refused(report, RakHostileError, "bom_1gb.xlsx", "sheet1.xml", "bom zip", peak_mb=200)
 
 
 def test_zip_bomb_by_ratio(tmp_path):
@@ -685,7 +684,6 @@ def test_merges_overlapping_and_outside_the_sheet(tmp_path):
     report = read_isolated(path)
     assert report["result"] == "Rak", report
     assert report["total_pagu"] == TOTAL
-    assert report["seconds"] < 10
 
 
 # -- output safety ------------------------------------------------------------------------
@@ -922,12 +920,15 @@ def test_pagu_beyond_any_budget_is_a_note(tmp_path):
 
 @pytest.mark.parametrize("magic, name", [(b"PK\x03\x04", "besar.xlsx"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "besar.xls")])
 def test_file_beyond_max_file_bytes(tmp_path, magic, name):
-    """A 300 MB file (sparse: it costs no disk) is refused by its size, with little memory."""
+    """A 300 MB file (sparse: it costs no disk) is refused by its size before it is
+    even opened (the child's audit hook sees no open of it), with little memory."""
     path = tmp_path / name
     with open(path, "wb") as fh:
         fh.write(magic)
         fh.truncate(300 * 1024 * 1024)
-    assert_refused(read_isolated(path), RakInputError, name, "file terlalu besar", "314,572,800 byte")
+    report = read_isolated(path, secret=name)  # any open of the file is reported
+    assert_refused(report, RakInputError, name, "file terlalu besar", "314,572,800 byte")
+    assert report["opened_secret"] == []
 
 
 def test_stray_formula_tags_read_in_linear_time(tmp_path):
@@ -944,7 +945,6 @@ def test_stray_formula_tags_read_in_linear_time(tmp_path):
     path = write_zip(tmp_path / "tag_f.xlsx", parts)
     report = read_isolated(path)
     assert report["result"] == "Rak" and report["total_pagu"] == 3_051_446_000, report
-    assert report["seconds"] < 10, report
 
 
 def test_formulas_that_double_at_every_step(tmp_path):
@@ -962,7 +962,6 @@ def test_formulas_that_double_at_every_step(tmp_path):
     report = read_isolated(write_zip(tmp_path / "berlipat.xlsx", parts))
     assert report["result"] == "Rak", report
     assert report["total_pagu"] == 3_051_446_000 - 23_134_000 + 2**41
-    assert report["seconds"] < 10, report
 
 
 def test_xls_that_makes_calamine_panic_one_line_on_stderr(tmp_path, sample_xls):
@@ -1007,3 +1006,275 @@ def test_far_cell_in_a_utf16_sheet(tmp_path):
     xml = sheet_xml([("A1", 1), ("XFD1048576", 2)]).decode().replace('encoding="UTF-8"', 'encoding="UTF-16"')
     path = write_zip(tmp_path / "utf16_sheet.xlsx", workbook_parts({"RAK": xml.encode("utf-16")}))
     assert_refused(read_isolated(path), RakHostileError, "XFD1048576")
+
+
+# -- issue 14: no way past the guard, bounded resources --------------------------------------
+
+@pytest.mark.parametrize("ref, words", [
+    ("AAAA1048576", ["AAAA1048576"]),          # four letters: column 18,279
+    ("A1000000000", ["A1000000000"]),          # a row beyond any sheet
+    ("xfd1048576", ["XFD1048576"]),            # lower case, read as a spreadsheet reads it
+    ("A99999999999999999999", ["A99999999999999999999"]),  # more digits than 32 bits hold
+])
+def test_cell_references_any_spreadsheet_reads(tmp_path, ref, words):
+    """The guard reads a reference with the grammar of a spreadsheet (any letters,
+    any digits, either case), not a pattern that guesses a position for the rest."""
+    path = write_zip(tmp_path / "ref.xlsx", workbook_parts({"RAK": sheet_xml([("A1", "No"), (ref, 1)])}))
+    report = read_isolated(path)
+    assert report["result"] == "RakHostileError", report
+    assert any(w.lower() in report["message"].lower() for w in words) or "di luar batas" in report["message"]
+    assert_refused(report, RakHostileError, "ref.xlsx", "sheet 'RAK'")
+
+
+def test_four_letter_column_in_row_one(tmp_path):
+    """ZZZZ1 in row 1 made an 8.5-million-cell box that passed max_cols/max_cells."""
+    path = write_zip(tmp_path / "zzzz.xlsx", workbook_parts({"RAK": sheet_xml([("A1", "No"), ("ZZZZ1", 1)])}))
+    assert_refused(read_isolated(path), RakHostileError, "zzzz.xlsx", "475,254 kolom")
+
+
+@pytest.mark.parametrize("ref", ["1A", "A0", "$A$1", "A-1", "", "123"])
+def test_cell_references_no_spreadsheet_reads_are_refused(tmp_path, ref):
+    """A reference outside the grammar is refused (calamine would guess or fail):
+    '123' has no column, which calamine turns into column 4,294,967,295."""
+    body = f'<row r="1"><c r="A1"><v>1</v></c><c r="{ref}"><v>2</v></c></row>'
+    path = write_zip(tmp_path / "ref_salah.xlsx", workbook_parts({"RAK": sheet_xml(body=body)}))
+    report = read_isolated(path)
+    assert report["result"] in ("RakInputError", "RakHostileError"), report
+    assert_refused(report, getattr(rakxl, report["result"]), "ref_salah.xlsx", "sheet 'RAK'")
+
+
+@pytest.mark.parametrize("junk", [b"x", b"\x0c", "\u00a0".encode(), b"\x00"])
+def test_part_whose_first_byte_is_not_xml(tmp_path, junk):
+    """One junk byte before the XML: the part was taken as 'not XML' and never
+    scanned, while calamine parsed it. Every part handed to the parser is parsed
+    as XML now, whatever its first bytes; one that is not XML is refused."""
+    xml = junk + sheet_xml([("A1", 1), ("XFD1048576", 2)])
+    path = write_zip(tmp_path / "sampah.xlsx", workbook_parts({"RAK": xml}))
+    assert_refused(read_isolated(path), RakInputError, "sampah.xlsx", "sheet1.xml", "bukan XML yang sah", RESAVE)
+
+
+def _far_workbook() -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in workbook_parts({"RAK": sheet_xml([("A1", 1), ("XFD1048576", 2)])}).items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def _eocd_at(data: bytes) -> int:
+    return data.rfind(b"PK\x05\x06")
+
+
+def test_two_zips_glued_with_a_comment_that_is_not_there(tmp_path):
+    """A hostile zip, then a good one whose end record claims a comment that is
+    not there: zip readers differ on which archive they read. The parser is given
+    the parts Python's zipfile read (and the guard checked), whichever that is."""
+    good = SAMPLE.read_bytes()
+    at = _eocd_at(good)
+    glued = bytearray(_far_workbook() + good)
+    glued[len(glued) - len(good) + at + 20:len(glued) - len(good) + at + 22] = (40).to_bytes(2, "little")
+    path = tmp_path / "dua_zip.xlsx"
+    path.write_bytes(bytes(glued))
+    report = read_isolated(path)
+    if report["result"] == "Rak":  # Python read the good archive: it is read exactly
+        assert (report["total_pagu"], report["activities"]) == (3_051_446_000, 68), report
+    else:
+        assert_refused(report, getattr(rakxl, report["result"]), "dua_zip.xlsx")
+
+
+def test_zip64_end_record_pointing_elsewhere(tmp_path):
+    """A good archive whose ZIP64 end record (read by one reader) points at the
+    central directory of a hostile archive before it, while the 32-bit end record
+    (read by another) points at the good one."""
+    import struct
+
+    bad = _far_workbook()
+    good = SAMPLE.read_bytes()
+    bad_eocd = _eocd_at(bad)
+    bad_cd_size, bad_cd_offset = struct.unpack_from("<II", bad, bad_eocd + 12)
+    bad_entries = struct.unpack_from("<H", bad, bad_eocd + 10)[0]
+    body = bad[:bad_eocd]  # the hostile archive without its end record
+    shift = len(body)
+    good_eocd = _eocd_at(good)
+    entries, cd_size, cd_offset = (struct.unpack_from("<H", good, good_eocd + 10)[0],
+                                   *struct.unpack_from("<II", good, good_eocd + 12))
+    zip64_at = shift + good_eocd
+    zip64 = struct.pack("<4sQHHIIQQQQ", b"PK\x06\x06", 44, 45, 45, 0, 0, bad_entries, bad_entries,
+                        bad_cd_size, bad_cd_offset)
+    locator = struct.pack("<4sIQI", b"PK\x06\x07", 0, zip64_at, 1)
+    eocd = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, entries, entries, cd_size, cd_offset + shift, 0)
+    path = tmp_path / "zip64.xlsx"
+    path.write_bytes(body + good[:good_eocd] + zip64 + locator + eocd)
+    report = read_isolated(path)
+    if report["result"] == "Rak":
+        assert (report["total_pagu"], report["activities"]) == (3_051_446_000, 68), report
+    else:
+        assert_refused(report, getattr(rakxl, report["result"]), "zip64.xlsx")
+
+
+def test_parser_gets_only_the_parts_the_guard_read(tmp_path):
+    """What calamine is given is a new zip of the parts the guard inflated and
+    parsed: a part that is neither XML nor a relationship target is not in it."""
+    import io
+
+    from rakxl import guard
+
+    parts = workbook_parts({"RAK": sheet_xml([("A1", "No")])})
+    parts["xl/media/gambar.png"] = b"\x89PNG\r\n\x1a\n" + bytes(100)
+    path = write_zip(tmp_path / "paket.xlsx", parts)
+    package = guard.load_xlsx(path, Limits())
+    with zipfile.ZipFile(io.BytesIO(package.zip_bytes())) as clean:
+        names = clean.namelist()
+        assert "xl/media/gambar.png" not in names
+        assert sorted(names) == sorted(n for n in parts if n != "xl/media/gambar.png")
+        assert all(i.compress_type == zipfile.ZIP_STORED for i in clean.infolist())
+
+
+def test_xls_sheet_pointer_inside_another_record(tmp_path, sample_xls):
+    """A BOUNDSHEET whose offset points inside another record's payload, where a
+    far cell and an EOF are hidden: a walk of the records in order never sees the
+    cell, calamine (which starts the sheet at the offset) does. The guard walks
+    from the offset too."""
+    import struct
+
+    from xlrd import compdoc
+
+    data = bytearray(sample_xls.read_bytes())
+    stream = compdoc.CompDoc(bytes(data), logfile=open(os.devnull, "w")).get_named_stream("Workbook")
+    base = bytes(data).find(stream[:512])
+    hidden = struct.pack("<HHHHH", 0x0203, 14, 65535, 65535, 0) + struct.pack("<d", 1.0) + struct.pack("<HH", 0x000A, 0)
+    pos, host, boundsheet = 0, None, None
+    while pos + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, pos)
+        if kind == 0x0085 and boundsheet is None:
+            boundsheet = pos
+        if host is None and kind in (0x0031, 0x041E, 0x00E0) and length >= len(hidden):  # FONT, FORMAT, XF
+            host = pos
+        pos += 4 + length
+    assert host is not None and boundsheet is not None
+    data[base + host + 4:base + host + 4 + len(hidden)] = hidden
+    data[base + boundsheet + 4:base + boundsheet + 8] = struct.pack("<I", host + 4)
+    path = tmp_path / "penunjuk.xls"
+    path.write_bytes(bytes(data))
+    assert_refused(read_isolated(path), RakHostileError, "penunjuk.xls", "4,294,967,296 sel")
+
+
+def test_xls_shared_strings_announcing_billions(tmp_path, sample_xls):
+    """An SST record announcing 2,147,483,647 strings: calamine reserves room for
+    them all first and aborts."""
+    import struct
+
+    def sst(kind, data):
+        if kind == 0x00FC:
+            return data[:4] + struct.pack("<i", 2**31 - 1) + data[8:]
+        return None
+
+    path = _patch_xls(sample_xls, tmp_path / "sst.xls", sst)
+    assert_refused(read_isolated(path), RakHostileError, "sst.xls", "2,147,483,647 teks")
+
+
+def test_one_long_shared_string_used_by_many_cells(tmp_path):
+    """One 1 MB shared string used by 2,000 cells (a 600 KB file) expands to 2 GB
+    in the parser (3.9 GB measured): refused from the strings' lengths x uses."""
+    cells = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>' for r in range(1, 2001))
+    import random
+
+    rng = random.Random(14)
+    text = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(1024 * 1024))  # not a zip bomb
+    sst = (f'{XML_DECL}<sst xmlns="{MAIN_NS}" count="2000" uniqueCount="1"><si><t>{text}</t></si></sst>').encode()
+    path = write_zip(tmp_path / "teks_panjang.xlsx", workbook_parts({"RAK": sheet_xml(body=cells)},
+                                                                    shared_strings=sst))
+    assert path.stat().st_size < 2 * 1024 * 1024
+    assert_refused(read_isolated(path), RakHostileError, "teks_panjang.xlsx", "shared strings", "167,772,160")
+
+
+def test_formulas_reading_millions_of_cells(tmp_path):
+    """Three Pagu formulas of 500 ranges of 99,999 cells each, no saved value
+    (each range is capped, their number was not: 150 s): the cells read by all
+    formulas of a workbook together are held to a budget."""
+    parts = sample_parts()
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    huge = "SUM(" + ",".join(f"Z{i}:Z{i + 99998}" for i in range(1, 501)) + ")"
+    for ref, value in ((b"K10", b"23134000"),):
+        old = b'<c r="%s" s="6"><v>%s</v></c>' % (ref, value)
+        assert old in sheet
+        sheet = sheet.replace(old, b'<c r="%s" s="6"><f>%s</f></c>' % (ref, huge.encode()))
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    path = write_zip(tmp_path / "rumus_besar.xlsx", parts)
+    assert_refused(read_isolated(path), RakHostileError, "rumus_besar.xlsx", "2,000,000 sel")
+
+
+def test_many_parts_of_empty_cells_refused_from_the_directory(tmp_path):
+    """240 parts of 1 MB of <c/> in a small file (refused after 79 s before):
+    the XML the parser would read, all parts together, is over budget, which the
+    zip directory tells before anything is inflated."""
+    block = b"<c/>" * (1_000_000 // 4 - 16)
+    path = tmp_path / "banyak_c.xlsx"
+    write_zip(path, workbook_parts({"RAK": sheet_xml([("A1", 1)])}))
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for i in range(240):
+            zf.writestr(f"xl/extra/p{i}.xml", b"<w>" + block + b"</w>")
+    assert path.stat().st_size < 2 * 1024 * 1024
+    assert_refused(read_isolated(path), RakHostileError, "banyak_c.xlsx", "167,772,160")
+
+
+def test_parts_of_odd_cells_refused_by_the_element_budget(tmp_path):
+    """Under the byte budget, 100 parts of <x:c/> (a prefix: the exact pass reads
+    them one element at a time) are refused by the element budget, counted before
+    the pass."""
+    block = b"<x:c/>" * (1_000_000 // 6 - 16)
+    path = tmp_path / "elemen.xlsx"
+    write_zip(path, workbook_parts({"RAK": sheet_xml([("A1", 1)])}))
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for i in range(100):
+            zf.writestr(f"xl/extra/p{i}.xml", b'<w xmlns:x="urn:x">' + block + b"</w>")
+    assert_refused(read_isolated(path), RakHostileError, "elemen.xlsx", "6,000,000 elemen")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_fifo_refused_before_opening(tmp_path):
+    """A FIFO named like a workbook hung show, check and totals forever (opening
+    it waits for a writer): it is refused from its kind, before it is opened."""
+    fifo = tmp_path / "pipa.xlsx"
+    os.mkfifo(fifo)
+    report = read_isolated(fifo)
+    assert_refused(report, RakInputError, "pipa.xlsx", "FIFO")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), RAKXL_LANG="id")
+    for args in (["check", str(fifo)], ["totals", str(fifo)]):
+        proc = subprocess.run([sys.executable, "-m", "rakxl.cli", *args], capture_output=True, text=True,
+                              env=env, timeout=PROCESS_TIMEOUT, cwd=str(ROOT))
+        assert "FIFO" in proc.stdout + proc.stderr, (args, proc.stdout, proc.stderr)
+        # check: the input cannot be read (2); totals: listed as unreadable (1, as with any unreadable file)
+        assert proc.returncode == (2 if args[0] == "check" else 1), (args, proc.stderr)
+        assert "Traceback" not in proc.stderr, (args, proc.stderr)
+
+
+def test_socket_refused_before_opening(tmp_path):
+    import socket
+
+    if not hasattr(socket, "AF_UNIX"):
+        pytest.skip("no Unix sockets here")
+    path = tmp_path / "soket.xlsx"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+        with pytest.raises(RakInputError, match="soket"):
+            rakxl.read_rak(path)
+    finally:
+        server.close()
+
+
+def test_encryption_told_from_the_container_not_from_bytes(tmp_path, sample_xls):
+    """An .xls whose text holds the word 'EncryptionInfo' (as UTF-16, as a stream
+    name is written) is read: encryption is told from the container's directory."""
+    word = "EncryptionInfo".encode("utf-16-le")
+    data = bytearray(sample_xls.read_bytes())
+    free = data.rfind(bytes(64))  # unused bytes in the container (padding of a sector)
+    assert free > 512
+    data[free:free + len(word)] = word
+    path = tmp_path / "kata.xls"
+    path.write_bytes(bytes(data))
+    rak = rakxl.read_rak(path)
+    assert (len(rak.activities), rak.total_pagu) == (68, 3_051_446_000)
