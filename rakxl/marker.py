@@ -23,6 +23,7 @@ workbook being written.
 """
 from __future__ import annotations
 
+import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,14 +176,17 @@ def read_mark(path) -> OutputMark | None:
 
     path = Path(path)
     try:
-        with open(path, "rb") as fh:
+        with guard.open_input(path, guard.DEFAULT_LIMITS) as fh:  # a regular file (never a FIFO), size checked
             if fh.read(4) != b"PK\x03\x04":
                 return None
-        size = path.stat().st_size
-        if guard._zip_entry_count(path, size) > guard.DEFAULT_LIMITS.max_parts:
-            return None
-        with zipfile.ZipFile(path) as zf:
-            return mark_in_zip(zf)
+            size = os.fstat(fh.fileno()).st_size
+            if guard._zip_entry_count(fh, size) > guard.DEFAULT_LIMITS.max_parts:
+                return None
+            fh.seek(0)
+            with zipfile.ZipFile(fh) as zf:
+                return mark_in_zip(zf)
+    except guard.RakInputError:
+        return None
     except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError):
         return None
     except Exception:  # noqa: BLE001 - struct.error and the like from a damaged zip: no mark

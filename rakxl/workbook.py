@@ -114,7 +114,9 @@ class Workbook:
                                 path=self.path) from None
         del source
         if self._package is not None:  # only the sheets are read again (side information)
-            sheets = {part for key, part in self._parts.items() if key.startswith("sheet:")}
+            from .marker import CUSTOM_PART
+
+            sheets = {part for key, part in self._parts.items() if key.startswith("sheet:")} | {CUSTOM_PART}
             self._package.data = {k: v for k, v in self._package.data.items() if k in sheets}
         self.sheet_names = [m.name for m in metadata if str(m.typ).endswith("WorkSheet")]
         self.hidden = {m.name for m in metadata if not str(m.visible).endswith(".Visible")}
@@ -172,9 +174,12 @@ class Workbook:
         Read from the part the guard has checked (.xlsx; legacy .xls carry no mark)."""
         if self.format != "xlsx":
             return None
-        from .marker import mark_in_zip
+        from .marker import _MAX_CUSTOM_BYTES, CUSTOM_PART, parse_custom
 
-        return mark_in_zip(self._zip)
+        data = self._package.data.get(CUSTOM_PART) if self._package is not None else None
+        if data is None or len(data) > _MAX_CUSTOM_BYTES:
+            return None
+        return parse_custom(data)
 
     @property
     def plan_sheets(self) -> list[str]:
