@@ -15,7 +15,7 @@ import sys
 import click
 
 from . import __version__
-from .i18n import pick, say
+from .i18n import number, pick, say
 
 EXIT_OK, EXIT_FOUND, EXIT_UNREADABLE = 0, 1, 2
 
@@ -34,8 +34,41 @@ def _utf8_console() -> None:
 def lang_option(f):
     """``--lang id|en``: the language of messages (default: $RAKXL_LANG or id)."""
     return click.option(
-        "--lang", type=click.Choice(["id", "en"]), default=lambda: os.environ.get("RAKXL_LANG", "id"),
+        "--lang", type=click.Choice(["id", "en"], case_sensitive=False), callback=lambda c, p, v: v.lower(),
+        default=lambda: os.environ.get("RAKXL_LANG", "id"),
         show_default="id", help="Bahasa pesan: id (Indonesia) atau en (English).")(f)
+
+
+def quiet_option(f):
+    """``-q/--quiet``: no confirmation of what was written (and no progress bar)."""
+    return click.option("-q", "--quiet", is_flag=True,
+                        help="Tanpa konfirmasi file yang ditulis (dan tanpa bilah kemajuan).")(f)
+
+
+def lang_of(args) -> str:
+    """The language a command line asks for (``--lang X`` or ``--lang=X``, else $RAKXL_LANG, else id),
+    known before click parses it, so that click's own messages speak it too."""
+    lang = os.environ.get("RAKXL_LANG", "id")
+    args = list(args)
+    for i, a in enumerate(args):
+        if a == "--lang" and i + 1 < len(args):
+            lang = args[i + 1]
+        elif a.startswith("--lang="):
+            lang = a.split("=", 1)[1]
+    return "en" if str(lang).lower() == "en" else "id"
+
+
+class RakxlGroup(click.Group):
+    """The ``rakxl`` group: click's own messages (usage errors, ``--help``, bad choices)
+    in the language of the command line (:func:`rakxl.i18n.click_words`)."""
+
+    def main(self, args=None, *a, **kw):
+        from .i18n import click_words
+
+        if args is None:
+            args = sys.argv[1:]
+        with click_words(lang_of(args)):
+            return super().main(args, *a, **kw)
 
 
 def output_options(f):
@@ -44,6 +77,19 @@ def output_options(f):
     f = click.option("-o", "--output", type=click.Path(), default=None,
                      help="Tulis ke file ini (.csv, .json atau .xlsx) alih-alih layar.")(f)
     return f
+
+
+def confirm(path, lang: str, quiet: bool = False, *, sheets=None, rows=None) -> None:
+    """Say on stderr what was written (path, sheets, rows), unless ``quiet``."""
+    if quiet:
+        return
+    parts = []
+    if sheets is not None:
+        parts.append(say("cli.sheets", lang, n=number(sheets, lang)))
+    if rows is not None:
+        parts.append(say("cli.rows", lang, n=number(rows, lang)))
+    click.echo(say("cli.wrote", lang, path=path, what=", ".join(parts)) if parts else
+               say("cli.wrote_file", lang, path=path), err=True)
 
 
 def fail(message: str, code: int = EXIT_UNREADABLE):
@@ -64,7 +110,7 @@ def handle_errors(f):
         except RakError as exc:
             fail(f"rakxl: {exc}")
         except KeyboardInterrupt:
-            fail("rakxl: dibatalkan", 130)
+            fail(f"rakxl: {say('cli.cancelled', kwargs.get('lang') or 'id')}", 130)
         except MemoryError:
             fail("rakxl: memori tidak cukup untuk file ini")
         except OSError as exc:  # a disk or permission problem outside any RakError
@@ -78,7 +124,7 @@ def echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=RakxlGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="rakxl")
 def cli():
     """rakxl: baca, periksa, rapikan dan jumlahkan workbook RAK (Rencana Aksi Kinerja).
@@ -88,7 +134,7 @@ def cli():
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option("--sheet", default=None, help="Nama sheet (bawaan: sheet RAK pertama).")
 @click.option("--json", "as_json", is_flag=True, help="Cetak ringkasan sebagai JSON.")
 @lang_option
@@ -133,63 +179,64 @@ EXPORT_TABLES = ("activities", "budgets", "goals", "indicators")
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--to", "fmt", type=click.Choice(["csv", "json"]), default=None,
+@click.argument("file", type=click.Path())
+@click.option("--to", "fmt", type=click.Choice(["csv", "json", "xlsx"], case_sensitive=False), default=None,
               help="Format keluaran (bawaan: dari akhiran -o, atau json ke layar).")
-@click.option("--table", type=click.Choice(EXPORT_TABLES), default="activities", show_default=True,
-              help="Tabel yang diekspor ke CSV (JSON memuat semuanya).")
+@click.option("--table", type=click.Choice(EXPORT_TABLES, case_sensitive=False), default="activities",
+              show_default=True, help="Tabel yang diekspor ke CSV (JSON dan XLSX memuat semuanya).")
 @click.option("-o", "--output", type=click.Path(), default=None,
-              help="File keluaran; tanpa -o dicetak ke layar.")
+              help="File keluaran (.csv, .json atau .xlsx); tanpa -o dicetak ke layar.")
 @click.option("--sheet", default=None, help="Nama sheet (bawaan: sheet RAK pertama).")
+@quiet_option
+@lang_option
 @handle_errors
-def export(file, fmt, table, output, sheet):
-    """Ekspor tabel kegiatan (dan anggaran, sasaran, indikator) ke CSV atau JSON.
+def export(file, fmt, table, output, sheet, quiet, lang):
+    """Ekspor tabel kegiatan (dan anggaran, sasaran, indikator) ke CSV, JSON atau XLSX.
 
     Contoh: rakxl export samples/RAK_2021.xlsx --to csv -o kegiatan.csv
 
-    Python: rakxl.read_rak(path).activities (pandas DataFrame)
+    Python: rakxl.write_export(rakxl.read_rak(path), out) atau rakxl.to_json(rak)
     """
     from .reader import read_rak
-    from .safeio import check_output, write_csv, write_json
+    from .report import output_kind, to_json, write_export
+    from .safeio import check_output, csv_text
 
-    if fmt is None:
-        fmt = "csv" if output and output.lower().endswith(".csv") else "json"
+    fmt = fmt and fmt.lower()
+    table = table.lower()
     if output:
         check_output(output, [file])
+        kind = output_kind(output, ("csv", "json", "xlsx"))
+        if fmt is not None and fmt != kind:
+            fail(f"rakxl: {say('cli.suffix_format', lang, out=output, fmt=fmt)}")
+    elif fmt == "xlsx":
+        fail(f"rakxl: {say('cli.xlsx_needs_output', lang)}")
     rak = read_rak(file, sheet=sheet)
-    if fmt == "csv":
-        frame = getattr(rak, table)
-        if output:
-            write_csv(frame, output, inputs=[file])
-        else:
-            click.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
-        return
-    data = rak_to_json(rak)
     if output:
-        write_json(data, output, [file])
+        write_export(rak, output, table=table)
+        kind = output_kind(output, ("csv", "json", "xlsx"))
+        if kind == "xlsx":
+            confirm(output, lang, quiet, sheets=len(EXPORT_TABLES), rows=len(rak.activities))
+        else:
+            confirm(output, lang, quiet, rows=len(getattr(rak, table)) if kind == "csv" else None)
+    elif fmt == "csv":
+        click.echo(csv_text(getattr(rak, table)), nl=False)
     else:
-        echo_json(data)
+        echo_json(to_json(rak))
 
 
 def rak_to_json(rak) -> dict:
-    """A Rak as plain JSON data: meta, totals and every table (missing values null)."""
+    """Kept for callers of rakxl 0.1: :func:`rakxl.to_json`."""
+    from .report import to_json
 
-    def records(frame):
-        return json.loads(frame.to_json(orient="records", force_ascii=False))
-
-    return {
-        "file": rak.path, "sheet": rak.sheet, "meta": rak.meta.to_dict(), "total_pagu": rak.total_pagu,
-        "stated_total": rak.stated_total,
-        **{name: records(getattr(rak, name)) for name in EXPORT_TABLES},
-    }
+    return to_json(rak)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--by", default="pelaksana", show_default=True, metavar="KOLOM[,KOLOM...]",
-              help="Kelompokkan menurut: file, sheet, no, sasaran, pelaksana (pisahkan dengan koma).")
+              help="Kelompokkan menurut: file, sheet, unit, no, sasaran, pelaksana (pisahkan dengan koma).")
 @output_options
-@click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan di layar.")
+@quiet_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Jumlah proses pembaca (bawaan: otomatis, paralel bila file cukup banyak).")
 @lang_option
@@ -203,52 +250,69 @@ def totals(paths, by, output, as_json, quiet, jobs, lang):
     bilangan bulat. File yang tidak terbaca tidak menghentikan proses: didaftar di
     akhir (stderr) dan kode keluar 1.
 
-    Contoh: rakxl totals kiriman_unit/ --by pelaksana -o total_pagu.xlsx
+    Contoh: rakxl totals kiriman_unit/ --by unit -o total_pagu.xlsx
 
-    Python: rakxl.budget_totals(rakxl.read_many(paths).raks, by=("pelaksana",))
+    Python: rakxl.write_totals(rakxl.budget_totals(rakxl.read_many(paths).raks, by=("pelaksana",)), out)
     """
-    from pathlib import Path
+    from .report import output_kind, totals_records, write_totals
+    from .report.text import totals_text
+    from .safeio import check_output
+    from .totals import GROUP_KEYS, budget_totals, read_many
 
-    from .safeio import check_output, write_csv, write_json
-    from .totals import (GROUP_KEYS, ProgressBar, budget_totals, format_table, label, read_many,
-                         totals_records, write_totals_xlsx)
-
-    keys = [k.strip() for k in by.split(",") if k.strip()]
+    keys = [k.strip().lower() for k in by.split(",") if k.strip()]
     if not keys or any(k not in GROUP_KEYS for k in keys):
-        fail(f"rakxl: --by '{by}' tidak dikenal; pilih dari {', '.join(GROUP_KEYS)}")
+        fail(f"rakxl: {say('cli.bad_by', lang, by=by, keys=', '.join(GROUP_KEYS))}")
     kind = None
     if output:
+        kind = output_kind(output, ("xlsx", "csv", "json"))
         check_output(output)
-        kind = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}.get(Path(output).suffix.lower())
-        if kind is None:
-            fail(f"rakxl: {output}: akhiran keluaran harus .xlsx, .csv atau .json")
-    progress = None if quiet or not sys.stderr.isatty() else ProgressBar(sys.stderr, lang)
-    if output:  # an earlier output inside an input folder (kiriman/total.xlsx) is no input
-        from .safeio import same_file
-        from .totals import find_workbooks
-
-        paths = [p for p in find_workbooks(paths) if not same_file(p, output)] or paths
-    result = read_many(paths, jobs=jobs, check=kind == "xlsx", progress=progress)
+    with _progress(quiet, lang) as progress:
+        result = read_many(paths, jobs=jobs, check=kind == "xlsx", progress=progress)
     table = budget_totals(result.raks, by=keys)
-    if kind == "xlsx":
-        write_totals_xlsx(table, output, result, lang=lang)
-    elif kind == "csv":
-        write_csv(table, output, inputs=result.files)
-    elif kind == "json":
-        write_json(totals_records(table), output, result.files)
+    if output:
+        write_totals(table, output, result, lang=lang)
+        confirm(output, lang, quiet, sheets=3 if kind == "xlsx" else None, rows=len(table))
     elif as_json:
         echo_json(totals_records(table))
     else:
-        click.echo(format_table(table, lang))
+        click.echo(totals_text(table, lang))
     if result.skipped:  # rakxl's own outputs: a notice, not a failure
-        click.echo(label("skipped", lang).format(count=len(result.skipped)), err=True)
+        click.echo(say("totals.skipped", lang, count=number(len(result.skipped), lang)), err=True)
         for skipped in result.skipped:
             click.echo(f"  {skipped.path}: {skipped.reason}", err=True)
     if result.failures:
-        click.echo(label("failures", lang).format(count=len(result.failures)), err=True)
+        click.echo(say("totals.failures", lang, count=number(len(result.failures), lang)), err=True)
         for failure in result.failures:
             click.echo(f"  {failure.path}: {failure.reason}", err=True)
         sys.exit(EXIT_FOUND)
+
+
+class _progress:
+    """``click.progressbar`` on stderr while files are read (only on a terminal, never with --quiet);
+    yields the ``progress(done, total)`` callback of :func:`rakxl.read_many` (or None)."""
+
+    def __init__(self, quiet: bool, lang: str):
+        self.on = not quiet and sys.stderr.isatty()
+        self.lang = lang
+        self.bar = None
+
+    def __enter__(self):
+        if not self.on:
+            return None
+
+        def progress(done: int, total: int) -> None:
+            if self.bar is None:
+                self.bar = click.progressbar(length=total, label=say("totals.progress", self.lang),
+                                             file=sys.stderr, show_pos=True)
+                self.bar.__enter__()
+            self.bar.update(done - self.bar.pos)
+
+        return progress
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        return False
 
 
 @cli.command()
@@ -257,9 +321,10 @@ def totals(paths, by, output, as_json, quiet, jobs, lang):
 @click.option("--annotate", "annotate_to", type=click.Path(), default=None, metavar="OUT.xlsx",
               help="Tulis salinan workbook dengan sel bermasalah diwarnai dan diberi komentar, "
                    "plus sheet 'Temuan' (satu FILE saja; FILE tidak diubah).")
+@quiet_option
 @lang_option
 @handle_errors
-def check(files, output, as_json, annotate_to, lang):
+def check(files, output, as_json, annotate_to, quiet, lang):
     """Periksa RAK: Pagu kosong, sel gabungan, nomor, jumlah, duplikat, Pelaksana, target, NIP.
 
     Setiap temuan menunjuk sheet dan sel yang harus diperbaiki. Kode keluar: 0 tanpa
@@ -267,25 +332,22 @@ def check(files, output, as_json, annotate_to, lang):
 
     Contoh: rakxl check samples/RAK_2021.xlsx --annotate RAK_2021_temuan.xlsx
 
-    Python: rakxl.check_file(path) atau rakxl.check(rakxl.read_rak(path))
+    Python: rakxl.write_findings(rakxl.check_file(path), out) atau rakxl.annotate(path, out)
     """
-    from pathlib import Path
-
-    from .annotate import annotate
-    from .checker import check_file, findings_table
+    from .annotate import annotate, check_annotate_output
+    from .checker import check_file
     from .exceptions import RakError
-    from .safeio import atomic_output, check_output, escape_formula, write_csv, write_json
+    from .report import output_kind, write_findings
+    from .report.text import findings_text
+    from .safeio import check_output
 
     if annotate_to and len(files) != 1:
-        raise click.UsageError("--annotate hanya untuk satu FILE")
+        raise click.UsageError(say("cli.annotate_one", lang))
     if annotate_to:
-        check_output(annotate_to, files)
-    kind = None
+        check_annotate_output(files[0], annotate_to)
     if output:
-        kind = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}.get(Path(output).suffix.lower())
-        if kind is None:
-            raise click.BadParameter(f"'{output}': akhiran harus .csv, .json atau .xlsx", param_hint="-o")
         check_output(output, files)
+        output_kind(output, ("csv", "json", "xlsx"))
     found, unreadable, checked = [], False, 0
     for file in files:
         try:
@@ -294,130 +356,103 @@ def check(files, output, as_json, annotate_to, lang):
         except RakError as exc:  # one line naming the file; the other files are still checked
             click.echo(f"rakxl: {exc}", err=True)
             unreadable = True
-    records = [f.to_dict() for f in found] if kind or as_json else None  # the screen table needs none
-    if kind in ("csv", "xlsx"):
-        import pandas as pd
-
-        frame = pd.DataFrame(records, columns=list(FINDING_FIELDS))
-        if kind == "csv":
-            write_csv(frame, output, inputs=files)
-        else:
-            from .marker import mark_openpyxl
-
-            frame = frame.map(escape_formula)
-            with atomic_output(output, files) as tmp:
-                with open(tmp, "wb") as fh, pd.ExcelWriter(fh, engine="openpyxl") as xw:
-                    frame.to_excel(xw, index=False, sheet_name="Temuan")
-                    mark_openpyxl(xw.book, "findings", ("Temuan",))
-    elif kind == "json":
-        write_json(records, output, files)
+    if output:
+        write_findings(found, output, lang=lang, inputs=files)
+        confirm(output, lang, quiet, rows=len(found))
     elif as_json:
-        echo_json(records)
+        echo_json([f.to_dict() for f in found])
     elif checked:
-        click.echo(findings_table(found, lang))
+        click.echo(findings_text(found, lang))
     if annotate_to and not unreadable:
-        annotate(files[0], found, annotate_to, lang=lang)  # a RakError here: exit 2 (handle_errors)
+        annotate(files[0], annotate_to, found, lang=lang)  # a RakError here: exit 2 (handle_errors)
+        confirm(annotate_to, lang, quiet, rows=len(found))
     if unreadable:
         sys.exit(EXIT_UNREADABLE)
     if any(f.severity == "error" for f in found):
         sys.exit(EXIT_FOUND)
 
 
-FINDING_FIELDS = ("file", "sheet", "cell", "row", "column", "no", "code", "severity", "message", "message_en")
-
-FORMAT_MESSAGES = {
-    "need_output": ("sebutkan file keluaran dengan -o OUT, atau --in-place untuk menimpa {file} "
-                    "(aslinya disimpan sebagai {file}.bak)",
-                    "give an output file with -o OUT, or --in-place to overwrite {file} "
-                    "(the original is kept as {file}.bak)"),
-    "same": ("keluaran sama dengan masukan {file}; pakai --in-place untuk menimpanya "
-             "(aslinya disimpan sebagai {file}.bak)",
-             "the output is the input {file}; use --in-place to overwrite it (the original is kept as {file}.bak)"),
-    "both": ("--in-place menimpa {file}; jangan pakai -o ke file lain bersamanya",
-             "--in-place overwrites {file}; do not combine it with -o to another file"),
-    "xlsx": ("keluaran {out} harus berakhiran .xlsx (rakxl menulis workbook .xlsx); pakai -o NAMA.xlsx",
-             "the output {out} must end in .xlsx (rakxl writes .xlsx workbooks); use -o NAME.xlsx"),
-    "done": ("{n} sheet RAK ditulis ke {out} (kertas {paper})", "wrote {n} RAK sheet(s) to {out} ({paper} paper)"),
-}
-
-
 @cli.command("format")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option("-o", "--output", type=click.Path(), default=None,
               help="File .xlsx keluaran (tata letak resmi).")
-@click.option("--paper", type=click.Choice(["A4", "F4", "Legal"]), default="A4", show_default=True,
-              help="Ukuran kertas cetak (F4 dicetak sebagai Folio 8,5 x 13 inci).")
+@click.option("--paper", type=click.Choice(["A4", "F4", "Legal"], case_sensitive=False), default="A4",
+              show_default=True, help="Ukuran kertas cetak (F4 dicetak sebagai Folio 8,5 x 13 inci).")
 @click.option("--in-place", is_flag=True,
-              help="Timpa FILE (.xlsx); aslinya disimpan dulu sebagai FILE.bak (.bak lama diganti).")
+              help="Timpa FILE (.xlsx); aslinya disimpan dulu sebagai FILE.bak (atau FILE.1.bak, ... "
+                   "bila .bak yang ada berisi lain).")
+@quiet_option
 @lang_option
 @handle_errors
-def format_(file, output, paper, in_place, lang):
+def format_(file, output, paper, in_place, quiet, lang):
     """Rapikan RAK ke tata letak resmi yang siap cetak dan ditandatangani (semua sheet RAK).
 
     Contoh: rakxl format samples/RAK_2021.xlsx -o RAK_rapi.xlsx --paper F4
 
     Python: rakxl.write_rak(rakxl.read_workbook(path), out, paper="A4")
     """
-    import shutil
-
+    from .layout import PAPERS
     from .reader import read_workbook
-    from .safeio import atomic_output, same_file
+    from .safeio import format_in_place, same_file
     from .writer import write_rak
 
-    def msg(key, **kw):
-        return pick(FORMAT_MESSAGES[key], lang, **kw)
-
+    paper = {p.lower(): p for p in PAPERS}[paper.lower()]
     if output is None and not in_place:
-        fail(f"rakxl: {msg('need_output', file=file)}")
+        fail(f"rakxl: {say('format.need_output', lang, file=file)}")
     target = file if in_place else output
     if not str(target).lower().endswith(".xlsx"):
-        fail(f"rakxl: {msg('xlsx', out=target)}")
+        fail(f"rakxl: {say('format.xlsx', lang, out=target)}")
     if output is not None and not same_file(output, file):
         if in_place:
-            fail(f"rakxl: {msg('both', file=file)}")
+            fail(f"rakxl: {say('format.both', lang, file=file)}")
     elif not in_place:
-        fail(f"rakxl: {msg('same', file=file)}")
+        fail(f"rakxl: {say('format.same', lang, file=file)}")
     raks = read_workbook(file)          # read everything before writing anything
     if in_place:
-        with atomic_output(f"{file}.bak", [file]) as tmp:
-            shutil.copyfile(file, tmp)
-        with atomic_output(file) as tmp:
-            write_rak(raks, tmp, paper=paper)
+        target, backup = format_in_place(file, lambda tmp: write_rak(raks, tmp, paper=paper))
+        if not quiet:
+            click.echo(f"rakxl: {say('format.backup', lang, file=target, backup=backup)}", err=True)
     else:
         write_rak(raks, output, paper=paper)
-    click.echo(msg("done", n=len(raks), out=target, paper=paper))
+    if not quiet:
+        click.echo(f"rakxl: {say('format.done', lang, n=len(raks), out=target, paper=paper)}", err=True)
 
 
 @cli.command("diff")
-@click.argument("old", type=click.Path(dir_okay=False))
-@click.argument("new", type=click.Path(dir_okay=False))
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
 @output_options
+@quiet_option
 @lang_option
 @handle_errors
-def diff_command(old, new, output, as_json, lang):
+def diff_command(old, new, output, as_json, quiet, lang):
     """Apa yang berubah dari RAK lama (OLD) ke revisinya (NEW).
 
     Di layar: selisih total Pagu (per Pelaksana) lebih dulu, lalu sasaran demi
     sasaran. Sasaran dicocokkan menurut teksnya, bukan nomornya. -o DIFF.xlsx
     menulis sheet Perubahan (satu baris per perubahan) dan RAK baru dengan sel
     yang ditambah (hijau) atau diubah (kuning, komentar berisi nilai lama);
-    -o .json / .csv menulis data yang sama. Kode keluar: 0 tidak ada perubahan,
-    1 ada perubahan, 2 file tidak dapat dibaca.
+    -o .json / .csv menulis data yang sama (alih-alih layar). Kode keluar: 0 tidak
+    ada perubahan, 1 ada perubahan, 2 file tidak dapat dibaca.
 
     Contoh: rakxl diff RAK_2021.xlsx RAK_2021_revisi1.xlsx -o perubahan.xlsx
 
-    Python: rakxl.diff(rakxl.read_rak(old), rakxl.read_rak(new))
+    Python: rakxl.write_diff(rakxl.diff(rakxl.read_rak(old), rakxl.read_rak(new)), out)
     """
-    from .revisions import diff, write_diff
     from .reader import read_rak
+    from .report import output_kind, write_diff
+    from .revisions import diff
     from .safeio import check_output
 
     if output:
         check_output(output, [old, new])
+        kind = output_kind(output, ("xlsx", "json", "csv"))
     d = diff(read_rak(old), read_rak(new))
     if output:
         write_diff(d, output, lang=lang)
-    if as_json:
+        rows = len(d.changes)
+        confirm(output, lang, quiet, sheets=2 if kind == "xlsx" else None, rows=rows)
+    elif as_json:
         echo_json(d.to_json())
     else:
         click.echo("\n".join(d.summary(lang)))
@@ -452,7 +487,7 @@ def monev(file, output, config_path, paper, lang, previous=None):
     from .safeio import check_output
 
     if not str(output).lower().endswith(".xlsx"):
-        fail(f"rakxl: {pick(FORMAT_MESSAGES['xlsx'], lang, out=output)}")
+        fail(f"rakxl: {say('format.xlsx', lang, out=output)}")
     check_output(output, [file] + ([previous] if previous else []))
     raks = read_workbook(file)
     config = find_config(file, config_path)
@@ -520,13 +555,43 @@ def capaian(file, quarter, output, as_json, config_path, lang):
         click.echo(capaian_table(mon, lang))
 
 
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGHUP end the run as Ctrl+C does: the temporary file being written
+    is removed (:func:`rakxl.safeio.atomic_output` cleans up as the exit unwinds), a
+    line on stderr, exit 128 + the signal's number."""
+    import signal
+
+    main_pid = os.getpid()
+
+    def stop(signum, frame):
+        from .safeio import remove_pending
+
+        if os.getpid() != main_pid:  # a forked reader process of totals: die as the signal says
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+
+        remove_pending()
+        click.echo(f"rakxl: {say('cli.cancelled', lang_of(sys.argv[1:]))} ({signal.Signals(signum).name})", err=True)
+        sys.exit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)   # Windows has no SIGHUP
+        if sig is not None:
+            try:
+                signal.signal(sig, stop)
+            except (ValueError, OSError):    # not the main thread
+                pass
+
+
 def main(argv=None):
     """Entry point of the ``rakxl`` console script."""
     _utf8_console()
+    _stop_on_signals()
     try:
         cli.main(args=argv, prog_name="rakxl", standalone_mode=True)
     except KeyboardInterrupt:
-        fail("rakxl: dibatalkan", 130)
+        fail(f"rakxl: {say('cli.cancelled', lang_of(sys.argv[1:] if argv is None else argv))}", 130)
 
 
 if __name__ == "__main__":

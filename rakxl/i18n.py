@@ -39,9 +39,83 @@ def pick(pair: tuple[str, str], lang: str = "id", **kwargs) -> str:
     return text.format(**kwargs) if kwargs else text
 
 
+#: Words of the outputs rakxl writes (table sheets, their headers and labels), by key.
+OUTPUT_WORDS = {
+    "page_footer": ("&CHalaman &P dari &N", "&CPage &P of &N"),
+    "out.suffix": ("akhiran keluaran harus {kinds}", "the output must end in {kinds}"),
+    # severities: one language per run
+    "severity.error": ("kesalahan", "error"),
+    "severity.error.many": ("kesalahan", "errors"),
+    "severity.warning": ("peringatan", "warning"),
+    "severity.warning.many": ("peringatan", "warnings"),
+    "severity.info": ("info", "info"),
+    "severity.info.many": ("info", "info"),
+    "findings.none": ("Tidak ada temuan.", "No findings."),
+    "findings.count": ("{n} temuan: {parts}", "{n} findings: {parts}"),
+    # column labels of tables (totals, sources, findings)
+    "col.file": ("File", "File"),
+    "col.sheet": ("Sheet", "Sheet"),
+    "col.no": ("No", "No"),
+    "col.sasaran": ("Sasaran", "Goal"),
+    "col.pelaksana": ("Pelaksana", "Pelaksana"),
+    "col.unit": ("Unit", "Unit"),
+    "col.pagu": ("Pagu", "Pagu"),
+    "col.budget_lines": ("Baris Pagu", "Budget lines"),
+    "col.year": ("Tahun", "Year"),
+    "col.findings": ("Temuan", "Findings"),
+    "col.status": ("Keterangan", "Status"),
+    "col.cell": ("Sel", "Cell"),
+    "col.row": ("Baris", "Row"),
+    "col.column": ("Kolom", "Column"),
+    "col.code": ("Kode", "Code"),
+    "col.severity": ("Tingkat", "Severity"),
+    "col.message": ("Pesan", "Message"),
+    "col.number": ("No", "No"),
+    # the totals workbook and table
+    "totals.total": ("JUMLAH", "TOTAL"),
+    "totals.title": ("Jumlah Pagu Anggaran", "Budget totals"),
+    "totals.organization": ("Organisasi: {names}", "Organisation: {names}"),
+    "totals.units": ("Unit: {names}", "Unit: {names}"),
+    "totals.years": ("Tahun: {names}", "Year: {names}"),
+    "totals.files": ("Dari {files} file, {sheets} sheet RAK", "From {files} file(s), {sheets} RAK sheet(s)"),
+    "totals.read": ("dibaca", "read"),
+    "totals.unreadable": ("tidak terbaca: {reason}", "unreadable: {reason}"),
+    "totals.blank": ("(kosong)", "(blank)"),
+    "totals.failures": ("Tidak terbaca ({count} file):", "Unreadable ({count} files):"),
+    "totals.skipped": ("Keluaran rakxl yang dilewati ({count} file):", "rakxl outputs skipped ({count} files):"),
+    "totals.progress": ("Membaca", "Reading"),
+    "sheet.total": ("Total", "Total"),
+    "sheet.sources": ("Sumber", "Sources"),
+    "sheet.warnings": ("Peringatan", "Warnings"),
+    "sheet.findings": ("Temuan", "Findings"),
+    # the diff's change list (the Perubahan sheet), by column of RakDiff.changes
+    "change.level": ("Bagian", "Part"),
+    "change.change": ("Perubahan", "Change"),
+    "change.no_old": ("No lama", "Old No"),
+    "change.no_new": ("No baru", "New No"),
+    "change.sasaran": ("Sasaran", "Goal"),
+    "change.kegiatan": ("Kegiatan", "Activity"),
+    "change.pelaksana": ("Pelaksana", "Pelaksana"),
+    "change.field": ("Kolom", "Field"),
+    "change.old": ("Nilai lama", "Old value"),
+    "change.new": ("Nilai baru", "New value"),
+    "change.pagu_old": ("Pagu lama", "Old Pagu"),
+    "change.pagu_new": ("Pagu baru", "New Pagu"),
+    "change.delta": ("Selisih", "Difference"),
+    "change.cell_old": ("Sel lama", "Old cell"),
+    "change.cell": ("Sel", "Cell"),
+}
+
+
+def text(key: str, lang: str = "id", **kwargs) -> str:
+    """The catalogue's text ``key`` in ``lang``, formatted with ``kwargs`` (KeyError if unknown)."""
+    return pick(CATALOGUE[key], lang, **kwargs)
+
+
 def say(key: str, lang: str = "id", **kwargs) -> str:
-    """The CLI message ``key`` in ``lang`` (``id`` or ``en``), formatted with ``kwargs``."""
-    pair = MESSAGES.get(key)
+    """The message ``key`` of the catalogue in ``lang`` (``id`` or ``en``), formatted with
+    ``kwargs``; an unknown key is returned as it is."""
+    pair = CATALOGUE.get(key)
     return key if pair is None else pick(pair, lang, **kwargs)
 
 
@@ -93,3 +167,121 @@ MONITORING = {
     "carried": ("dibawa dari {old}: {cells} isian; {unmatched} tidak terpetakan (lihat sheet '{sheet}')",
                 "carried over from {old}: {cells} entries; {unmatched} unmatched (see sheet '{sheet}')"),
 }
+
+#: Sentences of the command line (what it wrote, what it refuses), by key.
+CLI_WORDS = {
+    "cli.wrote": ("ditulis: {path} ({what})", "wrote {path} ({what})"),
+    "cli.wrote_file": ("ditulis: {path}", "wrote {path}"),
+    "cli.sheets": ("{n} sheet", "{n} sheet(s)"),
+    "cli.rows": ("{n} baris", "{n} row(s)"),
+    "cli.suffix_format": ("akhiran {out} tidak cocok dengan --to {fmt}; pakai nama berakhiran .{fmt}",
+                          "the suffix of {out} does not match --to {fmt}; use a name ending in .{fmt}"),
+    "cli.xlsx_needs_output": ("--to xlsx perlu -o NAMA.xlsx (workbook tidak dicetak ke layar)",
+                              "--to xlsx needs -o NAME.xlsx (a workbook is not printed on the screen)"),
+    "cli.bad_by": ("--by '{by}' tidak dikenal; pilih dari {keys}", "--by '{by}' is unknown; choose from {keys}"),
+    "cli.annotate_one": ("--annotate hanya untuk satu FILE", "--annotate takes one FILE only"),
+    "cli.cancelled": ("dibatalkan", "cancelled"),
+    "format.need_output": ("sebutkan file keluaran dengan -o OUT, atau --in-place untuk menimpa {file} "
+                           "(aslinya disimpan dulu sebagai cadangan .bak)",
+                           "give an output file with -o OUT, or --in-place to overwrite {file} "
+                           "(the original is kept first as a .bak backup)"),
+    "format.same": ("keluaran sama dengan masukan {file}; pakai --in-place untuk menimpanya "
+                    "(aslinya disimpan dulu sebagai cadangan .bak)",
+                    "the output is the input {file}; use --in-place to overwrite it "
+                    "(the original is kept first as a .bak backup)"),
+    "format.both": ("--in-place menimpa {file}; jangan pakai -o ke file lain bersamanya",
+                    "--in-place overwrites {file}; do not combine it with -o to another file"),
+    "format.xlsx": ("keluaran {out} harus berakhiran .xlsx (rakxl menulis workbook .xlsx); pakai -o NAMA.xlsx",
+                    "the output {out} must end in .xlsx (rakxl writes .xlsx workbooks); use -o NAME.xlsx"),
+    "format.done": ("{n} sheet RAK ditulis ke {out} (kertas {paper})", "wrote {n} RAK sheet(s) to {out} ({paper} paper)"),
+    "format.backup": ("aslinya disimpan sebagai {backup}", "the original is kept as {backup}"),
+}
+
+#: click's own messages (usage errors, --help), by click's English text: the
+#: Indonesian that :func:`click_words` gives them. Texts not listed stay English.
+CLICK_ID = {
+    "Show this message and exit.": "Tampilkan pesan ini lalu keluar.",
+    "Show the version and exit.": "Tampilkan versi lalu keluar.",
+    "Usage:": "Pemakaian:",
+    "Options": "Opsi",
+    "Commands": "Perintah",
+    "Error: {message}": "Kesalahan: {message}",
+    "Try '{command} {option}' for help.": "Coba '{command} {option}' untuk bantuan.",
+    "Invalid value for {param_hint}: {message}": "Nilai tidak sah untuk {param_hint}: {message}",
+    "Invalid value: {message}": "Nilai tidak sah: {message}",
+    "Missing argument": "Argumen tidak ada",
+    "Missing option": "Opsi tidak ada",
+    "Missing parameter": "Parameter tidak ada",
+    "Missing {param_type}": "{param_type} tidak ada",
+    "Missing command.": "Perintah tidak ada.",
+    "No such command {name!r}.": "Tidak ada perintah {name!r}.",
+    "No such option {name!r}.": "Tidak ada opsi {name!r}.",
+    "Option {name!r} does not take a value.": "Opsi {name!r} tidak menerima nilai.",
+    "Option {name!r} requires an argument.": "Opsi {name!r} memerlukan nilai.",
+    "Option {name!r} requires {nargs} arguments.": "Opsi {name!r} memerlukan {nargs} nilai.",
+    "Got unexpected extra argument ({args})": "Ada argumen lebih yang tidak dikenal ({args})",
+    "Got unexpected extra arguments ({args})": "Ada argumen lebih yang tidak dikenal ({args})",
+    "{value!r} is not {choice}.": "{value!r} bukan {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} bukan salah satu dari {choices}.",
+    "{value!r} is not a valid {number_type}.": "{value!r} bukan {number_type} yang sah.",
+    "{value} is not in the range {range}.": "{value} di luar rentang {range}.",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} tidak ada.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} adalah sebuah folder.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} adalah sebuah file.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} tidak dapat dibaca.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} tidak dapat ditulis.",
+    "Did you mean {possibility}?": "Maksudnya {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Maksudnya salah satu dari: {possibilities}?)",
+    "Aborted!": "Dibatalkan!",
+    "default: {default}": "bawaan: {default}",
+    "env var: {var}": "variabel lingkungan: {var}",
+    "integer": "bilangan bulat",
+    "file": "file",
+    "directory": "folder",
+    "path": "path",
+    "%(prog)s, version %(version)s": "%(prog)s, versi %(version)s",
+}
+_CLICK_MODULES = ("core", "types", "exceptions", "formatting", "decorators", "parser", "termui")
+
+
+def click_words(lang: str = "id"):
+    """A context manager in which click's own messages speak ``lang`` (Indonesian from
+    :data:`CLICK_ID`); click's modules get their English back on exit. The command
+    line uses it around a run; the library never touches click."""
+    import contextlib
+    import importlib
+
+    @contextlib.contextmanager
+    def scope():
+        if lang == "en":
+            yield
+            return
+        saved = []
+        for name in _CLICK_MODULES:
+            try:
+                module = importlib.import_module(f"click.{name}")
+            except ImportError:  # pragma: no cover - a click without this module
+                continue
+            for attr, fn in (("_", lambda m: CLICK_ID.get(m, m)),
+                             ("ngettext", lambda one, many, n: CLICK_ID.get(one if n == 1 else many,
+                                                                             one if n == 1 else many))):
+                if hasattr(module, attr):
+                    saved.append((module, attr, getattr(module, attr)))
+                    setattr(module, attr, fn)
+        try:
+            yield
+        finally:
+            for module, attr, old in reversed(saved):
+                setattr(module, attr, old)
+
+    return scope()
+
+
+def number(n, lang: str = "id") -> str:
+    """A whole number grouped the way ``lang`` writes it: ``314.572.800`` (id), ``314,572,800`` (en)."""
+    grouped = f"{int(n):,}"
+    return grouped if lang == "en" else grouped.replace(",", ".")
+
+
+#: Every section of the catalogue, by key.
+CATALOGUE = {**MESSAGES, **OUTPUT_WORDS, **CLI_WORDS}

@@ -7,8 +7,8 @@ Info > Properties > Advanced > Custom in Excel):
 - ``rakxl-output``: what wrote it: ``format`` (the official layout), ``diff``
   (``rakxl diff -o X.xlsx``: a ``Perubahan`` sheet, then the new plan),
   ``totals`` (``rakxl totals -o X.xlsx``), ``findings`` (``rakxl check -o
-  X.xlsx``) or ``annotate`` (``rakxl check --annotate``: the checked workbook with
-  a ``Temuan`` sheet);
+  X.xlsx``), ``annotate`` (``rakxl check --annotate``: the checked workbook with
+  a ``Temuan`` sheet) or ``export`` (``rakxl export -o X.xlsx``: a plan's tables);
 - ``rakxl-report-sheets``: the sheets rakxl added that are reports, not plans
   (``Perubahan``, ``Temuan``, ``Total``...), joined by ``/`` (a character no sheet
   name may hold).
@@ -36,12 +36,12 @@ SHEETS_PROPERTY = "rakxl-report-sheets"
 VERSION_PROPERTY = "rakxl-version"
 SEPARATOR = "/"
 #: The kinds of output rakxl writes.
-KINDS = ("format", "diff", "totals", "findings", "annotate", "monev", "capaian")
+KINDS = ("format", "diff", "totals", "findings", "annotate", "monev", "capaian", "export")
 #: Outputs whose sheets hold no plan at all (reports only).
-REPORT_ONLY = ("totals", "findings", "capaian")
+REPORT_ONLY = ("totals", "findings", "capaian", "export")
 #: Outputs ``rakxl totals`` never counts: reports, and copies of a plan that is
 #: counted from its own file (a diff's new plan, an annotated copy).
-NOT_COUNTED = ("totals", "findings", "diff", "annotate", "monev", "capaian")
+NOT_COUNTED = ("totals", "findings", "diff", "annotate", "monev", "capaian", "export")
 #: The part where Excel, openpyxl and xlsxwriter keep custom properties.
 CUSTOM_PART = "docProps/custom.xml"
 #: A custom-properties part larger than this is not read for the mark (rakxl writes
@@ -59,6 +59,7 @@ KIND_LABEL = {
                  "an annotated copy from 'rakxl check --annotate'"),
     "monev": ("workbook monitoring dari 'rakxl monev'", "a monitoring workbook from 'rakxl monev'"),
     "capaian": ("laporan capaian dari 'rakxl capaian'", "a capaian report from 'rakxl capaian'"),
+    "export": ("tabel ekspor dari 'rakxl export'", "exported tables from 'rakxl export'"),
 }
 
 

@@ -97,7 +97,7 @@ ACTIVITY_DIFF_COLUMNS = (
 TOTAL_COLUMNS = ("pelaksana", "pagu_old", "pagu_new", "delta")
 META_COLUMNS = ("field", "old", "new")
 CHANGE_COLUMNS = ("level", "change", "no_old", "no_new", "sasaran", "kegiatan", "pelaksana", "field", "old",
-                  "new", "delta", "cell")
+                  "new", "delta", "cell", "cell_old")
 #: The label of the grand total row of :attr:`RakDiff.totals`.
 GRAND_TOTAL = "JUMLAH"
 #: The label of budget lines without a Pelaksana in :attr:`RakDiff.totals`.
@@ -590,25 +590,8 @@ FIELD_LABELS = {
     "signatory": ("Penandatangan", "Signatory"),
     "nip": ("NIP", "NIP"),
 }
-#: Headers of the ``Perubahan`` sheet, by column of :attr:`RakDiff.changes`.
-CHANGE_HEADERS = {
-    "level": ("Bagian", "Part"),
-    "change": ("Perubahan", "Change"),
-    "no_old": ("No lama", "Old No"),
-    "no_new": ("No baru", "New No"),
-    "sasaran": ("Sasaran", "Goal"),
-    "kegiatan": ("Kegiatan", "Activity"),
-    "pelaksana": ("Pelaksana", "Pelaksana"),
-    "field": ("Kolom", "Field"),
-    "old": ("Nilai lama", "Old value"),
-    "new": ("Nilai baru", "New value"),
-    "delta": ("Selisih", "Difference"),
-    "cell": ("Sel", "Cell"),
-}
-
-
 def word(key: str, lang: str = "id", **kwargs) -> str:
-    pair = _WORDS.get(key) or FIELD_LABELS.get(key) or CHANGE_HEADERS.get(key)
+    pair = _WORDS.get(key) or FIELD_LABELS.get(key)
     return key if pair is None else pick(pair, lang, **kwargs)
 
 
@@ -680,9 +663,11 @@ class RakDiff:
     def changes(self) -> "pd.DataFrame":
         """Every change, one row each (the ``Perubahan`` sheet): ``level`` (``sasaran``,
         ``kegiatan``, ``pelaksana`` or ``judul``), ``change``, ``no_old``, ``no_new``,
-        ``sasaran``, ``kegiatan``, ``field``, ``old``, ``new``, ``delta`` (rupiah, for
-        Pagu) and ``cell`` (where the new value stands in the new sheet, or the old
-        one for something removed)."""
+        ``sasaran``, ``kegiatan``, ``field``, ``old``, ``new`` (a Pagu as whole rupiah,
+        other fields as written), ``delta`` (rupiah, for a goal's or a Pelaksana's Pagu),
+        ``cell`` (where the new value stands in the new sheet, or the old one for
+        something removed) and ``cell_old`` (the old budget line's cells, for a
+        changed Pagu of an activity)."""
         import pandas as pd
 
         new, old = self.new, self.old
@@ -703,10 +688,10 @@ class RakDiff:
         rows = []
 
         def add(level, change, g, fld, old_v=None, new_v=None, *, kegiatan=None, pelaksana=None, delta=None,
-                cell=None):
+                cell=None, cell_old=None):
             rows.append({"level": level, "change": change, "no_old": g["no_old"], "no_new": g["no_new"],
                          "sasaran": g["sasaran"], "kegiatan": kegiatan, "pelaksana": pelaksana, "field": fld,
-                         "old": old_v, "new": new_v, "delta": delta, "cell": cell})
+                         "old": old_v, "new": new_v, "delta": delta, "cell": cell, "cell_old": cell_old})
 
         for g in self.goals.to_dict("records"):
             go, gn = _int(g["goal_old"]), _int(g["goal_new"])
@@ -740,8 +725,8 @@ class RakDiff:
                         add("kegiatan", "renamed", g, fld, rec["kegiatan_old"], rec["kegiatan_new"], **at,
                             cell=rak.cell(fld, act_rows[i]))
                     elif fld == "pagu":
-                        add("kegiatan", "changed", g, fld, _pagu_text(rec["pagu_old"], rec["pagu_cell_old"]),
-                            _pagu_text(rec["pagu_new"], rec["pagu_cell_new"]), **at, cell=rec["pagu_cell_new"])
+                        add("kegiatan", "changed", g, fld, _int(rec["pagu_old"]), _int(rec["pagu_new"]), **at,
+                            cell=rec["pagu_cell_new"], cell_old=rec["pagu_cell_old"])
                     else:
                         add("kegiatan", "changed", g, fld, rec[f"{fld}_old"], rec[f"{fld}_new"], **at,
                             cell=rak.cell(fld, act_rows[i]))
@@ -1136,87 +1121,3 @@ def _meta(old: "Rak", new: "Rak") -> "pd.DataFrame":
             continue
         rows.append({"field": name, "old": va, "new": vb})
     return pd.DataFrame(rows, columns=list(META_COLUMNS), dtype=object)
-
-
-# -- the -o outputs -------------------------------------------------------------------
-
-def write_diff(d: RakDiff, path, *, lang: str = "id", paper: str = "A4"):
-    """Write a diff to ``path``, by its suffix:
-
-    - ``.xlsx``: a ``Perubahan`` sheet (every change, one row each: :attr:`RakDiff.changes`)
-      followed by the new plan in the official layout (:func:`rakxl.write_rak`), added
-      cells in green, changed cells in yellow with a comment holding the old value;
-    - ``.json``: :meth:`RakDiff.to_json`;
-    - ``.csv``: :attr:`RakDiff.changes` (UTF-8 with BOM, text escaped for Excel).
-
-    Neither input is ever overwritten.
-
-    Raises:
-        RakFileError: an unknown suffix, a folder, or one of the two inputs as ``path``.
-    """
-    from pathlib import Path
-
-    from .exceptions import RakFileError
-    from .safeio import check_output, write_csv, write_json
-
-    inputs = [p for p in (d.old.path, d.new.path) if p]
-    check_output(path, inputs)
-    suffix = Path(path).suffix.lower()
-    if suffix == ".json":
-        write_json(d.to_json(), path, inputs)
-    elif suffix == ".csv":
-        changes = d.changes
-        for col in ("old", "new"):  # amounts as digits, never as floats
-            changes[col] = [v if v is None or isinstance(v, str) else str(v) for v in changes[col]]
-        write_csv(changes, path, inputs=inputs)
-    elif suffix == ".xlsx":
-        from .writer import write_rak
-
-        write_rak(d.new, path, paper=paper, marks=d.marks(lang), kind="diff",
-                  extra_sheets={CHANGES_SHEET: lambda book, ws: write_changes_sheet(book, ws, d, lang)})
-    else:
-        raise RakFileError("akhiran keluaran harus .xlsx, .json atau .csv", path=path)
-    return Path(path)
-
-
-#: The name of the sheet that lists every change.
-CHANGES_SHEET = "Perubahan"
-_CHANGE_WIDTHS = {"level": 10, "change": 12, "no_old": 7, "no_new": 7, "sasaran": 40, "kegiatan": 40,
-                  "pelaksana": 20, "field": 16, "old": 34, "new": 34, "delta": 16, "cell": 9}
-
-
-def write_changes_sheet(book, ws, d: RakDiff, lang: str = "id") -> None:
-    """Fill the xlsxwriter worksheet ``ws`` with :attr:`RakDiff.changes`: one row per
-    change, headers and words in ``lang``, Pagu in rupiah, a filter on the header."""
-    from .layout import CHANGE_COLORS, STYLES
-
-    header = book.add_format(STYLES["header"])
-    text = book.add_format(STYLES["text"])
-    amount = book.add_format(STYLES["amount"])
-    fills = {k: book.add_format({**STYLES["text"], "bg_color": v}) for k, v in CHANGE_COLORS.items() if v}
-    changes = d.changes
-    cols = list(CHANGE_COLUMNS)
-    for c, name in enumerate(cols):
-        ws.set_column(c, c, _CHANGE_WIDTHS[name])
-        ws.write_string(0, c, CHANGE_HEADERS[name][1 if lang == "en" else 0], header)
-    for r, rec in enumerate(changes.to_dict("records"), start=1):
-        for c, name in enumerate(cols):
-            value = rec[name]
-            if name == "level":
-                value = word(f"level_{value}", lang)
-            elif name == "change":
-                ws.write_string(r, c, word(value, lang), fills.get(value, text))
-                continue
-            elif name == "field" and value is not None:
-                value = word(value, lang)
-            if _na(value):
-                ws.write_blank(r, c, None, text)
-            elif isinstance(value, (int, float)) and not isinstance(value, bool):
-                ws.write_number(r, c, value, amount)
-            else:  # a string cell, never a formula, whatever it starts with
-                ws.write_string(r, c, str(value), text)
-    ws.freeze_panes(1, 0)
-    ws.autofilter(0, 0, max(len(changes), 1), len(cols) - 1)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0)

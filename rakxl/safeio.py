@@ -15,40 +15,73 @@ from .exceptions import RakFileError
 
 #: Characters that make a spreadsheet treat a CSV cell as a formula (OWASP).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+#: Look-alikes of those a spreadsheet may fold into them: full-width ＝＋－＠, the
+#: small forms ﹦﹢﹣﹫ and the minus sign −.
+LOOKALIKE_TRIGGERS = ("\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66", "\ufe62", "\ufe63", "\ufe6b", "\u2212")
+#: Spaces a spreadsheet may skip before a formula.
+_LEADING_SPACE = " \u00a0\u3000"
 
 
 def same_file(a, b) -> bool:
-    """Whether two paths name the same file (also through links or case on Windows)."""
-    a, b = Path(a), Path(b)
+    """Whether two paths name the same file: the same inode (hard links and symbolic
+    links included), or, when either does not exist, the same resolved path (case
+    folded on Windows)."""
     try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
+        return os.path.samefile(a, b)
     except OSError:
         pass
-    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
 
 
 def check_output(path, inputs=()) -> Path:
-    """Refuse an output path that is a folder or one of the inputs.
+    """The one rule for outputs: refuse a path that is a folder, anything but a regular
+    file (a device, a pipe, a socket), a broken link, one of ``inputs`` (by inode:
+    hard links and symbolic links included), or in a missing folder.
+
+    Returns:
+        The path to write: ``path`` itself, or the file a symbolic link points to
+        (the link stays a link).
 
     Raises:
         RakFileError: with a message naming the path.
     """
+    import stat
+
     out = Path(path)
     if out.is_dir():
         raise RakFileError("keluaran adalah sebuah folder; sebutkan nama file", path=out)
+    if os.path.lexists(out):
+        try:
+            st = os.stat(out)
+        except OSError:
+            raise RakFileError("keluaran adalah tautan (symlink) yang rusak; sebutkan file biasa",
+                               path=out) from None
+        if not stat.S_ISREG(st.st_mode):
+            raise RakFileError("keluaran bukan file biasa (perangkat, pipa atau soket); rakxl hanya "
+                               "menulis file biasa", path=out)
+        if out.is_symlink():
+            out = Path(os.path.realpath(out))
     for src in inputs:
         if same_file(out, src):
             raise RakFileError("keluaran sama dengan file masukan; rakxl tidak pernah menimpa masukan "
-                               "(pakai nama lain)", path=out)
+                               "(pakai nama lain)", path=path)
     if not out.parent.exists():
         raise RakFileError("folder tujuan tidak ada", path=out)
     return out
 
 
+#: Temporary files being written now: removed on any exit, a signal included.
+_PENDING: set[str] = set()
+
+
 @contextlib.contextmanager
 def atomic_output(path, inputs=()):
     """Yield a temporary path to write; on success it replaces ``path`` atomically.
+
+    The temporary file is in the target's folder (``.NAME.xxxx.xlsx.tmp``) and is
+    removed if anything goes wrong, an interrupt or (on the command line) SIGTERM or
+    SIGHUP included. A file that is replaced keeps its permissions (a read-only file
+    stays read-only); a symbolic link stays a link to the file written.
 
     Args:
         path: the output file.
@@ -56,13 +89,18 @@ def atomic_output(path, inputs=()):
     """
     out = check_output(path, inputs)
     try:
+        mode = os.stat(out).st_mode & 0o7777
+    except OSError:
+        mode = 0o666 & ~_umask()  # mkstemp makes 0600; give the usual mode
+    try:
         fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=out.suffix + ".tmp", dir=out.parent)
         os.close(fd)
     except OSError as exc:
         raise RakFileError(f"tidak dapat menulis di folder ini ({exc.strerror})", path=out) from None
+    _PENDING.add(tmp)
     try:
         yield tmp
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
+        os.chmod(tmp, mode)
         try:
             os.replace(tmp, out)
         except OSError as exc:
@@ -72,6 +110,80 @@ def atomic_output(path, inputs=()):
         with contextlib.suppress(OSError):
             os.remove(tmp)
         raise
+    finally:
+        _PENDING.discard(tmp)
+
+
+def remove_pending() -> None:
+    """Remove every temporary file :func:`atomic_output` is writing now (for a signal handler)."""
+    for tmp in list(_PENDING):
+        with contextlib.suppress(OSError):
+            os.remove(tmp)
+        _PENDING.discard(tmp)
+
+
+def backup(path) -> Path:
+    """Keep a copy of ``path`` beside it before it is replaced, never overwriting an
+    earlier backup of different content.
+
+    The copy is ``NAME.bak``; when that exists with other content, ``NAME.1.bak``,
+    ``NAME.2.bak``... An existing backup with the same content is kept and returned.
+    Each backup is created whole and exclusively (a temporary file hard-linked to the
+    name, which fails if the name exists), so two runs at once never overwrite one
+    another's backup.
+
+    Returns:
+        The backup holding the content of ``path``.
+    """
+    src = Path(path)
+    data = src.read_bytes()
+    fd, tmp = tempfile.mkstemp(prefix=f".{src.name}.", suffix=".bak.tmp", dir=src.parent)
+    _PENDING.add(tmp)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, os.stat(src).st_mode & 0o7777)
+        for n in range(1000):
+            name = src.with_name(f"{src.name}.bak" if n == 0 else f"{src.name}.{n}.bak")
+            try:
+                os.link(tmp, name)
+                return name
+            except FileExistsError:
+                try:
+                    if name.is_file() and name.read_bytes() == data:
+                        return name
+                except OSError:
+                    pass
+            except OSError:  # no hard links here (some network or FAT drives): exclusive create
+                try:
+                    with open(name, "xb") as fh:
+                        fh.write(data)
+                    return name
+                except FileExistsError:
+                    if name.is_file() and name.read_bytes() == data:
+                        return name
+        raise RakFileError("terlalu banyak cadangan .bak; pindahkan yang lama", path=src)
+    finally:
+        with contextlib.suppress(OSError):
+            os.remove(tmp)
+        _PENDING.discard(tmp)
+
+
+def format_in_place(path, write) -> tuple[Path, Path]:
+    """Replace a workbook with what ``write(tmp)`` writes, keeping the original first.
+
+    A symbolic link is followed: the file it points to is backed up and replaced, the
+    link stays. The replaced file keeps its permissions.
+
+    Returns:
+        ``(the file replaced, its backup)`` (see :func:`backup`).
+    """
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    check_output(target)
+    saved = backup(target)
+    with atomic_output(target) as tmp:
+        write(tmp)
+    return target, saved
 
 
 def _umask() -> int:
@@ -81,9 +193,13 @@ def _umask() -> int:
 
 
 def escape_formula(value):
-    """Prefix text that a spreadsheet would run as a formula with ``'`` (OWASP CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
+    """Prefix text that a spreadsheet would run as a formula with ``'`` (OWASP CSV
+    injection): text starting with ``= + - @``, a tab or a carriage return, or with a
+    look-alike of them (:data:`LOOKALIKE_TRIGGERS`), also after leading spaces."""
+    if isinstance(value, str) and value:
+        start = value.lstrip(_LEADING_SPACE)
+        if value.startswith(("\t", "\r")) or start.startswith(FORMULA_TRIGGERS + LOOKALIKE_TRIGGERS):
+            return "'" + value
     return value
 
 
@@ -97,9 +213,8 @@ def write_json(data, path, inputs=()) -> None:
             fh.write("\n")
 
 
-def write_csv(frame, path, inputs=()) -> None:
-    """Write a frame as CSV that Excel opens right: UTF-8 with BOM, text escaped
-    against formula injection, integers without decimals."""
+def _escaped(frame):
+    """A copy of ``frame`` with every text cell passed through :func:`escape_formula`."""
     import pandas as pd
 
     safe = frame.copy()
@@ -107,5 +222,17 @@ def write_csv(frame, path, inputs=()) -> None:
         if safe[col].dtype == object or str(safe[col].dtype) in ("str", "string"):
             # Built as an object column so that integers beside None stay integers.
             safe[col] = pd.Series([escape_formula(v) for v in safe[col]], index=safe.index, dtype=object)
+    return safe
+
+
+def write_csv(frame, path, inputs=()) -> None:
+    """Write a frame as CSV that Excel opens right: UTF-8 with BOM, text escaped
+    against formula injection, integers without decimals."""
+    safe = _escaped(frame)
     with atomic_output(path, inputs) as tmp:
         safe.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+
+
+def csv_text(frame) -> str:
+    """A frame as CSV text for the screen or a pipe, escaped as :func:`write_csv` escapes a file."""
+    return _escaped(frame).to_csv(index=False, lineterminator="\n")

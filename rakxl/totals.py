@@ -9,7 +9,8 @@ Three steps, each usable on its own:
   for that to pay (:data:`PARALLEL_THRESHOLD`), and never stops at an unreadable
   file: it is returned in ``failures`` with its reason;
 - :func:`budget_totals` sums the budget lines of the readings, grouped by any of
-  ``file``, ``sheet``, ``no``, ``sasaran`` and ``pelaksana``.
+  ``file``, ``sheet``, ``unit`` (the unit a plan names in its title), ``no``,
+  ``sasaran`` and ``pelaksana``.
 
 Only budget lines are summed (:attr:`rakxl.model.Rak.budgets`: each Pagu cell or
 merged Pagu range once), never the activity rows a merged Pagu covers. Nothing is
@@ -33,7 +34,7 @@ if TYPE_CHECKING:  # pandas is imported lazily to keep the CLI's start-up fast
     from .model import Rak
 
 #: The columns budget totals can be grouped by.
-GROUP_KEYS = ("file", "sheet", "no", "sasaran", "pelaksana")
+GROUP_KEYS = ("file", "sheet", "unit", "no", "sasaran", "pelaksana")
 #: File name endings searched for in folders (compared case-insensitively).
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 #: Excel writes ``~$name.xlsx`` next to an open workbook; it is a lock, not a workbook.
@@ -260,7 +261,7 @@ def _collect(outcomes, result: ReadResult, progress, total: int) -> None:
 def _check_by(by) -> tuple[str, ...]:
     if isinstance(by, str):
         by = [b for b in re.split(r"[,\s]+", by) if b]
-    keys = tuple(dict.fromkeys(by))
+    keys = tuple(dict.fromkeys(b.strip().lower() for b in by))
     unknown = [k for k in keys if k not in GROUP_KEYS]
     if unknown:
         raise ValueError(f"cannot group by {', '.join(map(repr, unknown))}; choose from {', '.join(GROUP_KEYS)}")
@@ -271,19 +272,19 @@ def budget_rows(rak: "Rak") -> list[dict]:
     """One row per budget line of ``rak``, plus a Pagu-0 row for each goal (and each
     Pelaksana of a goal's activities) that holds no budget line.
 
-    Each row has ``file``, ``sheet``, ``goal``, ``no``, ``sasaran``, ``pelaksana``,
+    Each row has ``file``, ``sheet``, ``unit``, ``goal``, ``no``, ``sasaran``, ``pelaksana``,
     ``pagu`` and ``budget_lines`` (1 for a budget line, 0 for a Pagu-0 row). Goals are
     joined by their position in the sheet (``goal``), not their written No, which
     may repeat or be missing.
     """
-    path, sheet = rak.path, rak.sheet
+    path, sheet, unit = rak.path, rak.sheet, rak.meta.unit
     goals = {int(g): (no, sas) for g, no, sas in _columns(rak.goals, "goal", "no", "sasaran")}
     rows = []
     held = set()   # (goal, pelaksana) holding at least one budget line
     for g, pagu, pelaksana in _columns(rak.budgets, "goal", "pagu", "pelaksana"):
         g = int(g)
         no, sas = goals.get(g, (None, None))
-        rows.append({"file": path, "sheet": sheet, "goal": g, "no": no, "sasaran": sas,
+        rows.append({"file": path, "sheet": sheet, "unit": unit, "goal": g, "no": no, "sasaran": sas,
                      "pelaksana": pelaksana, "pagu": int(pagu), "budget_lines": 1})
         held.add((g, pelaksana))
     budgeted_goals = {g for g, _ in held}
@@ -297,7 +298,7 @@ def budget_rows(rak: "Rak") -> list[dict]:
         names = runs.get(g) or ([] if g in budgeted_goals else [None])
         for pelaksana in names:
             if (g, pelaksana) not in held:
-                rows.append({"file": path, "sheet": sheet, "goal": g, "no": no, "sasaran": sas,
+                rows.append({"file": path, "sheet": sheet, "unit": unit, "goal": g, "no": no, "sasaran": sas,
                              "pelaksana": pelaksana, "pagu": 0, "budget_lines": 0})
     return rows
 
@@ -324,7 +325,7 @@ def budget_totals(raks, by=("pelaksana",)) -> "pd.DataFrame":
     Args:
         raks: a :class:`~rakxl.model.Rak` or an iterable of them (e.g.
             ``read_many(...).raks``).
-        by: the columns to group by, any of ``file``, ``sheet``, ``no``,
+        by: the columns to group by, any of ``file``, ``sheet``, ``unit``, ``no``,
             ``sasaran``, ``pelaksana`` (a sequence, or one comma-separated string).
 
     Returns:
@@ -358,221 +359,3 @@ def budget_totals(raks, by=("pelaksana",)) -> "pd.DataFrame":
     data["pagu"] = pd.Series([acc[0] for _, acc in ordered], dtype="int64")
     data["budget_lines"] = pd.Series([acc[1] for _, acc in ordered], dtype="int64")
     return pd.DataFrame(data, columns=list(keys) + ["pagu", "budget_lines"])
-
-
-# -- outputs -------------------------------------------------------------------
-
-#: Column and row labels of the outputs people read (table on screen, XLSX), in
-#: Bahasa Indonesia and English. CSV and JSON use the DataFrame's column names.
-LABELS = {
-    "file": ("File", "File"),
-    "sheet": ("Sheet", "Sheet"),
-    "no": ("No", "No"),
-    "sasaran": ("Sasaran", "Goal"),
-    "pelaksana": ("Pelaksana", "Pelaksana"),
-    "pagu": ("Pagu", "Pagu"),
-    "budget_lines": ("Baris Pagu", "Budget lines"),
-    "total": ("JUMLAH", "TOTAL"),
-    "year": ("Tahun", "Year"),
-    "unit": ("Unit", "Unit"),
-    "findings": ("Temuan", "Findings"),
-    "status": ("Keterangan", "Status"),
-    "read": ("dibaca", "read"),
-    "unreadable": ("tidak terbaca: {reason}", "unreadable: {reason}"),
-    "cell": ("Sel", "Cell"),
-    "code": ("Kode", "Code"),
-    "severity": ("Tingkat", "Severity"),
-    "message": ("Pesan", "Message"),
-    "blank": ("(kosong)", "(blank)"),
-    "failures": ("Tidak terbaca ({count} file):", "Unreadable ({count} files):"),
-    "skipped": ("Keluaran rakxl yang dilewati ({count} file):", "rakxl outputs skipped ({count} files):"),
-    "progress": ("Membaca", "Reading"),
-}
-
-
-def label(key: str, lang: str = "id") -> str:
-    """The label ``key`` of :data:`LABELS` in ``lang``."""
-    from .i18n import pick
-
-    return pick(LABELS[key], lang)
-
-
-def totals_records(table: "pd.DataFrame") -> list[dict]:
-    """The rows of a :func:`budget_totals` table as plain dicts, amounts as int."""
-    cols = list(table.columns)
-    return [{c: (int(v) if c in ("pagu", "budget_lines") else v) for c, v in zip(cols, row)}
-            for row in table.itertuples(index=False)]
-
-
-def format_table(table: "pd.DataFrame", lang: str = "id", max_text: int = 60) -> str:
-    """A :func:`budget_totals` table as aligned text with a total row; amounts as
-    ``Rp 3.051.446.000`` (:func:`rakxl.layout.format_rupiah`). Text longer than
-    ``max_text`` characters is shortened with ``…`` (only here; files keep it whole)."""
-    from .layout import format_rupiah
-
-    keys = [c for c in table.columns if c not in ("pagu", "budget_lines")]
-    head = [label(k, lang) for k in keys] + [label("pagu", lang), label("budget_lines", lang)]
-
-    def text(v) -> str:
-        s = label("blank", lang) if v is None else " ".join(str(v).split())
-        return s if len(s) <= max_text else s[:max_text - 1] + "…"
-
-    rows = [[text(v) for v in row[:len(keys)]] + [format_rupiah(row[-2]), str(row[-1])]
-            for row in table.itertuples(index=False)]
-    total = [label("total", lang)] + [""] * (len(keys) - 1) if keys else []
-    rows.append(total + [format_rupiah(int(table["pagu"].sum())), str(int(table["budget_lines"].sum()))])
-    widths = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
-    right = set(range(len(keys), len(head)))
-
-    def line(cells) -> str:
-        return "  ".join(c.rjust(w) if i in right else c.ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(head), rule] + [line(r) for r in rows[:-1]] + [rule, line(rows[-1])])
-
-
-def write_totals_xlsx(table: "pd.DataFrame", path, result: ReadResult, lang: str = "id") -> None:
-    """Write the totals workbook finance imports, through :func:`rakxl.safeio.atomic_output`.
-
-    Sheets: ``Total`` (header row, one row per group, Pagu as numbers in a Rupiah
-    format, a total row), ``Sumber`` (every file and sheet read, with its Pagu
-    total and findings count, and every file that could not be read, with why) and
-    ``Peringatan`` (the findings of :data:`TOTALS_FINDING_CODES`, when the checker
-    ran, i.e. ``result.findings`` is not None).
-
-    Raises:
-        RakFileError: ``path`` is a folder, one of the inputs, or in a missing folder.
-    """
-    import xlsxwriter
-    from xlsxwriter.utility import xl_rowcol_to_cell
-
-    from .findings import SEVERITY_LABEL
-    from .layout import RUPIAH_FORMAT, STYLES
-    from .marker import mark_xlsxwriter
-    from .safeio import atomic_output
-
-    with atomic_output(path, inputs=result.files) as tmp:
-        wb = xlsxwriter.Workbook(tmp, {"strings_to_formulas": False, "strings_to_urls": False})
-        mark_xlsxwriter(wb, "totals", ("Total", "Sumber", "Peringatan"))
-        head = wb.add_format(STYLES["header"])
-        money = wb.add_format({"num_format": RUPIAH_FORMAT})
-        bold = wb.add_format({"bold": True, "top": 1})
-        bold_money = wb.add_format({"bold": True, "top": 1, "num_format": RUPIAH_FORMAT})
-
-        def sheet(name, headers, widths):
-            ws = wb.add_worksheet(name)
-            for c, (h, w) in enumerate(zip(headers, widths)):
-                ws.write_string(0, c, h, head)
-                ws.set_column(c, c, w)
-            ws.freeze_panes(1, 0)
-            return ws
-
-        def put(ws, r, c, v, fmt=None):
-            if v is None:
-                ws.write_blank(r, c, None, fmt)
-            elif isinstance(v, (int, float)) and not isinstance(v, bool):
-                ws.write_number(r, c, v, fmt)
-            else:
-                ws.write_string(r, c, str(v), fmt)
-
-        # Total
-        keys = [c for c in table.columns if c not in ("pagu", "budget_lines")]
-        width = {"file": 40, "sheet": 20, "no": 6, "sasaran": 60, "pelaksana": 32}
-        ws = sheet("Total", [label(k, lang) for k in keys] + [label("pagu", lang), label("budget_lines", lang)],
-                   [width[k] for k in keys] + [20, 12])
-        n = len(table)
-        pc, bc = len(keys), len(keys) + 1
-        for r, row in enumerate(table.itertuples(index=False), 1):
-            for c, v in enumerate(row[:pc]):
-                put(ws, r, c, v)
-            ws.write_number(r, pc, int(row[pc]), money)
-            ws.write_number(r, bc, int(row[bc]))
-        last = n + 1
-        ws.write_string(last, 0, label("total", lang), bold)
-        for c in range(1, pc):
-            ws.write_blank(last, c, None, bold)
-        for c, fmt, value in ((pc, bold_money, int(table["pagu"].sum())), (bc, bold, int(table["budget_lines"].sum()))):
-            rng = f"{xl_rowcol_to_cell(1, c)}:{xl_rowcol_to_cell(max(n, 1), c)}"
-            ws.write_formula(last, c, f"=SUM({rng})", fmt, value)
-        if n:
-            ws.autofilter(0, 0, n, bc)
-
-        # Sumber
-        counts = [len(f) for f in result.findings] if result.findings is not None else None
-        ws = sheet("Sumber", [label(k, lang) for k in ("file", "sheet", "year", "unit", "budget_lines", "pagu",
-                                                        "findings", "status")],
-                   [40, 20, 8, 30, 12, 20, 10, 50])
-        r = 0
-        by_file: dict[str, list] = {}
-        for i, rak in enumerate(result.raks):
-            by_file.setdefault(rak.path, []).append(i)
-        failed = {f.path: f.reason for f in result.failures}
-        skipped = {f.path: f.reason for f in result.skipped}
-        for f in result.files:
-            if f in failed or f in skipped:
-                r += 1
-                put(ws, r, 0, f)
-                put(ws, r, 7, label("unreadable", lang).format(reason=failed[f]) if f in failed else skipped[f])
-                continue
-            for i in by_file.get(f, []):
-                rak = result.raks[i]
-                r += 1
-                for c, v in enumerate((rak.path, rak.sheet, rak.meta.year, rak.meta.unit, len(rak.budgets))):
-                    put(ws, r, c, v)
-                ws.write_number(r, 5, rak.total_pagu, money)
-                put(ws, r, 6, counts[i] if counts is not None else None)
-                put(ws, r, 7, label("read", lang))
-        ws.write_string(r + 1, 0, label("total", lang), bold)
-        for c in (1, 2, 3, 6, 7):
-            ws.write_blank(r + 1, c, None, bold)
-        ws.write_number(r + 1, 4, sum(len(k.budgets) for k in result.raks), bold)
-        ws.write_number(r + 1, 5, sum(k.total_pagu for k in result.raks), bold_money)
-
-        # Peringatan
-        ws = sheet("Peringatan", [label(k, lang) for k in ("file", "sheet", "cell", "no", "code", "severity",
-                                                            "message")],
-                   [40, 20, 8, 6, 20, 10, 90])
-        r = 0
-        if result.findings is not None:
-            for rak, findings in zip(result.raks, result.findings):
-                for fd in findings:
-                    if fd.code not in TOTALS_FINDING_CODES:
-                        continue
-                    r += 1
-                    severity = SEVERITY_LABEL[fd.severity][lang == "en"]
-                    for c, v in enumerate((rak.path, fd.sheet, fd.cell, fd.no, fd.code, severity,
-                                           fd.message_en if lang == "en" else fd.message)):
-                        put(ws, r, c, v)
-            if r:
-                ws.autofilter(0, 0, r, 6)
-        wb.close()
-
-
-class ProgressBar:
-    """A progress bar drawn by hand on a terminal stream: ``Membaca [#####.....] 150/300``.
-
-    Call it as ``bar(done, total)`` (the ``progress`` of :func:`read_many`); it redraws
-    at most ten times a second and clears its line when ``done == total``.
-    """
-
-    WIDTH = 30
-
-    def __init__(self, stream, lang: str = "id"):
-        self.stream = stream
-        self.word = label("progress", lang)
-        self._last = 0.0
-
-    def __call__(self, done: int, total: int) -> None:
-        import time
-
-        now = time.monotonic()
-        if done < total and now - self._last < 0.1:
-            return
-        self._last = now
-        if done >= total:
-            self.stream.write("\r" + " " * (len(self.word) + self.WIDTH + 30) + "\r")
-        else:
-            filled = self.WIDTH * done // max(total, 1)
-            self.stream.write(f"\r{self.word} [{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{total}")
-        self.stream.flush()

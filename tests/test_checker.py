@@ -138,8 +138,12 @@ def test_clean_plan_has_no_findings(tmp_path):
 def test_cli_table(sample_path):
     res = run("check", sample_path)
     assert res.exit_code == 1
-    assert "K39  13  error       missing-budget        Sasaran 13 tidak memiliki Pagu Anggaran" in res.output
-    assert res.output.rstrip().endswith("11 temuan: 4 error, 5 peringatan, 2 info")
+    assert "K39  13  kesalahan   missing-budget        Sasaran 13 tidak memiliki Pagu Anggaran" in res.output
+    # severity words in one language per run
+    assert res.output.rstrip().endswith("11 temuan: 4 kesalahan, 5 peringatan, 2 info")
+    assert " error " not in res.output
+    en = run("check", sample_path, "--lang", "en").output
+    assert en.rstrip().endswith("11 findings: 4 errors, 5 warnings, 2 info") and "peringatan" not in en
 
 
 def test_cli_json_english(sample_path):
@@ -243,7 +247,7 @@ def test_annotate_cell_inside_a_merge_and_existing_comment(tmp_path):
     found = rakxl.check_file(src)
     assert triples(found) == [("merge-crosses-goal", "1", "K8"), ("missing-budget", "2", "K10")]
     out = tmp_path / "temuan.xlsx"
-    rakxl_annotate(src, found, out)
+    rakxl_annotate(src, out, found)
     ws = openpyxl.load_workbook(out)["RAK"]
     text = ws["K8"].comment.text
     assert text.startswith("cek ke bagian keuangan")
@@ -276,13 +280,13 @@ def test_annotate_xls_says_save_as_xlsx(tmp_path):
     old = tmp_path / "lama.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     with pytest.raises(RakFileError, match=r"lama\.xls.*\.xls \(Excel 97-2003\).*simpan ulang sebagai \.xlsx"):
-        rakxl_annotate(old, [], tmp_path / "out.xlsx")
+        rakxl_annotate(old, tmp_path / "out.xlsx", [])
     assert not (tmp_path / "out.xlsx").exists()
 
 
 def test_annotate_output_must_be_xlsx(sample_path, tmp_path):
     with pytest.raises(RakFileError, match="harus bernama .xlsx"):
-        rakxl_annotate(sample_path, [], tmp_path / "out.xls")
+        rakxl_annotate(sample_path, tmp_path / "out.xls", [])
 
 
 def test_annotate_xlsm_gives_a_plain_xlsx(sample_path, tmp_path):

@@ -466,6 +466,9 @@ def test_cli_refuses_to_overwrite_an_input(sample_path, revision):
     assert revision.read_bytes() == before
 
 
+RUPIAH = '"Rp "#,##0'
+
+
 def test_cli_workbook(sample_path, revision, tmp_path):
     import openpyxl
 
@@ -476,27 +479,38 @@ def test_cli_workbook(sample_path, revision, tmp_path):
     assert book.sheetnames == ["Perubahan", "RAK Sekretaris"]
     rows = list(book["Perubahan"].iter_rows(values_only=True))
     assert rows[0] == ("Bagian", "Perubahan", "No lama", "No baru", "Sasaran", "Kegiatan", "Pelaksana", "Kolom",
-                       "Nilai lama", "Nilai baru", "Selisih", "Sel")
-    body = [(r[0], r[1], r[3], r[5], r[7], r[8], r[9], r[10]) for r in rows[1:]]
+                       "Nilai lama", "Nilai baru", "Pagu lama", "Pagu baru", "Selisih", "Sel lama", "Sel")
+    # Pagu as numbers in the Pagu columns; the budget line's range in its own columns
+    body = [(r[0], r[1], r[3], r[5], r[7], r[8], r[9], r[10], r[11], r[12], r[13]) for r in rows[1:]]
     goal1 = "Terwujudnya Dukungan Logistik dalam Penyelenggaraan Pemilu/Pemilihan"
+    evaluasi = "Evaluasi dan Dokumentasi Pendistribusian Logistik Pemilihan Tahun 2020"
+    penyusunan = ("Penyusunan Laporan dan Evaluasi Pelaksanaan Pengelolaan Pemeliharaan dan "
+                  "Inventarisasi Pemilihan")
+    supervisi = "Supervisi dan Monitoring Pelaksanaan Akhir Tahapan dan Jadwal pemiliha serentak Tahun 2020"
+    anggaran = "Supervisi Pengelolaan program dan Anggaran Tahun Anggaran 2020"
     assert body == [
-        ("Sasaran", "diubah", "1", None, "Pagu", 29_295_000, 19_295_000, -10_000_000),
-        ("Kegiatan", "diubah", "1", "Evaluasi dan Dokumentasi Pendistribusian Logistik Pemilihan Tahun 2020",
-         "Pagu", "Rp 29.295.000 (K8:K9)", "Rp 19.295.000 (K8:K9)", None),
-        ("Kegiatan", "diubah", "1", "Penyusunan Laporan dan Evaluasi Pelaksanaan Pengelolaan Pemeliharaan dan "
-         "Inventarisasi Pemilihan", "Pagu", "Rp 29.295.000 (K8:K9)", "Rp 19.295.000 (K8:K9)", None),
-        ("Sasaran", "diubah", "2", None, "Pagu", 23_134_000, 33_134_000, 10_000_000),
-        ("Kegiatan", "diubah", "2", "Supervisi dan Monitoring Pelaksanaan Akhir Tahapan dan Jadwal pemiliha "
-         "serentak Tahun 2020", "Pagu", "Rp 23.134.000 (K10:K11)", "Rp 33.134.000 (K10:K11)", None),
-        ("Kegiatan", "diubah", "2", "Supervisi Pengelolaan program dan Anggaran Tahun Anggaran 2020", "Pagu",
-         "Rp 23.134.000 (K10:K11)", "Rp 33.134.000 (K10:K11)", None),
+        ("Sasaran", "diubah", "1", None, "Pagu", None, None, 29_295_000, 19_295_000, -10_000_000, None),
+        ("Kegiatan", "diubah", "1", evaluasi, "Pagu", None, None, 29_295_000, 19_295_000, None, "K8:K9"),
+        ("Kegiatan", "diubah", "1", penyusunan, "Pagu", None, None, 29_295_000, 19_295_000, None, "K8:K9"),
+        ("Sasaran", "diubah", "2", None, "Pagu", None, None, 23_134_000, 33_134_000, 10_000_000, None),
+        ("Kegiatan", "diubah", "2", supervisi, "Pagu", None, None, 23_134_000, 33_134_000, None, "K10:K11"),
+        ("Kegiatan", "diubah", "2", anggaran, "Pagu", None, None, 23_134_000, 33_134_000, None, "K10:K11"),
         ("Kegiatan", "ganti nama", "5", "Reviu atas laporan keuangan triwulan", "Nama Kegiatan",
-         "Reviu atas lapoan keuangan triwulan", "Reviu atas laporan keuangan triwulan", None),
+         "Reviu atas lapoan keuangan triwulan", "Reviu atas laporan keuangan triwulan", None, None, None, None),
         ("Kegiatan", "baru", "9", "Survei Internal Integritas", "Nama Kegiatan", None,
-         "Survei Internal Integritas", None),
-        ("Pelaksana", "diubah", None, None, "Pagu", 2_633_827_000, 2_623_827_000, -10_000_000),
-        ("Pelaksana", "diubah", None, None, "Pagu", 125_044_000, 135_044_000, 10_000_000),
+         "Survei Internal Integritas", None, None, None, None),
+        ("Pelaksana", "diubah", None, None, "Pagu", None, None, 2_633_827_000, 2_623_827_000, -10_000_000, None),
+        ("Pelaksana", "diubah", None, None, "Pagu", None, None, 125_044_000, 135_044_000, 10_000_000, None),
     ]
+    assert [r[14] for r in rows[2:4]] == ["K8:K9", "K8:K9"]
+    ws = book["Perubahan"]
+    assert ws["K2"].number_format == RUPIAH and ws["M2"].number_format == RUPIAH
+    # print-ready: A4 landscape, one page wide, header repeated, wrapped rows sized
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"
+    assert ws.row_dimensions[3].height and ws.row_dimensions[3].height > 15
     assert rows[1][4] == goal1
     assert (rows[-2][6], rows[-1][6]) == ("Subbag Umum dan Logistik", "Subbag Program dan Data")
     # The new plan, in the official layout, with changed and added cells marked.

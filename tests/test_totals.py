@@ -16,7 +16,7 @@ from click.testing import CliRunner
 import rakxl
 from rakxl.cli import cli
 from rakxl.layout import RUPIAH_FORMAT
-from rakxl.totals import TOTALS_FINDING_CODES, ProgressBar, find_workbooks, read_many
+from rakxl.totals import TOTALS_FINDING_CODES, find_workbooks, read_many
 from rakxl.totals import _read_one as _real_read_one
 from tests.test_reader import BY_PELAKSANA
 
@@ -188,8 +188,19 @@ def test_cli_sample_by_no(sample_path):
 def test_by_is_checked():
     with pytest.raises(ValueError, match="'pagu'"):
         rakxl.budget_totals([], by=("pagu",))
-    res = run("totals", ".", "--by", "unit")
+    res = run("totals", ".", "--by", "pagu")
     assert res.exit_code == 2 and "--by" in res.stderr
+
+
+def test_by_unit_and_case_insensitive(sample_path):
+    """README promises totals per unit: --by unit groups by the unit the title names;
+    keys are taken in any case (--by Pelaksana)."""
+    res = run("totals", sample_path, "--by", "Unit,PELAKSANA", "--json")
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    assert {r["unit"] for r in rows} == {"SEKRETARIS"}
+    assert sum(r["pagu"] for r in rows) == 3_051_446_000
+    assert list(rows[0]) == ["unit", "pelaksana", "pagu", "budget_lines"]
 
 
 # -- many workbooks ----------------------------------------------------------------
@@ -274,12 +285,16 @@ def test_xlsx_output(folder, tmp_path):
     assert wb.sheetnames == ["Total", "Sumber", "Peringatan"]
     ws = wb["Total"]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0] == ("Pelaksana", "Pagu", "Baris Pagu")
+    head = rows.index(("Pelaksana", "Pagu", "Baris Pagu"))
+    assert rows[0][0] == "Jumlah Pagu Anggaran"
     exp = expected_by(specs, "pelaksana")
-    assert {p: (v, n) for p, v, n in rows[1:-1]} == exp
-    assert rows[-1] == ("JUMLAH", f"=SUM(B2:B{len(exp) + 1})", f"=SUM(C2:C{len(exp) + 1})")
-    assert all(ws.cell(r, 2).number_format == RUPIAH_FORMAT for r in range(2, len(exp) + 3))
-    assert all(isinstance(v, int) for _, v, _ in rows[1:-1])
+    first, last = head + 2, head + 1 + len(exp)
+    assert {p: (v, n) for p, v, n in rows[head + 1:-1]} == exp
+    # SUBTOTAL(109): the total follows the autofilter
+    assert rows[-1] == ("JUMLAH", f"=SUBTOTAL(109,B{first}:B{last})", f"=SUBTOTAL(109,C{first}:C{last})")
+    assert ws.auto_filter.ref == f"A{head + 1}:C{last}"
+    assert all(ws.cell(r, 2).number_format == RUPIAH_FORMAT for r in range(first, last + 2))
+    assert all(isinstance(v, int) for _, v, _ in rows[head + 1:-1])
 
     sumber = list(wb["Sumber"].iter_rows(values_only=True))
     assert sumber[0][:2] == ("File", "Sheet") and sumber[-1][0] == "JUMLAH"
@@ -290,7 +305,9 @@ def test_xlsx_output(folder, tmp_path):
     failed = {r[0]: r[7] for r in sumber[1:-1] if r[7] != "dibaca"}
     assert set(failed) == {str(root / "daftar_hadir.xlsx"), str(root / "unit1" / "rusak.xlsx")}
     assert all(v.startswith("tidak terbaca: ") for v in failed.values())
-    assert sumber[-1][5] == sum(v for v, _ in exp.values())
+    n = len(sumber) - 1
+    assert sumber[-1][5] == f"=SUBTOTAL(109,F2:F{n})"
+    assert sum(r[5] for r in sumber[1:-1] if r[5] is not None) == sum(v for v, _ in exp.values())
 
     warnings = list(wb["Peringatan"].iter_rows(values_only=True))
     assert warnings[0] == ("File", "Sheet", "Sel", "No", "Kode", "Tingkat", "Pesan")
@@ -365,15 +382,26 @@ def test_output_never_overwrites_an_input(tmp_path, sample_path):
     assert copy.read_bytes() == before
 
 
-def test_progress_bar_draws_and_clears():
-    stream = io.StringIO()
-    bar = ProgressBar(stream)
-    bar(15, 30)
-    assert stream.getvalue() == "\rMembaca [###############...............] 15/30"
-    bar(16, 30)  # within a tenth of a second: not redrawn
-    assert stream.getvalue().count("\r") == 1
-    bar(30, 30)
-    assert stream.getvalue().endswith("\r") and stream.getvalue().count("\r") == 3
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_is_clicks_on_a_terminal_only(monkeypatch):
+    """click.progressbar draws on stderr when it is a terminal; never with --quiet or into a pipe."""
+    from rakxl import cli as cli_module
+
+    term = _Terminal()
+    monkeypatch.setattr(cli_module.sys, "stderr", term)
+    with cli_module._progress(False, "id") as progress:
+        for done in range(1, 31):
+            progress(done, 30)
+    assert "Membaca" in term.getvalue() and "30/30" in term.getvalue()
+    with cli_module._progress(True, "id") as progress:
+        assert progress is None
+    monkeypatch.setattr(cli_module.sys, "stderr", io.StringIO())
+    with cli_module._progress(False, "en") as progress:
+        assert progress is None
 
 
 def _crash_worker(task):

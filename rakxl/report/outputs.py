@@ -1,0 +1,337 @@
+"""Every file the command line writes, as a public Python function.
+
+Each ``write_*`` function picks the format from the output's suffix (and refuses a
+suffix it does not write), writes through :func:`rakxl.safeio.atomic_output` and
+never writes over one of its inputs:
+
+- :func:`write_totals`: a :func:`rakxl.budget_totals` table (``rakxl totals -o``);
+- :func:`write_findings`: findings of :func:`rakxl.check` (``rakxl check -o``);
+- :func:`write_export`: a RAK's tables (``rakxl export -o``);
+- :func:`to_json`: a RAK as plain JSON data (``rakxl export`` to the screen).
+
+The diff's outputs are :func:`rakxl.write_diff`; the annotated copy is
+:func:`rakxl.annotate`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from ..i18n import text
+from .table import Column, Table, write_tables
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: The tables of a RAK that ``rakxl export`` writes.
+EXPORT_TABLES = ("activities", "budgets", "goals", "indicators")
+#: Fields of a finding in CSV and JSON outputs.
+FINDING_FIELDS = ("file", "sheet", "cell", "row", "column", "no", "code", "severity", "message", "message_en")
+
+
+def output_kind(path, kinds: Sequence[str]) -> str:
+    """The format an output path asks for, by its suffix (``.xlsx`` -> ``xlsx``).
+
+    Raises:
+        RakFileError: the suffix is not one of ``kinds``.
+    """
+    from ..exceptions import RakFileError
+
+    kind = Path(path).suffix.lower().lstrip(".")
+    if kind not in kinds:
+        names = ["." + k for k in kinds]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " atau " + names[-1]
+        raise RakFileError(text("out.suffix", "id", kinds=listed), path=path)
+    return kind
+
+
+# -- totals ------------------------------------------------------------------------------
+
+_TOTAL_WIDTHS = {"file": 40, "sheet": 20, "no": 6, "sasaran": 60, "pelaksana": 30, "unit": 30}
+
+
+def totals_records(table: "pd.DataFrame") -> list[dict]:
+    """The rows of a :func:`rakxl.budget_totals` table as plain dicts, amounts as int."""
+    cols = list(table.columns)
+    return [{c: (int(v) if c in ("pagu", "budget_lines") else v) for c, v in zip(cols, row)}
+            for row in table.itertuples(index=False)]
+
+
+def _names(values: Iterable, limit: int = 6) -> str:
+    seen = list(dict.fromkeys(str(v) for v in values if v not in (None, "")))
+    if len(seen) > limit:
+        return ", ".join(seen[:limit]) + f", ... (+{len(seen) - limit})"
+    return ", ".join(seen) or "-"
+
+
+def totals_title(raks: Sequence, files: int | None, lang: str = "id") -> list[str]:
+    """The lines above the totals table: what it is, whose plans (organisation, unit, year)."""
+    lines = [text("totals.title", lang)]
+    if raks:
+        lines.append(text("totals.organization", lang, names=_names(r.meta.organization for r in raks)))
+        lines.append(text("totals.units", lang, names=_names(r.meta.unit for r in raks)))
+        lines.append(text("totals.years", lang, names=_names(r.meta.year for r in raks)))
+        lines.append(text("totals.files", lang, files=files if files is not None else len({r.path for r in raks}),
+                          sheets=len(raks)))
+    return lines
+
+
+def totals_tables(table: "pd.DataFrame", result=None, lang: str = "id") -> list[Table]:
+    """The sheets of the totals workbook: ``Total``, and with a :class:`rakxl.totals.ReadResult`
+    also ``Sumber`` (every file and sheet) and ``Peringatan`` (findings that change a total)."""
+    from ..totals import TOTALS_FINDING_CODES
+
+    keys = [c for c in table.columns if c not in ("pagu", "budget_lines")]
+    cols = [Column(text(f"col.{k}", lang), _TOTAL_WIDTHS.get(k, 20), wrap=k != "no") for k in keys]
+    cols += [Column(text("col.pagu", lang), 18, "rupiah", total=True),
+             Column(text("col.budget_lines", lang), 10, "integer", total=True)]
+    raks = result.raks if result is not None else []
+    total = Table(text("sheet.total", lang), cols, list(table.itertuples(index=False)),
+                  title=totals_title(raks, len(result.files) if result is not None else None, lang),
+                  total=text("totals.total", lang))
+    if result is None:
+        return [total]
+    counts = [len(f) for f in result.findings] if result.findings is not None else None
+    by_file: dict[str, list[int]] = {}
+    for i, rak in enumerate(result.raks):
+        by_file.setdefault(rak.path, []).append(i)
+    failed = {f.path: text("totals.unreadable", lang, reason=f.reason) for f in result.failures}
+    failed.update({f.path: f.reason for f in getattr(result, "skipped", ())})
+    rows = []
+    for f in result.files:
+        if f in failed:
+            rows.append((f, None, None, None, None, None, None, failed[f]))
+            continue
+        for i in by_file.get(f, []):
+            rak = result.raks[i]
+            rows.append((rak.path, rak.sheet, rak.meta.year, rak.meta.unit, len(rak.budgets), rak.total_pagu,
+                         counts[i] if counts is not None else None, text("totals.read", lang)))
+    sources = Table(text("sheet.sources", lang), [
+        Column(text("col.file", lang), 40, wrap=True), Column(text("col.sheet", lang), 18, wrap=True),
+        Column(text("col.year", lang), 7), Column(text("col.unit", lang), 26, wrap=True),
+        Column(text("col.budget_lines", lang), 10, "integer", total=True),
+        Column(text("col.pagu", lang), 18, "rupiah", total=True), Column(text("col.findings", lang), 9, "integer"),
+        Column(text("col.status", lang), 40, wrap=True)], rows, total=text("totals.total", lang))
+    warn_rows = []
+    if result.findings is not None:
+        for rak, findings in zip(result.raks, result.findings):
+            for fd in findings:
+                if fd.code in TOTALS_FINDING_CODES:
+                    warn_rows.append((rak.path, fd.sheet, fd.cell, fd.no, fd.code,
+                                      text(f"severity.{fd.severity}", lang), fd.text(lang)))
+    warnings = Table(text("sheet.warnings", lang), [
+        Column(text("col.file", lang), 30, wrap=True), Column(text("col.sheet", lang), 16, wrap=True),
+        Column(text("col.cell", lang), 8), Column(text("col.no", lang), 5), Column(text("col.code", lang), 18),
+        Column(text("col.severity", lang), 11), Column(text("col.message", lang), 80, wrap=True)], warn_rows)
+    return [total, sources, warnings]
+
+
+def write_totals(table: "pd.DataFrame", out, result=None, *, lang: str = "id", inputs=()) -> Path:
+    """Write a :func:`rakxl.budget_totals` table to ``out``, by its suffix.
+
+    - ``.xlsx``: sheets ``Total`` (organisation, unit and year named above the table;
+      Pagu in rupiah; a JUMLAH row that follows the autofilter), and, when ``result``
+      (a :class:`rakxl.totals.ReadResult`) is given, ``Sumber`` and ``Peringatan``;
+    - ``.csv``: the rows, Pagu as whole numbers (UTF-8 with BOM, text escaped);
+    - ``.json``: the rows as records.
+
+    Args:
+        table: what :func:`rakxl.budget_totals` returned.
+        out: the file to write.
+        result: what :func:`rakxl.read_many` returned: its files are never overwritten
+            (except rakxl's own outputs it skipped); the .xlsx lists them.
+        lang: language of the workbook's words.
+        inputs: more files ``out`` may not be.
+
+    Returns:
+        The path written.
+
+    Raises:
+        RakFileError: an unknown suffix, a folder, or an input as ``out``.
+    """
+    from ..safeio import write_csv, write_json
+
+    if result is not None:  # rakxl's own outputs it skipped are no inputs (an earlier totals -o)
+        skipped = {f.path for f in getattr(result, "skipped", ())}
+        inputs = list(inputs) + [f for f in result.files if f not in skipped]
+    kind = output_kind(out, ("xlsx", "csv", "json"))
+    if kind == "xlsx":
+        return write_tables(totals_tables(table, result, lang), out, inputs, lang, kind="totals")
+    if kind == "csv":
+        write_csv(table, out, inputs=inputs)
+    else:
+        write_json(totals_records(table), out, inputs)
+    return Path(out)
+
+
+# -- findings ----------------------------------------------------------------------------
+
+def findings_table(findings, lang: str = "id", *, with_file: bool = True, sheets: Sequence[str] = (),
+                   name: str | None = None) -> Table:
+    """Findings as a table sheet: one row per finding, the severity cell filled by
+    severity; the cell linked to its place when its sheet is in ``sheets``."""
+    from ..layout import FINDING_COLORS
+
+    cols = [Column(text("col.number", lang), 5, "integer")]
+    if with_file:
+        cols.append(Column(text("col.file", lang), 30, wrap=True))
+    cols += [Column(text("col.severity", lang), 11), Column(text("col.code", lang), 20),
+             Column(text("col.sheet", lang), 16, wrap=True), Column(text("col.cell", lang), 8),
+             Column(text("change.sasaran", lang), 8), Column(text("col.message", lang), 90, wrap=True)]
+    sev, cell = (2, 5) if with_file else (1, 4)
+    rows, fills, links = [], {}, {}
+    for i, f in enumerate(findings):
+        row = [i + 1] + ([f.file] if with_file else []) + [
+            text(f"severity.{f.severity}", lang), f.code, f.sheet, f.cell, f.no, f.text(lang)]
+        color = FINDING_COLORS.get(f.severity)
+        if color:
+            fills[(i, sev)] = color
+        if f.sheet in sheets:
+            quoted = f.sheet.replace("'", "''")
+            links[(i, cell)] = f"'{quoted}'!{f.cell or 'A1'}"
+            if not f.cell:
+                row[cell] = f.sheet
+        rows.append(row)
+    return Table(name or text("sheet.findings", lang), cols, rows, fills=fills, links=links)
+
+
+def write_findings(findings, out, *, lang: str = "id", inputs=()) -> Path:
+    """Write findings (of :func:`rakxl.check` or :func:`rakxl.check_file`) to ``out``:
+    ``.xlsx`` a ``Temuan`` sheet, ``.csv`` and ``.json`` every field of each finding
+    (:data:`FINDING_FIELDS`).
+
+    Raises:
+        RakFileError: an unknown suffix, a folder, or an input as ``out``.
+    """
+    from ..safeio import write_csv, write_json
+
+    kind = output_kind(out, ("xlsx", "csv", "json"))
+    records = [f.to_dict() for f in findings]
+    if kind == "xlsx":
+        return write_tables([findings_table(findings, lang)], out, inputs, lang, kind="findings")
+    if kind == "csv":
+        import pandas as pd
+
+        write_csv(pd.DataFrame(records, columns=list(FINDING_FIELDS)), out, inputs=inputs)
+    else:
+        write_json(records, out, inputs)
+    return Path(out)
+
+
+# -- a RAK's own tables ------------------------------------------------------------------------
+
+def to_json(rak) -> dict:
+    """A :class:`rakxl.Rak` as plain JSON data: meta, totals and every table (missing values null)."""
+    import json
+
+    def records(frame):
+        return json.loads(frame.to_json(orient="records", force_ascii=False))
+
+    return {
+        "file": rak.path, "sheet": rak.sheet, "meta": rak.meta.to_dict(), "total_pagu": rak.total_pagu,
+        "stated_total": rak.stated_total,
+        **{name: records(getattr(rak, name)) for name in EXPORT_TABLES},
+    }
+
+
+def frame_table(frame: "pd.DataFrame", name: str) -> Table:
+    """A DataFrame as a plain table sheet: its column names as headers."""
+    cols = []
+    for c in frame.columns:
+        values = frame[c]
+        numeric = str(values.dtype).startswith(("int", "Int", "float", "Float"))
+        width = 14 if numeric else max(10, min(50, max([len(str(c))] + [len(str(v)) for v in values.head(200)])))
+        cols.append(Column(str(c), width, "rupiah" if c == "pagu" else "text", wrap=not numeric and width >= 30))
+    return Table(name, cols, list(frame.itertuples(index=False)))
+
+
+def write_export(rak, out, *, table: str = "activities") -> Path:
+    """Write a RAK's tables to ``out``, by its suffix: ``.xlsx`` one sheet per table
+    (:data:`EXPORT_TABLES`), ``.csv`` the one ``table``, ``.json`` :func:`to_json`.
+
+    Raises:
+        RakFileError: an unknown suffix, a folder, or the RAK's own file as ``out``.
+    """
+    from ..safeio import write_csv, write_json
+
+    kind = output_kind(out, ("xlsx", "csv", "json"))
+    inputs = [rak.path] if rak.path else []
+    if kind == "xlsx":
+        return write_tables([frame_table(getattr(rak, t), t) for t in EXPORT_TABLES], out, inputs, kind="export")
+    if kind == "csv":
+        write_csv(getattr(rak, table), out, inputs=inputs)
+    else:
+        write_json(to_json(rak), out, inputs)
+    return Path(out)
+
+
+# -- a diff ------------------------------------------------------------------------------------
+
+#: The name of the diff workbook's sheet that lists every change.
+CHANGES_SHEET = "Perubahan"
+_CHANGE_SHEET_COLUMNS = (  # (column of RakDiff.changes or a sheet column, width, kind, wrap)
+    ("level", 9, "text", False), ("change", 11, "text", False), ("no_old", 5, "text", False),
+    ("no_new", 5, "text", False), ("sasaran", 30, "text", True), ("kegiatan", 30, "text", True),
+    ("pelaksana", 16, "text", True), ("field", 12, "text", True), ("old", 28, "text", True),
+    ("new", 28, "text", True), ("pagu_old", 15, "rupiah", False), ("pagu_new", 15, "rupiah", False),
+    ("delta", 15, "rupiah", False), ("cell_old", 9, "text", False), ("cell", 9, "text", False))
+
+
+def changes_table(d, lang: str = "id") -> Table:
+    """The ``Perubahan`` sheet of a diff: :attr:`RakDiff.changes`, one row per change;
+    Pagu amounts in number columns (old, new, difference), other values as text, the
+    budget line's cells in their own columns; the kind of change filled by colour."""
+    from ..layout import CHANGE_COLORS
+    from ..revisions import word
+
+    cols = [Column(text(f"change.{name}", lang), width, kind, wrap) for name, width, kind, wrap in
+            _CHANGE_SHEET_COLUMNS]
+    rows, fills = [], {}
+    for i, rec in enumerate(d.changes.to_dict("records")):
+        old, new = rec["old"], rec["new"]
+        amounts = rec["field"] == "pagu"
+        row = {**rec, "level": word(f"level_{rec['level']}", lang), "change": word(rec["change"], lang),
+               "field": None if rec["field"] is None else word(rec["field"], lang),
+               "old": None if amounts else old, "new": None if amounts else new,
+               "pagu_old": old if amounts else None, "pagu_new": new if amounts else None}
+        rows.append([row[name] for name, *_ in _CHANGE_SHEET_COLUMNS])
+        color = CHANGE_COLORS.get(rec["change"])
+        if color:
+            fills[(i, 1)] = color
+    return Table(CHANGES_SHEET, cols, rows, fills=fills)
+
+
+def write_diff(d, out, *, lang: str = "id", paper: str = "A4") -> Path:
+    """Write a :func:`rakxl.diff` to ``out``, by its suffix:
+
+    - ``.xlsx``: a ``Perubahan`` sheet (:func:`changes_table`) followed by the new plan
+      in the official layout (:func:`rakxl.write_rak`), added cells in green, changed
+      cells in yellow with a comment holding the old value;
+    - ``.json``: :meth:`RakDiff.to_json`;
+    - ``.csv``: :attr:`RakDiff.changes` (UTF-8 with BOM, text escaped for Excel).
+
+    Neither input is ever overwritten.
+
+    Raises:
+        RakFileError: an unknown suffix, a folder, or one of the two inputs as ``out``.
+    """
+    from ..safeio import check_output, write_csv, write_json
+
+    inputs = [p for p in (d.old.path, d.new.path) if p]
+    kind = output_kind(out, ("xlsx", "json", "csv"))
+    check_output(out, inputs)
+    if kind == "json":
+        write_json(d.to_json(), out, inputs)
+    elif kind == "csv":
+        changes = d.changes
+        for col in ("old", "new"):  # amounts as digits, never as floats
+            changes[col] = [v if v is None or isinstance(v, str) else str(v) for v in changes[col]]
+        write_csv(changes, out, inputs=inputs)
+    else:
+        from ..writer import write_rak
+        from .table import write_table
+
+        table = changes_table(d, lang)
+        write_rak(d.new, out, paper=paper, marks=d.marks(lang), kind="diff",
+                  extra_sheets={CHANGES_SHEET: lambda book, ws: write_table(ws, table, lang, book=book)})
+    return Path(out)
