@@ -263,3 +263,203 @@ MONEV_TITLE_LINES = ("MONITORING DAN EVALUASI RENCANA AKSI KINERJA TAHUN {year}"
 MONEV_FILLS = {"plan": "#EDEDED", "input": "#FFF9E5", "formula": "#E2EFDA", "none": "#D0D0D0"}
 #: Number format of capaian and serapan percentages.
 PERCENT_NUMBER_FORMAT = "0.00"
+
+
+# -- RAK families: the other shapes offices write the same plan in -----------------
+#
+# The plan is always goal -> indicator -> activity -> quarter targets -> budget ->
+# responsible unit; offices lay it out in a few recurring shapes ("families"). Each
+# family is described here once: which header words name which column, where goals
+# and budgets live and what a total row says. The reader picks the family from the
+# header words (never from the file name) and reads every family into the same
+# model (:class:`rakxl.model.Rak`; ``Rak.family`` names it). The KPU layout above is
+# the family ``kpu``; the writer writes it whatever family was read.
+
+#: Roles a family may map besides the model's columns (never in the frames' own
+#: columns; kept as extra columns where the sheet has them).
+FAMILY_ROLES = {
+    "program": "the program/kegiatan a budget line pays for (Pemda; the budget table)",
+    "sub_aksi": "a sub-action under a Rencana Aksi (Pemda)",
+    "satuan": "the unit of a target or volume, in a column apart",
+    "volume": "the volume of a work-plan budget (Vol)",
+    "unit_cost": "a unit cost (Biaya, Harga Satuan): never a budget",
+    "waktu": "when a work-plan activity runs (Waktu Pelaksanaan), kept as text",
+}
+
+
+@dataclass(frozen=True)
+class Family:
+    """One shape in which offices write a RAK (README, "RAK families").
+
+    Attributes:
+        name: what :attr:`rakxl.model.Rak.family` says (``kpu``, ``workplan``...).
+        title: a short description.
+        header: a typical header line of the family, as the README shows it.
+        columns: ``(role, synonyms)`` pairs, tried in this order against a header
+            cell's normalised text (:func:`normalize_header`, ``re.fullmatch``): the
+            first role whose synonym matches names the column. Roles are the model's
+            (``no``, ``sasaran``...) or one of :data:`FAMILY_ROLES`.
+        signature: roles the header row of the family always maps.
+        goals: where goals live: ``column`` (No and Sasaran merged over their rows),
+            ``row`` (a row of their own across the table, above their activities,
+            ``1 | Poin Renstra ...``) or ``order`` (the Sasaran column; goals are
+            numbered in sheet order and have no No unless a No column exists).
+        budget: where budget lines live: ``column`` (an amount merged over, or
+            standing above, the rows it pays for) or ``table`` (a second table below
+            the first, one line per row).
+        periods: ``quarters`` (TW I-IV) or ``months`` (Jan..Des, quarters derived).
+        total_words: labels of the total row (normalised, ``re.fullmatch``) beside
+            :data:`TOTAL_ROW`.
+        lacks: model fields the family never fills: None in every frame.
+    """
+
+    name: str
+    title: str
+    header: str
+    columns: tuple[tuple[str, tuple[str, ...]], ...]
+    signature: tuple[str, ...]
+    goals: str = "column"
+    budget: str = "column"
+    periods: str = "quarters"
+    total_words: tuple[str, ...] = ()
+    lacks: tuple[str, ...] = ()
+
+    def match(self, text: object) -> str | None:
+        """The role a header cell names in this family, or None."""
+        norm = normalize_header(text)
+        if not norm:
+            return None
+        for role, patterns in _FAMILY_COMPILED[self.name]:
+            if any(p.fullmatch(norm) for p in patterns):
+                return role
+        return None
+
+    def is_total(self, text: object) -> bool:
+        """Whether a cell's text is the label of this family's total row."""
+        norm = normalize_header(text)
+        return bool(norm) and (bool(TOTAL_ROW.fullmatch(norm))
+                               or any(re.fullmatch(p, norm) for p in self.total_words))
+
+
+_RP = r"(\s*\(?\s*(rp|rupiah)\.?\s*\)?)?"
+_PELAKSANA = COLUMN_BY_ROLE["pelaksana"].synonyms + (r"unit\s*kerja.*", r"(opd|perangkat\s*daerah)(\s*pelaksana)?")
+
+#: Month headers: Jan..Des (Indonesian and English), or "Bulan 1".."Bulan 12".
+MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+_MONTH_WORDS = (
+    ("januari", "january", "jan"), ("februari", "pebruari", "february", "feb", "peb"), ("maret", "march", "mar"),
+    ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
+    ("agustus", "august", "agu", "agt", "ags", "aug"), ("september", "sep", "sept"),
+    ("oktober", "october", "okt", "oct"), ("november", "nopember", "nov", "nop"), ("desember", "december", "des", "dec"),
+)
+#: Synonyms of each month column (``m1``..``m12``): its name, or its number after "Bulan".
+MONTH_SYNONYMS = tuple(
+    tuple(rf"{w}\.?" for w in words) + (rf"(bulan|bln)\.?\s*(ke\s*-?\s*)?{i + 1}",)
+    for i, words in enumerate(_MONTH_WORDS))
+#: The header merged over twelve month columns numbered 1..12 below it.
+MONTH_GROUP_SYNONYMS = (
+    r"(jadwal|waktu|rencana|target)?\s*(pelaksanaan\s*)?(kegiatan\s*)?\(?\s*(bulan|bln)(\s*ke)?\s*\)?(\s*ke\s*-?)?",
+    r"(jadwal|waktu)\s*pelaksanaan(\s*kegiatan)?(\s*\(?\s*bulan\s*\)?)?",
+)
+MONTHS = tuple(f"m{i}" for i in range(1, 13))
+#: The months of each quarter: a monthly plan's quarters are derived from them.
+QUARTER_MONTHS = {q: MONTHS[3 * i:3 * i + 3] for i, q in enumerate(QUARTERS)}
+
+_KPU_COLUMNS = tuple((role, COLUMN_BY_ROLE[role].synonyms) for role in _MATCH_ORDER)
+
+FAMILIES: tuple[Family, ...] = (
+    Family(
+        "kpu", "KPU official layout: goal No and Sasaran merged over indicators and activities",
+        "No | Sasaran | Indikator Kinerja | Target | Nama Kegiatan/Aksi | Target | TW I..IV | Pagu Anggaran "
+        "| Pelaksana",
+        _KPU_COLUMNS, ("kegiatan",),
+    ),
+    Family(
+        "workplan", "Work plan (RKAT): goals as rows across the table, activities lettered a., b. below",
+        "No | Program Kerja | Waktu Pelaksanaan | Indikator Capaian | Target | Vol | Biaya | Jumlah (Rp.) "
+        "| Penanggung Jawab",
+        (
+            ("no", (r"no\.?", r"nomor", r"no\.? urut")),
+            ("kegiatan", (r"(nama\s*|uraian\s*)?program\s*kerja.*",)),
+            ("waktu", (r"(waktu|jadwal)(\s*pelaksanaan)?(\s*kegiatan)?",)),
+            ("indikator", (r"indikator.*",)),
+            ("target_indikator", (r"target.*",)),
+            ("volume", (r"vol(ume)?\.?",)),
+            ("satuan", (r"sat(uan)?\.?",)),
+            ("unit_cost", (rf"(biaya|harga)(\s*satuan)?{_RP}", rf"(biaya|harga)\s*per\s*(unit|satuan){_RP}")),
+            ("pagu", (rf"jumlah(\s*(biaya|anggaran|dana|usulan(\s*anggaran)?))?{_RP}", rf"total\s*biaya{_RP}")),
+            ("pelaksana", _PELAKSANA),
+        ),
+        ("kegiatan", "pagu"), goals="row",
+        total_words=(r"total\s*usulan(\s*anggaran)?", r"(jumlah|total)\s*(usulan|seluruhnya)(\s*anggaran)?"),
+        lacks=("target_kegiatan",) + QUARTERS,
+    ),
+    Family(
+        "targets-budget", "Targets table, then a budget table (Alokasi Anggaran) below it",
+        "No | Kinerja Utama | Indikator Kinerja | Target Tahunan | Target Rencana Aksi TW I..IV; "
+        "then No | Program/Kegiatan | Pagu Anggaran",
+        (
+            ("no", (r"no\.?", r"nomor", r"no\.? urut")),
+            ("sasaran", (r"kinerja\s*utama.*", r"sasaran.*")),
+            ("indikator", (r"indikator.*", r"iku")),
+            ("target_indikator", (r"target\s*tahun(an)?(\s*\d{4})?.*", r"target(\s*\d{4})?")),
+            ("tw1", (r"(target\s*(rencana\s*aksi\s*)?)?" + _quarter_synonyms(1)[0], r"i", r"q1")),
+            ("tw2", (r"(target\s*(rencana\s*aksi\s*)?)?" + _quarter_synonyms(2)[0], r"ii", r"q2")),
+            ("tw3", (r"(target\s*(rencana\s*aksi\s*)?)?" + _quarter_synonyms(3)[0], r"iii", r"q3")),
+            ("tw4", (r"(target\s*(rencana\s*aksi\s*)?)?" + _quarter_synonyms(4)[0], r"iv", r"q4")),
+            ("pelaksana", _PELAKSANA),
+        ),
+        ("sasaran", "indikator", "tw1", "tw2", "tw3", "tw4"), budget="table",
+        total_words=(r"jumlah\s*total", r"total\s*(anggaran|pagu|alokasi)(\s*anggaran)?"),
+        lacks=("kegiatan", "target_kegiatan"),
+    ),
+    Family(
+        "pemda", "Pemda rencana aksi (e-SAKIP): Anggaran merged over the actions of its program/kegiatan",
+        "Sasaran | Indikator | Satuan | Target | Program/Kegiatan | Anggaran (Rp) | Rencana Aksi "
+        "| (Sub Rencana Aksi) | Target TW I..IV | Penanggung Jawab",
+        (
+            ("no", (r"no\.?", r"nomor", r"no\.? urut")),
+            ("sasaran", (r"sasaran.*", r"tujuan.*")),
+            ("indikator", (r"indikator.*",)),
+            ("satuan", (r"sat(uan)?\.?",)),
+            ("target_indikator", (r"target(\s*(kinerja|indikator|tahun(an)?))?(\s*(tahun\s*)?\d{4})?",)),
+            ("program", (r"program(\s*/\s*kegiatan)?(\s*/\s*sub\s*kegiatan)?", r"(sub\s*)?kegiatan",
+                         r"program\s*,\s*kegiatan(\s*(dan|,)\s*sub\s*kegiatan)?")),
+            ("pagu", (rf"(anggaran|pagu(\s*anggaran)?|pagu\s*indikatif|alokasi\s*anggaran){_RP}",)),
+            ("sub_aksi", (r"sub\s*rencana\s*aksi",)),
+            ("kegiatan", (r"rencana\s*aksi",)),
+            ("tw1", (r"(target\s*)?" + _quarter_synonyms(1)[0], r"i", r"q1")),
+            ("tw2", (r"(target\s*)?" + _quarter_synonyms(2)[0], r"ii", r"q2")),
+            ("tw3", (r"(target\s*)?" + _quarter_synonyms(3)[0], r"iii", r"q3")),
+            ("tw4", (r"(target\s*)?" + _quarter_synonyms(4)[0], r"iv", r"q4")),
+            ("pelaksana", _PELAKSANA),
+        ),
+        ("program", "kegiatan", "pagu"), goals="order",
+        lacks=("target_kegiatan",),
+    ),
+    Family(
+        "monthly", "The KPU columns with twelve months (Jan..Des, Bulan 1..12) instead of TW I-IV",
+        "No | Sasaran | Indikator Kinerja | Target | Nama Kegiatan/Aksi | Target | Jan .. Des | Pagu Anggaran "
+        "| Pelaksana",
+        _KPU_COLUMNS + tuple(zip(MONTHS, MONTH_SYNONYMS)), ("kegiatan",) + MONTHS, periods="months",
+    ),
+)
+FAMILY_BY_NAME = {f.name: f for f in FAMILIES}
+#: Quarter group headers of the targets and Pemda families (merged over TW I..IV).
+FAMILY_QUARTER_GROUP = (
+    r"(target\s*)?(rencana\s*aksi|triwulan|tw|per\s*triwulan)(\s*(per\s*)?(triwulan|tw))?(\s*\d{4})?",
+    r"target(\s*(kinerja|capaian))?(\s*per)?(\s*triwulan)?",
+)
+#: The caption above the budget table of ``targets-budget`` (the table's own header follows).
+BUDGET_TABLE_CAPTION = r"(\w+\.\s*)?(alokasi|rencana|rincian)\s*anggaran.*"
+#: Header words of the budget table of ``targets-budget``.
+BUDGET_TABLE_COLUMNS = (
+    ("no", (r"no\.?", r"nomor", r"no\.? urut")),
+    ("program", (r"program(\s*/\s*kegiatan)?(\s*/\s*sub\s*kegiatan)?", r"(sub\s*)?kegiatan", r"uraian.*",
+                 r"nama\s*(program|kegiatan).*")),
+    ("pagu", (rf"(pagu|anggaran|pagu\s*anggaran|alokasi\s*anggaran|jumlah(\s*anggaran)?|dana){_RP}",)),
+    ("pelaksana", _PELAKSANA),
+)
+
+_FAMILY_COMPILED = {f.name: tuple((role, tuple(re.compile(p) for p in pats)) for role, pats in f.columns)
+                    for f in FAMILIES}
