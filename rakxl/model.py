@@ -86,6 +86,9 @@ class Rak:
         merged: the roles whose column uses merged cells for the hierarchy.
         merges: merged ranges inside the table, as A1 ranges.
         notes: what the reader saw in cells (text amounts, errors, gaps...).
+        family: the RAK family the sheet is written in (:data:`rakxl.layout.FAMILIES`):
+            ``kpu`` (the KPU layout), ``workplan``, ``targets-budget``, ``pemda`` or
+            ``monthly``. Fields a family does not have are None (README, "RAK families").
     """
 
     path: str | None
@@ -103,6 +106,7 @@ class Rak:
     merged: frozenset = frozenset()
     merges: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    family: str = "kpu"
 
     @property
     def total_pagu(self) -> int:

@@ -16,6 +16,11 @@ from .walk import _Walk
 
 def read_grid(grid: Grid, path=None) -> Rak | None:
     """The RAK table of one sheet, or None when the sheet holds none."""
+    from .families import read_family  # the family stage: a family other than the KPU layout
+
+    rak = read_family(grid, path)
+    if rak is not None:
+        return rak
     header = find_header(grid)
     if header is None:
         return None

@@ -1,0 +1,679 @@
+"""Family stage: which RAK family a sheet is written in, and the reading of the
+families other than the KPU layout (:data:`rakxl.layout.FAMILIES`).
+
+The family is told from the header words only (never from the file name), and only
+by words the KPU layout never uses, so that no KPU sheet reads differently:
+
+- ``workplan``: a ``Program Kerja`` column and a total column (``Jumlah (Rp.)``); goals
+  are rows of their own across the table. A unit cost (``Biaya``) beside ``Vol`` with
+  no total column is refused: it is no budget.
+- ``targets-budget``: Kinerja Utama / Indikator / quarter targets and no activity or
+  budget column, then a second table (``No | Program/Kegiatan | Pagu Anggaran``) below.
+- ``pemda``: a Program/Kegiatan column left of a ``Rencana Aksi`` column, and a budget
+  column: the KPU walk reads it with the columns mapped the Pemda way.
+- ``monthly``: the KPU header with twelve month columns and no quarter columns: the
+  KPU walk reads it, and each quarter is derived from its months.
+
+:func:`read_family` is the stage's one entry: a :class:`~rakxl.model.Rak` when the
+sheet is written in one of these families, None for the KPU path.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from types import SimpleNamespace
+
+from .. import layout
+from ..exceptions import RakInputError
+from ..formulas import a1, column_letters
+from ..model import Note, Rak
+from ..workbook import Grid, to_text
+from .assembly import _assemble
+from .header import _HEADER_MAX_CHARS, _NUMBER_CELL, HEADER_SEARCH_ROWS, _Header, _role_of
+from .meta import read_meta
+from .walk import _Walk
+
+WORKPLAN, TARGETS, PEMDA, MONTHLY = (layout.FAMILY_BY_NAME[n] for n in ("workplan", "targets-budget", "pemda",
+                                                                          "monthly"))
+#: Model roles: what the frames hold (other family roles are kept as extra columns).
+_MODEL_ROLES = frozenset(layout.ROLES)
+_GROUP = tuple(re.compile(p) for p in layout.FAMILY_QUARTER_GROUP)
+_MONTH_GROUP = tuple(re.compile(p) for p in layout.MONTH_GROUP_SYNONYMS)
+_CAPTION = re.compile(layout.BUDGET_TABLE_CAPTION)
+_BUDGET_TABLE = tuple((role, tuple(re.compile(p) for p in pats)) for role, pats in layout.BUDGET_TABLE_COLUMNS)
+#: A goal's number in a work plan's goal row: 1, 2., IV, "1." before the text...
+_GOAL_NO = re.compile(r"(\d{1,3}|[IVXLC]{1,6})\s*[.)]?")
+_GOAL_JOINED = re.compile(r"(\d{1,3}|[IVXLC]{1,6})\s*[.)]\s*(\S.*)", re.S)
+_ROMAN = re.compile(r"[IVXLC]{1,6}\.?")
+#: How many rows below the targets table the budget table may start.
+_BUDGET_TABLE_SEARCH = 200
+
+
+@functools.lru_cache(maxsize=4096)
+def _match(family_name: str, text: str) -> str | None:
+    return layout.FAMILY_BY_NAME[family_name].match(text)
+
+
+def _text(v) -> str | None:
+    return v if isinstance(v, str) and v.strip() and len(v) <= _HEADER_MAX_CHARS else None
+
+
+# -- the header: which family --------------------------------------------------------
+
+def read_family(grid: Grid, path=None) -> Rak | None:
+    """The Rak of a sheet written in a family other than the KPU layout, or None.
+
+    Raises:
+        RakInputError: the header is ambiguous in a way that would make a wrong RAK
+            (a unit cost with no total beside it).
+    """
+    last = min(grid.nrows, grid.top + HEADER_SEARCH_ROWS)
+    for r in range(grid.top, last):
+        texts = [(c, t) for c in range(grid.left, grid.ncols) if (t := _text(grid.value(r, c)))]
+        if len(texts) < 2:
+            continue
+        kpu = {}
+        for c, t in texts:
+            role = _role_of(t)
+            if role:
+                kpu.setdefault(role, c)
+        _refuse_unit_cost(grid, r, texts, kpu, path)
+        found = (_workplan_header(grid, r, texts) or _targets_header(grid, r, texts, kpu)
+                 or _pemda_header(grid, r, texts) or _monthly_header(grid, r, texts, kpu))
+        if found is not None:
+            family, header = found
+            return _READERS[family](grid, header, path)
+        known = set(kpu) - {"triwulan"}
+        if "kegiatan" in known and len(known) >= 3 and known & {"pagu", "sasaran", "indikator"}:
+            return None  # a KPU header: the KPU stages read it, as they always did
+    return None
+
+
+def _roles(family, grid, r, texts) -> tuple[dict, bool]:
+    """role -> column of a header row in ``family``'s words; a blank cell, or a
+    quarter/month group cell, named by the row below. Also whether the row below
+    was used."""
+    cols: dict[str, int] = {}
+    uses_sub = False
+    own = dict(texts)
+    for c in range(grid.left, grid.ncols):
+        t = own.get(c)
+        role = _match(family.name, t) if t else None
+        grouped = t is not None and (any(p.fullmatch(layout.normalize_header(t)) for p in _GROUP)
+                                     or any(p.fullmatch(layout.normalize_header(t)) for p in _MONTH_GROUP))
+        if role is None or grouped:
+            below = grid.value(r + 1, c)
+            sub = None
+            if isinstance(below, str) and _text(below):
+                sub = _match(family.name, below)
+            elif isinstance(below, (int, float)) and not isinstance(below, bool) and float(below).is_integer():
+                sub = f"#{int(below)}"  # 1..4 under a quarter group, 1..12 under a month group
+            if isinstance(below, str) and _NUMBER_CELL.fullmatch(below.strip()) and not below.strip().startswith("("):
+                sub = f"#{int(_NUMBER_CELL.fullmatch(below.strip()).group(1))}"
+            if sub is not None and (t is None or grouped or role is None):
+                if sub.startswith("#"):
+                    if not grouped and not _in_group(grid, r, c):
+                        continue
+                    n = int(sub[1:])
+                    months = _in_month_group(grid, r, c, t)
+                    sub = (f"m{n}" if 1 <= n <= 12 else None) if months else (f"tw{n}" if 1 <= n <= 4 else None)
+                    if sub is None or (sub.startswith("m") and family is not MONTHLY):
+                        continue
+                role = sub
+                uses_sub = True
+        if role is not None and role not in cols:
+            cols[role] = c
+    return cols, uses_sub
+
+
+def _group_of(grid, r, c) -> str | None:
+    """The text of the header cell merged across row r over column c, if any."""
+    for r1, c1, r2, c2 in grid.merges:
+        if r1 == r and c1 <= c <= c2 and c2 > c1:
+            v = grid.value(r1, c1)
+            return v if isinstance(v, str) else None
+    return None
+
+
+def _in_group(grid, r, c) -> bool:
+    g = _group_of(grid, r, c)
+    if g is None:
+        return False
+    norm = layout.normalize_header(g)
+    return any(p.fullmatch(norm) for p in _GROUP + _MONTH_GROUP) or layout.match_header(g) == "triwulan"
+
+
+def _in_month_group(grid, r, c, own) -> bool:
+    g = _group_of(grid, r, c) or own
+    return bool(g) and any(p.fullmatch(layout.normalize_header(g)) for p in _MONTH_GROUP)
+
+
+def _data_start(grid, r, cols, uses_sub) -> int:
+    start = r + 2 if uses_sub else r + 1
+    for r1, c1, r2, c2 in grid.merges:  # header cells merged down over a second header row
+        if r1 == r and c1 in cols.values() and r2 >= start:
+            start = r2 + 1
+    return start
+
+
+def _header(grid, r, cols, uses_sub, texts, keep=()) -> _Header:
+    """A :class:`_Header` of the model's roles; every other named column is an extra."""
+    model = {role: c for role, c in cols.items() if role in _MODEL_ROLES and role not in keep}
+    extras = {c: " ".join(t.split()) for c, t in texts if c not in model.values()}
+    return _Header(row=r, data_start=_data_start(grid, r, cols, uses_sub), cols=model, extras=extras)
+
+
+def _refuse_unit_cost(grid, r, texts, kpu, path):
+    """A unit cost (``Biaya``) beside a volume (``Vol``) with no total column: the
+    budget of each line is not written, and taking the unit cost would be wrong."""
+    roles = {}
+    for c, t in texts:
+        role = _match(WORKPLAN.name, t)
+        if role:
+            roles.setdefault(role, c)
+    cost, vol = roles.get("unit_cost"), roles.get("volume")
+    if cost is None or vol is None or abs(cost - vol) > 2 or "pagu" in roles:
+        return
+    activity = roles.get("kegiatan", kpu.get("kegiatan"))
+    if activity is None:
+        return
+    raise RakInputError(
+        f"kolom '{grid.value(r, cost)}' ({a1(r, cost)}) di samping '{grid.value(r, vol)}' ({a1(r, vol)}) adalah "
+        "harga satuan, bukan Pagu, dan tidak ada kolom jumlah (mis. 'Jumlah (Rp.)'): Pagu tiap baris tidak "
+        "tertulis, tabel tidak dibaca", path=path, sheet=grid.name)
+
+
+def _workplan_header(grid, r, texts):
+    cols, uses_sub = _roles(WORKPLAN, grid, r, texts)
+    if "kegiatan" not in cols or "pagu" not in cols:
+        return None
+    return "workplan", (_header(grid, r, cols, uses_sub, texts), cols)
+
+
+def _targets_header(grid, r, texts, kpu):
+    if "kegiatan" in kpu or "pagu" in kpu:
+        return None
+    cols, uses_sub = _roles(TARGETS, grid, r, texts)
+    if not all(role in cols for role in TARGETS.signature):
+        return None
+    header = _header(grid, r, cols, uses_sub, texts)
+    budget = _find_budget_table(grid, header.data_start)
+    if budget is None:
+        return None
+    return "targets-budget", (header, budget)
+
+
+def _pemda_header(grid, r, texts):
+    cols, uses_sub = _roles(PEMDA, grid, r, texts)
+    if not all(role in cols for role in PEMDA.signature) or cols["program"] > cols["kegiatan"]:
+        return None
+    if "sasaran" not in cols and "indikator" not in cols:
+        return None
+    keep = ()
+    if "sub_aksi" in cols:  # the sub-actions are the activities; their Rencana Aksi an extra column
+        cols = {**cols, "kegiatan": cols["sub_aksi"]}
+    header = _header(grid, r, cols, uses_sub, texts, keep)
+    return "pemda", header
+
+
+def _monthly_header(grid, r, texts, kpu):
+    if "kegiatan" not in kpu or any(q in kpu for q in layout.QUARTERS[1:]):
+        return None
+    cols, uses_sub = _roles(MONTHLY, grid, r, texts)
+    months = [cols.get(m) for m in layout.MONTHS]
+    if None in months or months != sorted(months):
+        return None
+    from .header import _map_columns
+
+    header = _map_columns(grid, r)
+    for role, c in list(header.cols.items()):
+        if c in months:  # "1".."4" under "Jadwal Pelaksanaan" are months here, not quarters
+            del header.cols[role]
+    for i, c in enumerate(months):
+        header.extras[c] = layout.MONTHS_SHORT[i]
+    header.data_start = max(header.data_start, _data_start(grid, r, {"m": c for c in months}, uses_sub))
+    return "monthly", (header, months)
+
+
+# -- pemda and monthly: the KPU walk over the family's columns --------------------------
+
+def _walk_and_assemble(grid, header, path, family, after_walk=None) -> Rak:
+    walk = _Walk(grid, header, path)
+    walk.run()
+    if after_walk is not None:
+        after_walk(walk)
+    meta = read_meta(grid, header, walk.end_row)
+    return dataclasses.replace(_assemble(grid, header, walk, meta, path), family=family)
+
+
+def _read_pemda(grid, header, path) -> Rak:
+    return _walk_and_assemble(grid, header, path, "pemda")
+
+
+def _read_monthly(grid, found, path) -> Rak:
+    header, months = found
+
+    def derive(walk):
+        frame = walk.activities
+        names = layout.MONTHS_SHORT
+        for q, month_roles in layout.QUARTER_MONTHS.items():
+            idx = [layout.MONTHS.index(m) for m in month_roles]
+            frame[q] = [quarter_of([(names[i], frame[names[i]][k]) for i in idx]) for k in range(len(frame["row"]))]
+    return _walk_and_assemble(grid, header, path, "monthly", derive)
+
+
+#: Check marks offices put in a month (or quarter) cell.
+MARKS = frozenset("√vVxX✓✔")
+
+
+def quarter_of(months: list[tuple[str, str | None]]) -> str | None:
+    """A quarter's plan from its months' cells ``[(month, text)...]``: the one filled
+    month's text; the same check mark in every filled month: that mark; otherwise the
+    months spelled out (``Jan: 1 lap; Mar: 2 lap``): never a sum rakxl would invent."""
+    filled = [(m, v.strip()) for m, v in months if v is not None and str(v).strip()]
+    if not filled:
+        return None
+    if len(filled) == 1:
+        return filled[0][1]
+    values = {v for _, v in filled}
+    if len(values) == 1 and values <= MARKS:
+        return values.pop()
+    return "; ".join(f"{m}: {v}" for m, v in filled)
+
+
+# -- a family's own walk: the rows of one table ----------------------------------------
+
+class _Rows:
+    """What the families' own walks share: merges, cell texts, amounts, row kinds."""
+
+    def __init__(self, grid: Grid, path):
+        self.grid = grid
+        self.path = path
+        self.notes: list[Note] = []
+        self.errors = grid.errors
+        self.cover: dict[tuple[int, int], int] = {}   # (row, col) inside a vertical merge -> its top row
+        self.bottom: dict[tuple[int, int], int] = {}  # (top row, col) -> bottom row
+        self.across: dict[int, list] = {}             # row -> horizontal merges starting on it
+        for r1, c1, r2, c2 in grid.merges:
+            if c2 > c1:
+                self.across.setdefault(r1, []).append((c1, c2))
+            if r2 > r1:
+                for c in range(c1, c2 + 1):
+                    self.bottom[(r1, c)] = r2
+                    for r in range(r1 + 1, r2 + 1):
+                        self.cover[(r, c)] = r1
+
+    def text(self, r, c) -> str | None:
+        if c is None:
+            return None
+        v = self.grid.value(r, c)
+        if v == "" and self.errors:
+            return self.errors.get((r, c))
+        return to_text(v)
+
+    def resolved(self, r, c) -> tuple[str | None, bool]:
+        """(text, whether it starts here) of a hierarchy cell: a merge's text on every
+        row of the merge, starting on its top row."""
+        if c is None:
+            return None, False
+        top = self.cover.get((r, c))
+        if top is not None:
+            return self.text(top, c), False
+        t = self.text(r, c)
+        return t, t is not None
+
+    def amount(self, r, c, goal=None):
+        """(amount or None, whether the cell holds anything), as the KPU walk reads a Pagu."""
+        return _Walk._amount(self, r, c, goal=goal)
+
+    def blank(self, r, cols) -> bool:
+        return all(self.grid.value(r, c) in ("", None) for c in cols)
+
+    def texts(self, r, cols) -> list[str]:
+        return [t for t in (self.text(r, c) for c in cols) if t]
+
+    def is_number_row(self, r, cols) -> bool:
+        raw = {c: self.grid.value(r, c) for c in cols}
+        return _Walk._is_number_row(None, raw)
+
+    def stop_here(self, r, cols) -> bool:
+        """A signature block starts on row r."""
+        return _Walk._is_signature(self.texts(r, cols))
+
+
+def _goal_dict(n, no, sasaran, row):
+    return {"goal": n, "no": no, "sasaran": sasaran, "first_row": row, "last_row": row}
+
+
+def _line(n, goal, amount, pelaksana, r, c):
+    return {"budget_line": n, "goal": goal["goal"] if goal else None, "no": goal["no"] if goal else None,
+            "pagu": amount, "pelaksana": pelaksana, "cell": a1(r, c), "first_row": r + 1, "last_row": r + 1}
+
+
+_ACTIVITY_KEYS = ("goal", "no", "sasaran", "indikator", "target_indikator", "kegiatan", "target_kegiatan",
+                  "tw1", "tw2", "tw3", "tw4", "pelaksana", "budget_line", "row")
+
+
+def _finish(grid, header, rows: _Rows, path, family, goals, indicators, budgets, activities, extras,
+            stated_total=None, stated_total_cell=None, end_row=None, columns=None) -> Rak:
+    """The Rak of a family's own walk, assembled as the KPU walk's."""
+    table_merges = [m for m in grid.merges if m[2] >= header.data_start and (end_row is None or m[0] < end_row)]
+    frame = {k: [a.get(k) for a in activities] for k in _ACTIVITY_KEYS}
+    for name in extras:
+        frame[name] = [a.get(name) for a in activities]
+    merged = {role for role, c in header.cols.items() if role in layout.HIERARCHY_ROLES
+              and any(m[1] <= c <= m[3] and m[2] > m[0] for m in table_merges)}
+    unlinked = [b for b in budgets if b["goal"] is None]
+    for b in unlinked:
+        b["goal"] = 0  # int64 in _assemble; made empty again below
+    walk = SimpleNamespace(activities=frame, budgets=budgets, goals=goals, indicators=indicators,
+                           stated_total=stated_total, stated_total_cell=stated_total_cell,
+                           table_merges=table_merges, merged_roles=merged, notes=rows.notes)
+    meta = read_meta(grid, header, end_row if end_row is not None else grid.nrows)
+    rak = _assemble(grid, header, walk, meta, path)
+    if unlinked:
+        import pandas as pd
+
+        rak.budgets["goal"] = rak.budgets["goal"].astype(pd.Int64Dtype()).mask(rak.budgets["goal"] == 0)
+    if columns:
+        rak = dataclasses.replace(rak, columns={**rak.columns, **{k: column_letters(c) for k, c in columns.items()}})
+    return dataclasses.replace(rak, family=family)
+
+
+# -- workplan ----------------------------------------------------------------------------
+
+def _read_workplan(grid, found, path) -> Rak:
+    header, cols = found
+    h = header.cols
+    rows = _Rows(grid, path)
+    c_no, c_keg = h.get("no"), h["kegiatan"]
+    c_ind, c_tgt, c_pel, c_pagu = h.get("indikator"), h.get("target_indikator"), h.get("pelaksana"), h["pagu"]
+    if "unit_cost" in cols:  # Jumlah over Biaya: said once, where the choice was made
+        rows.notes.append(Note("unit-cost-ignored", a1(header.row, cols["unit_cost"]), header.row + 1, "pagu",
+                               value=f"{to_text(grid.value(header.row, cols['unit_cost']))} -> "
+                                     f"{to_text(grid.value(header.row, c_pagu))}"))
+    all_cols = sorted(set(h.values()) | set(header.extras))
+    first_col = min(all_cols)
+    extras = list(dict.fromkeys(header.extras.values()))
+    goals, indicators, budgets, activities = [], [], [], []
+    goal = ind = line = None
+    pelaksana = None
+    line_until = None
+    stated = stated_cell = None
+    end_row = header.data_start
+    for r in range(header.data_start, grid.nrows):
+        if rows.blank(r, all_cols):
+            continue
+        if rows.is_number_row(r, all_cols) or _is_repeated_header(grid, r, WORKPLAN, all_cols):
+            continue
+        labels = [rows.text(r, c) for c in (c_no, c_keg, first_col) if c is not None]
+        if any(t and len(t) <= _HEADER_MAX_CHARS and WORKPLAN.is_total(t) for t in labels):
+            stated, _ = rows.amount(r, c_pagu, goal)
+            stated_cell = a1(r, c_pagu)
+            end_row = r + 1
+            break
+        if rows.stop_here(r, all_cols):
+            break
+        end_row = r + 1
+        goal_row = _workplan_goal(rows, r, c_no, c_keg, first_col, all_cols, (c_ind, c_tgt, c_pagu))
+        if goal_row is not None:
+            no, text = goal_row
+            goal = _goal_dict(len(goals) + 1, no, text, r + 1)
+            goals.append(goal)
+            ind = line = pelaksana = None
+            continue
+        if goal is None:  # activities above any goal row: a goal without a name
+            goal = _goal_dict(1, None, None, r + 1)
+            goals.append(goal)
+        goal["last_row"] = r + 1
+        ind_text, ind_new = rows.resolved(r, c_ind)
+        tgt, tgt_new = rows.resolved(r, c_tgt)
+        if ind is None or (ind_new and ind_text != ind["indikator"]) or (
+                ind_text is None and tgt_new and tgt != ind["target_indikator"]):
+            ind = {"goal": goal["goal"], "no": goal["no"], "indikator": ind_text, "target_indikator": tgt,
+                   "row": r + 1}
+            if ind_text is not None or tgt is not None:
+                indicators.append(ind)
+        p_text, _ = rows.resolved(r, c_pel)
+        if p_text is not None:
+            pelaksana = p_text
+        top = rows.cover.get((r, c_pagu))
+        if top is None:
+            amount, present = rows.amount(r, c_pagu, goal)
+            if present:
+                line = None
+            if amount is not None:
+                line = _line(len(budgets) + 1, goal, amount, pelaksana, r, c_pagu)
+                line_until = rows.bottom.get((r, c_pagu))
+                budgets.append(line)
+            elif line is not None and line_until is not None and r > line_until:
+                line = None
+        if line is not None:
+            line["last_row"] = r + 1
+        act = {"goal": goal["goal"], "no": goal["no"], "sasaran": goal["sasaran"], "indikator": ind["indikator"],
+               "target_indikator": ind["target_indikator"], "kegiatan": rows.text(r, c_keg),
+               "pelaksana": pelaksana, "budget_line": line["budget_line"] if line else None, "row": r + 1}
+        for c, name in header.extras.items():
+            act.setdefault(name, to_text(grid.value(r, c)))
+        activities.append(act)
+    return _finish(grid, header, rows, path, "workplan", goals, indicators, budgets, activities, extras,
+                   stated, stated_cell, end_row)
+
+
+def _workplan_goal(rows: _Rows, r, c_no, c_keg, first_col, all_cols, own_cols):
+    """(No, text) of a goal row: a goal number and a text across the table (merged or
+    alone on its row), no indicator, target or amount of its own; None otherwise."""
+    if any(rows.resolved(r, c)[1] for c in own_cols if c is not None):
+        return None
+    no = rows.text(r, c_no) if c_no is not None else None
+    spans = rows.across.get(r, [])
+    if no is not None and _GOAL_NO.fullmatch(no):
+        rest = [t for t in rows.texts(r, [c for c in all_cols if c != c_no])]
+        if len(rest) == 1:
+            return no.rstrip(".) ").strip(), rest[0]
+        return None
+    if no is None or c_no is None or c_no == first_col:
+        start = c_no if c_no is not None else first_col
+        wide = [(c1, c2) for c1, c2 in spans if c1 <= start and c2 - c1 >= 2]
+        text = rows.text(r, start) if wide else None
+        m = _GOAL_JOINED.fullmatch(text.strip()) if text else None
+        if m:
+            return m.group(1), m.group(2).strip()
+    return None
+
+
+def _is_repeated_header(grid, r, family, cols) -> bool:
+    hits = 0
+    for c in cols:
+        t = _text(grid.value(r, c))
+        if t and _match(family.name, t):
+            hits += 1
+    return hits >= 3
+
+
+# -- targets table + budget table --------------------------------------------------------
+
+def _find_budget_table(grid, start):
+    """(header row, role -> column) of the budget table below row ``start``, or None."""
+    for r in range(start, min(grid.nrows, start + _BUDGET_TABLE_SEARCH)):
+        cols = {}
+        for c in range(grid.left, grid.ncols):
+            t = _text(grid.value(r, c))
+            if not t:
+                continue
+            norm = layout.normalize_header(t)
+            for role, pats in _BUDGET_TABLE:
+                if any(p.fullmatch(norm) for p in pats):
+                    cols.setdefault(role, c)
+                    break
+        if "program" in cols and "pagu" in cols and cols["program"] < cols["pagu"]:
+            return r, cols
+    return None
+
+
+def _read_targets(grid, found, path) -> Rak:
+    header, (b_row, b_cols) = found
+    h = header.cols
+    rows = _Rows(grid, path)
+    c_no, c_sas, c_ind, c_tgt = h.get("no"), h["sasaran"], h["indikator"], h.get("target_indikator")
+    quarters = [h[q] for q in layout.QUARTERS]
+    all_cols = sorted(set(h.values()) | set(header.extras))
+    goals, indicators, activities = [], [], []
+    goal = ind = None
+    for r in range(header.data_start, b_row):
+        if rows.blank(r, all_cols) or rows.is_number_row(r, all_cols):
+            continue
+        texts = rows.texts(r, all_cols)
+        if len(texts) == 1 and _CAPTION.fullmatch(layout.normalize_header(texts[0])):
+            continue  # "B. Alokasi Anggaran" above the budget table
+        if len(texts) == 1 and rows.text(r, all_cols[0]) == texts[0] and not rows.text(r, c_ind):
+            continue  # another caption: alone in the first column
+        no, no_new = rows.resolved(r, c_no)
+        sas, sas_new = rows.resolved(r, c_sas)
+        if goal is None or (no_new and no != goal["no"]) or (sas_new and sas != goal["sasaran"]):
+            goal = _goal_dict(len(goals) + 1, no, sas, r + 1)
+            goals.append(goal)
+            ind = None
+        goal["last_row"] = r + 1
+        ind_text, ind_new = rows.resolved(r, c_ind)
+        tgt, _ = rows.resolved(r, c_tgt)
+        if ind is None or (ind_new and ind_text != ind["indikator"]):
+            ind = {"goal": goal["goal"], "no": goal["no"], "indikator": ind_text, "target_indikator": tgt,
+                   "row": r + 1}
+            if ind_text is not None or tgt is not None:
+                indicators.append(ind)
+        act = {"goal": goal["goal"], "no": goal["no"], "sasaran": goal["sasaran"], "indikator": ind["indikator"],
+               "target_indikator": ind["target_indikator"], "row": r + 1}
+        for q, c in zip(layout.QUARTERS, quarters):
+            act[q] = rows.text(r, c)
+        for c, name in header.extras.items():
+            act[name] = to_text(grid.value(r, c))
+        activities.append(act)
+    budgets, stated, stated_cell, end_row = _budget_table(grid, rows, b_row, b_cols, goals, activities, path)
+    extras = list(dict.fromkeys(header.extras.values()))
+    return _finish(grid, header, rows, path, "targets-budget", goals, indicators, budgets, activities, extras,
+                   stated, stated_cell, end_row, columns={"pagu": b_cols["pagu"]})
+
+
+def _fold(text) -> str:
+    return " ".join(str(text).split()).casefold() if text else ""
+
+
+def _no_kind(no: str | None) -> tuple:
+    """The numbering level of a budget row's No: roman, arabic, dotted (by depth), letter."""
+    if not no:
+        return ("none",)
+    s = no.strip().rstrip(".)")
+    if _ROMAN.fullmatch(s) and not s.isdigit():
+        return ("roman",)
+    if re.fullmatch(r"\d+(\.\d+)+", s):
+        return ("dotted", s.count("."))
+    if s.isdigit():
+        return ("arabic",)
+    if re.fullmatch(r"[a-zA-Z]", s):
+        return ("letter",)
+    return ("other",)
+
+
+def _budget_table(grid, rows: _Rows, b_row, cols, goals, activities, path):
+    """The budget lines of the second table, linked to goals where the table says which."""
+    c_no, c_prog, c_pagu, c_pel = cols.get("no"), cols["program"], cols["pagu"], cols.get("pelaksana")
+    all_cols = sorted(cols.values())
+    start = b_row + 1
+    items = []  # (row, no, text, amount or None, present, pelaksana)
+    stated = stated_cell = None
+    end_row = start
+    for r in range(start, grid.nrows):
+        if rows.blank(r, all_cols):
+            if items and all(rows.blank(r + k, all_cols) for k in range(1, 3)):
+                break  # the table ended
+            continue
+        if rows.is_number_row(r, all_cols):
+            continue
+        labels = [rows.text(r, c) for c in (c_no, c_prog) if c is not None]
+        if any(t and TARGETS.is_total(t) for t in labels):
+            stated, _ = rows.amount(r, c_pagu)
+            stated_cell = a1(r, c_pagu)
+            end_row = r + 1
+            break
+        if rows.stop_here(r, all_cols):
+            break
+        amount, present = rows.amount(r, c_pagu)
+        items.append((r, rows.text(r, c_no), rows.text(r, c_prog), amount, present, rows.text(r, c_pel)))
+        end_row = r + 1
+    _refuse_rollups(grid, items, c_pagu, path)
+    by_no: dict[str, list] = {}
+    for g in goals:
+        if g["no"]:
+            by_no.setdefault(g["no"].strip().rstrip(".)"), []).append(g)
+    by_text: dict[str, list] = {}
+    for g in goals:
+        by_text.setdefault(_fold(g["sasaran"]), []).append(g)
+    action_goal: dict[str, set] = {}
+    for a in activities:
+        for q in layout.QUARTERS:
+            for piece in (a.get(q) or "").split("\n"):
+                if piece.strip():
+                    action_goal.setdefault(_fold(piece), set()).add(a["goal"])
+        for key in ("indikator",):
+            if a.get(key):
+                action_goal.setdefault(_fold(a[key]), set()).add(a["goal"])
+    budgets = []
+    group = None  # the goal named by the group row above the current lines
+    for r, no, text, amount, present, pelaksana in items:
+        if amount is None:
+            if present:
+                continue  # an unreadable amount: noted by rows.amount
+            named = by_text.get(_fold(text), [])
+            group = named[0] if len(named) == 1 else None
+            continue
+        goal = None
+        kind = _no_kind(no)
+        if kind[0] == "dotted":
+            head = no.strip().split(".")[0]
+            found = by_no.get(head, [])
+            goal = found[0] if len(found) == 1 else None
+        if goal is None and group is not None:
+            goal = group
+        if goal is None:
+            linked = action_goal.get(_fold(text), set())
+            named = by_text.get(_fold(text), [])
+            if len(named) == 1:
+                goal = named[0]
+            elif len(linked) == 1:
+                goal = goals[next(iter(linked)) - 1]
+        line = _line(len(budgets) + 1, goal, amount, pelaksana, r, c_pagu)
+        budgets.append(line)
+        if goal is None:
+            rows.notes.append(Note("budget-unlinked", a1(r, c_pagu), r + 1, "pagu", None, None, text))
+    return budgets, stated, stated_cell, end_row
+
+
+def _refuse_rollups(grid, items, c_pagu, path):
+    """A line whose amount is the sum of the lines numbered under it (a program over its
+    kegiatan) would count the money twice: refused, per the table contract."""
+    for k, (r, no, text, amount, _, _) in enumerate(items):
+        if amount is None:
+            continue
+        kind = _no_kind(no)
+        children = []
+        for r2, no2, _, amount2, _, _ in items[k + 1:]:
+            kind2 = _no_kind(no2)
+            if kind2 == kind or (kind[0] == "dotted" and kind2[0] == "dotted" and kind2[1] < kind[1]):
+                break
+            if kind2 == ("none",) and kind == ("none",):
+                break
+            if kind[0] == "dotted" and not (no2 or "").strip().startswith(no.strip().rstrip(".") + "."):
+                break
+            if amount2 is not None:
+                children.append(amount2)
+        if len(children) >= 2 and sum(children) == amount and kind != ("none",):
+            raise RakInputError(
+                f"baris {r + 1} ('{no} {text}', {a1(r, c_pagu)}) adalah jumlah dari {len(children)} baris di "
+                "bawahnya: tabel anggaran bertingkat (program di atas kegiatan) tidak dibaca agar Pagu tidak "
+                "terhitung dua kali", path=path, sheet=grid.name)
+
+
+_READERS = {"workplan": _read_workplan, "targets-budget": _read_targets, "pemda": _read_pemda,
+            "monthly": _read_monthly}
