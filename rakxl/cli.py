@@ -151,7 +151,7 @@ def show(file, sheet, as_json, lang):
 
     rak = read_rak(file, sheet=sheet)
     summary = {
-        "file": str(file), "sheet": rak.sheet, **rak.meta.to_dict(),
+        "file": str(file), "sheet": rak.sheet, "family": rak.family, **rak.meta.to_dict(),
         "goals": len(rak.goals), "indicators": len(rak.indicators), "activities": len(rak.activities),
         "budget_lines": len(rak.budgets), "total_pagu": rak.total_pagu,
     }
@@ -160,7 +160,7 @@ def show(file, sheet, as_json, lang):
         return
     m = rak.meta
     rows = [
-        ("file", f"{file} [{rak.sheet}]"),
+        ("file", f"{file} [{rak.sheet}]"), ("family", rak.family),
         ("year", m.year), ("organization", m.organization), ("unit", m.unit),
         ("signed", ", ".join(x for x in (m.place, format_date_id(m.signed_on) if m.signed_on else None) if x)),
         ("signatory", " / ".join(x for x in (m.signatory_title, m.signatory, m.nip and f"NIP {m.nip}") if x)),
@@ -416,6 +416,9 @@ def format_(file, output, paper, in_place, quiet, lang):
         write_rak(raks, output, paper=paper)
     if not quiet:
         click.echo(f"rakxl: {say('format.done', lang, n=len(raks), out=target, paper=paper)}", err=True)
+        families = sorted({rak.family for rak in raks} - {"kpu"})
+        if families:  # the writer writes the KPU layout whatever family was read
+            click.echo(f"rakxl: {say('format.family', lang, families=', '.join(families))}", err=True)
 
 
 @cli.command("diff")

@@ -187,6 +187,17 @@ CATALOGUE: dict[str, Kind] = {k.code: k for k in (
           "Baris {row} memiliki {what} tetapi tidak memiliki nama kegiatan",
           "Row {row} has {what_en} but no activity name",
           "A row with Pagu or targets but no activity name."),
+    _kind("budget-unlinked", "info", "Pagu tanpa sasaran", "Budget line without a goal",
+          "Baris anggaran '{text}' tidak dapat dikaitkan ke satu sasaran (nomor atau teksnya tidak menunjuk satu "
+          "sasaran): dihitung sebagai Pagu organisasi, tanpa sasaran",
+          "Budget line '{text}' cannot be linked to one goal (neither its number nor its text names one): "
+          "counted as the organisation's budget, with no goal",
+          "A budget line of a separate budget table (family targets-budget) that no goal number or text "
+          "links to a goal."),
+    _kind("unit-cost-ignored", "info", "Biaya satuan bukan Pagu", "Unit cost is not the budget",
+          "Kolom {unit_cost} adalah biaya satuan; Pagu dibaca dari kolom {total}",
+          "Column {unit_cost} is a unit cost; the budget is read from column {total}",
+          "A unit-cost column (Biaya, Harga Satuan) beside a total column (Jumlah): the total is the budget."),
 )}
 
 

@@ -12,6 +12,7 @@ MESSAGES = {
     "unit": ("Unit", "Unit"),
     "signed": ("Ditandatangani", "Signed"),
     "signatory": ("Penandatangan", "Signatory"),
+    "family": ("Bentuk tabel", "Table family"),
     "goals": ("Sasaran", "Goals"),
     "indicators": ("Indikator", "Indicators"),
     "activities": ("Kegiatan", "Activities"),
@@ -194,6 +195,8 @@ CLI_WORDS = {
     "format.xlsx": ("keluaran {out} harus berakhiran .xlsx (rakxl menulis workbook .xlsx); pakai -o NAMA.xlsx",
                     "the output {out} must end in .xlsx (rakxl writes .xlsx workbooks); use -o NAME.xlsx"),
     "format.done": ("{n} sheet RAK ditulis ke {out} (kertas {paper})", "wrote {n} RAK sheet(s) to {out} ({paper} paper)"),
+    "format.family": ("tata letak resmi KPU ditulis (dibaca dari bentuk tabel {families})",
+                      "wrote the KPU official layout (read from the table family {families})"),
     "format.backup": ("aslinya disimpan sebagai {backup}", "the original is kept as {backup}"),
 }
 

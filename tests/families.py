@@ -38,7 +38,9 @@ class Options:
             or ``joined`` (``1. text`` merged across the whole row).
         numbering: targets-budget: the budget table's No: ``dotted`` (``1.1``, ``1.2``:
             linked by numbering), ``grouped`` (goal rows above their lines: linked by the
-            goal's text) or ``sequential`` (1..n: not linked).
+            goal's No and text), ``text`` (1..n, each line named by its first activity:
+            linked where that name is a quarter action of exactly one goal) or
+            ``sequential`` (1..n, named ``Belanja operasional n``: not linked).
         budget_pelaksana: targets-budget: a Penanggung Jawab column in the budget table.
         stated_total: targets-budget / workplan: the amount of the total row (None: the
             plan's total).
@@ -197,7 +199,9 @@ def budget_table_rows(plan: V.Plan, numbering: str):
         for j, (s, _, amount) in enumerate(_lines(g)):
             k += 1
             text = rows[s][1].kegiatan or rows[s][0].text
-            no = {"dotted": f"{g.no}.{j + 1}", "grouped": f"{chr(ord('a') + j)}.", "sequential": str(k)}[numbering]
+            if numbering == "sequential":
+                text = f"Belanja operasional {k}"
+            no = {"dotted": f"{g.no}.{j + 1}", "grouped": f"{chr(ord('a') + j)}."}.get(numbering, str(k))
             out.append((no, text, amount, g.pelaksana_in_force(s), gi))
     return out
 
@@ -412,13 +416,25 @@ def expected(plan: V.Plan, family: str, opts: Options = Options()) -> dict[str, 
             for ind in g.indicators:
                 acts.append(dict(zip(F, (gi, g.no, g.sasaran, ind.text, ind.target, None, None,
                                          *quarter_actions(ind), None, None))))
-        linked = opts.numbering != "sequential"
+        actions: dict[str, set] = {}  # quarter action -> the goals it stands in
+        for gi, g in enumerate(plan.goals, start=1):
+            for ind in g.indicators:
+                for text in quarter_actions(ind):
+                    for name in (text or "").split("\n"):
+                        if name:
+                            actions.setdefault(name, set()).add(gi)
         budgets, by_goal = [], {}
         k = 0
         for no, text, amount, pelaksana, gi in budget_table_rows(plan, opts.numbering):
             if amount is None:
                 continue
             k += 1
+            if opts.numbering == "sequential":
+                linked = False
+            elif opts.numbering == "text":
+                linked = actions.get(text) == {gi}
+            else:
+                linked = True
             goal = gi if linked else None
             budgets.append((k, goal, plan.goals[gi - 1].no if linked else None, amount,
                             pelaksana if opts.budget_pelaksana else None))

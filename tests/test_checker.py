@@ -19,6 +19,7 @@ CODES = [
     "missing-budget", "merged-cell-gap", "merge-crosses-goal", "numbering", "amount-as-text", "amount-invalid",
     "formula-no-cache", "total-mismatch", "duplicate-goal", "duplicate-budget", "pelaksana-variant",
     "target-format", "target-unit-mismatch", "nip-invalid", "missing-pelaksana", "empty-activity",
+    "budget-unlinked", "unit-cost-ignored",
 ]
 SAMPLE_FINDINGS = [
     ("target-unit-mismatch", "5", "F18"),
@@ -99,7 +100,8 @@ def test_catalogue_has_the_fixed_codes_each_with_a_rule_and_a_test():
         assert (ROOT / "tests" / "rules" / f"test_{code.replace('-', '_')}.py").exists(), code
     assert {c: k.severity for c, k in CATALOGUE.items() if k.severity != "warning"} == {
         "missing-budget": "error", "merge-crosses-goal": "error", "amount-invalid": "error",
-        "formula-no-cache": "error", "total-mismatch": "error", "target-unit-mismatch": "info"}
+        "formula-no-cache": "error", "total-mismatch": "error", "target-unit-mismatch": "info",
+        "budget-unlinked": "info", "unit-cost-ignored": "info"}
 
 
 # -- several sheets ---------------------------------------------------------------

@@ -175,6 +175,8 @@ def _refuse_unit_cost(grid, r, texts, kpu, path):
     cost, vol = roles.get("unit_cost"), roles.get("volume")
     if cost is None or vol is None or abs(cost - vol) > 2 or "pagu" in roles:
         return
+    if any(c != cost and _role_of(t) == "pagu" for c, t in texts):
+        return  # a budget column of its own (Pagu Anggaran) beside the unit cost
     activity = roles.get("kegiatan", kpu.get("kegiatan"))
     if activity is None:
         return
@@ -227,6 +229,8 @@ def _monthly_header(grid, r, texts, kpu):
     from .header import _map_columns
 
     header = _map_columns(grid, r)
+    if any(header.cols.get(q) not in (None, *months) for q in layout.QUARTERS):
+        return None  # quarters written too (rakxl's own output keeps the months as extras): the KPU layout
     for role, c in list(header.cols.items()):
         if c in months:  # "1".."4" under "Jadwal Pelaksanaan" are months here, not quarters
             del header.cols[role]
@@ -626,6 +630,8 @@ def _budget_table(grid, rows: _Rows, b_row, cols, goals, activities, path):
             if present:
                 continue  # an unreadable amount: noted by rows.amount
             named = by_text.get(_fold(text), [])
+            if len(named) > 1 and no:  # the same Sasaran twice: its No tells which
+                named = [g for g in named if (g["no"] or "").strip().rstrip(".)") == no.strip().rstrip(".)")]
             group = named[0] if len(named) == 1 else None
             continue
         goal = None

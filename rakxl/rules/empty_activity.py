@@ -11,6 +11,8 @@ _TARGETS = ("target_kegiatan",) + layout.QUARTERS
 
 
 def check(rak):
+    if "kegiatan" not in rak.columns:  # a family without an activity column (targets-budget)
+        return []
     pagu_rows = {int(b["first_row"]) for b in records(rak.budgets)}
     out = []
     for act in records(rak.activities):

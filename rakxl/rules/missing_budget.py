@@ -14,6 +14,8 @@ _UNREADABLE = ("amount-invalid", "formula-no-cache")
 
 
 def check(rak):
+    if len(rak.budgets) and rak.budgets["goal"].isna().any():
+        return []  # lines not linked to a goal (budget-unlinked) may pay for any goal
     unreadable = {n.goal for n in rak.notes if n.code in _UNREADABLE}
     out = []
     for goal in records(rak.goals):

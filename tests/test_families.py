@@ -1,0 +1,249 @@
+"""The RAK families (README, "RAK families") read into the same plan as the KPU layout.
+
+Each test renders a plan of tests/variants.py in one family (tests/families.py) with
+xlsxwriter or openpyxl, reads it, and asserts the frames derived from the plan model
+(fields the family does not have are None), then that the goals, indicators,
+activities, budget lines, total Pagu and Pagu per Pelaksana equal the KPU layout's
+reading of the same plan.
+"""
+from __future__ import annotations
+
+import shutil
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+import rakxl
+from rakxl.cli import cli
+from rakxl.exceptions import RakInputError
+from tests import families as F
+from tests import variants as V
+
+PLANS = ("sample", "office")
+ENGINES = ("xlsxwriter", "openpyxl")
+_plans: dict = {}
+_kpu: dict = {}
+
+
+def plan_of(name):
+    if name not in _plans:
+        _plans[name] = V.PLANS[name]()
+    return _plans[name]
+
+
+@pytest.fixture(scope="module")
+def kpu_reading(tmp_path_factory):
+    """The KPU layout's reading of each plan (rendered once)."""
+    def get(name):
+        if name not in _kpu:
+            path = tmp_path_factory.mktemp("kpu") / f"{name}.xlsx"
+            _kpu[name] = rakxl.read_rak(V.render(path, (plan_of(name), V.TIDY)))
+        return _kpu[name]
+    return get
+
+
+#: Options of each family's renderings (the engines are crossed with them).
+VARIANTS = {
+    "workplan": [{}, {"hierarchy": "repeated"}, {"formula": True}, {"goal_cell": "joined"}],
+    "targets-budget": [{}, {"numbering": "grouped"}, {"numbering": "text"}, {"numbering": "sequential"},
+                       {"budget_pelaksana": False, "hierarchy": "repeated"}],
+    "pemda": [{}, {"no_column": True}, {"sub_aksi": True}, {"hierarchy": "repeated"}],
+    "monthly": [{}, {"months": "numbers"}, {"months": "bulan", "hierarchy": "repeated"}, {"spread": False}],
+}
+CASES = [(family, plan, engine, kw) for family, kws in VARIANTS.items() for kw in kws
+         for plan in PLANS for engine in ENGINES]
+#: Activity fields each family writes (the others are None).
+HAS = {
+    "workplan": ("goal", "no", "sasaran", "indikator", "target_indikator", "kegiatan", "pelaksana", "budget_line"),
+    "pemda": ("goal", "sasaran", "indikator", "target_indikator", "kegiatan", "tw1", "tw2", "tw3", "tw4",
+              "pelaksana", "budget_line"),
+    "monthly": V.ACTIVITY_FIELDS,
+}
+
+
+def _id(case):
+    family, plan, engine, kw = case
+    return "-".join([family, plan, engine] + [f"{k}={v}" for k, v in kw.items()])
+
+
+def by_pelaksana(rak) -> dict:
+    return {k: int(v) for k, v in rak.budgets.groupby("pelaksana", dropna=False)["pagu"].sum().items()}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
+def test_family_reads_like_the_kpu_layout(case, tmp_path, kpu_reading):
+    family, name, engine, kw = case
+    plan = plan_of(name)
+    opts = F.Options(engine=engine, **kw)
+    rak = rakxl.read_rak(F.render(tmp_path / f"{family}.xlsx", family, plan, opts))
+    assert rak.family == family
+    got = V.frames(rak)
+    exp = F.expected(plan, family, opts)
+    for frame in V.FIELDS:
+        assert got[frame] == exp[frame], f"{frame} differ from the plan"
+
+    kpu = kpu_reading(name)
+    assert kpu.family == "kpu"
+    want = V.frames(kpu)
+    assert rak.total_pagu == kpu.total_pagu == plan.total
+    assert [g[2] for g in got["goals"]] == [g[2] for g in want["goals"]]                # Sasaran
+    assert [i[2:] for i in got["indicators"]] == [i[2:] for i in want["indicators"]]    # indicators, targets
+    assert [b[3] for b in got["budgets"]] == [b[3] for b in want["budgets"]]            # each line once
+    if family != "targets-budget" or opts.budget_pelaksana:
+        assert by_pelaksana(rak) == by_pelaksana(kpu)
+    if family != "targets-budget" or opts.numbering in ("dotted", "grouped"):
+        assert [g[3:] for g in got["goals"]] == [g[3:] for g in want["goals"]]          # Pagu per goal
+    if family in HAS:                                                                  # the family's activities
+        fields = V.ACTIVITY_FIELDS
+        keep = [fields.index(f) for f in HAS[family]]
+        assert [[a[i] for i in keep] for a in got["activities"]] == [[a[i] for i in keep] for a in want["activities"]]
+        for f in set(fields) - set(HAS[family]) - {"no"}:
+            assert rak.activities[f].isna().all(), f
+
+
+def test_family_told_by_the_header_not_the_file_name(tmp_path):
+    plan = plan_of("office")
+    kpu = shutil.copyfile(V.render(tmp_path / "a.xlsx", (plan, V.TIDY)), tmp_path / "RKAT pemda bulanan.xlsx")
+    assert rakxl.read_rak(kpu).family == "kpu"
+    assert rakxl.read_rak(V.ROOT / "samples" / "RAK_2021.xlsx").family == "kpu"
+    pemda = shutil.copyfile(F.render(tmp_path / "b.xlsx", "pemda", plan), tmp_path / "RAK KPU.xlsx")
+    assert rakxl.read_rak(pemda).family == "pemda"
+
+
+def test_monthly_keeps_the_months_and_derives_quarters(tmp_path):
+    plan = plan_of("office")
+    rak = rakxl.read_rak(F.render(tmp_path / "m.xlsx", "monthly", plan, F.Options(months="numbers")))
+    assert rak.extra_columns == list(F.MONTHS)
+    first = rak.activities.iloc[0]
+    assert [first[m] for m in F.MONTHS[:4]] == ["√", "√", "√", "√"]
+    assert (first["tw1"], first["tw2"], first["tw3"]) == ("√", "√", None)
+
+
+def test_quarter_from_months_never_sums():
+    from rakxl.reader.families import quarter_of
+
+    assert quarter_of([("Jan", None), ("Feb", None), ("Mar", None)]) is None
+    assert quarter_of([("Jan", None), ("Feb", "2 lap"), ("Mar", None)]) == "2 lap"
+    assert quarter_of([("Jan", "√"), ("Feb", "√"), ("Mar", None)]) == "√"
+    assert quarter_of([("Jan", "1 lap"), ("Feb", None), ("Mar", "1 lap")]) == "Jan: 1 lap; Mar: 1 lap"
+
+
+def test_workplan_budget_is_jumlah_not_biaya(tmp_path):
+    plan = plan_of("office")
+    path = F.render(tmp_path / "w.xlsx", "workplan", plan)
+    rak = rakxl.read_rak(path)
+    assert rak.columns["pagu"] == "H" and "Biaya" in rak.extra_columns
+    assert rak.total_pagu == plan.total
+    note = next(n for n in rak.notes if n.code == "unit-cost-ignored")
+    assert note.cell == "G5"
+    found = [f for f in rakxl.check(rak) if f.code == "unit-cost-ignored"]
+    assert [(f.severity, f.cell) for f in found] == [("info", "G5")]
+    assert "Jumlah (Rp.)" in found[0].message
+
+
+def test_targets_budget_lines_unlinked_are_said(tmp_path):
+    plan = plan_of("office")
+    rak = rakxl.read_rak(F.render(tmp_path / "t.xlsx", "targets-budget", plan, F.Options(numbering="sequential")))
+    assert rak.budgets["goal"].isna().all() and rak.total_pagu == plan.total
+    assert (rak.goals["pagu"] == 0).all()
+    found = rakxl.check(rak)
+    codes = [f.code for f in found]
+    assert codes.count("budget-unlinked") == len(plan.goals[0].pagu) + sum(len(g.pagu) for g in plan.goals[1:])
+    assert "missing-budget" not in codes     # the goals' money stands in lines not linked to them
+    assert "empty-activity" not in codes     # the family has no activity column
+    first = next(f for f in found if f.code == "budget-unlinked")
+    assert first.severity == "info" and "Belanja operasional 1" in first.message
+
+
+# -- ambiguous tables ----------------------------------------------------------------------
+
+def _sheet(path, rows, merges=()):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    for m in merges:
+        ws.merge_cells(m)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("header", [
+    ["No", "Program Kerja", "Indikator Capaian", "Target", "Vol", "Biaya", "Penanggung Jawab"],
+    ["No", "Sasaran", "Indikator Kinerja", "Nama Kegiatan", "Volume", "Biaya", "Pelaksana"],
+    ["No", "Sasaran", "Indikator Kinerja", "Nama Kegiatan", "Biaya (Rp)", "Vol.", "Pelaksana"],
+])
+def test_unit_cost_next_to_volume_without_total_is_refused(tmp_path, header):
+    rows = [["RENCANA AKSI KINERJA TAHUN 2024"], [], header,
+            ["1", "Meningkatnya layanan", "Persentase layanan", "Rapat koordinasi", 4, 2_500_000, "Subbag Umum"]]
+    path = _sheet(tmp_path / "biaya.xlsx", rows)
+    with pytest.raises(RakInputError) as exc:
+        rakxl.read_rak(path)
+    text = str(exc.value)
+    assert "biaya.xlsx" in text and "harga satuan" in text and "Biaya" in text
+    res = CliRunner().invoke(cli, ["show", str(path)])
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    assert len(res.output.strip().splitlines()) == 1
+
+
+def test_kpu_table_with_volume_and_pagu_is_read_as_before(tmp_path):
+    """A Volume column next to a real budget column (Pagu) is no unit cost."""
+    plan = plan_of("office")
+    lay = V.Layout(order=V.ORDERS["kode-first"])
+    rak = rakxl.read_rak(V.render(tmp_path / "v.xlsx", (plan, lay)))
+    assert rak.family == "kpu" and rak.total_pagu == plan.total
+
+
+def test_budget_table_total_disagreeing_with_its_lines_is_a_finding(tmp_path):
+    plan = plan_of("office")
+    path = F.render(tmp_path / "t.xlsx", "targets-budget", plan, F.Options(stated_total=plan.total + 1_000_000))
+    rak = rakxl.read_rak(path)
+    assert rak.stated_total == plan.total + 1_000_000 and rak.total_pagu == plan.total
+    found = [f for f in rakxl.check(rak) if f.code == "total-mismatch"]
+    assert len(found) == 1 and found[0].severity == "error"
+    assert found[0].cell == rak.stated_total_cell and found[0].cell.startswith("C")
+
+
+def test_budget_table_with_roll_up_rows_is_refused(tmp_path):
+    rows = [["RENCANA AKSI KINERJA TAHUN 2024"], [],
+            ["No", "Kinerja Utama", "Indikator Kinerja", "Target Tahunan", "TW I", "TW II", "TW III", "TW IV"],
+            ["1", "Meningkatnya layanan", "Persentase layanan", "100%", "Rapat", None, "Survei", None],
+            [], ["Alokasi Anggaran"],
+            ["No", "Program/Kegiatan", "Pagu Anggaran"],
+            ["I", "Program Dukungan Manajemen", "Rp 3.000.000"],
+            ["1", "Rapat koordinasi", "Rp 1.000.000"],
+            ["2", "Survei kepuasan", "Rp 2.000.000"],
+            [None, "JUMLAH TOTAL", "Rp 3.000.000"]]
+    path = _sheet(tmp_path / "rollup.xlsx", rows)
+    with pytest.raises(RakInputError) as exc:
+        rakxl.read_rak(path)
+    assert "B8" not in str(exc.value) and "C8" in str(exc.value) and "dua kali" in str(exc.value)
+    rows[7][2] = None  # a program row without an amount is a heading: read, each line once
+    rak = rakxl.read_rak(_sheet(tmp_path / "heading.xlsx", rows))
+    assert rak.family == "targets-budget" and rak.total_pagu == 3_000_000 and len(rak.budgets) == 2
+
+
+# -- the command line -------------------------------------------------------------------
+
+@pytest.mark.parametrize("family", list(F.RENDERERS))
+def test_show_names_the_family(tmp_path, family):
+    path = F.render(tmp_path / "f.xlsx", family, plan_of("office"))
+    res = CliRunner().invoke(cli, ["show", str(path)])
+    assert res.exit_code == 0, res.output
+    assert f"Bentuk tabel  {family}" in res.output or f"{family}" in res.output.split("Bentuk")[1].splitlines()[0]
+    res = CliRunner().invoke(cli, ["show", str(path), "--json"])
+    assert '"family": "%s"' % family in res.output
+
+
+@pytest.mark.parametrize("family", ["workplan", "pemda", "monthly"])
+def test_format_writes_the_kpu_layout_and_says_so(tmp_path, family):
+    plan = plan_of("office")
+    src = F.render(tmp_path / "f.xlsx", family, plan)
+    out = tmp_path / "rapi.xlsx"
+    res = CliRunner().invoke(cli, ["format", str(src), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "tata letak resmi KPU" in res.output and family in res.output
+    before, after = rakxl.read_rak(src), rakxl.read_rak(out)
+    assert after.family == "kpu"
+    assert V.frames(after) == V.frames(before)
