@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import layout
-from .exceptions import RakFileError
+from .exceptions import RakFileError, RakInputError
 from .formulas import a1, column_letters
 from .marker import mark_xlsxwriter
 from .model import Rak
@@ -132,6 +132,21 @@ def _row_height(lines: int) -> float:
 
 # -- the public function ------------------------------------------------------------
 
+def _refuse_budget_apart(rak: Rak) -> None:
+    """The KPU layout writes each budget line beside the activities it pays for; a
+    family that keeps its lines in a table apart (``targets-budget``) cannot be written
+    so without dropping them (a JUMLAH the lines would not add up to)."""
+    if not len(rak.budgets):
+        return
+    placed = set(rak.activities["budget_line"].dropna().tolist()) if "budget_line" in rak.activities else set()
+    apart = [b for b in rak.budgets["budget_line"].tolist() if b not in placed]
+    if apart:
+        raise RakInputError(
+            f"bentuk tabel {rak.family}: {len(apart)} baris Pagu berdiri di tabel anggaran tersendiri, bukan di "
+            "baris kegiatan; tata letak resmi KPU belum dapat menuliskannya tanpa kehilangan Pagu",
+            path=rak.path, sheet=rak.sheet)
+
+
 def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None, extra_sheets=None,
               kind: str = "format") -> Path:
     """Write one or more RAK tables as the official, print-ready workbook.
@@ -174,6 +189,8 @@ def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None, extra_sheets=
         raise ValueError("write_rak needs a Rak or a non-empty list of Rak")
     if paper not in layout.PAPERS:
         raise ValueError(f"unknown paper {paper!r}; use one of {', '.join(layout.PAPERS)}")
+    for rak in raks:
+        _refuse_budget_apart(rak)
     grouped = _group_marks(marks, raks)
 
     import xlsxwriter

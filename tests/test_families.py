@@ -247,3 +247,13 @@ def test_format_writes_the_kpu_layout_and_says_so(tmp_path, family):
     before, after = rakxl.read_rak(src), rakxl.read_rak(out)
     assert after.family == "kpu"
     assert V.frames(after) == V.frames(before)
+
+
+def test_format_refuses_budget_lines_kept_apart(tmp_path):
+    """targets-budget keeps its lines in a table of their own: the KPU layout would drop them."""
+    src = F.render(tmp_path / "t.xlsx", "targets-budget", plan_of("office"))
+    out = tmp_path / "rapi.xlsx"
+    res = CliRunner().invoke(cli, ["format", str(src), "-o", str(out)])
+    assert res.exit_code == 2 and not out.exists()
+    assert "targets-budget" in res.output and "8 baris Pagu" in res.output
+    assert len(res.output.strip().splitlines()) == 1
