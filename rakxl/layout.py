@@ -7,6 +7,7 @@ width here and every part of rakxl follows.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -329,7 +330,7 @@ class Family:
         norm = normalize_header(text)
         if not norm:
             return None
-        for role, patterns in _FAMILY_COMPILED[self.name]:
+        for role, patterns in _family_patterns(self.name):
             if any(p.fullmatch(norm) for p in patterns):
                 return role
         return None
@@ -461,5 +462,9 @@ BUDGET_TABLE_COLUMNS = (
     ("pelaksana", _PELAKSANA),
 )
 
-_FAMILY_COMPILED = {f.name: tuple((role, tuple(re.compile(p) for p in pats)) for role, pats in f.columns)
-                    for f in FAMILIES}
+
+
+@functools.lru_cache(maxsize=None)
+def _family_patterns(name: str) -> tuple:
+    """A family's column synonyms, compiled when first needed (not at import: start-up)."""
+    return tuple((role, tuple(re.compile(p) for p in pats)) for role, pats in FAMILY_BY_NAME[name].columns)

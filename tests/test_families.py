@@ -257,3 +257,16 @@ def test_format_refuses_budget_lines_kept_apart(tmp_path):
     assert res.exit_code == 2 and not out.exists()
     assert "targets-budget" in res.output and "8 baris Pagu" in res.output
     assert len(res.output.strip().splitlines()) == 1
+
+
+def test_kpu_layouts_stay_kpu(tmp_path):
+    """Every layout variant of the KPU family (random words, orders, groups) reads as ``kpu``."""
+    import random
+
+    rnd = random.Random(17)
+    plan = plan_of("office")
+    for i in range(12):
+        lay = V.random_layout(rnd)
+        rak = rakxl.read_rak(V.render(tmp_path / f"r{i}.xlsx", (plan, lay)))
+        assert rak.family == "kpu", lay
+        assert rak.total_pagu == plan.total

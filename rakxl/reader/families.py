@@ -64,23 +64,36 @@ def _text(v) -> str | None:
 def read_family(grid: Grid, path=None) -> Rak | None:
     """The Rak of a sheet written in a family other than the KPU layout, or None.
 
+    Looks at the rows the KPU header search looks at, down to the first row that is a
+    KPU header; a family is considered only where its own header words stand.
+
     Raises:
         RakInputError: the header is ambiguous in a way that would make a wrong RAK
             (a unit cost with no total beside it).
     """
     last = min(grid.nrows, grid.top + HEADER_SEARCH_ROWS)
     for r in range(grid.top, last):
-        texts = [(c, t) for c in range(grid.left, grid.ncols) if (t := _text(grid.value(r, c)))]
+        row = grid.rows[r - grid.top]
+        texts = [(grid.left + j, v) for j, v in enumerate(row) if type(v) is str and _text(v)]
         if len(texts) < 2:
             continue
-        kpu = {}
+        kpu, hints = {}, set()
         for c, t in texts:
             role = _role_of(t)
             if role:
                 kpu.setdefault(role, c)
-        _refuse_unit_cost(grid, r, texts, kpu, path)
-        found = (_workplan_header(grid, r, texts) or _targets_header(grid, r, texts, kpu)
-                 or _pemda_header(grid, r, texts) or _monthly_header(grid, r, texts, kpu))
+            hints |= _hints(t)
+        if ("workplan", "unit_cost") in hints and ("workplan", "volume") in hints:
+            _refuse_unit_cost(grid, r, texts, kpu, path)
+        found = None
+        if ("workplan", "kegiatan") in hints:
+            found = _workplan_header(grid, r, texts)
+        if found is None and ("targets-budget", "sasaran") in hints and ("targets-budget", "indikator") in hints:
+            found = _targets_header(grid, r, texts, kpu)
+        if found is None and ("pemda", "program") in hints and ("pemda", "kegiatan") in hints:
+            found = _pemda_header(grid, r, texts)
+        if found is None and "kegiatan" in kpu and hints & _MONTH_HINTS:
+            found = _monthly_header(grid, r, texts, kpu)
         if found is not None:
             family, header = found
             return _READERS[family](grid, header, path)
@@ -90,6 +103,18 @@ def read_family(grid: Grid, path=None) -> Rak | None:
     return None
 
 
+_MONTH_HINTS = frozenset([("monthly", m) for m in layout.MONTHS] + [("monthly", "group")])
+
+
+@functools.lru_cache(maxsize=4096)
+def _hints(text: str) -> frozenset:
+    """(family, role) pairs a header text names in the families (the month group too)."""
+    out = {(f.name, role) for f in (WORKPLAN, TARGETS, PEMDA, MONTHLY) if (role := f.match(text))}
+    if any(p.fullmatch(layout.normalize_header(text)) for p in _MONTH_GROUP):
+        out.add(("monthly", "group"))
+    return frozenset(out)
+
+
 def _roles(family, grid, r, texts) -> tuple[dict, bool]:
     """role -> column of a header row in ``family``'s words; a blank cell, or a
     quarter/month group cell, named by the row below. Also whether the row below
@@ -97,7 +122,10 @@ def _roles(family, grid, r, texts) -> tuple[dict, bool]:
     cols: dict[str, int] = {}
     uses_sub = False
     own = dict(texts)
-    for c in range(grid.left, grid.ncols):
+    i = r + 1 - grid.top
+    below_row = grid.rows[i] if 0 <= i < len(grid.rows) else []
+    named_below = {grid.left + j for j, v in enumerate(below_row) if v != "" and v is not None}
+    for c in sorted(set(own) | named_below):
         t = own.get(c)
         role = _match(family.name, t) if t else None
         grouped = t is not None and (any(p.fullmatch(layout.normalize_header(t)) for p in _GROUP)
