@@ -19,6 +19,12 @@ amount is kept as :attr:`Rak.stated_total`. What only a cell can tell (an amount
 as text, a Pagu that is no amount, a formula without a saved value, a gap in a merged
 column) is recorded in :attr:`Rak.notes` for the checker; no single cell makes the
 sheet unreadable. The README's "Layouts rakxl reads" lists every layout tested.
+
+Before the KPU header search, the family stage (:mod:`rakxl.reader.families`) looks at
+the header rows for the words of the other RAK families (README, "RAK families"): a
+work plan, a targets table with a budget table, a Pemda rencana aksi, a monthly plan.
+It reads such a sheet into the same model (``Rak.family`` says which) and leaves every
+other sheet to the stages above, unchanged.
 """
 from __future__ import annotations
 
