@@ -7,6 +7,7 @@ documents, 2 an input that cannot be read (one line on stderr, no traceback).
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -29,6 +30,43 @@ def _utf8_console() -> None:
                 reconfigure(encoding="utf-8", errors="replace")
             except (ValueError, OSError):
                 pass
+
+
+@contextlib.contextmanager
+def _native_stderr_quieted():
+    """While the command runs, what native code writes straight to file descriptor 2
+    (the message and backtrace of a Rust panic in python-calamine on a damaged file)
+    goes to os.devnull; the panic itself arrives as an exception and becomes the one
+    line rakxl prints. Python's ``sys.stderr`` keeps writing to the real stderr
+    through a copy of the descriptor. Only the command line does this: the library
+    never touches a process-wide descriptor.
+    """
+    try:
+        sys.stderr.flush()
+        fileno = sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):
+        fileno = None  # captured (tests) or no console: Python's stderr is not fd 2
+    try:
+        saved = os.dup(2)
+    except OSError:  # no descriptor 2 (a GUI process): nothing to quiet
+        yield
+        return
+    old = sys.stderr
+    if fileno == 2:
+        sys.stderr = open(saved, "w", encoding="utf-8", errors="replace", closefd=False)
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, 2)
+        finally:
+            os.close(devnull)
+        yield
+    finally:
+        if sys.stderr is not old:
+            sys.stderr.flush()
+            sys.stderr = old
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def lang_option(f):
@@ -592,7 +630,8 @@ def main(argv=None):
     _utf8_console()
     _stop_on_signals()
     try:
-        cli.main(args=argv, prog_name="rakxl", standalone_mode=True)
+        with _native_stderr_quieted():
+            cli.main(args=argv, prog_name="rakxl", standalone_mode=True)
     except KeyboardInterrupt:
         fail(f"rakxl: {say('cli.cancelled', lang_of(sys.argv[1:] if argv is None else argv))}", 130)
 

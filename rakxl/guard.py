@@ -28,7 +28,6 @@ max_part_bytes=200000000"``), which the command line honours too.
 """
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import io
 import os
@@ -36,7 +35,6 @@ import posixpath
 import re
 import stat
 import struct
-import sys
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -1403,34 +1401,3 @@ def is_calamine_panic(exc: BaseException) -> bool:
     Rust code panics on a damaged file. It derives from BaseException (so that
     ``except Exception`` misses it) and cannot be imported by name."""
     return type(exc).__name__ == "PanicException"
-
-
-@contextlib.contextmanager
-def quiet_native_stderr():
-    """While calamine runs, send what native code writes straight to file
-    descriptor 2 (the message and backtrace of a Rust panic on a damaged file) to
-    os.devnull; the panic itself still arrives as an exception and becomes a
-    RakInputError, so the command line keeps to its one line on stderr.
-
-    Python's own ``sys.stderr`` is flushed first and works as before afterwards.
-    Output that another thread writes to descriptor 2 meanwhile is lost too.
-    """
-    try:
-        sys.stderr.flush()
-    except (AttributeError, OSError, ValueError):
-        pass
-    try:
-        saved = os.dup(2)
-    except OSError:  # no descriptor 2 (a GUI process): nothing to quiet
-        yield
-        return
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(devnull, 2)
-        finally:
-            os.close(devnull)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)

@@ -98,9 +98,8 @@ class Workbook:
         import python_calamine
 
         try:
-            with guard.quiet_native_stderr():  # no Rust panic text on stderr (issue 7)
-                self._book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(source))
-                metadata = self._book.sheets_metadata
+            self._book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(source))
+            metadata = self._book.sheets_metadata
         except python_calamine.PasswordError:
             raise RakInputError("workbook dilindungi kata sandi; hapus kata sandinya lalu simpan ulang",
                                 path=self.path) from None
@@ -246,11 +245,10 @@ class Grid:
         self.name = name
         self.hidden = name in book.hidden
         try:
-            with guard.quiet_native_stderr():  # no Rust panic text on stderr (issue 7)
-                sheet = book._book.get_sheet_by_name(name)
-                self.rows = sheet.to_python()
-                self.top, self.left = sheet.start or (0, 0)
-                merges = sheet.merged_cell_ranges or []
+            sheet = book._book.get_sheet_by_name(name)
+            self.rows = sheet.to_python()
+            self.top, self.left = sheet.start or (0, 0)
+            merges = sheet.merged_cell_ranges or []
         except Exception as exc:  # calamine's own error types differ by version
             raise RakInputError(f"sheet tidak dapat dibaca ({_short(exc)})", path=book.path, sheet=name) from None
         except BaseException as exc:  # a panic in calamine (issue 7)

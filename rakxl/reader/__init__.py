@@ -32,7 +32,7 @@ from ..exceptions import RakInputError
 from ..i18n import say
 from ..model import Rak
 from ..workbook import Workbook
-from .assembly import _assemble, _gc_paused, read_grid  # noqa: F401  (_assemble: benchmarks/run.py)
+from .assembly import _assemble, read_grid  # noqa: F401  (_assemble: benchmarks/run.py)
 from .header import HEADER_SEARCH_ROWS, find_header
 from .meta import parse_date, read_meta
 from .walk import _Walk  # noqa: F401  (benchmarks/run.py times its phases)
@@ -57,7 +57,7 @@ def read_rak(path, sheet: str | int | None = None, *, limits=None) -> Rak:
         RakError: the file cannot be read, the sheet does not exist, or holds no
             RAK table. The message names the file and the sheet.
     """
-    with _gc_paused(), Workbook(path, limits) as book:
+    with Workbook(path, limits) as book:
         return _read_one(book, path, sheet)
 
 
@@ -96,7 +96,7 @@ def read_workbook(path, *, limits=None) -> list[Rak]:
         RakError: the file cannot be read, or no sheet holds a RAK table (the
             message names the sheets looked at).
     """
-    with _gc_paused(), Workbook(path, limits) as book:
+    with Workbook(path, limits) as book:
         raks = [r for r in (read_grid(book.grid(n), path) for n in book.plan_sheets) if r is not None]
         if not raks:
             raise _no_table(book)

@@ -1,9 +1,6 @@
 """Assembly: header, walk and meta of one sheet -> :class:`~rakxl.model.Rak`."""
 from __future__ import annotations
 
-import contextlib
-import gc
-
 from ..formulas import column_letters
 from ..model import (
     ACTIVITY_COLUMNS, BUDGET_COLUMNS, GOAL_COLUMNS, INDICATOR_COLUMNS, Meta, Rak,
@@ -24,30 +21,10 @@ def read_grid(grid: Grid, path=None) -> Rak | None:
     header = find_header(grid)
     if header is None:
         return None
-    with _gc_paused():
-        walk = _Walk(grid, header, path)
-        walk.run()
-        meta = read_meta(grid, header, walk.end_row)
-        return _assemble(grid, header, walk, meta, path)
-
-
-@contextlib.contextmanager
-def _gc_paused():
-    """Pause Python's cycle collector while a workbook is read.
-
-    The reader makes hundreds of thousands of small lists, tuples and dicts and no
-    reference cycles; each automatic collection would walk the whole grid (millions
-    of cells) again for nothing: a quarter of the reader's time at 100,000 rows.
-    Memory is still freed as usual (reference counting); the collector's previous
-    state is restored.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    walk = _Walk(grid, header, path)
+    walk.run()
+    meta = read_meta(grid, header, walk.end_row)
+    return _assemble(grid, header, walk, meta, path)
 
 
 def _assemble(grid, header, walk: _Walk, meta: Meta, path) -> Rak:
