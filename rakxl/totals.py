@@ -282,7 +282,10 @@ def budget_rows(rak: "Rak") -> list[dict]:
     rows = []
     held = set()   # (goal, pelaksana) holding at least one budget line
     for g, pagu, pelaksana in _columns(rak.budgets, "goal", "pagu", "pelaksana"):
-        g = int(g)
+        try:
+            g = int(g)
+        except (TypeError, ValueError):  # a line linked to no goal (family targets-budget: budget-unlinked)
+            g = None
         no, sas = goals.get(g, (None, None))
         rows.append({"file": path, "sheet": sheet, "unit": unit, "goal": g, "no": no, "sasaran": sas,
                      "pelaksana": pelaksana, "pagu": int(pagu), "budget_lines": 1})

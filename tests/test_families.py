@@ -270,3 +270,35 @@ def test_kpu_layouts_stay_kpu(tmp_path):
         rak = rakxl.read_rak(V.render(tmp_path / f"r{i}.xlsx", (plan, lay)))
         assert rak.family == "kpu", lay
         assert rak.total_pagu == plan.total
+
+
+def test_totals_over_every_family(tmp_path, kpu_reading):
+    """Finance's import: a folder of plans in every family adds up like the KPU layout's."""
+    plan = plan_of("office")
+    for family in F.RENDERERS:
+        F.render(tmp_path / f"{family}.xlsx", family, plan)
+    F.render(tmp_path / "unlinked.xlsx", "targets-budget", plan, F.Options(numbering="sequential"))
+    raks = rakxl.read_many(rakxl.find_workbooks([tmp_path]), jobs=1).raks
+    assert sorted(r.family for r in raks) == sorted(list(F.RENDERERS) + ["targets-budget"])
+    table = rakxl.budget_totals(raks, by=("pelaksana",))
+    got = {p: int(v) for p, v in zip(table["pelaksana"], table["pagu"]) if v}
+    want = {p: 5 * v for p, v in by_pelaksana(kpu_reading("office")).items() if v}
+    assert got == want and sum(got.values()) == 5 * plan.total
+    by_goal = rakxl.budget_totals(raks, by=("sasaran",))
+    unlinked = by_goal.loc[by_goal["sasaran"].isna(), "pagu"]
+    assert [int(v) for v in unlinked] == [plan.total]   # the unlinked lines: counted once, under no goal
+
+
+def test_families_saved_as_xls_by_libreoffice(tmp_path):
+    """A third writer: each family saved as legacy .xls by LibreOffice reads the same."""
+    reason = V.soffice_missing()
+    if reason:
+        pytest.skip(reason)
+    plan = plan_of("office")
+    sources = {family: F.render(tmp_path / f"{family}.xlsx", family, plan, F.Options(formula=True))
+               for family in F.RENDERERS}
+    converted = V.to_xls(list(sources.values()), tmp_path / "xls")
+    for (family, src), xls in zip(sources.items(), converted):
+        rak = rakxl.read_rak(xls)
+        assert rak.family == family, xls
+        assert V.frames(rak) == V.frames(rakxl.read_rak(src)) == F.expected(plan, family), family
