@@ -285,6 +285,7 @@ FAMILY_ROLES = {
     "volume": "the volume of a work-plan budget (Vol)",
     "unit_cost": "a unit cost (Biaya, Harga Satuan): never a budget",
     "waktu": "when a work-plan activity runs (Waktu Pelaksanaan), kept as text",
+    "tujuan": "the aim above the Sasaran (Pemda): the goal only where no Sasaran column exists",
 }
 
 
@@ -420,7 +421,8 @@ FAMILIES: tuple[Family, ...] = (
         "| (Sub Rencana Aksi) | Target TW I..IV | Penanggung Jawab",
         (
             ("no", (r"no\.?", r"nomor", r"no\.? urut")),
-            ("sasaran", (r"sasaran.*", r"tujuan.*")),
+            ("sasaran", (r"sasaran.*",)),
+            ("tujuan", (r"tujuan.*",)),
             ("indikator", (r"indikator.*",)),
             ("satuan", (r"sat(uan)?\.?",)),
             ("target_indikator", (r"target(\s*(kinerja|indikator|tahun(an)?))?(\s*(tahun\s*)?\d{4})?",)),

@@ -36,6 +36,10 @@ class Options:
         formula: workplan: ``Jumlah`` as ``=Vol*Biaya`` (cached by xlsxwriter, not by openpyxl).
         goal_cell: workplan: ``split`` (No apart, the goal text merged across the rest)
             or ``joined`` (``1. text`` merged across the whole row).
+        subtotals: workplan: each goal's total on its own row (``goal-row``, the text
+            merged up to the Jumlah column), on a ``Sub Total`` row below its
+            activities (``row``), or not at all (None). ``subtotal_off`` adds that much
+            to the first goal's (a subtotal that disagrees with its lines).
         numbering: targets-budget: the budget table's No: ``dotted`` (``1.1``, ``1.2``:
             linked by numbering), ``grouped`` (goal rows above their lines: linked by the
             goal's No and text), ``text`` (1..n, each line named by its first activity:
@@ -55,6 +59,8 @@ class Options:
     hierarchy: str = "merged"
     formula: bool = False
     goal_cell: str = "split"
+    subtotals: str | None = None
+    subtotal_off: int = 0
     numbering: str = "dotted"
     budget_pelaksana: bool = True
     stated_total: int | None = None
@@ -129,12 +135,16 @@ def render_workplan(path, plan: V.Plan, opts: Options = Options()) -> Path:
         ws.write(r, c, f"({c + 1})", "bold")
     r += 1
     jumlah = []
-    for g in plan.goals:
+    for gi, g in enumerate(plan.goals):
+        own = sum(a for _, a in g.pagu) + (opts.subtotal_off if gi == 0 else 0)
+        end = col["Jumlah (Rp.)"] - 1 if opts.subtotals == "goal-row" else width - 1
         if opts.goal_cell == "split":
             ws.write(r, 0, g.no, "bold")
-            ws.merge(r, 1, r, width - 1, g.sasaran, "bold")
+            ws.merge(r, 1, r, end, g.sasaran, "bold")
         else:
-            ws.merge(r, 0, r, width - 1, f"{g.no}. {g.sasaran}", "bold")
+            ws.merge(r, 0, r, end, f"{g.no}. {g.sasaran}", "bold")
+        if opts.subtotals == "goal-row":
+            ws.write(r, col["Jumlah (Rp.)"], own, "money")
         r += 1
         rows = list(g.rows())
         top = r
@@ -164,6 +174,10 @@ def render_workplan(path, plan: V.Plan, opts: Options = Options()) -> Path:
                 ws.write(a, col["Jumlah (Rp.)"], amount, "money")
             jumlah.append(f"H{a + 1}")
         r = top + len(rows)
+        if opts.subtotals == "row":
+            ws.merge(r, 0, r, col["Jumlah (Rp.)"] - 1, "Sub Total", "bold")
+            ws.write(r, col["Jumlah (Rp.)"], own, "money")
+            r += 1
     ws.merge(r, 0, r, col["Jumlah (Rp.)"] - 1, "TOTAL USULAN ANGGARAN", "bold")
     total = plan.total if opts.stated_total is None else opts.stated_total
     if opts.formula:

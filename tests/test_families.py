@@ -45,7 +45,8 @@ def kpu_reading(tmp_path_factory):
 
 #: Options of each family's renderings (the engines are crossed with them).
 VARIANTS = {
-    "workplan": [{}, {"hierarchy": "repeated"}, {"formula": True}, {"goal_cell": "joined"}],
+    "workplan": [{}, {"hierarchy": "repeated"}, {"formula": True}, {"goal_cell": "joined", "subtotals": "goal-row"},
+                 {"subtotals": "row"}],
     "targets-budget": [{}, {"numbering": "grouped"}, {"numbering": "text"}, {"numbering": "sequential"},
                        {"budget_pelaksana": False, "hierarchy": "repeated"}],
     "pemda": [{}, {"no_column": True}, {"sub_aksi": True}, {"hierarchy": "repeated"}],
@@ -302,3 +303,40 @@ def test_families_saved_as_xls_by_libreoffice(tmp_path):
         rak = rakxl.read_rak(xls)
         assert rak.family == family, xls
         assert V.frames(rak) == V.frames(rakxl.read_rak(src)) == F.expected(plan, family), family
+
+
+@pytest.mark.parametrize("subtotals", ["goal-row", "row"])
+def test_workplan_goal_totals_are_checked_not_counted(tmp_path, subtotals):
+    """A goal's own total (on its row or a Sub Total row) is no budget line: the lines
+    are counted once, and a goal total that disagrees with them is a finding."""
+    plan = plan_of("office")
+    rak = rakxl.read_rak(F.render(tmp_path / "w.xlsx", "workplan", plan, F.Options(subtotals=subtotals)))
+    assert V.frames(rak) == F.expected(plan, "workplan") and rak.total_pagu == plan.total
+    assert not [f for f in rakxl.check(rak) if f.code == "total-mismatch"]
+    opts = F.Options(subtotals=subtotals, subtotal_off=1_000_000)
+    rak = rakxl.read_rak(F.render(tmp_path / "off.xlsx", "workplan", plan, opts))
+    assert rak.total_pagu == plan.total
+    found = [f for f in rakxl.check(rak) if f.code == "total-mismatch"]
+    cell = "H7" if subtotals == "goal-row" else "H11"
+    assert [(f.no, f.cell, f.severity) for f in found] == [("1", cell, "error")]
+    assert "Rp 126.500.000" in found[0].message and "Rp 125.500.000" in found[0].message
+
+
+def test_pemda_with_tujuan_above_sasaran(tmp_path):
+    """A Tujuan column left of Sasaran (Pemda templates): the goals are the Sasaran."""
+    header = ["Tujuan", "Sasaran", "Indikator", "Satuan", "Target", "Program/Kegiatan", "Anggaran (Rp)",
+              "Rencana Aksi", "TW I", "TW II", "TW III", "TW IV", "Penanggung Jawab"]
+    rows = [["RENCANA AKSI TAHUN 2024"], [], header,
+            ["Tata kelola yang baik", "Sasaran A", "Indikator A", "%", "100", "Program X", 1_000_000, "Aksi 1",
+             "√", None, None, None, "Bagian Umum"],
+            [None, None, None, None, None, None, None, "Aksi 2", None, "√", None, None, None],
+            [None, "Sasaran B", "Indikator B", "%", "90", "Program Y", 2_000_000, "Aksi 3", None, None, "√", None,
+             "Bagian Keuangan"]]
+    rak = rakxl.read_rak(_sheet(tmp_path / "tujuan.xlsx", rows, ["A4:A6", "B4:B5", "C4:C5", "F4:F5", "G4:G5"]))
+    assert rak.family == "pemda"
+    assert rak.goals[["goal", "no", "sasaran", "pagu"]].values.tolist() == [
+        [1, None, "Sasaran A", 1_000_000], [2, None, "Sasaran B", 2_000_000]]
+    assert rak.activities["kegiatan"].tolist() == ["Aksi 1", "Aksi 2", "Aksi 3"]
+    assert rak.activities["budget_line"].tolist() == [1, 1, 2]
+    assert rak.extra_columns == ["Tujuan", "Satuan", "Program/Kegiatan"]
+    assert rak.activities["Tujuan"].tolist() == ["Tata kelola yang baik", None, None]

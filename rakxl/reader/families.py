@@ -238,6 +238,8 @@ def _pemda_header(grid, r, texts):
     cols, uses_sub = _roles(PEMDA, grid, r, texts)
     if not all(role in cols for role in PEMDA.signature) or cols["program"] > cols["kegiatan"]:
         return None
+    if "sasaran" not in cols and "tujuan" in cols:  # no Sasaran column: the Tujuan are the goals
+        cols = {**cols, "sasaran": cols["tujuan"]}
     if "sasaran" not in cols and "indikator" not in cols:
         return None
     keep = ()
@@ -355,9 +357,9 @@ class _Rows:
         t = self.text(r, c)
         return t, t is not None
 
-    def amount(self, r, c, goal=None):
+    def amount(self, r, c, goal=None, record=True):
         """(amount or None, whether the cell holds anything), as the KPU walk reads a Pagu."""
-        return _Walk._amount(self, r, c, goal=goal)
+        return _Walk._amount(self, r, c, goal=goal, record=record)
 
     def blank(self, r, cols) -> bool:
         return all(self.grid.value(r, c) in ("", None) for c in cols)
@@ -428,32 +430,62 @@ def _read_workplan(grid, found, path) -> Rak:
     all_cols = sorted(set(h.values()) | set(header.extras))
     first_col = min(all_cols)
     extras = list(dict.fromkeys(header.extras.values()))
+    # Goal rows merged across the table: then only such rows are goals.
+    wide = {r for r, spans in rows.across.items() if r >= header.data_start
+            and any(c1 <= c_keg < c2 and c2 - c1 >= 2 for c1, c2 in spans)}
     goals, indicators, budgets, activities = [], [], [], []
     goal = ind = line = None
     pelaksana = None
     line_until = None
     stated = stated_cell = None
+    subtotal = None       # (amount, cell, row) the current goal states for itself
+    after_total = False
     end_row = header.data_start
+
+    def close_goal():
+        """A goal's own total (on its row, or a Sub Total row) checked against its lines."""
+        if goal is None or subtotal is None or subtotal[0] is None:
+            return
+        computed = sum(b["pagu"] for b in budgets if b["goal"] == goal["goal"])
+        if computed != subtotal[0]:
+            rows.notes.append(Note("total-mismatch", subtotal[1], subtotal[2], "pagu", goal["goal"], goal["no"],
+                                   (subtotal[0], computed)))
+
     for r in range(header.data_start, grid.nrows):
         if rows.blank(r, all_cols):
             continue
         if rows.is_number_row(r, all_cols) or _is_repeated_header(grid, r, WORKPLAN, all_cols):
             continue
         labels = [rows.text(r, c) for c in (c_no, c_keg, first_col) if c is not None]
-        if any(t and len(t) <= _HEADER_MAX_CHARS and WORKPLAN.is_total(t) for t in labels):
-            stated, _ = rows.amount(r, c_pagu, goal)
-            stated_cell = a1(r, c_pagu)
+        label = next((t for t in labels if t and len(t) <= _HEADER_MAX_CHARS and WORKPLAN.is_total(t)), None)
+        if label is not None:
+            amount, _ = rows.amount(r, c_pagu, goal, record=False)
+            if layout.normalize_header(label).startswith("sub"):  # a goal's Sub Total
+                subtotal = (amount, a1(r, c_pagu), r + 1)
+            else:
+                close_goal()
+                subtotal = None
+                stated, stated_cell = rows.amount(r, c_pagu, goal)[0], a1(r, c_pagu)
+                after_total = True
             end_row = r + 1
-            break
+            continue
         if rows.stop_here(r, all_cols):
             break
+        goal_row = _workplan_goal(rows, r, c_no, c_keg, first_col, all_cols, (c_ind, c_tgt), wide)
+        if after_total and goal_row is None:
+            break  # below the total: notes, a signature block without a date...
         end_row = r + 1
-        goal_row = _workplan_goal(rows, r, c_no, c_keg, first_col, all_cols, (c_ind, c_tgt, c_pagu))
         if goal_row is not None:
+            close_goal()
+            if after_total:  # the table goes on: the total above closed one part only
+                stated = stated_cell = None
+                after_total = False
             no, text = goal_row
             goal = _goal_dict(len(goals) + 1, no, text, r + 1)
             goals.append(goal)
             ind = line = pelaksana = None
+            amount, present = rows.amount(r, c_pagu, goal, record=False)
+            subtotal = (amount, a1(r, c_pagu), r + 1) if present else None
             continue
         if goal is None:  # activities above any goal row: a goal without a name
             goal = _goal_dict(1, None, None, r + 1)
@@ -489,30 +521,40 @@ def _read_workplan(grid, found, path) -> Rak:
         for c, name in header.extras.items():
             act.setdefault(name, to_text(grid.value(r, c)))
         activities.append(act)
+    close_goal()
     return _finish(grid, header, rows, path, "workplan", goals, indicators, budgets, activities, extras,
                    stated, stated_cell, end_row)
 
 
-def _workplan_goal(rows: _Rows, r, c_no, c_keg, first_col, all_cols, own_cols):
-    """(No, text) of a goal row: a goal number and a text across the table (merged or
-    alone on its row), no indicator, target or amount of its own; None otherwise."""
+def _workplan_goal(rows: _Rows, r, c_no, c_keg, first_col, all_cols, own_cols, wide):
+    """(No, text) of a goal row, or None. Where the sheet merges its goal rows across
+    the table, a goal row is such a merged row; otherwise a goal number with one text
+    and nothing else on the row (no indicator or target of its own)."""
+    if wide and r not in wide:
+        return None
     if any(rows.resolved(r, c)[1] for c in own_cols if c is not None):
         return None
     no = rows.text(r, c_no) if c_no is not None else None
-    spans = rows.across.get(r, [])
     if no is not None and _GOAL_NO.fullmatch(no):
-        rest = [t for t in rows.texts(r, [c for c in all_cols if c != c_no])]
+        rest = [t for t in rows.texts(r, [c for c in all_cols if c != c_no])
+                if not isinstance(_amount_or_none(t), int)]
         if len(rest) == 1:
             return no.rstrip(".) ").strip(), rest[0]
         return None
     if no is None or c_no is None or c_no == first_col:
         start = c_no if c_no is not None else first_col
-        wide = [(c1, c2) for c1, c2 in spans if c1 <= start and c2 - c1 >= 2]
-        text = rows.text(r, start) if wide else None
+        spans = rows.across.get(r, [])
+        text = rows.text(r, start) if any(c1 <= start and c2 - c1 >= 2 for c1, c2 in spans) else None
         m = _GOAL_JOINED.fullmatch(text.strip()) if text else None
         if m:
             return m.group(1), m.group(2).strip()
     return None
+
+
+def _amount_or_none(text):
+    from ..amounts import parse_amount
+
+    return parse_amount(text) if text and any(ch.isdigit() for ch in text) else None
 
 
 def _is_repeated_header(grid, r, family, cols) -> bool:
