@@ -105,6 +105,8 @@ class RakxlGroup(click.Group):
 
         if args is None:
             args = sys.argv[1:]
+        for command in [self, *self.commands.values()]:
+            command._help_option = None  # click caches --help's text in the language it first met
         with click_words(lang_of(args)):
             return super().main(args, *a, **kw)
 
@@ -126,8 +128,8 @@ def confirm(path, lang: str, quiet: bool = False, *, sheets=None, rows=None) -> 
         parts.append(say("cli.sheets", lang, n=number(sheets, lang)))
     if rows is not None:
         parts.append(say("cli.rows", lang, n=number(rows, lang)))
-    click.echo(say("cli.wrote", lang, path=path, what=", ".join(parts)) if parts else
-               say("cli.wrote_file", lang, path=path), err=True)
+    click.echo("rakxl: " + (say("cli.wrote", lang, path=path, what=", ".join(parts)) if parts else
+                            say("cli.wrote_file", lang, path=path)), err=True)
 
 
 def fail(message: str, code: int = EXIT_UNREADABLE):
@@ -146,7 +148,10 @@ def handle_errors(f):
         try:
             return f(*args, **kwargs)
         except RakError as exc:
-            fail(f"rakxl: {exc}")
+            from .totals import lock_file_reason
+
+            lock = lock_file_reason(exc.path) if exc.path else None
+            fail(f"rakxl: {exc.path}: {lock}" if lock else f"rakxl: {exc}")
         except KeyboardInterrupt:
             fail(f"rakxl: {say('cli.cancelled', kwargs.get('lang') or 'id')}", 130)
         except MemoryError:
@@ -314,6 +319,10 @@ def totals(paths, by, output, as_json, quiet, jobs, lang):
         echo_json(totals_records(table))
     else:
         click.echo(totals_text(table, lang))
+    if result.duplicates:  # the same workbook sent twice: counted once, said
+        click.echo(say("totals.duplicates", lang, count=number(len(result.duplicates), lang)), err=True)
+        for dup in result.duplicates:
+            click.echo(f"  {dup.path}: {dup.reason}", err=True)
     if result.skipped:  # rakxl's own outputs: a notice, not a failure
         click.echo(say("totals.skipped", lang, count=number(len(result.skipped), lang)), err=True)
         for skipped in result.skipped:

@@ -40,6 +40,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import number as _n
 from .exceptions import RakHostileError, RakInputError
 
 MiB = 1024 * 1024
@@ -193,7 +194,7 @@ def _check_kind(st: os.stat_result, path, limits: Limits) -> None:
                 else "perangkat" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "bukan file biasa")
         raise RakInputError(f"ini {kind}, bukan file workbook; berikan file .xlsx atau .xls yang tersimpan", path=path)
     if st.st_size > limits.max_file_bytes:
-        raise RakInputError(f"file terlalu besar ({st.st_size:,} byte; batas {limits.max_file_bytes:,}); "
+        raise RakInputError(f"file terlalu besar ({_n(st.st_size)} byte; batas {_n(limits.max_file_bytes)}); "
                             f"{_RAISE_HINT}", path=path)
 
 
@@ -274,11 +275,11 @@ def load_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS, fh=None) -> XlsxPacka
     try:
         size = os.fstat(fh.fileno()).st_size
         if size > limits.max_file_bytes:
-            raise RakInputError(f"file terlalu besar ({size:,} byte; batas {limits.max_file_bytes:,}); "
+            raise RakInputError(f"file terlalu besar ({_n(size)} byte; batas {_n(limits.max_file_bytes)}); "
                                 f"{_RAISE_HINT}", path=path)
         entries = _zip_entry_count(fh, size)
         if entries > limits.max_parts:
-            raise _hostile(f"zip berisi {entries:,} bagian (batas {limits.max_parts:,}); tidak ada workbook "
+            raise _hostile(f"zip berisi {_n(entries)} bagian (batas {_n(limits.max_parts)}); tidak ada workbook "
                            "sebanyak itu", path)
         try:
             fh.seek(0)
@@ -289,7 +290,7 @@ def load_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS, fh=None) -> XlsxPacka
             raise RakInputError(f"file zip rusak atau terpotong ({exc}); minta file aslinya lagi atau "
                                 f"{_RESAVE}", path=path) from None
         if len(infos) > limits.max_parts:
-            raise _hostile(f"zip berisi {len(infos):,} bagian (batas {limits.max_parts:,}); tidak ada workbook "
+            raise _hostile(f"zip berisi {_n(len(infos))} bagian (batas {_n(limits.max_parts)}); tidak ada workbook "
                            "sebanyak itu", path)
         names = [i.filename for i in infos]
         _check_directory(infos, names, path, limits)
@@ -304,14 +305,14 @@ def load_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS, fh=None) -> XlsxPacka
 
         xml_total = sum(i.file_size for i in infos if _is_xml_name(i.filename))
         if xml_total > limits.max_xml_bytes:
-            raise _hostile(f"bagian XML workbook ini mengaku {xml_total:,} byte setelah diekstrak (batas "
-                           f"{limits.max_xml_bytes:,}); {_RAISE_HINT}", path)
+            raise _hostile(f"bagian XML workbook ini mengaku {_n(xml_total)} byte setelah diekstrak (batas "
+                           f"{_n(limits.max_xml_bytes)}); {_RAISE_HINT}", path)
         parts, targets = _map_parts(take, set(names), path, limits, budget)
         kept = [i.filename for i in infos if not i.is_dir() and (_is_xml_name(i.filename) or i.filename in targets)]
         total = sum(by_name[n].file_size for n in kept)
         if total > limits.max_xml_bytes:
-            raise _hostile(f"bagian yang dibaca parser mengaku {total:,} byte setelah diekstrak (batas "
-                           f"{limits.max_xml_bytes:,}); {_RAISE_HINT}", path)
+            raise _hostile(f"bagian yang dibaca parser mengaku {_n(total)} byte setelah diekstrak (batas "
+                           f"{_n(limits.max_xml_bytes)}); {_RAISE_HINT}", path)
         for name in kept:
             take(name)
         data = {name: data[name] for name in kept}  # the directory's order
@@ -392,15 +393,15 @@ def _check_directory(infos, names, path, limits) -> None:
     for info in infos:
         total += info.file_size
         if info.file_size > limits.max_part_bytes:
-            raise _hostile(f"bagian '{info.filename}' mengaku berukuran {info.file_size:,} byte setelah "
-                           f"diekstrak (batas {limits.max_part_bytes:,}); ini ciri bom zip", path)
+            raise _hostile(f"bagian '{info.filename}' mengaku berukuran {_n(info.file_size)} byte setelah "
+                           f"diekstrak (batas {_n(limits.max_part_bytes)}); ini ciri bom zip", path)
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > limits.ratio_from_bytes and ratio > limits.max_ratio:
             raise _hostile(f"bagian '{info.filename}' memiliki rasio kompresi {ratio:,.0f}:1 (batas "
                            f"{limits.max_ratio:,.0f}:1); ini ciri bom zip", path)
     if total > limits.max_total_bytes:
-        raise _hostile(f"isi workbook mengaku {total:,} byte setelah diekstrak (batas "
-                       f"{limits.max_total_bytes:,}); ini ciri bom zip", path)
+        raise _hostile(f"isi workbook mengaku {_n(total)} byte setelah diekstrak (batas "
+                       f"{_n(limits.max_total_bytes)}); ini ciri bom zip", path)
     if any(i.flag_bits & 0x1 for i in infos):
         raise RakInputError("workbook dilindungi kata sandi (zip terenkripsi); buka di Excel, hapus "
                             "kata sandinya, lalu simpan ulang sebagai .xlsx", path=path)
@@ -418,7 +419,7 @@ def read_part(zf: zipfile.ZipFile, name, limits: Limits = DEFAULT_LIMITS, path=N
             RuntimeError, ValueError) as exc:
         raise RakInputError(f"bagian '{label}' rusak ({exc}); {_RESAVE}", path=path) from None
     if len(data) > limits.max_part_bytes:
-        raise _hostile(f"bagian '{label}' melebihi {limits.max_part_bytes:,} byte setelah diekstrak", path)
+        raise _hostile(f"bagian '{label}' melebihi {_n(limits.max_part_bytes)} byte setelah diekstrak", path)
     return data
 
 
@@ -493,7 +494,7 @@ def _count_elements(data: bytes, part: str, path, limits: Limits, budget: _Budge
     n = data.count(b"<") - data.count(b"</")
     budget.exact_elements += n
     if budget.exact_elements > limits.max_exact_elements:
-        raise _hostile(f"bagian '{part}' dan bagian sebelumnya memuat lebih dari {limits.max_exact_elements:,} "
+        raise _hostile(f"bagian '{part}' dan bagian sebelumnya memuat lebih dari {_n(limits.max_exact_elements)} "
                        f"elemen XML yang harus dibaca satu per satu; {_RAISE_HINT}", path)
 
 
@@ -506,7 +507,7 @@ def _check_sst_root(data: bytes, part: str, path) -> None:
         end = data.find(b">", m.end())
         u = _UNIQUE_COUNT.search(data, m.end(), end if end > 0 else m.end() + 4096)
         if u and int(u.group(1)) > max(len(data) // 5, 1000):
-            raise _hostile(f"bagian '{part}' mengaku memuat {int(u.group(1)):,} teks dalam {len(data):,} byte",
+            raise _hostile(f"bagian '{part}' mengaku memuat {_n(int(u.group(1)))} teks dalam {_n(len(data))} byte",
                            path)
 
 
@@ -706,7 +707,7 @@ def scan_part(data: bytes, limits: Limits = DEFAULT_LIMITS, *, path=None, part="
 
 def _shared_text_refusal(limits: Limits, path, sheet) -> RakHostileError:
     return _hostile(f"teks bersama (shared strings) yang dipakai sel-selnya berjumlah lebih dari "
-                    f"{limits.max_shared_text_bytes:,} byte setelah disalin ke tiap sel; {_RAISE_HINT}", path, sheet)
+                    f"{_n(limits.max_shared_text_bytes)} byte setelah disalin ke tiap sel; {_RAISE_HINT}", path, sheet)
 
 
 _S_CELL = re.compile(rb'<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: [A-Za-z_][\w.-]*="[^"<>]*")*? t="s"'
@@ -865,13 +866,13 @@ def _check_extent(ext: SheetExtent, limits: Limits, path, sheet) -> None:
     if ext.rows > limits.max_rows or ext.cols > limits.max_cols or ext.rows * ext.cols > limits.max_cells:
         from .formulas import column_letters
 
-        last = f"{column_letters(ext.cols - 1)}{ext.rows}" if 0 < ext.cols < 10**6 else f"baris {ext.rows:,}"
+        last = f"{column_letters(ext.cols - 1)}{ext.rows}" if 0 < ext.cols < 10**6 else f"baris {_n(ext.rows)}"
         raise _hostile(
-            f"sel berisi menjangkau hingga {last} ({ext.rows:,} baris x {ext.cols:,} kolom = "
-            f"{ext.rows * ext.cols:,} sel), jauh melebihi tabel RAK mana pun (batas {limits.max_rows:,} "
-            f"baris, {limits.max_cols:,} kolom, {limits.max_cells:,} sel); {_RAISE_HINT}", path, sheet)
+            f"sel berisi menjangkau hingga {last} ({_n(ext.rows)} baris x {_n(ext.cols)} kolom = "
+            f"{_n(ext.rows * ext.cols)} sel), jauh melebihi tabel RAK mana pun (batas {_n(limits.max_rows)} "
+            f"baris, {_n(limits.max_cols)} kolom, {_n(limits.max_cells)} sel); {_RAISE_HINT}", path, sheet)
     if ext.merges > limits.max_merges:
-        raise _hostile(f"sheet memuat {ext.merges:,} sel gabungan (batas {limits.max_merges:,}); "
+        raise _hostile(f"sheet memuat {_n(ext.merges)} sel gabungan (batas {_n(limits.max_merges)}); "
                        f"{_RAISE_HINT}", path, sheet)
 
 
@@ -891,8 +892,8 @@ def _cell_position(ref: str, limits: Limits, path, sheet) -> tuple[int, int]:
     letters, digits = m.groups()
     digits = digits.lstrip("0")
     if len(letters) > 7 or len(digits) > 12:  # far beyond any limit; no huge numbers built
-        raise _hostile(f"sel '{ref[:24]}' berada jauh di luar batas lembar kerja (batas {limits.max_rows:,} "
-                       f"baris, {limits.max_cols:,} kolom); {_RAISE_HINT}", path, sheet)
+        raise _hostile(f"sel '{ref[:24]}' berada jauh di luar batas lembar kerja (batas {_n(limits.max_rows)} "
+                       f"baris, {_n(limits.max_cols)} kolom); {_RAISE_HINT}", path, sheet)
     if not digits:
         raise RakInputError(f"referensi sel '{ref[:24]}' tidak sah (baris 0); {_RESAVE}", path=path, sheet=sheet)
     col = 0
@@ -905,7 +906,7 @@ def _row_number(text: str, limits: Limits, path, sheet) -> int:
     if not text.isdigit() or not text.lstrip("0"):
         raise RakInputError(f"nomor baris '{text[:24]}' tidak sah; {_RESAVE}", path=path, sheet=sheet)
     if len(text.lstrip("0")) > 12:
-        raise _hostile(f"baris '{text[:24]}' berada jauh di luar batas lembar kerja (batas {limits.max_rows:,} "
+        raise _hostile(f"baris '{text[:24]}' berada jauh di luar batas lembar kerja (batas {_n(limits.max_rows)} "
                        f"baris); {_RAISE_HINT}", path, sheet)
     return int(text)
 
@@ -1231,7 +1232,7 @@ def load_xls(path: Path, limits: Limits = DEFAULT_LIMITS, fh=None) -> bytes:
     try:
         size = os.fstat(fh.fileno()).st_size
         if size > limits.max_file_bytes:
-            raise RakInputError(f"file terlalu besar ({size:,} byte; batas {limits.max_file_bytes:,}); "
+            raise RakInputError(f"file terlalu besar ({_n(size)} byte; batas {_n(limits.max_file_bytes)}); "
                                 f"{_RAISE_HINT}", path=path)
         fh.seek(0)
         data = fh.read(limits.max_file_bytes + 1)
@@ -1273,7 +1274,7 @@ def walk_biff(stream: bytes, limits: Limits = DEFAULT_LIMITS, path=None) -> None
         elif kind == _BIFF_SST and in_globals and len(data) >= 8:
             unique = struct.unpack_from("<i", data, 4)[0]
             if unique < 0 or unique * 3 > end:
-                raise _hostile(f"tabel teks .xls mengaku memuat {unique:,} teks dalam {end:,} byte", path)
+                raise _hostile(f"tabel teks .xls mengaku memuat {_n(unique)} teks dalam {_n(end)} byte", path)
         else:
             _biff_cell(kind, data, ext, path, _sheet_label(names, substream))
     _check_extent(ext, limits, path, _sheet_label(names, substream))
@@ -1391,8 +1392,8 @@ def clip_merges(merges, nrows: int, ncols: int, limits: Limits = DEFAULT_LIMITS,
         covered += (r2 - r1 + 1) * (c2 - c1 + 1)
         append((r1, c1, r2, c2))
     if covered > limits.max_merged_cells:
-        raise _hostile(f"sel gabungan sheet ini bersama-sama menutup {covered:,} sel (batas "
-                       f"{limits.max_merged_cells:,}); {_RAISE_HINT}", path, sheet)
+        raise _hostile(f"sel gabungan sheet ini bersama-sama menutup {_n(covered)} sel (batas "
+                       f"{_n(limits.max_merged_cells)}); {_RAISE_HINT}", path, sheet)
     return out
 
 

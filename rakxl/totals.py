@@ -85,6 +85,8 @@ class ReadResult:
         skipped: rakxl's own outputs that were not counted (totals, findings and
             diff workbooks, annotated copies: see :data:`rakxl.marker.NOT_COUNTED`),
             each with the notice saying what it is, in the order given.
+        duplicates: files whose bytes equal an earlier file's (the same workbook
+            sent twice): not read, each with the name of the file counted.
     """
 
     raks: list = field(default_factory=list)
@@ -92,6 +94,7 @@ class ReadResult:
     findings: list[list] | None = None
     files: list[str] = field(default_factory=list)
     skipped: list[Failure] = field(default_factory=list)
+    duplicates: list[Failure] = field(default_factory=list)
 
 
 # -- finding the files ---------------------------------------------------------
@@ -101,19 +104,40 @@ def is_workbook_name(path: Path) -> bool:
     return path.suffix.lower() in WORKBOOK_SUFFIXES and not path.name.startswith(LOCK_PREFIX)
 
 
-def find_workbooks(paths: Iterable) -> list[Path]:
+def lock_file_reason(path) -> str | None:
+    """What to say about Excel's lock file ``~$NAME.xlsx`` (None for any other name)."""
+    name = Path(path).name
+    if not name.startswith(LOCK_PREFIX):
+        return None
+    return (f"ini file kunci Excel, bukan workbook: Excel membuatnya selagi {name[len(LOCK_PREFIX):]} "
+            "terbuka dan menghapusnya saat ditutup; abaikan file ini")
+
+
+def find_workbooks(paths: Iterable, problems: list | None = None) -> list[Path]:
     """The workbooks named by ``paths``: files as given, folders searched recursively.
 
     A path that is not a folder is kept as it is, even when it does not exist or is
     not a workbook (reading it then fails with the reason). In folders only .xlsx,
-    .xlsm and .xls files are taken, without Excel's ``~$`` lock files. Each file
-    comes once; a folder's files are sorted by path.
+    .xlsm and .xls files are taken, without Excel's ``~$`` lock files. Linked
+    subfolders are followed, each folder once (a link back to a parent is a loop and
+    is not followed again). Each file comes once, also when two names link to it; a
+    folder's files are sorted by path.
+
+    Args:
+        paths: files and folders.
+        problems: when given, a list that gets a :class:`Failure` for each subfolder
+            that cannot be read and each broken link, so that a caller can say the
+            walk was not complete.
     """
     out: list[Path] = []
-    seen: set[str] = set()
+    seen: set = set()
 
     def add(p: Path) -> None:
-        key = os.path.normcase(os.path.abspath(p))
+        try:
+            st = os.stat(p)
+            key = (st.st_dev, st.st_ino) if st.st_ino else os.path.normcase(os.path.realpath(p))
+        except OSError:
+            key = os.path.normcase(os.path.abspath(p))
         if key not in seen:
             seen.add(key)
             out.append(p)
@@ -121,12 +145,77 @@ def find_workbooks(paths: Iterable) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = [f for f in p.rglob("*") if is_workbook_name(f) and f.is_file()]
+            found = _walk(p, problems)
             for f in sorted(found, key=lambda f: [part.casefold() for part in f.relative_to(p).parts]):
                 add(f)
         else:
             add(p)
     return out
+
+
+def _walk(root: Path, problems: list | None) -> list[Path]:
+    """Workbook files under ``root``, following linked folders once; unreadable folders
+    and broken links go to ``problems``."""
+    found: list[Path] = []
+    visited: set = set()
+
+    def unreadable(exc: OSError) -> None:
+        if problems is not None:
+            problems.append(Failure(str(exc.filename or root),
+                                    f"folder tidak dapat dibaca ({exc.strerror or exc}); isinya tidak dihitung"))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
+        try:
+            st = os.stat(folder)
+            key = (st.st_dev, st.st_ino) if st.st_ino else os.path.normcase(os.path.realpath(folder))
+        except OSError:
+            key = os.path.normcase(os.path.realpath(folder))
+        if key in visited:      # a second link to a folder already walked, or a loop
+            dirs[:] = []
+            continue
+        visited.add(key)
+        base = Path(folder)
+        for name in files:
+            f = base / name
+            if not os.path.exists(f):         # a broken link: say so (it may have been a workbook)
+                if problems is not None and os.path.islink(f):
+                    problems.append(Failure(str(f), "tautan (symlink) rusak: yang ditunjuknya tidak ada"))
+                continue
+            if is_workbook_name(f) and f.is_file():
+                found.append(f)
+    return found
+
+
+def same_content(files: list[str]) -> dict[str, str]:
+    """Files whose bytes equal an earlier file's: ``{later: first}``. Only files of
+    equal size are hashed (SHA-256), so this costs a ``stat`` per file in the usual case."""
+    import hashlib
+
+    by_size: dict[int, list[str]] = {}
+    for f in files:
+        try:
+            by_size.setdefault(os.stat(f).st_size, []).append(f)
+        except OSError:
+            continue
+    dupes: dict[str, str] = {}
+    for group in by_size.values():
+        if len(group) < 2:
+            continue
+        first_of: dict[bytes, str] = {}
+        for f in group:
+            digest = hashlib.sha256()
+            try:
+                with open(f, "rb") as fh:
+                    for block in iter(lambda: fh.read(1 << 20), b""):
+                        digest.update(block)
+            except OSError:
+                continue
+            d = digest.digest()
+            if d in first_of:
+                dupes[f] = first_of[d]
+            else:
+                first_of[d] = f
+    return dupes
 
 
 # -- reading many files ----------------------------------------------------------
@@ -140,6 +229,10 @@ def _read_one(task: tuple) -> tuple:
     """
     path, run_checker, limits = task
     from .marker import read_mark
+
+    lock = lock_file_reason(path)
+    if lock is not None:
+        return path, None, None, lock, None
     from .reader import read_workbook
 
     mark = read_mark(path)
@@ -195,11 +288,27 @@ def read_many(paths: Iterable, *, jobs: int | None = None, check: bool = False,
         RakFileError: ``paths`` name no workbook at all (e.g. only empty folders).
     """
     paths = list(paths)
-    files = [str(p) for p in find_workbooks(paths)]
-    if not files:
+    problems: list[Failure] = []
+    files = [str(p) for p in find_workbooks(paths, problems)]
+    if not files and not problems:
         where = ", ".join(str(p) for p in paths) or "(tidak ada)"
         raise RakFileError(f"tidak ada workbook (.xlsx, .xlsm, .xls) di {where}")
     result = ReadResult(files=files, findings=[] if check else None)
+    dupes = same_content(files)
+    for later, first in dupes.items():
+        result.duplicates.append(Failure(later, f"isinya sama persis dengan {first}; dihitung sekali"))
+    files = [f for f in files if f not in dupes]
+    total = len(files)
+    try:
+        if total:
+            _read_all(files, result, jobs=jobs, check=check, progress=progress, limits=limits,
+                      start_method=start_method)
+    finally:
+        result.failures[:0] = problems  # folders and links the walk could not follow come first
+    return result
+
+
+def _read_all(files, result, *, jobs, check, progress, limits, start_method) -> None:
     total = len(files)
     if jobs is None:
         jobs = (os.cpu_count() or 1) if total >= parallel_threshold(start_method) else 1
@@ -234,7 +343,6 @@ def read_many(paths: Iterable, *, jobs: int | None = None, check: bool = False,
         finally:
             # On Ctrl+C, drop the files not started yet instead of reading them all first.
             pool.shutdown(wait=True, cancel_futures=True)
-    return result
 
 
 def _result_count(result: ReadResult) -> int:

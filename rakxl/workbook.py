@@ -17,6 +17,7 @@ import re
 from functools import cached_property
 from pathlib import Path
 
+from .i18n import number as _n
 from . import guard
 from .exceptions import RakInputError
 from .formulas import FormulaError, a1, column_index, evaluate
@@ -222,7 +223,7 @@ class Workbook:
             from .exceptions import RakHostileError
 
             raise RakHostileError(
-                f"rumus tanpa nilai tersimpan di workbook ini membaca lebih dari {self.limits.max_formula_cells:,} "
+                f"rumus tanpa nilai tersimpan di workbook ini membaca lebih dari {_n(self.limits.max_formula_cells)} "
                 f"sel; bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS); file ditolak",
                 path=self.path)
 

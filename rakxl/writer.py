@@ -198,7 +198,8 @@ def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None, extra_sheets=
 
     inputs = [r.path for r in raks if r.path]
     with atomic_output(path, inputs) as tmp:
-        book = xlsxwriter.Workbook(tmp, {"default_format_properties": dict(layout.FONT)})
+        book = xlsxwriter.Workbook(tmp, {"default_format_properties": dict(layout.FONT),
+                                     "in_memory": True})
         formats = _Formats(book)
         measure = _Measure()
         extra = list(extra_sheets or {})

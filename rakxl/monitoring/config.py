@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import number as _n
 from ..exceptions import RakInputError
 from .methods import AGGREGATIONS, ALIASES, DEFAULT_THRESHOLDS, DIRECTIONS, SCALES
 
@@ -136,7 +137,7 @@ def load_config(path) -> Config:
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise ConfigError(f"terlalu besar ({size:,} byte) untuk file pengaturan", path=p)
+            raise ConfigError(f"terlalu besar ({_n(size)} byte) untuk file pengaturan", path=p)
         text = p.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError("bukan teks UTF-8", path=p) from None

@@ -650,7 +650,8 @@ def write_monitoring(rak_or_path, out, *, config: Config | None = None, config_p
     from xlsxwriter.exceptions import XlsxFileError
 
     with atomic_output(out, inputs) as tmp:
-        book = xlsxwriter.Workbook(tmp, {"default_format_properties": dict(layout.FONT)})
+        book = xlsxwriter.Workbook(tmp, {"default_format_properties": dict(layout.FONT),
+                                     "in_memory": True})
         formats = _MonevFormats(book)
         measure = _Measure()
         extra = [PETUNJUK] + ([UNMATCHED] if unmatched else [])

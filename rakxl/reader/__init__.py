@@ -28,6 +28,7 @@ other sheet to the stages above, unchanged.
 """
 from __future__ import annotations
 
+from ..i18n import number as _n
 from ..exceptions import RakInputError
 from ..i18n import say
 from ..model import Rak
@@ -114,7 +115,7 @@ def _no_table(book: Workbook) -> RakInputError:
     shown = book.sheet_names[:_SHEETS_NAMED]
     names = ", ".join(f"'{n}'" for n in shown) or "(tidak ada)"
     if len(book.sheet_names) > len(shown):  # one line stays one readable line
-        names += f" dan {len(book.sheet_names) - len(shown):,} sheet lain"
+        names += f" dan {_n(len(book.sheet_names) - len(shown))} sheet lain"
     return RakInputError(f"tidak ditemukan tabel RAK di sheet mana pun (diperiksa: {names}); tabel RAK "
                          "butuh baris judul kolom seperti 'Nama Kegiatan/Aksi' dan 'Pagu Anggaran'",
                          path=book.path)

@@ -97,8 +97,10 @@ def totals_tables(table: "pd.DataFrame", result=None, lang: str = "id") -> list[
         by_file.setdefault(rak.path, []).append(i)
     failed = {f.path: text("totals.unreadable", lang, reason=f.reason) for f in result.failures}
     failed.update({f.path: f.reason for f in getattr(result, "skipped", ())})
+    failed.update({f.path: f.reason for f in getattr(result, "duplicates", ())})
     rows = []
-    for f in result.files:
+    listed = set(result.files)
+    for f in list(result.files) + [x.path for x in result.failures if x.path not in listed]:
         if f in failed:
             rows.append((f, None, None, None, None, None, None, failed[f]))
             continue

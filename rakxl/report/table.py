@@ -349,13 +349,15 @@ class _OpenpyxlSheet:
 def new_workbook(path, kind: str, report_sheets=()):
     """An xlsxwriter workbook for table sheets: Arial 10 (the font rows are measured
     for), no string turned into a formula, URL or number, and rakxl's output mark
-    (:mod:`rakxl.marker`) saying it is a ``kind`` output."""
+    (:mod:`rakxl.marker`) saying it is a ``kind`` output. Built in memory, as every
+    workbook rakxl writes: no temporary files holding a plan's text are left in the
+    system's temp folder when a run is stopped."""
     import xlsxwriter
 
     from ..marker import mark_xlsxwriter
 
     book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
-                                           "strings_to_numbers": False,
+                                           "strings_to_numbers": False, "in_memory": True,
                                            "default_format_properties": dict(layout.FONT)})
     mark_xlsxwriter(book, kind, report_sheets)
     return book
