@@ -872,7 +872,7 @@ def test_xls_cell_at_column_65535(tmp_path, sample_xls):
 
     path = _patch_xls(sample_xls, tmp_path / "jauh.xls", far)
     assert_refused(read_isolated(path), RakHostileError, "jauh.xls", "sheet 'RAK Sekretaris'",
-                   "4,294,967,296 sel")
+                   "4.294.967.296 sel")
 
 
 def test_xls_dimensions_beyond_limits(tmp_path, sample_xls):
