@@ -49,8 +49,11 @@ def check(rak, codes=None) -> list[Finding]:
     return sorted(found, key=_order)
 
 
-def check_file(path, *, limits=None) -> list[Finding]:
+def check_file(path, *, limits=None, quarter: int | None = None) -> list[Finding]:
     """Every finding about every RAK sheet of a workbook, sheet by sheet in workbook order.
+
+    On a monev workbook (``rakxl monev``) the monitoring checks follow the plan's
+    (:mod:`rakxl.monitoring.rules`); ``quarter`` (``--tw``) is the quarter reported on.
 
     Raises:
         RakError: the file cannot be read or holds no RAK table (the message names it).
@@ -60,4 +63,10 @@ def check_file(path, *, limits=None) -> list[Finding]:
     found: list[Finding] = []
     for rak in read_workbook(path, limits=limits):
         found.extend(check(rak))
+    from .monitoring.rules import check_monitoring, is_monitoring
+
+    if is_monitoring(path):
+        from .monitoring.reader import read_monitoring
+
+        found.extend(check_monitoring(read_monitoring(path, quarter=quarter, limits=limits)))
     return found

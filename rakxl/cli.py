@@ -368,10 +368,12 @@ class _progress:
 @click.option("--annotate", "annotate_to", type=click.Path(), default=None, metavar="OUT.xlsx",
               help="Tulis salinan workbook dengan sel bermasalah diwarnai dan diberi komentar, "
                    "plus sheet 'Temuan' (satu FILE saja; FILE tidak diubah).")
+@click.option("--tw", "quarter", type=click.IntRange(1, 4), default=None,
+              help="Workbook monev: triwulan yang dilaporkan; triwulan sebelumnya yang kosong ditandai.")
 @quiet_option
 @lang_option
 @handle_errors
-def check(files, output, as_json, annotate_to, quiet, lang):
+def check(files, output, as_json, annotate_to, quiet, lang, quarter=None):
     """Periksa RAK: Pagu kosong, sel gabungan, nomor, jumlah, duplikat, Pelaksana, target, NIP.
 
     Setiap temuan menunjuk sheet dan sel yang harus diperbaiki. Kode keluar: 0 tanpa
@@ -398,7 +400,7 @@ def check(files, output, as_json, annotate_to, quiet, lang):
     found, unreadable, checked = [], False, 0
     for file in files:
         try:
-            found.extend(check_file(file))
+            found.extend(check_file(file, quarter=quarter))
             checked += 1
         except RakError as exc:  # one line naming the file; the other files are still checked
             click.echo(f"rakxl: {exc}", err=True)

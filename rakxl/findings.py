@@ -215,7 +215,7 @@ def make(code: str, rak, cell: str | None = None, no=None, *, row: int | None = 
         column: the canonical column name.
         params: the template's values; :class:`Money` values are formatted per language.
     """
-    kind = CATALOGUE[code]
+    kind = CATALOGUE[code] if code in CATALOGUE else MONITORING_CATALOGUE[code]
     if row is None and cell:
         row = int("".join(ch for ch in cell if ch.isdigit()) or 0) or None
     no = None if no is None else str(no)
@@ -227,3 +227,50 @@ def make(code: str, rak, cell: str | None = None, no=None, *, row: int | None = 
         message=_render(kind.template, params, "id"), message_en=_render(kind.template_en, params, "en"),
         row=row, column=column, file=rak.path,
     )
+
+
+# -- monitoring (rakxl.monitoring.rules): checks of a filled monev workbook -------------
+#: The monitoring codes: the same :class:`Kind` and :func:`make` as the plan's, run by
+#: ``rakxl check`` on a monev workbook (see :mod:`rakxl.monitoring.rules`).
+MONITORING_CATALOGUE: dict[str, Kind] = {k.code: k for k in (
+    _kind("monev-over-pagu", "error", "Realisasi melebihi Pagu", "Spending above Pagu",
+          "Realisasi anggaran s.d. triwulan {q} ({spent}) melebihi Pagu {pagu} di {pagu_cell}",
+          "Spending up to quarter {q} ({spent}) exceeds the Pagu {pagu} at {pagu_cell}",
+          "Cumulative spending of a budget line above its Pagu."),
+    _kind("monev-budget-repeated", "error", "Realisasi anggaran diketik berulang", "Spending typed on several rows",
+          "Realisasi anggaran triwulan {q} diketik di {n} baris satu Pagu ({cells}: {values}); realisasi milik "
+          "baris Pagu, bukan tiap kegiatan, dan hanya sel pertama yang dihitung",
+          "Quarter {q} spending is typed on {n} rows of one Pagu ({cells}: {values}); spending belongs to the "
+          "budget line, not to each activity, and only the first cell counts",
+          "Amounts typed on several rows of one merged Pagu range (the merge undone)."),
+    _kind("monev-no-target", "info", "Realisasi tanpa target", "Realisation without a target",
+          "Realisasi '{value}' triwulan {q} dilaporkan, tetapi '{target}' bukan target berupa angka; capaian "
+          "tidak terdefinisi",
+          "Realisation '{value}' reported for quarter {q}, but '{target}' is no numeric target; capaian is not "
+          "defined",
+          "A realisation for a quarter whose capaian has no target."),
+    _kind("monev-missing", "warning", "Realisasi belum diisi", "Realisation missing",
+          "Realisasi {level} triwulan {q} kosong (belum dilaporkan: {cells}), padahal laporan sudah s.d. triwulan {upto}",
+          "The {level_en} realisation of quarter {q} is blank (not reported: {cells}) although the report is up to "
+          "quarter {upto}",
+          "A past quarter left blank (with --tw N)."),
+    _kind("monev-cumulative-typed", "warning", "Angka kumulatif di sel triwulan", "Cumulative figures typed",
+          "Realisasi triwulan {values} naik terus dan jumlahnya ({total}) melampaui target {target}, padahal "
+          "nilai terakhir ({last}) tidak; tampaknya angka kumulatif diketik di sel per triwulan (isi hanya "
+          "realisasi triwulan itu)",
+          "Quarter realisations {values} keep rising and add up to {total}, above the target {target}, while the "
+          "last one ({last}) is not; cumulative figures seem typed into per-quarter cells",
+          "A non-decreasing series whose sum overshoots the target while its last value does not."),
+    _kind("monev-invalid", "error", "Realisasi tidak sah", "Invalid realisation",
+          "Realisasi triwulan {q} '{value}' {reason}",
+          "Quarter {q} realisation '{value}' {reason_en}",
+          "A negative or non-numeric realisation (or a grade not on the scale)."),
+    _kind("monev-over-cap", "warning", "Capaian melebihi batas", "Capaian above the cap",
+          "Capaian triwulan {q} {value} melebihi batas {cap}; ditampilkan {cap}",
+          "Quarter {q} capaian {value} is above the cap {cap}; shown as {cap}",
+          "A capaian above the configured cap."),
+    _kind("monev-no-evidence", "info", "Bukti dukung kosong", "No evidence",
+          "Kegiatan tercapai {value} pada triwulan {q}, tetapi Bukti Dukung ({cell}) kosong",
+          "The activity reached {value} in quarter {q}, but its evidence cell ({cell}) is blank",
+          "An activity marked done (capaian >= 100) without evidence."),
+)}
