@@ -514,18 +514,21 @@ def diff_command(old, new, output, as_json, quiet, lang):
 @cli.command("monev")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(), required=True, help="Workbook monev .xlsx yang ditulis.")
+@click.option("--from", "previous", type=click.Path(dir_okay=False), default=None, metavar="MONEV_LAMA.xlsx",
+              help="Bawa realisasi, kendala, tindak lanjut dan bukti dari workbook monev revisi sebelumnya.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="File rakxl.toml (bawaan: rakxl.toml di folder FILE).")
 @click.option("--paper", type=click.Choice(["A4", "F4", "Legal"]), default="A4", show_default=True,
               help="Ukuran kertas cetak (lanskap).")
 @lang_option
 @handle_errors
-def monev(file, output, config_path, paper, lang, previous=None):
+def monev(file, output, previous, config_path, paper, lang):
     """Buat workbook monitoring (monev) triwulan dari RAK: realisasi, capaian, serapan.
 
     Kolom rencana abu-abu dan terkunci; per triwulan isian Realisasi, Kendala,
     Tindak Lanjut, Bukti Dukung dan Realisasi Anggaran (satu sel per Pagu), dengan
-    rumus Capaian dan Serapan.
+    rumus Capaian dan Serapan. --from membawa isian dari workbook monev lama ke RAK
+    revisi; yang tidak terpetakan didaftar dan disimpan di sheet 'Tidak Terpetakan'.
 
     Contoh: rakxl monev samples/RAK_2021.xlsx -o Monev_2021.xlsx
 
@@ -534,6 +537,7 @@ def monev(file, output, config_path, paper, lang, previous=None):
     from .i18n import MONITORING
     from .monitoring.config import find_config
     from .monitoring.plan import items
+    from .monitoring.report import _value
     from .monitoring.workbook import UNMATCHED, write_monitoring
     from .reader import read_workbook
     from .safeio import check_output
@@ -561,6 +565,10 @@ def monev(file, output, config_path, paper, lang, previous=None):
     if carried:
         click.echo(pick(MONITORING["carried"], lang, old=previous, cells=carried.count,
                         unmatched=len(carried.unmatched), sheet=UNMATCHED))
+        for level, no, text, name, q, value, cell in carried.unmatched:
+            short = " ".join(str(text or "").split())
+            short = short if len(short) <= 60 else short[:59] + "…"
+            click.echo(f"  - {level} {no or '-'} '{short}': {name} TW {q} = {_value(value)} ({cell})")
 
 
 @cli.command("capaian")
