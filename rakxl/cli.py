@@ -520,9 +520,10 @@ def diff_command(old, new, output, as_json, quiet, lang):
               help="File rakxl.toml (bawaan: rakxl.toml di folder FILE).")
 @click.option("--paper", type=click.Choice(["A4", "F4", "Legal"]), default="A4", show_default=True,
               help="Ukuran kertas cetak (lanskap).")
+@quiet_option
 @lang_option
 @handle_errors
-def monev(file, output, previous, config_path, paper, lang):
+def monev(file, output, previous, config_path, paper, quiet, lang):
     """Buat workbook monitoring (monev) triwulan dari RAK: realisasi, capaian, serapan.
 
     Kolom rencana abu-abu dan terkunci; per triwulan isian Realisasi, Kendala,
@@ -560,15 +561,16 @@ def monev(file, output, previous, config_path, paper, lang):
         ind, act = items(rak, config)
         n_ind += len(ind)
         n_act += len(act)
-    click.echo(pick(MONITORING["done"], lang, n=len(raks), out=output, ind=n_ind, act=n_act,
-                    lines=sum(len(r.budgets) for r in raks)))
-    if carried:
+    if not quiet:
+        click.echo(pick(MONITORING["done"], lang, n=len(raks), out=output, ind=n_ind, act=n_act,
+                        lines=sum(len(r.budgets) for r in raks)), err=True)
+    if carried and (carried.unmatched or not quiet):
         click.echo(pick(MONITORING["carried"], lang, old=previous, cells=carried.count,
-                        unmatched=len(carried.unmatched), sheet=UNMATCHED))
+                        unmatched=len(carried.unmatched), sheet=UNMATCHED), err=True)
         for level, no, text, name, q, value, cell in carried.unmatched:
             short = " ".join(str(text or "").split())
             short = short if len(short) <= 60 else short[:59] + "…"
-            click.echo(f"  - {level} {no or '-'} '{short}': {name} TW {q} = {_value(value)} ({cell})")
+            click.echo(f"  - {level} {no or '-'} '{short}': {name} TW {q} = {_value(value)} ({cell})", err=True)
 
 
 @cli.command("capaian")

@@ -106,7 +106,7 @@ def write_report(mon, out, kind: str, lang: str = "id") -> None:
     activities, a ``level`` column first) or ``json``."""
     import pandas as pd
 
-    from ..safeio import atomic_output, escape_formula, write_csv, write_json
+    from ..safeio import write_csv, write_json
 
     if kind == "json":
         write_json(to_json(mon), out, [mon.path])
@@ -117,13 +117,8 @@ def write_report(mon, out, kind: str, lang: str = "id") -> None:
         frame = frame[["level"] + [c for c in frame.columns if c != "level"]]
         write_csv(frame, out, inputs=[mon.path])
         return
-    from ..marker import mark_openpyxl
+    from ..report import write_tables
+    from ..report.outputs import frame_table
 
-    with atomic_output(out, [mon.path]) as tmp, open(tmp, "wb") as fh:
-        with pd.ExcelWriter(fh, engine="openpyxl") as writer:
-            names = []
-            for key, pair in SHEETS.items():
-                name = pick(pair, lang)
-                names.append(name)
-                getattr(mon, key).map(escape_formula).to_excel(writer, index=False, sheet_name=name)
-            mark_openpyxl(writer.book, "capaian", names)
+    tables = [frame_table(getattr(mon, key), pick(pair, lang)) for key, pair in SHEETS.items()]
+    write_tables(tables, out, [mon.path], lang, kind="capaian")
