@@ -256,8 +256,8 @@ def format_date_id(day) -> str:
 
 #: Column widths of the plan columns in a monev workbook: narrower than the official
 #: layout, so that the plan identifiers and one quarter fit an A4 landscape page.
-MONEV_WIDTHS = {"no": 5, "sasaran": 20, "indikator": 24, "target_indikator": 10, "kegiatan": 26,
-                "target_kegiatan": 10, "tw1": 6, "tw2": 6, "tw3": 6, "tw4": 6, "pagu": 14, "pelaksana": 16}
+MONEV_WIDTHS = {"no": 5, "sasaran": 20, "indikator": 24, "target_indikator": 11, "kegiatan": 26,
+                "target_kegiatan": 12, "tw1": 6, "tw2": 6, "tw3": 6, "tw4": 6, "pagu": 14, "pelaksana": 16}
 #: Title lines of a monev sheet.
 MONEV_TITLE_LINES = ("MONITORING DAN EVALUASI RENCANA AKSI KINERJA TAHUN {year}", "{organization}", "{unit}")
 #: Fills of a monev sheet: the plan (grey, protected), input cells, formulas.

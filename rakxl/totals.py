@@ -385,7 +385,10 @@ def budget_rows(rak: "Rak") -> list[dict]:
     joined by their position in the sheet (``goal``), not their written No, which
     may repeat or be missing.
     """
+    from .monitoring.config import config_for
+
     path, sheet, unit = rak.path, rak.sheet, rak.meta.unit
+    canon = config_for(path).canonical_pelaksana   # rakxl.toml's canonical Pelaksana names
     goals = {int(g): (no, sas) for g, no, sas in _columns(rak.goals, "goal", "no", "sasaran")}
     rows = []
     held = set()   # (goal, pelaksana) holding at least one budget line
@@ -394,6 +397,7 @@ def budget_rows(rak: "Rak") -> list[dict]:
             g = int(g)
         except (TypeError, ValueError):  # a line linked to no goal (family targets-budget: budget-unlinked)
             g = None
+        pelaksana = canon(pelaksana)
         no, sas = goals.get(g, (None, None))
         rows.append({"file": path, "sheet": sheet, "unit": unit, "goal": g, "no": no, "sasaran": sas,
                      "pelaksana": pelaksana, "pagu": int(pagu), "budget_lines": 1})
@@ -402,6 +406,7 @@ def budget_rows(rak: "Rak") -> list[dict]:
     runs: dict[int, list] = {}   # goal -> Pelaksana of its activities, in order
     for g, pelaksana in _columns(rak.activities, "goal", "pelaksana"):
         if pelaksana is not None:
+            pelaksana = canon(pelaksana)
             names = runs.setdefault(int(g), [])
             if pelaksana not in names:
                 names.append(pelaksana)

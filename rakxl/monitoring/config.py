@@ -34,6 +34,7 @@ the key (``rakxl.toml: methods[2].direction: 'bawah' ...``).
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -252,3 +253,34 @@ def find_config(workbook=None, explicit=None) -> Config:
         if cand.is_file():
             return load_config(cand)
     return DEFAULT
+
+
+def config_for(workbook) -> Config:
+    """The ``rakxl.toml`` next to ``workbook`` (read once per file version), or :data:`DEFAULT`.
+
+    Used where a plan is read without options: the checker's ``pelaksana-variant``
+    rule and ``rakxl totals`` group Pelaksana names by its canonical names.
+    """
+    if workbook is None:
+        return DEFAULT
+    cand = Path(workbook).resolve().parent / FILE_NAME
+    try:
+        stamp = cand.stat().st_mtime_ns
+    except OSError:
+        return DEFAULT
+    return _load_cached(str(cand), stamp)
+
+
+@functools.lru_cache(maxsize=64)
+def _load_cached(path: str, stamp: int) -> Config:
+    return load_config(path)
+
+
+def declared(config: Config, name) -> str | None:
+    """The canonical name ``name`` is declared under in ``config`` (itself or an alias), or None."""
+    if name is None or not config.pelaksana:
+        return None
+    canon = config.canonical_pelaksana(name)
+    if canon != name or _fold(name) in {_fold(c) for c in config.pelaksana}:
+        return canon
+    return None

@@ -146,6 +146,30 @@ def partners(names: list[str], count: dict[str, int]) -> dict[str, str]:
     return out
 
 
+def _with_config(rak, names, count, partner):
+    """The partners, corrected by the canonical names of a ``rakxl.toml`` next to the
+    workbook (:mod:`rakxl.monitoring.config`): two names declared under different
+    canonical names are never variants; names declared under the same one always are
+    (the rarer is named, with the most used of them as its partner)."""
+    from ..monitoring.config import config_for, declared
+
+    config = config_for(rak.path)
+    if not config.pelaksana:
+        return partner
+    canon = {n: declared(config, n) for n in names}
+    out = {a: b for a, b in partner.items() if not (canon[a] and canon[b] and canon[a] != canon[b])}
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        if canon[n]:
+            groups.setdefault(canon[n], []).append(n)
+    for group in groups.values():
+        best = max(group, key=lambda n: (count[n], -names.index(n)))
+        for n in group:
+            if n != best:
+                out[n] = best
+    return out
+
+
 def check(rak):
     count: dict[str, int] = {}
     first: dict[str, dict] = {}
@@ -157,7 +181,7 @@ def check(rak):
         count[name] = count.get(name, 0) + 1
         first.setdefault(name, act)
     names = list(first)  # in order of first use
-    partner = partners(names, count)
+    partner = _with_config(rak, names, count, partners(names, count))
     out = []
     for rare in names:
         if rare in partner:

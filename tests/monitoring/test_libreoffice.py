@@ -105,3 +105,40 @@ def test_libreoffice_computes_what_rakxl_computes(sample_path, tmp_path):
     capped = mine.indicators[[f"capaian_tw{q}" for q in range(1, 5)]].max().max()
     assert capped == 120.0
     assert compared == (38 + 68) * 4 + 29 * 4 * 2
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler not installed")
+def test_prints_a4_landscape_with_the_header_on_every_page(sample_path, tmp_path):
+    """LibreOffice opens the sample's monev workbook and prints it: every page A4
+    landscape; every page of the monev sheet repeats the header rows and the
+    identifying columns (No..Target Kegiatan); the plan prints first, then one page
+    across per quarter."""
+    monev = tmp_path / "Monev.xlsx"
+    rakxl.write_monitoring(sample_path, monev)
+    profile = tmp_path / "profile"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(monev)], check=True, capture_output=True, timeout=240)
+    pdf = tmp_path / "Monev.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(x for x in info.splitlines() if x.startswith("Pages:")).split()[1])
+    texts = []
+    for p in range(1, pages + 1):
+        size = subprocess.run(["pdfinfo", "-f", str(p), "-l", str(p), str(pdf)], capture_output=True, text=True,
+                              check=True).stdout
+        line = next(x for x in size.splitlines() if x.startswith(f"Page {p:>4} size:") or "size:" in x)
+        w, h = [float(v) for v in line.split("size:")[1].split("pts")[0].split("x")]
+        assert (round(w), round(h)) == (842, 595), (p, line)          # A4 landscape
+        texts.append(subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), "-layout", str(pdf), "-"],
+                                    capture_output=True, text=True, check=True).stdout)
+    sheet_pages = [t for t in texts if "PETUNJUK" not in t]
+    assert len(sheet_pages) >= 5                               # the plan, then four quarters (at least)
+    for t in sheet_pages:
+        assert "Nama Kegiatan/Aksi" in t and "Kegiatan/Aksi" in t.replace("Nama Kegiatan/Aksi", "") and "(6)" in t
+    quarters = [t for t in sheet_pages if "Realisasi Triwulan" in t]
+    assert {q for q in ("I", "II", "III", "IV") for t in quarters if f"Realisasi Triwulan {q}\n" in t
+            or f"Realisasi Triwulan {q} " in t}
+    assert len(quarters) == 4 * (len(sheet_pages) - len(quarters))    # each plan page, then its 4 quarters
+    # every one of the 68 activities is printed with the plan
+    plan_text = "".join(t for t in sheet_pages if "Realisasi Triwulan" not in t)
+    for name in ("Operasional Kantor", "Revisi ke 4", "Honor Satpam", "Pengelolaan JDIH", "Zona Integritas (ZI)"):
+        assert name in plan_text, name
