@@ -539,13 +539,14 @@ def monev(file, output, previous, config_path, paper, quiet, lang):
     from .monitoring.config import find_config
     from .monitoring.plan import items
     from .monitoring.report import _value
-    from .monitoring.workbook import UNMATCHED, write_monitoring
+    from .monitoring.workbook import UNMATCHED, refuse_monev, write_monitoring
     from .reader import read_workbook
     from .safeio import check_output
 
     if not str(output).lower().endswith(".xlsx"):
         fail(f"rakxl: {say('format.xlsx', lang, out=output)}")
     check_output(output, [file] + ([previous] if previous else []))
+    refuse_monev(file)
     raks = read_workbook(file)
     config = find_config(file, config_path)
     carried = None

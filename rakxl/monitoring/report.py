@@ -9,8 +9,9 @@ from ..layout import format_rupiah
 from . import methods as M
 
 WORDS = {
-    "title": ("Capaian {what} s.d. triwulan {q}", "Capaian {what} up to quarter {q}"),
-    "last": ("terakhir", "last"),
+    "title": ("Capaian {what} s.d. triwulan {q}", "Capaian of {what} up to quarter {q}"),
+    "title_last": ("Capaian {what} s.d. triwulan terakhir yang dilaporkan",
+                   "Capaian of {what} up to the last quarter reported"),
     "indicators": ("indikator", "indicators"),
     "heads": (("No", "Indikator", "Target", "Metode", "Realisasi", "Capaian", "Kategori", "Dasar"),
               ("No", "Indicator", "Target", "Method", "Realised", "Capaian", "Category", "Basis")),
@@ -64,8 +65,9 @@ def capaian_table(mon, lang: str = "id") -> str:
                      _value(rec.get("method")), f"{realised} (TW {q})" if q else "-", value,
                      _value(rec.get("kategori")), basis))
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(heads)]
-    q = mon.quarter or pick(WORDS["last"], lang)
-    out = [pick(WORDS["title"], lang, what=pick(WORDS["indicators"], lang), q=q), ""]
+    what = pick(WORDS["indicators"], lang)
+    out = [pick(WORDS["title"], lang, what=what, q=mon.quarter) if mon.quarter else
+           pick(WORDS["title_last"], lang, what=what), ""]
     out.append("  ".join(h.ljust(w) for h, w in zip(heads, widths)).rstrip())
     for r in rows:
         out.append("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import layout
-from ..exceptions import RakFileError
+from ..exceptions import RakFileError, RakInputError
 from ..formulas import a1, column_letters
 from ..i18n import MONITORING, pick
 from ..safeio import atomic_output
@@ -155,6 +155,7 @@ class _MonevSheet(_SheetWriter):
                 self.col_of[field_key(name, q)] = self.c_first_quarter + (q - 1) * len(QUARTER_FIELDS) + k
         self.ncols = self.c_first_quarter + 4 * len(QUARTER_FIELDS)
         self.budget_blocks: list[tuple[int, int, int, int]] = []   # (first, last, budget index, pagu)
+        self.validations: dict[tuple, list] = {}    # (column, kind, scale) -> [(first row, last row)]
 
     # -- the whole sheet ------------------------------------------------------------
 
@@ -174,6 +175,7 @@ class _MonevSheet(_SheetWriter):
         self.write_body(blocks)
         self.write_methods()
         self.write_quarters(blocks)
+        self.write_validations()
         total_row = DATA_ROW + self.n
         self.write_total(total_row, None)
         for r, h in self.heights.items():
@@ -259,9 +261,29 @@ class _MonevSheet(_SheetWriter):
         return [a1(row, self.col_of[field_key(name, q)]) for q in range(1, 5)]
 
     def _validation(self, r1, c, r2, item: Item | None, kind: str):
+        """Note a validation; :meth:`write_validations` writes one per column and kind."""
+        scale = item.method.scale if kind == "grade" else None
+        self.validations.setdefault((c, kind, scale), []).append((r1, r2))
+
+    def write_validations(self):
+        """One data validation per column and kind, over all its cells (runs of
+        adjacent rows joined), instead of one per cell."""
+        for (c, kind, scale), ranges in self.validations.items():
+            runs = []
+            for r1, r2 in sorted(ranges):
+                if runs and r1 <= runs[-1][1] + 1:
+                    runs[-1][1] = max(runs[-1][1], r2)
+                else:
+                    runs.append([r1, r2])
+            opts = self._validation_options(kind, scale)
+            if len(runs) > 1:
+                opts["other_cells"] = [[r1, c, r2, c] for r1, r2 in runs[1:]]
+            self.ws.data_validation(runs[0][0], c, runs[0][1], c, opts)
+
+    def _validation_options(self, kind: str, scale: str | None) -> dict:
         lang = self.lang
         if kind == "grade":
-            grades = list(M.SCALES[item.method.scale])
+            grades = list(M.SCALES[scale])
             opts = {"validate": "list", "source": grades,
                     "input_title": word("input_title_grade", lang),
                     "input_message": word("input_grade", lang, grades=", ".join(grades)),
@@ -277,7 +299,7 @@ class _MonevSheet(_SheetWriter):
             opts = {"validate": "decimal", "criteria": ">=", "value": 0,
                     "input_title": word("input_title_number", lang), "input_message": word("input_number", lang),
                     "error_title": word("error_title", lang), "error_message": word("error_number", lang)}
-        self.ws.data_validation(r1, c, r2, c, opts)
+        return opts
 
     def _input(self, r1, r2, c, value, fmt):
         ws = self.ws
@@ -507,10 +529,8 @@ def _write_petunjuk(book, ws, sheets, config: Config, lang):
         ws.write_string(r, 0, line)
         r += 1
     r += 1
-    for c, h in enumerate(("Kolom", "Isi", "")):
-        if h:
-            ws.write_string(r, c + (c > 0), h, head)
-    ws.write_string(r, 0, "", head)
+    ws.write_string(r, 1, "Kolom" if lang != "en" else "Column", head)
+    ws.write_string(r, 2, "Isi" if lang != "en" else "Content", head)
     r += 1
     for name, id_text, en_text in COLUMN_HELP:
         ws.write_string(r, 1, name, text)
@@ -589,6 +609,20 @@ def _write_unmatched(book, ws, rows, lang):
 
 # -- the public function ----------------------------------------------------------------
 
+def refuse_monev(path) -> None:
+    """Refuse a monev workbook where a RAK is wanted (its quarter columns are no plan).
+
+    Raises:
+        RakInputError: ``path`` is a workbook ``rakxl monev`` wrote.
+    """
+    from ..marker import read_mark
+
+    mark = read_mark(path)
+    if mark is not None and mark.kind == "monev":
+        raise RakInputError("file ini sudah workbook monev; buat dari file RAK-nya (untuk RAK revisi: "
+                            "rakxl monev RAK_REVISI.xlsx --from MONEV_LAMA.xlsx -o MONEV_BARU.xlsx)", path=path)
+
+
 def write_monitoring(rak_or_path, out, *, config: Config | None = None, config_path=None, paper: str = "A4",
                      lang: str = "id", previous=None, values=None, unmatched=None, inputs=()) -> Path:
     """Write the monev workbook of a RAK.
@@ -628,6 +662,7 @@ def write_monitoring(rak_or_path, out, *, config: Config | None = None, config_p
     else:
         from ..reader import read_workbook
 
+        refuse_monev(rak_or_path)
         raks = read_workbook(rak_or_path)
     if not raks or not all(isinstance(r, Rak) for r in raks):
         raise ValueError("write_monitoring needs a Rak, a list of Rak or a workbook path")

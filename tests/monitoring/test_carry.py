@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import rakxl
 from rakxl.cli import cli
-from tests.test_revisions import KEGIATAN, NO, ROWS, at, build_sample
+from tests.test_revisions import KEGIATAN, ROWS, at, build_sample
 
 from .helpers import fill, realisation_set
 

@@ -43,3 +43,11 @@ def test_bad_config_is_one_line_naming_the_key(sample_path, tmp_path):
     res = run("monev", sample_path, "-o", tmp_path / "M.xlsx", "--config", bad)
     assert res.exit_code == 2
     assert res.output.count("\n") == 1 and "capaian.cap" in res.output
+
+
+def test_monev_of_a_monev_workbook_is_refused(sample_path, tmp_path):
+    out = tmp_path / "Monev.xlsx"
+    assert run("monev", sample_path, "-o", out).exit_code == 0
+    res = run("monev", out, "-o", tmp_path / "lagi.xlsx")
+    assert res.exit_code == 2 and "sudah workbook monev" in res.output and "--from" in res.output
+    assert not (tmp_path / "lagi.xlsx").exists()

@@ -147,3 +147,51 @@ def test_capaian_by_hand(monev, blank, tmp_path):
 def test_output_is_never_the_input(sample_path):
     with pytest.raises(rakxl.RakFileError):
         rakxl.write_monitoring(sample_path, sample_path)
+
+
+def test_saved_values_that_disagree_are_reported(sample, tmp_path):
+    """A workbook written under a cap of 100 (its formulas and saved values capped),
+    read without the cap: rakxl computes 130 / 95 x 100 itself and names the cell
+    whose saved value (100) differs."""
+    from rakxl.monitoring.config import Config
+
+    path = tmp_path / "Monev.xlsx"
+    values = W.Values({("indikator", 2, "ri", 1): 130})          # goal 3, target 95 %
+    rakxl.write_monitoring(sample, path, config=Config(cap=100.0), values=[values])
+    capped = rakxl.read_monitoring(path, config=Config(cap=100.0))
+    assert capped.disagreements.empty
+    assert capped.indicators.iloc[2]["capaian_tw1"] == 100.0
+    mon = rakxl.read_monitoring(path)
+    rec = mon.indicators.iloc[2]
+    assert rec["capaian_tw1"] == pytest.approx(13000 / 95)
+    (row,) = mon.disagreements.to_dict("records")
+    assert (row["cell"], row["what"], row["saved"]) == (rec["cell_capaian_tw1"], "ci1", 100.0)
+    assert row["rakxl"] == pytest.approx(13000 / 95)
+
+
+def test_one_monev_sheet_per_rak_sheet(sample, tmp_path):
+    import copy
+
+    second = copy.copy(sample)
+    second.sheet = "RAK Kedua"
+    path = tmp_path / "Dua.xlsx"
+    rakxl.write_monitoring([sample, second], path)
+    mon = rakxl.read_monitoring(path)
+    assert mon.indicators.groupby("sheet").size().to_dict() == {"RAK Kedua": 38, "RAK Sekretaris": 38}
+    assert mon.activities.groupby("sheet").size().to_dict() == {"RAK Kedua": 68, "RAK Sekretaris": 68}
+    assert mon.budgets.groupby("sheet")["pagu"].sum().to_dict() == {"RAK Kedua": 3_051_446_000,
+                                                                   "RAK Sekretaris": 3_051_446_000}
+
+
+def test_columns_moved_are_refused_naming_the_cell(monev, tmp_path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        book = openpyxl.load_workbook(monev)
+    ws = book["RAK Sekretaris"]
+    ws.insert_cols(16)                       # a column put in before Capaian Indikator (P)
+    path = tmp_path / "geser.xlsx"
+    book.save(path)
+    with pytest.raises(rakxl.RakInputError) as err:
+        rakxl.read_monitoring(path)
+    message = str(err.value)
+    assert "sel P6" in message and "Capaian Indikator (%)" in message and "bergeser" in message
