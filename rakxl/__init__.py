@@ -46,6 +46,9 @@ _API = {
     "write_monitoring": "monitoring.workbook",
     "read_monitoring": "monitoring.reader",
     "Monitoring": "monitoring.reader",
+    "rollup": "rekap",
+    "Rollup": "rekap",
+    "write_rollup": "report.rekap",
 }
 
 __all__ = sorted(_API) + ["__version__"]

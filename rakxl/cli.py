@@ -618,6 +618,60 @@ def capaian(file, quarter, output, as_json, config_path, lang):
         click.echo(capaian_table(mon, lang))
 
 
+@cli.command("rekap")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--tw", "quarter", type=click.IntRange(1, 4), required=True, help="Triwulan yang direkap (1-4).")
+@output_options
+@click.option("--tahunan", "annual", is_flag=True,
+              help="Hanya tabel capaian tahunan (Sasaran, Indikator, Target, Realisasi, Capaian, Kategori).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="File rakxl.toml (bawaan: rakxl.toml di folder pertama).")
+@quiet_option
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Jumlah proses pembaca (bawaan: otomatis, paralel bila file cukup banyak).")
+@lang_option
+@handle_errors
+def rekap(paths, quarter, output, as_json, annual, config_path, quiet, jobs, lang):
+    """Rekap monev triwulan semua unit: siapa sudah lapor, capaian dan serapan per unit.
+
+    PATHS: file atau folder berisi workbook monev (dari 'rakxl monev', diisi unit);
+    RAK biasa dihitung "belum lapor". Kode keluar 1 bila ada unit yang belum atau
+    baru sebagian melapor, unit yang diharapkan rakxl.toml tidak mengirim file, atau
+    file tidak terbaca (untuk pengingat terjadwal).
+
+    Contoh: rakxl rekap kiriman_tw2/ --tw 2 -o rekap_tw2.xlsx
+
+    Python: rakxl.write_rollup(rakxl.rollup(paths, tw=2), out)
+    """
+    from .report.outputs import output_kind
+    from .report.rekap import annual_text, rollup_text, to_json, write_rollup
+    from .rekap import rollup
+    from .safeio import check_output
+
+    if output:
+        kind = output_kind(output, ("xlsx", "csv", "json"))
+        check_output(output)
+    with _progress(quiet, lang) as progress:
+        r = rollup(paths, quarter, config_path=config_path, jobs=jobs, progress=progress)
+    if output:
+        write_rollup(r, output, lang=lang, annual=annual)
+        rows = len(r.annual_rows()) if annual else len(r.files) + 1
+        confirm(output, lang, quiet, sheets=None, rows=rows if kind != "xlsx" else None)
+    elif as_json:
+        echo_json({"annual": r.annual_rows()} if annual else to_json(r))
+    else:
+        click.echo(annual_text(r, lang) if annual else rollup_text(r, lang))
+    if r.skipped:
+        click.echo(say("totals.skipped", lang, count=number(len(r.skipped), lang)), err=True)
+        for skipped in r.skipped:
+            click.echo(f"  {skipped.path}: {skipped.reason}", err=True)
+    if r.failures:
+        click.echo(say("totals.failures", lang, count=number(len(r.failures), lang)), err=True)
+        for failure in r.failures:
+            click.echo(f"  {failure.path}: {failure.reason}", err=True)
+    sys.exit(EXIT_OK if r.complete else EXIT_FOUND)
+
+
 def _stop_on_signals() -> None:
     """SIGTERM and SIGHUP end the run as Ctrl+C does: the temporary file being written
     is removed (:func:`rakxl.safeio.atomic_output` cleans up as the exit unwinds), a

@@ -261,6 +261,11 @@ MONEV_WIDTHS = {"no": 5, "sasaran": 20, "indikator": 24, "target_indikator": 11,
 #: Title lines of a monev sheet.
 MONEV_TITLE_LINES = ("MONITORING DAN EVALUASI RENCANA AKSI KINERJA TAHUN {year}", "{organization}", "{unit}")
 #: Fills of a monev sheet: the plan (grey, protected), input cells, formulas.
+#: Fills of capaian categories, best first (Excel's "Good" green to "Bad" red); a
+#: rakxl.toml with another number of categories takes them by position.
+CATEGORY_FILLS = ("#C6EFCE", "#E2EFDA", "#FFEB9C", "#FCE4D6", "#FFC7CE")
+#: Fills of a unit's reporting status in ``rakxl rekap``.
+STATUS_FILLS = {"lapor": "#C6EFCE", "sebagian": "#FFEB9C", "belum": "#FFC7CE", "tidak_ada_file": "#FFC7CE"}
 MONEV_FILLS = {"plan": "#EDEDED", "input": "#FFF9E5", "formula": "#E2EFDA", "none": "#D0D0D0"}
 #: Number format of capaian and serapan percentages.
 PERCENT_NUMBER_FORMAT = "0.00"

@@ -36,12 +36,12 @@ SHEETS_PROPERTY = "rakxl-report-sheets"
 VERSION_PROPERTY = "rakxl-version"
 SEPARATOR = "/"
 #: The kinds of output rakxl writes.
-KINDS = ("format", "diff", "totals", "findings", "annotate", "monev", "capaian", "export")
+KINDS = ("format", "diff", "totals", "findings", "annotate", "monev", "capaian", "export", "rekap")
 #: Outputs whose sheets hold no plan at all (reports only).
-REPORT_ONLY = ("totals", "findings", "capaian", "export")
+REPORT_ONLY = ("totals", "findings", "capaian", "export", "rekap")
 #: Outputs ``rakxl totals`` never counts: reports, and copies of a plan that is
 #: counted from its own file (a diff's new plan, an annotated copy).
-NOT_COUNTED = ("totals", "findings", "diff", "annotate", "monev", "capaian", "export")
+NOT_COUNTED = ("totals", "findings", "diff", "annotate", "monev", "capaian", "export", "rekap")
 #: The part where Excel, openpyxl and xlsxwriter keep custom properties.
 CUSTOM_PART = "docProps/custom.xml"
 #: A custom-properties part larger than this is not read for the mark (rakxl writes
@@ -60,6 +60,7 @@ KIND_LABEL = {
     "monev": ("workbook monitoring dari 'rakxl monev'", "a monitoring workbook from 'rakxl monev'"),
     "capaian": ("laporan capaian dari 'rakxl capaian'", "a capaian report from 'rakxl capaian'"),
     "export": ("tabel ekspor dari 'rakxl export'", "exported tables from 'rakxl export'"),
+    "rekap": ("rekap monev triwulan dari 'rakxl rekap'", "a quarterly roll-up from 'rakxl rekap'"),
 }
 
 

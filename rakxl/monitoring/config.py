@@ -88,6 +88,12 @@ class Config:
     cap: float | None = None
     thresholds: tuple = DEFAULT_THRESHOLDS
     methods: tuple = ()
+    #: ``[rekap] units``: the units expected to send a monev workbook (``rakxl rekap``);
+    #: empty: the canonical names of ``[pelaksana]``.
+    units: tuple = ()
+    #: ``[rekap] selisih``: the gap between capaian and serapan (percentage points)
+    #: that ``rakxl rekap`` signals; None: 25.
+    gap: float | None = None
 
     def canonical_pelaksana(self, name):
         """The canonical name of a Pelaksana (an alias, folded for case and spaces), or the name."""
@@ -148,7 +154,7 @@ def load_config(path) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"bukan TOML yang sah: {exc}", path=p) from None
-    known = {"pelaksana", "capaian", "methods"}
+    known = {"pelaksana", "capaian", "methods", "rekap"}
     for key in data:
         if key not in known:
             _fail(p, key, f"kunci tidak dikenal; yang dikenal: {', '.join(sorted(known))}")
@@ -238,7 +244,25 @@ def load_config(path) -> Config:
             scale = _choice(p, f"{key}.scale", item["scale"], tuple(SCALES))
         rules.append(MethodRule(key, None if goal is None else str(goal).strip(), indicator, match, level,
                                 aggregation, direction, scale))
-    return Config(str(p), pelaksana, cap, thresholds, tuple(rules))
+    units, gap = _rekap(p, data.get("rekap", {}))
+    return Config(str(p), pelaksana, cap, thresholds, tuple(rules), units, gap)
+
+
+def _rekap(p, section) -> tuple[tuple, float | None]:
+    """``[rekap]``: ``units`` (a list of unit names) and ``selisih`` (a number > 0)."""
+    if not isinstance(section, dict):
+        _fail(p, "rekap", "harus berupa tabel [rekap]")
+    for key in section:
+        if key not in ("units", "selisih"):
+            _fail(p, f"rekap.{key}", "kunci tidak dikenal; yang dikenal: selisih, units")
+    units = section.get("units", [])
+    if not isinstance(units, list) or not all(isinstance(u, str) and u.strip() for u in units):
+        _fail(p, "rekap.units", "harus berupa daftar nama unit, mis. [\"Subbag Keuangan\", \"Subbag SDM\"]")
+    gap = section.get("selisih")
+    if gap is not None and (isinstance(gap, bool) or not isinstance(gap, (int, float))
+                            or not math.isfinite(gap) or gap <= 0):
+        _fail(p, "rekap.selisih", f"{gap!r} harus angka lebih dari 0 (poin persen, mis. 25)")
+    return tuple(" ".join(u.split()) for u in units), None if gap is None else float(gap)
 
 
 def find_config(workbook=None, explicit=None) -> Config:

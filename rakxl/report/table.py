@@ -26,7 +26,7 @@ from .. import layout
 from ..i18n import text as _text
 
 #: Kinds of columns: how their numbers are shown.
-KINDS = ("text", "integer", "rupiah")
+KINDS = ("text", "integer", "rupiah", "percent")
 #: Page margins (inches) of table sheets: left, right, top, bottom, header, footer.
 MARGINS = (0.4, 0.4, 0.55, 0.6, 0.3, 0.3)
 A4 = 9
@@ -203,6 +203,7 @@ def _style(name: str) -> dict:
         "wrap": {**base, "text_wrap": True},
         "integer": base,
         "rupiah": {**base, **money},
+        "percent": {**base, "num_format": layout.PERCENT_NUMBER_FORMAT},
         "total_label": {"bold": True, "top": 1},
         "total_integer": {"bold": True, "top": 1},
         "total_text": {"bold": True, "top": 1},
