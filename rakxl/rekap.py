@@ -377,8 +377,12 @@ def _from_plan(raks) -> tuple[list, list]:
     return indicators, budgets
 
 
-def read_unit_file(path, tw: int, config) -> UnitFile:
+def read_unit_file(path, tw: int, config, *, monev: bool | None = None) -> UnitFile:
     """Read one workbook for the roll-up: a monev workbook, or a plain RAK (nothing reported).
+
+    Args:
+        monev: whether the file is a monev workbook, when the caller knows it from the
+            output mark (:func:`rakxl.marker.read_mark`); None: look for its map sheet.
 
     Raises:
         RakError: the file is neither (the reason says what it is).
@@ -387,9 +391,10 @@ def read_unit_file(path, tw: int, config) -> UnitFile:
     from .reader import read_workbook
     from .workbook import Workbook
 
-    with Workbook(path) as book:
-        is_monev = MAP_SHEET in book.sheet_names
-    if is_monev:
+    if monev is None:   # no mark (a program that drops custom properties): look at the sheets
+        with Workbook(path) as book:
+            monev = MAP_SHEET in book.sheet_names
+    if monev:
         raks, indicators, budgets = _from_monitoring(path, tw, config)
         kind = "monev"
     else:
@@ -415,7 +420,7 @@ def _read_task(task: tuple) -> tuple:
 
         return path, None, None, say("output_skipped", what=mark.label())
     try:
-        return path, read_unit_file(path, tw, config), None, None
+        return path, read_unit_file(path, tw, config, monev=None if mark is None else mark.kind == "monev"), None, None
     except RakError as exc:
         where = ", ".join(x for x in (exc.sheet and f"sheet '{exc.sheet}'", exc.cell and f"sel {exc.cell}") if x)
         return path, None, f"{where}: {exc.reason}" if where else exc.reason, None

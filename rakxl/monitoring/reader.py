@@ -164,16 +164,16 @@ def read_monitoring(path, *, quarter: int | None = None, config: Config | None =
     """
     import pandas as pd
 
-    from ..reader import read_workbook
+    from ..reader import read_book
     from ..workbook import Workbook
 
     if quarter is not None and quarter not in QUARTERS:
         raise ValueError("quarter must be 1, 2, 3 or 4")
     if config is None:
         config = find_config(path, config_path)
-    raks = read_workbook(path, limits=limits)
     ind_rows, act_rows, budget_rows, disagree, stray = [], [], [], [], []
-    with Workbook(path, limits) as book:
+    with Workbook(path, limits) as book:       # one open: the plan and the inputs from the same bytes
+        raks = read_book(book, path)
         sheets, columns = _read_map(book)
         for rak in raks:
             if rak.sheet not in sheets:
@@ -182,6 +182,7 @@ def read_monitoring(path, *, quarter: int | None = None, config: Config | None =
             cols = columns.get(rak.sheet, {})
             _check_headers(grid, cols, path)
             rows = rak.activities["row"].tolist()
+            act_indikator, act_pelaksana = rak.activities["indikator"].tolist(), rak.activities["pelaksana"].tolist()
             indicators, activities = items(rak, config)
             for item, level in [(i, "indikator") for i in indicators] + [(a, "kegiatan") for a in activities]:
                 r = rows[item.first] - 1
@@ -189,9 +190,8 @@ def read_monitoring(path, *, quarter: int | None = None, config: Config | None =
                 if level == "indikator":
                     rec.update({"indikator": item.text})
                 else:
-                    acts = rak.activities
-                    rec.update({"indikator": acts["indikator"].iloc[item.first], "kegiatan": item.text,
-                                "pelaksana": config.canonical_pelaksana(acts["pelaksana"].iloc[item.first])})
+                    rec.update({"indikator": act_indikator[item.first], "kegiatan": item.text,
+                                "pelaksana": config.canonical_pelaksana(act_pelaksana[item.first])})
                 rec.update({"target": item.target_text, "method": item.method.name,
                             "method_source": item.method.source, "row": r + 1})
                 rname, cname = ("ri", "ci") if level == "indikator" else ("rk", "ck")
@@ -224,14 +224,15 @@ def read_monitoring(path, *, quarter: int | None = None, config: Config | None =
                     act_rows.append(rec)
                 else:
                     ind_rows.append(rec)
-            b = rak.budgets
-            for k in range(len(b)):
-                first, last = int(b["first_row"].iloc[k]) - 1, int(b["last_row"].iloc[k]) - 1
-                pagu = b["pagu"].iloc[k]
+            b = {c: rak.budgets[c].tolist() for c in ("first_row", "last_row", "pagu", "budget_line", "no",
+                                                        "pelaksana", "cell")}
+            for k in range(len(rak.budgets)):
+                first, last = int(b["first_row"][k]) - 1, int(b["last_row"][k]) - 1
+                pagu = b["pagu"][k]
                 pagu = None if pd.isna(pagu) else int(pagu)
-                rec = {"sheet": rak.sheet, "budget_line": int(b["budget_line"].iloc[k]), "no": b["no"].iloc[k],
-                       "pelaksana": config.canonical_pelaksana(b["pelaksana"].iloc[k]), "pagu": pagu,
-                       "cell_pagu": b["cell"].iloc[k], "first_row": first + 1, "last_row": last + 1}
+                rec = {"sheet": rak.sheet, "budget_line": int(b["budget_line"][k]), "no": b["no"][k],
+                       "pelaksana": config.canonical_pelaksana(b["pelaksana"][k]), "pagu": pagu,
+                       "cell_pagu": b["cell"][k], "first_row": first + 1, "last_row": last + 1}
                 spent = []
                 for q in QUARTERS:
                     c = cols[field_key("ra", q)]

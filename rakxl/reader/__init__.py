@@ -98,10 +98,16 @@ def read_workbook(path, *, limits=None) -> list[Rak]:
             message names the sheets looked at).
     """
     with Workbook(path, limits) as book:
-        raks = [r for r in (read_grid(book.grid(n), path) for n in book.plan_sheets) if r is not None]
-        if not raks:
-            raise _no_table(book)
-        return raks
+        return read_book(book, path)
+
+
+def read_book(book: Workbook, path=None) -> list[Rak]:
+    """:func:`read_workbook` of a :class:`~rakxl.workbook.Workbook` already open (for a
+    caller that reads more of the same file, such as the monev reader: one open)."""
+    raks = [r for r in (read_grid(book.grid(n), path) for n in book.plan_sheets) if r is not None]
+    if not raks:
+        raise _no_table(book)
+    return raks
 
 
 #: How many sheet names the "no RAK table" message lists.

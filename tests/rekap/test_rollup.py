@@ -128,10 +128,10 @@ def test_a_worker_that_dies_costs_only_its_file(folder, monkeypatch):
 
     real = R.read_unit_file
 
-    def dying(path, tw, config):
+    def dying(path, *args, **kwargs):
         if str(path).endswith("sdm.xlsx"):
             os._exit(134)               # as a native crash ends a worker
-        return real(path, tw, config)
+        return real(path, *args, **kwargs)
 
     monkeypatch.setattr(R, "read_unit_file", dying)
     r = rakxl.rollup([folder], 2, jobs=2, start_method="fork")
