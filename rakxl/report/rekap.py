@@ -195,7 +195,10 @@ def summary_table(r, lang: str) -> Table:
 
 
 def _category_formats(ws, book, r, first: int, last: int, columns: list[int]) -> None:
-    """Colour capaian/serapan cells by the configured thresholds (highest first)."""
+    """Colour capaian/serapan cells by the configured thresholds (highest first); a
+    blank (not reported) stays uncoloured."""
+    from xlsxwriter.utility import xl_rowcol_to_cell
+
     thresholds = r.config.thresholds
     fills = layout.CATEGORY_FILLS
     for k, (low, _name) in enumerate(thresholds):
@@ -203,14 +206,14 @@ def _category_formats(ws, book, r, first: int, last: int, columns: list[int]) ->
         fmt = book.add_format({"bg_color": fill, "pattern": 1})
         upper = thresholds[k - 1][0] if k else None
         for c in columns:
-            if upper is None:
-                rule = {"type": "cell", "criteria": ">=", "value": low, "format": fmt}
-            elif low == float("-inf"):
-                rule = {"type": "cell", "criteria": "<", "value": upper, "format": fmt}
-            else:
-                rule = {"type": "cell", "criteria": "between", "minimum": low, "maximum": upper - 1e-9,
-                        "format": fmt}
-            ws.conditional_format(first, c, last, c, rule)
+            ref = xl_rowcol_to_cell(first, c, col_abs=True)      # relative to the range's first row
+            tests = [f"ISNUMBER({ref})"]
+            if low != float("-inf"):
+                tests.append(f"{ref}>={low:g}")
+            if upper is not None:
+                tests.append(f"{ref}<{upper:g}")
+            ws.conditional_format(first, c, last, c, {"type": "formula", "criteria": f"=AND({','.join(tests)})",
+                                                      "format": fmt})
 
 
 def completeness_table(r, lang: str) -> Table:
