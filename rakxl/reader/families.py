@@ -465,7 +465,7 @@ def _read_workplan(grid, found, path) -> Rak:
             else:
                 close_goal()
                 subtotal = None
-                stated, stated_cell = rows.amount(r, c_pagu, goal)[0], a1(r, c_pagu)
+                stated, stated_cell = amount, a1(r, c_pagu)
                 after_total = True
             end_row = r + 1
             continue
@@ -667,7 +667,7 @@ def _budget_table(grid, rows: _Rows, b_row, cols, goals, activities, path):
             continue
         labels = [rows.text(r, c) for c in (c_no, c_prog) if c is not None]
         if any(t and TARGETS.is_total(t) for t in labels):
-            stated, _ = rows.amount(r, c_pagu)
+            stated, _ = rows.amount(r, c_pagu, record=False)
             stated_cell = a1(r, c_pagu)
             end_row = r + 1
             break
