@@ -376,6 +376,16 @@ class _Rows:
         return _Walk._is_signature(self.texts(r, cols))
 
 
+def _note(code, r, c, role="pagu", goal=None, no=None, value=None) -> Note:
+    """A reader note about the cell at 0-based (r, c): the one place notes are made here."""
+    return Note(code, a1(r, c), r + 1, role, goal, no, value)
+
+
+def _at(r, c):
+    """Where an amount stands (0-based r, c), as :class:`~rakxl.model.Rak` keeps it."""
+    return a1(r, c)
+
+
 def _goal_dict(n, no, sasaran, row):
     return {"goal": n, "no": no, "sasaran": sasaran, "first_row": row, "last_row": row}
 
@@ -424,9 +434,9 @@ def _read_workplan(grid, found, path) -> Rak:
     c_no, c_keg = h.get("no"), h["kegiatan"]
     c_ind, c_tgt, c_pel, c_pagu = h.get("indikator"), h.get("target_indikator"), h.get("pelaksana"), h["pagu"]
     if "unit_cost" in cols:  # Jumlah over Biaya: said once, where the choice was made
-        rows.notes.append(Note("unit-cost-ignored", a1(header.row, cols["unit_cost"]), header.row + 1, "pagu",
-                               value=f"{to_text(grid.value(header.row, cols['unit_cost']))} -> "
-                                     f"{to_text(grid.value(header.row, c_pagu))}"))
+        rows.notes.append(_note("unit-cost-ignored", header.row, cols["unit_cost"],
+                                value=f"{to_text(grid.value(header.row, cols['unit_cost']))} -> "
+                                      f"{to_text(grid.value(header.row, c_pagu))}"))
     all_cols = sorted(set(h.values()) | set(header.extras))
     first_col = min(all_cols)
     extras = list(dict.fromkeys(header.extras.values()))
@@ -448,8 +458,8 @@ def _read_workplan(grid, found, path) -> Rak:
             return
         computed = sum(b["pagu"] for b in budgets if b["goal"] == goal["goal"])
         if computed != subtotal[0]:
-            rows.notes.append(Note("total-mismatch", subtotal[1], subtotal[2], "pagu", goal["goal"], goal["no"],
-                                   (subtotal[0], computed)))
+            rows.notes.append(_note("total-mismatch", subtotal[1], c_pagu, goal=goal["goal"], no=goal["no"],
+                                    value=(subtotal[0], computed)))
 
     for r in range(header.data_start, grid.nrows):
         if rows.blank(r, all_cols):
@@ -461,11 +471,11 @@ def _read_workplan(grid, found, path) -> Rak:
         if label is not None:
             amount, _ = rows.amount(r, c_pagu, goal, record=False)
             if layout.normalize_header(label).startswith("sub"):  # a goal's Sub Total
-                subtotal = (amount, a1(r, c_pagu), r + 1)
+                subtotal = (amount, r)
             else:
                 close_goal()
                 subtotal = None
-                stated, stated_cell = amount, a1(r, c_pagu)
+                stated, stated_cell = amount, _at(r, c_pagu)
                 after_total = True
             end_row = r + 1
             continue
@@ -485,7 +495,7 @@ def _read_workplan(grid, found, path) -> Rak:
             goals.append(goal)
             ind = line = pelaksana = None
             amount, present = rows.amount(r, c_pagu, goal, record=False)
-            subtotal = (amount, a1(r, c_pagu), r + 1) if present else None
+            subtotal = (amount, r) if present else None
             continue
         if goal is None:  # activities above any goal row: a goal without a name
             goal = _goal_dict(1, None, None, r + 1)
@@ -668,7 +678,7 @@ def _budget_table(grid, rows: _Rows, b_row, cols, goals, activities, path):
         labels = [rows.text(r, c) for c in (c_no, c_prog) if c is not None]
         if any(t and TARGETS.is_total(t) for t in labels):
             stated, _ = rows.amount(r, c_pagu, record=False)
-            stated_cell = a1(r, c_pagu)
+            stated_cell = _at(r, c_pagu)
             end_row = r + 1
             break
         if rows.stop_here(r, all_cols):
@@ -722,7 +732,7 @@ def _budget_table(grid, rows: _Rows, b_row, cols, goals, activities, path):
         line = _line(len(budgets) + 1, goal, amount, pelaksana, r, c_pagu)
         budgets.append(line)
         if goal is None:
-            rows.notes.append(Note("budget-unlinked", a1(r, c_pagu), r + 1, "pagu", None, None, text))
+            rows.notes.append(_note("budget-unlinked", r, c_pagu, value=text))
     return budgets, stated, stated_cell, end_row
 
 
