@@ -119,6 +119,147 @@ TOTAL_ROW = re.compile(
     r"(\s+(total|keseluruhan|seluruhnya|anggaran|pagu|pagu\s*anggaran|biaya|dana))?"
     r"\s*(\(\s*rp\.?\s*\))?\s*:?")
 
+# -- the table contract: what makes a sheet a RAK table ---------------------------
+
+
+@dataclass(frozen=True)
+class TableContract:
+    """What a sheet must show to be read as a RAK table of one family (README, "The
+    table contract"). Anything less is refused, naming what was found and what is
+    missing; no part of a RAK is ever guessed.
+
+    Attributes:
+        family: the family the contract is for (``kpu``: the official layout).
+        required: groups of roles the header row must map; each group is satisfied
+            by any one of its roles (``(("kegiatan",), ("pagu",), ("sasaran",
+            "indikator"))``: an activity column, a budget column, and a goal or an
+            indicator column).
+        unique: roles that may stand only once in the header row: a second one is a
+            second table beside the first (side by side), never a column to pick.
+        min_activity_rows: the body must hold at least this many activity rows.
+        rollup_levels: whether the family has levels whose amount is the sum of the
+            rows below them (program over kegiatan, urusan over program). Where it
+            has not, such rows are refused: summing them with their rows counts the
+            money twice.
+
+    Besides: a budget column whose header says its amounts are in thousands
+    (:data:`THOUSANDS_HEADER`) is refused (rakxl never multiplies on its own), and a
+    unit cost beside a total (:data:`UNIT_COST_HEADER`, :data:`BUDGET_TOTAL_HEADER`)
+    reads the total, saying so in ``Rak.notes``.
+    """
+
+    family: str
+    required: tuple[tuple[str, ...], ...]
+    unique: tuple[str, ...]
+    min_activity_rows: int = 1
+    rollup_levels: bool = False
+
+
+#: The contract of each family. Other families (goals as rows, a targets table with a
+#: budget table, Pemda rencana aksi, monthly plans) add theirs here.
+CONTRACTS = {
+    "kpu": TableContract(
+        "kpu",
+        required=(("kegiatan",), ("pagu",), ("sasaran", "indikator")),
+        unique=("no", "sasaran", "indikator", "kegiatan", "pagu", "pelaksana"),
+    ),
+}
+#: How each required group is named in a refusal (Indonesian, English).
+CONTRACT_GROUP_LABELS = {
+    ("kegiatan",): ("kolom Nama Kegiatan/Aksi", "an activity column (Nama Kegiatan/Aksi)"),
+    ("pagu",): ("kolom Pagu Anggaran", "a budget column (Pagu Anggaran)"),
+    ("sasaran", "indikator"): ("kolom Sasaran atau Indikator", "a goal or indicator column (Sasaran, Indikator)"),
+}
+
+#: A budget column's header that says its amounts are in thousands of rupiah:
+#: ``Pagu (Rp. 000)``, ``Anggaran (Rp ribu)``, ``Pagu Indikatif (dalam ribuan rupiah)``.
+THOUSANDS_HEADER = re.compile(
+    r"(pagu|anggaran|biaya|dana|jumlah|nilai|kebutuhan\s*dana).*("
+    r"\(\s*(rp\.?\s*)?\.?000\s*\)|rp\.?\s*\.?000\b|\bribu(an)?\b|\brb\b)")
+#: A budget column's header with a unit of its own beside the budget words
+#: (``Pagu Indikatif (Rp.)``, ``Anggaran (Rp) 2021``...): a budget the KPU words do not
+#: name, told in a refusal ("Pagu Indikatif (F8) is no Pagu Anggaran").
+BUDGET_LIKE_HEADER = re.compile(r"(pagu|anggaran|biaya|dana|jumlah|nilai|kebutuhan\s*dana)\b.*")
+#: A unit cost (``Biaya``, ``Harga Satuan``) and the total beside it (``Jumlah (Rp.)``,
+#: ``Jumlah Biaya``): the total is the budget, and Rak.notes says so (unit-cost-ignored).
+UNIT_COST_HEADER = re.compile(r"(biaya|harga)(\s*(satuan|per\s*(unit|satuan)))?(\s*\(?\s*(rp|rupiah)\.?\s*\)?)?")
+BUDGET_TOTAL_HEADER = re.compile(
+    r"(jumlah|total)(\s*(biaya|dana|harga|anggaran))?(\s*\(?\s*(rp|rupiah)\.?\s*\)?)?")
+
+#: A cell above the header that is a page label or a table caption, never the
+#: organisation or the unit: ``J-3``, ``Hal. 2``, ``Tabel``, ``Tabel 2.3 ...``,
+#: ``Lampiran``, ``Formulir``.
+CAPTION = re.compile(
+    r"([a-z]{1,3}\s*[-./]\s*\d{1,3}[a-z]?"            # J-3, T-C.27, A.1
+    r"|(hal(aman)?|page|hlm)\.?\s*:?\s*\d+(\s*(dari|/|of)\s*\d+)?"
+    r"|(tabel|table|lampiran|form(ulir|at)?|model|gambar|bagan)\b.*"
+    r"|[\divxlc]+[.)]?|\(?\d+\)?)", re.I)
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A kind of table that looks like a RAK but is not one, for the refusal to name.
+
+    Attributes:
+        name: a key (``renja-evaluation``...).
+        label: what the refusal says it looks like (Indonesian, English).
+        strong: patterns (``re.search`` in the normalised texts of the rows above
+            and of the header) any one of which tells it.
+        weak: patterns two of which tell it.
+    """
+
+    name: str
+    label: tuple[str, str]
+    strong: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+
+
+#: The relatives a refusal can name, most specific first.
+RELATIVES = (
+    Relative("renja-evaluation", ("formulir evaluasi Renja (Permendagri 86/2017)",
+                                  "a Renja evaluation form (Permendagri 86/2017)"),
+             strong=(r"evaluasi\s+(terhadap\s+)?(hasil\s+)?(pelaksanaan\s+)?renja",
+                     r"target\s+kinerja\s+dan\s+anggaran\s+renja"),
+             weak=(r"realisasi\s+(capaian\s+)?kinerja", r"tingkat\s+capaian", r"renstra", r"renja",
+                   r"capaian\s+kinerja")),
+    Relative("renja", ("Renja / rancangan RKPD (review program dan kegiatan)",
+                       "a Renja / draft RKPD review (programs and kegiatan)"),
+             strong=(r"rancangan\s+(awal\s+)?rkpd", r"pagu\s+indikatif", r"rencana\s+kerja\s+perangkat\s+daerah"),
+             weak=(r"\brenja\b", r"kebutuhan\s+dana", r"prakiraan\s+maju", r"\blokasi\b", r"target\s+capaian")),
+    Relative("anggaran-kas", ("anggaran kas (Rencana Anggaran Kas, bukan Rencana Aksi Kinerja)",
+                              "a cash budget (Rencana Anggaran Kas, not a Rencana Aksi Kinerja)"),
+             strong=(r"anggaran\s+kas",),
+             weak=(r"kode\s+rekening", r"\bjanuari\b", r"\bdesember\b", r"\bbulan\b")),
+    Relative("dpa", ("ekspor DPA/RKA dari aplikasi keuangan", "a DPA/RKA export from a finance system"),
+             strong=(r"dokumen\s+pelaksanaan\s+anggaran", r"rencana\s+kerja\s+(dan\s+)?anggaran",
+                     r"\b(dpa|rka|dppa|rkpa)\b"),
+             weak=(r"kode\s+rekening", r"koefisien", r"harga\s+satuan", r"\bppn\b", r"rincian\s+(perhitungan|belanja)",
+                   r"\bvolume\b", r"\bsatuan\b")),
+    Relative("code-list", ("daftar kode program/kegiatan/sub-kegiatan", "a code list of programs/kegiatan/sub-kegiatan"),
+             strong=(r"nomenklatur",),
+             weak=(r"\bkode\b", r"sub\s*kegiatan", r"\burusan\b", r"\bbidang\b", r"perangkat\s+daerah",
+                   r"\bsatuan\b")),
+    Relative("pk", ("Perjanjian Kinerja (PK)", "a performance agreement (Perjanjian Kinerja)"),
+             strong=(r"perjanjian\s+kinerja",)),
+    Relative("iku-monitoring", ("lembar pemantauan capaian IKU", "an IKU achievement monitoring sheet"),
+             weak=(r"\brealisasi\b", r"\bcapaian\b", r"\biku\b", r"\bpersentase\s+capaian")),
+)
+
+
+def relative_of(texts) -> Relative | None:
+    """The :data:`RELATIVES` entry that ``texts`` (cell texts above and in a header)
+    tell, or None."""
+    norm = " \n ".join(normalize_header(t) for t in texts if t)
+    best, best_score = None, 0
+    for rel in RELATIVES:
+        if any(re.search(p, norm) for p in rel.strong):
+            return rel
+        score = sum(1 for p in rel.weak if re.search(p, norm))
+        if score >= 2 and score > best_score:
+            best, best_score = rel, score
+    return best
+
+
 #: Title rows of the official layout; ``{year}``, ``{organization}``, ``{unit}`` filled in.
 TITLE_LINES = ("RENCANA AKSI KINERJA TAHUN {year}", "{organization}", "{unit}")
 TITLE_PATTERN = re.compile(r"rencana\s+aksi(\s+kinerja)?.*?\b((19|20)\d\d)\b", re.I)

@@ -389,7 +389,7 @@ def test_no_rak_table_names_the_sheets(tmp_path):
     wb.add_worksheet("Petunjuk").write(0, 0, "Isi tabel RAK pada sheet berikutnya, lalu kirim ke Sekretariat.")
     wb.close()
     report = read_isolated(path)
-    assert_refused(report, RakInputError, "tidak ditemukan tabel RAK", "'Penjualan'", "'Petunjuk'")
+    assert_refused(report, RakInputError, "bukan tabel RAK", "'Penjualan'", "'Petunjuk'")
 
 
 # -- zip bombs ---------------------------------------------------------------------------

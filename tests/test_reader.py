@@ -145,6 +145,6 @@ def test_no_rak_table_names_the_sheets_looked_at(tmp_path):
     with pytest.raises(rakxl.RakError) as info:
         rakxl.read_workbook(path)
     message = str(info.value)
-    assert "penjualan.xlsx" in message and "tidak ditemukan tabel RAK" in message
+    assert "penjualan.xlsx" in message and "bukan tabel RAK" in message
     assert "'Bulan 1'" in message and "'Bulan 12'" in message and "'Bulan 13'" not in message
     assert "dan 3 sheet lain" in message

@@ -259,7 +259,7 @@ def test_cli_folder_lists_unreadable_files_and_exits_1(folder, tmp_path):
     assert err[0] == "Tidak terbaca (2 file):" and len(err) == 3
     listed = dict(line.strip().split(": ", 1) for line in err[1:])
     assert set(listed) == {str(root / "daftar_hadir.xlsx"), str(root / "unit1" / "rusak.xlsx")}
-    assert listed[str(root / "daftar_hadir.xlsx")].startswith("tidak ditemukan tabel RAK")
+    assert listed[str(root / "daftar_hadir.xlsx")].startswith("bukan tabel RAK")
     assert listed[str(root / "unit1" / "rusak.xlsx")].startswith("file zip rusak atau terpotong")
     assert "~$" not in res.stderr and "\r" not in res.stderr  # no lock file, no progress bar off a terminal
 

@@ -280,7 +280,7 @@ def test_workbook_with_several_rak_sheets(engine, tidy_frames, tmp_path):
         assert_reads_like_tidy(rak, plan_of(name), tidy_frames(name))
     assert rakxl.read_rak(path).sheet == "Sekretaris"
     assert rakxl.read_rak(path, sheet="Bagian Umum").total_pagu == plan_of("office").total
-    with pytest.raises(rakxl.RakError, match="sheet 'Petunjuk'.*tidak ditemukan tabel RAK"):
+    with pytest.raises(rakxl.RakError, match=r"bukan tabel RAK \(diperiksa: 'Petunjuk'\)"):
         rakxl.read_rak(path, sheet="Petunjuk")
 
 

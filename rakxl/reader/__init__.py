@@ -28,12 +28,12 @@ other sheet to the stages above, unchanged.
 """
 from __future__ import annotations
 
-from ..i18n import number as _n
 from ..exceptions import RakInputError
 from ..i18n import say
 from ..model import Rak
 from ..workbook import Workbook
 from .assembly import _assemble, read_grid  # noqa: F401  (_assemble: benchmarks/run.py)
+from .contract import examine, refusal
 from .header import HEADER_SEARCH_ROWS, find_header
 from .meta import parse_date, read_meta
 from .walk import _Walk  # noqa: F401  (benchmarks/run.py times its phases)
@@ -83,8 +83,7 @@ def _read_one(book: Workbook, path, sheet) -> Rak:
         raise RakInputError(say("report_sheet", sheet=sheet, what=book.output_mark.label()), path=path, sheet=sheet)
     rak = read_grid(book.grid(sheet), path)
     if rak is None:
-        raise RakInputError("tidak ditemukan tabel RAK (baris judul kolom seperti 'Nama Kegiatan' dan "
-                            "'Pagu Anggaran')", path=path, sheet=sheet)
+        raise refusal(path, [sheet], [examine(book.grid(sheet))])
     return rak
 
 
@@ -110,19 +109,11 @@ def read_book(book: Workbook, path=None) -> list[Rak]:
     return raks
 
 
-#: How many sheet names the "no RAK table" message lists.
-_SHEETS_NAMED = 12
-
-
 def _no_table(book: Workbook) -> RakInputError:
+    """The refusal of a workbook in which no sheet is a RAK table: the sheets looked at,
+    the best candidate header, the roles it has and misses, what it looks like."""
     mark = book.output_mark
     if mark is not None and not book.plan_sheets:  # a totals or findings workbook rakxl wrote
         return RakInputError(say("report_only", what=mark.label()), path=book.path)
-    shown = book.sheet_names[:_SHEETS_NAMED]
-    names = ", ".join(f"'{n}'" for n in shown) or "(tidak ada)"
-    if len(book.sheet_names) > len(shown):  # one line stays one readable line
-        names += f" dan {_n(len(book.sheet_names) - len(shown))} sheet lain"
-    return RakInputError(f"tidak ditemukan tabel RAK di sheet mana pun (diperiksa: {names}); tabel RAK "
-                         "butuh baris judul kolom seperti 'Nama Kegiatan/Aksi' dan 'Pagu Anggaran'",
-                         path=book.path)
-
+    sheets = book.plan_sheets
+    return refusal(book.path, sheets, [examine(book.grid(n)) for n in sheets])

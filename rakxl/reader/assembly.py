@@ -6,7 +6,8 @@ from ..model import (
     ACTIVITY_COLUMNS, BUDGET_COLUMNS, GOAL_COLUMNS, INDICATOR_COLUMNS, Meta, Rak,
 )
 from ..workbook import Grid
-from .header import find_header
+from .contract import check_header, check_rollups
+from .header import CONTRACT, find_header
 from .meta import read_meta
 from .walk import _Walk
 
@@ -21,8 +22,12 @@ def read_grid(grid: Grid, path=None) -> Rak | None:
     header = find_header(grid)
     if header is None:
         return None
+    check_header(grid, header.row, path)  # two tables side by side: refused
     walk = _Walk(grid, header, path)
     walk.run()
+    if len(walk.activities["row"]) < CONTRACT.min_activity_rows:
+        return None  # a header with no activity below it (an empty template sheet)
+    check_rollups(walk.budgets, grid, path)  # program amounts over their kegiatan: refused
     meta = read_meta(grid, header, walk.end_row)
     return _assemble(grid, header, walk, meta, path)
 

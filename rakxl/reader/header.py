@@ -23,6 +23,16 @@ class _Header:
     data_start: int               # first 0-based row below the header rows
     cols: dict[str, int]          # role -> 0-based column
     extras: dict[int, str] = field(default_factory=dict)   # column -> header text
+    notes: list = field(default_factory=list)   # what the header stage chose and says (Rak.notes)
+
+
+#: The contract of the official layout (layout.CONTRACTS): what the header row must map.
+CONTRACT = layout.CONTRACTS["kpu"]
+
+
+def satisfies(known) -> bool:
+    """Whether the roles a header row maps meet :data:`CONTRACT`'s required groups."""
+    return all(any(role in known for role in group) for group in CONTRACT.required)
 
 
 def find_header(grid: Grid) -> _Header | None:
@@ -37,7 +47,7 @@ def find_header(grid: Grid) -> _Header | None:
             if role:
                 roles.setdefault(role, c)
         known = set(roles) - {"triwulan"}
-        if "kegiatan" not in known or len(known) < 3 or not known & {"pagu", "sasaran", "indikator"}:
+        if not satisfies(known):
             continue
         if best is None or len(known) > best[0]:
             best = (len(known), r)
@@ -94,10 +104,33 @@ def _map_columns(grid: Grid, r: int) -> _Header:
             extras[c] = " ".join(str(grid.value(r, c)).split())
         else:
             cols[role] = c
+    notes = _unit_cost_beside_total(grid, r, cols, extras)
     data_start = r + 2 if uses_sub else r + 1
     # Header cells merged down over a second header row.
     for r1, c1, r2, c2 in grid.merges:
         if r1 == r and c1 in cols.values() and r2 >= data_start:
             data_start = r2 + 1
-    return _Header(row=r, data_start=data_start, cols=cols, extras=extras)
+    return _Header(row=r, data_start=data_start, cols=cols, extras=extras, notes=notes)
+
+
+def _unit_cost_beside_total(grid: Grid, r: int, cols: dict, extras: dict) -> list:
+    """A Pagu column that is a unit cost (``Biaya``) beside a total (``Jumlah (Rp.)``):
+    the total is the budget. The columns are swapped in place (the unit cost becomes
+    an extra column) and a note says which cell was chosen over which."""
+    from ..formulas import a1
+    from ..model import Note
+
+    c = cols.get("pagu")
+    if c is None or not layout.UNIT_COST_HEADER.fullmatch(layout.normalize_header(grid.value(r, c))):
+        return []
+    totals = [x for x, text in extras.items() if layout.BUDGET_TOTAL_HEADER.fullmatch(layout.normalize_header(text))]
+    if not totals:
+        return []
+    total = min(totals, key=lambda x: (abs(x - c), x))  # the total nearest the unit cost
+    cost_text = " ".join(str(grid.value(r, c)).split())
+    cols["pagu"] = total
+    del extras[total]
+    extras[c] = cost_text
+    return [Note("unit-cost-ignored", a1(r, c), r + 1, "pagu",
+                 value=f"{cost_text} ({a1(r, c)}) -> {' '.join(str(grid.value(r, total)).split())} ({a1(r, total)})")]
 

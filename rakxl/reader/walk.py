@@ -45,7 +45,7 @@ class _Walk:
         self.h = header
         self.path = path
         self.cols = header.cols
-        self.notes: list[Note] = []
+        self.notes: list[Note] = list(header.notes)  # what the header stage chose (unit-cost-ignored)
         # ((goal, no, sasaran), (indikator, target_indikator), pelaksana, budget_line, row - data_start)
         # of each activity row while walking; then {column: values} (run)
         self.activities: list | dict = []

@@ -1,0 +1,257 @@
+"""Contract stage: whether a sheet is a RAK table (:data:`rakxl.layout.CONTRACTS`),
+and, when it is not, a refusal that says what was found and what is missing.
+
+A sheet is read only when its header row maps an activity column, a budget column
+and a goal or indicator column, and its body holds an activity row. What would make
+a plausible wrong RAK is refused, never guessed:
+
+- the same role twice in the header row: two tables side by side;
+- roll-up rows: a budget line whose amount is the sum of the lines below it
+  (program over kegiatan), where the family has no such level;
+- amounts "in thousands" (``Pagu (Rp. 000)``);
+
+:func:`examine` looks at one sheet's header rows (cheap: the rows the header search
+reads) and :func:`refusal` writes the one line naming the file, the sheets looked at,
+the best candidate header with its roles and cells, the roles missing, and the
+relative the sheet looks like (a Renja evaluation, an anggaran kas, a DPA export).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import layout
+from ..exceptions import RakInputError
+from ..formulas import a1
+from ..i18n import pick
+from ..workbook import Grid
+from .header import _HEADER_MAX_CHARS, CONTRACT, HEADER_SEARCH_ROWS, _role_of, satisfies
+
+#: Words of the refusals (Indonesian, English).
+MESSAGES = {
+    "not_rak": ("bukan tabel RAK", "not a RAK table"),
+    "looked": ("diperiksa: {sheets}", "looked at: {sheets}"),
+    "more_sheets": ("{names} dan {n:,} sheet lain", "{names} and {n:,} more sheets"),
+    "no_header": ("tidak ada baris judul kolom yang dikenal (seperti 'Nama Kegiatan/Aksi' dan 'Pagu Anggaran')",
+                  "no known header row (such as 'Nama Kegiatan/Aksi' and 'Pagu Anggaran')"),
+    "candidate": ("sheet '{sheet}' baris {row} punya {found}", "sheet '{sheet}' row {row} has {found}"),
+    "missing": ("tetapi tidak ada {missing}", "but no {missing}"),
+    "and": (" dan ", " and "),
+    "side_by_side": ("{role} ada dua kali di baris judul ({cells}): dua tabel berdampingan; pisahkan ke sheet "
+                     "masing-masing",
+                     "{role} stands twice in the header row ({cells}): two tables side by side; put each on a "
+                     "sheet of its own"),
+    "thousands": ("kolom '{text}' ({cell}) dalam ribuan rupiah; rakxl tidak mengalikan sendiri: ubah ke rupiah penuh",
+                  "column '{text}' ({cell}) is in thousands of rupiah; rakxl does not multiply on its own: write "
+                  "full rupiah"),
+    "budget_like": ("kolom '{text}' ({cell}) bukan Pagu Anggaran", "column '{text}' ({cell}) is no Pagu Anggaran"),
+    "empty": ("judul kolom RAK lengkap tetapi tidak ada satu pun baris kegiatan di bawahnya",
+              "a full RAK header but not one activity row below it"),
+    "looks_like": ("tampaknya {what}", "it looks like {what}"),
+    "rollup": ("baris ringkasan: Pagu {amount} di {cell} (No {no}) adalah jumlah {count} baris Pagu di bawahnya "
+               "({first}:{last}){more}; program di atas kegiatan dihitung dua kali bila dijumlahkan",
+               "roll-up rows: the Pagu {amount} in {cell} (No {no}) is the sum of the {count} Pagu lines below it "
+               "({first}:{last}){more}; program over kegiatan would be counted twice"),
+    "rollup_more": (", dan {n} baris ringkasan lain", ", and {n} more roll-up rows"),
+}
+
+
+def say(key: str, lang: str = "id", **kw) -> str:
+    return pick(MESSAGES[key], lang, **kw)
+
+
+@dataclass
+class Candidate:
+    """The best header row of one sheet, and why it is no RAK table.
+
+    Attributes:
+        sheet: the sheet's name.
+        row: the 0-based header row, or None when no row names a known column.
+        found: role -> [(0-based column, header text), ...] in sheet order.
+        missing: the contract's required groups that the row does not map.
+        problems: (key, params) of :data:`MESSAGES` saying what else is wrong.
+        texts: the texts of the rows above and of the header row (for the relative).
+    """
+
+    sheet: str
+    row: int | None = None
+    found: dict[str, list] = field(default_factory=dict)
+    missing: list[tuple[str, ...]] = field(default_factory=list)
+    problems: list[tuple[str, dict]] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> tuple:
+        return (len(self.found) + len(self.problems), -(self.row or 0))
+
+
+def examine(grid: Grid) -> Candidate:
+    """The best candidate header row of a sheet (most roles found, then the highest),
+    with the roles it maps, the required ones it misses, and what else is wrong."""
+    best = Candidate(grid.name)
+    last = min(grid.nrows, grid.top + HEADER_SEARCH_ROWS)
+    texts: list[str] = []
+    for r in range(grid.top, last):
+        found: dict[str, list] = {}
+        budget_like = []
+        for c in range(grid.left, grid.ncols):
+            v = grid.value(r, c)
+            if not isinstance(v, str) or not v.strip():
+                continue
+            if len(v) <= _HEADER_MAX_CHARS * 3:
+                texts.append(v)
+            if len(v) > _HEADER_MAX_CHARS:
+                continue
+            role = _role_of(v)
+            text = " ".join(v.split())
+            if role in layout.COLUMN_BY_ROLE:
+                found.setdefault(role, []).append((c, text))
+            elif role is None and layout.BUDGET_LIKE_HEADER.fullmatch(layout.normalize_header(v)):
+                budget_like.append((c, text))
+        if not found:
+            continue
+        cand = Candidate(grid.name, r, found)
+        cand.missing = [g for g in CONTRACT.required if not any(role in found for role in g)]
+        cand.problems = header_problems(r, found, budget_like if "pagu" not in found else [])
+        if cand.score > best.score:
+            best = cand
+    best.texts = texts  # the texts of every row looked at: titles, header, first rows
+    return best
+
+
+def header_problems(r: int, found: dict, budget_like=()) -> list[tuple[str, dict]]:
+    """What is wrong with a header row beyond missing roles: a role twice (tables side
+    by side), a budget column in thousands, a budget named otherwise than Pagu."""
+    out = []
+    for role in CONTRACT.unique:
+        cells = found.get(role, [])
+        if len(cells) > 1:
+            out.append(("side_by_side", {"role": _label(role, cells[0][1]),
+                                         "cells": ", ".join(a1(r, c) for c, _ in cells)}))
+    for c, text in budget_like:
+        key = "thousands" if layout.THOUSANDS_HEADER.search(layout.normalize_header(text)) else "budget_like"
+        out.append((key, {"text": text, "cell": a1(r, c)}))
+    return out
+
+
+def _label(role: str, text: str) -> str:
+    return text if len(text) <= 40 else layout.COLUMN_BY_ROLE[role].title
+
+
+def check_header(grid: Grid, r: int, path=None) -> None:
+    """Refuse a header row that meets the contract but holds two tables side by side.
+
+    Raises:
+        RakInputError: naming the sheet, the role and its cells.
+    """
+    found: dict[str, list] = {}
+    for c in range(grid.left, grid.ncols):
+        v = grid.value(r, c)
+        if isinstance(v, str) and v.strip() and len(v) <= _HEADER_MAX_CHARS:
+            role = _role_of(v)
+            if role in CONTRACT.unique:
+                found.setdefault(role, []).append((c, " ".join(v.split())))
+    for role in CONTRACT.unique:
+        cells = found.get(role, [])
+        if len(cells) > 1:
+            key, params = header_problems(r, {role: cells})[0]
+            raise RakInputError(f"{say('not_rak')}: {say(key, **params)}", path=path, sheet=grid.name,
+                                cell=a1(r, cells[1][0]))
+
+
+# -- roll-up rows ------------------------------------------------------------------------
+
+_ROMAN_OR_LETTER = re.compile(r"[ivxlc]{1,6}|[a-z]", re.I)
+
+
+def rollups(budgets: list[dict]) -> list[tuple[int, int]]:
+    """Budget lines whose amount is the sum of the two or more lines directly below
+    them: ``(i, j)`` with line ``i`` equal to the sum of lines ``i+1..j`` (0-based in
+    ``budgets``, sheet order). Found with prefix sums (linear): the sum of lines
+    ``i+1..j`` is ``S[j+1] - S[i+1]``."""
+    amounts = [int(b["pagu"]) for b in budgets]
+    prefix = [0]
+    for a in amounts:
+        prefix.append(prefix[-1] + a)
+    first_at: dict[int, int] = {}
+    for k in range(len(prefix) - 1, -1, -1):  # the smallest k of each prefix value
+        first_at[prefix[k]] = k
+    out = []
+    for i, a in enumerate(amounts):
+        if a <= 0:
+            continue
+        k = first_at.get(prefix[i + 1] + a)  # amounts are not negative: prefix sums only grow
+        if k is not None and k >= i + 3:  # two lines below or more (one equal line is no roll-up)
+            out.append((i, k - 1))
+    return out
+
+
+def check_rollups(budgets: list[dict], grid: Grid, path=None) -> None:
+    """Refuse a table whose budget lines hold roll-up rows (a program's amount over its
+    kegiatan's), unless the family has such levels.
+
+    Evidence needed, so that an amount equal to the sum of the next two by chance is
+    not refused: two such rows or more, or one numbered with a Roman numeral or a
+    letter (``I``, ``II``, ``A``) as programs and urusan are.
+
+    Raises:
+        RakInputError: naming the sheet, the first roll-up row and the lines it sums.
+    """
+    if CONTRACT.rollup_levels or len(budgets) < 3:
+        return
+    found = rollups(budgets)
+    if not found:
+        return
+    lettered = [x for x in found if _ROMAN_OR_LETTER.fullmatch(str(budgets[x[0]]["no"] or "").strip(" .)"))]
+    if len(found) < 2 and not lettered:
+        return
+    i, j = (lettered or found)[0]
+    from ..layout import format_rupiah
+
+    line = budgets[i]
+    more = say("rollup_more", n=len(found) - 1) if len(found) > 1 else ""
+    raise RakInputError(
+        f"{say('not_rak')}: " + say("rollup", amount=format_rupiah(line["pagu"]), cell=line["cell"],
+                                    no=line["no"] or "-", count=j - i, first=budgets[i + 1]["cell"],
+                                    last=budgets[j]["cell"], more=more),
+        path=path, sheet=grid.name, cell=line["cell"])
+
+
+# -- the refusal -----------------------------------------------------------------------
+
+#: How many sheet names a refusal lists.
+SHEETS_NAMED = 12
+
+
+def refusal(path, sheets: list[str], candidates: list[Candidate], lang: str = "id") -> RakInputError:
+    """The one-line refusal of a workbook in which no sheet is a RAK table."""
+    shown = sheets[:SHEETS_NAMED]
+    names = ", ".join(f"'{n}'" for n in shown) or "(-)"
+    if len(sheets) > len(shown):
+        names = say("more_sheets", lang, names=names, n=len(sheets) - len(shown))
+    parts = [say("not_rak", lang) + f" ({say('looked', lang, sheets=names)})"]
+    best = max(candidates, key=lambda c: c.score, default=None)
+    if best is None or best.row is None:
+        parts.append(say("no_header", lang))
+    else:
+        r = best.row
+        found = ", ".join(f"{text} ({a1(r, c)})" for role, cells in _in_sheet_order(best.found)
+                          for c, text in cells[:1])
+        line = say("candidate", lang, sheet=best.sheet, row=r + 1, found=found)
+        if best.missing:
+            joiner = say("and", lang)
+            line += ", " + say("missing", lang, missing=joiner.join(
+                pick(layout.CONTRACT_GROUP_LABELS[g], lang) for g in best.missing))
+        elif not best.problems:
+            line += "; " + say("empty", lang)
+        parts.append(line)
+        parts += [say(key, lang, **params) for key, params in best.problems]
+    rel = layout.relative_of(best.texts if best is not None else [])
+    if rel is not None:
+        parts.append(say("looks_like", lang, what=pick(rel.label, lang)))
+    return RakInputError("; ".join(parts), path=path)
+
+
+def _in_sheet_order(found: dict) -> list:
+    return sorted(found.items(), key=lambda item: item[1][0][0])
+
