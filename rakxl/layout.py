@@ -193,7 +193,7 @@ CAPTION = re.compile(
     r"([a-z]{1,3}\s*[-./]\s*\d{1,3}[a-z]?"            # J-3, T-C.27, A.1
     r"|(hal(aman)?|page|hlm)\.?\s*:?\s*\d+(\s*(dari|/|of)\s*\d+)?"
     r"|(tabel|table|lampiran|form(ulir|at)?|model|gambar|bagan)\b.*"
-    r"|[\divxlc]+[.)]?|\(?\d+\)?)", re.I)
+    r"|\(?\d+[.)]?)", re.I)
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,9 @@ def read_meta(grid: Grid, header: _Header, end_row: int) -> Meta:
             break
     rest = lines[title_at + 1:] if title_at is not None else lines
     rest = [x for x in rest if not re.fullmatch(r"(tahun\s*)?(19|20)\d\d", x[2], re.I)]
+    # a page label (J-3, Hal. 2) or a table caption (Tabel, Lampiran) is never the
+    # organisation or the unit
+    rest = [x for x in rest if not layout.CAPTION.fullmatch(layout.normalize_header(x[2]))]
     if rest:
         meta.organization = rest[0][2]
         meta.cells["organization"] = a1(rest[0][0], rest[0][1])

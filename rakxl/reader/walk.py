@@ -286,6 +286,8 @@ class _Walk:
         # merge split by the break continues blank (no new goal, no gap, same Pagu).
         after_break = False
         after_total = False  # rows below a total row are table rows only if they name an activity or goal
+        band_rows = self._band_rows()  # rows with a text merged across columns: maybe a category label
+        label_before_goal = "no" in cols or "sasaran" in cols
         for i in itertools.compress(range(n), [not b for b in blank]):
             r = start + i
             if i in rare_rows:
@@ -304,6 +306,8 @@ class _Walk:
             if after_total and not any(values[c][i] not in ("", None) for c in goal_roles):
                 break  # below the total row: a signature block without a date, notes...
             end_row = r + 1
+            if ((goal is None and label_before_goal) or i in band_rows) and self._is_label(i, values, all_cols):
+                continue  # a category label (Urusan Wajib...): never a goal or an activity
 
             no, no_new = no_t[i], no_a[i]
             sas, sas_new = sas_t[i], sas_a[i]
@@ -400,6 +404,33 @@ class _Walk:
         self._merge_notes()
 
     # -- row kinds -------------------------------------------------------------
+
+    def _band_rows(self) -> set:
+        """Rows (0-based from data_start) where one text is merged across two mapped
+        columns or more: a label across the table, or a total or signature line."""
+        mapped = set(self.cols.values())
+        start = self.h.data_start
+        return {r1 - start for r1, c1, r2, c2 in self.table_merges
+                if c2 > c1 and r1 >= start and sum(1 for c in range(c1, c2 + 1) if c in mapped) >= 2}
+
+    def _is_label(self, i: int, values: dict, all_cols) -> bool:
+        """Whether table row i is a category label (``Urusan Wajib``, ``Bidang Otonomi
+        Daerah``): one text, no number, no amount, in no vertical merge (no goal's or
+        budget line's row). Noted in Rak.notes (``category-label``), never read as a
+        goal or an activity."""
+        filled = [c for c in all_cols if values[c][i] not in ("", None)]
+        if len(filled) != 1:
+            return False
+        c = filled[0]
+        v = values[c][i]
+        if not isinstance(v, str) or c == self.cols.get("pagu") or _NUMBERISH.fullmatch(v.strip()):
+            return False
+        if any(arr[i] is not None for arr in self.cover.values()):
+            return False
+        r = self.h.data_start + i
+        role = next((role for role, col in self.cols.items() if col == c), None)
+        self.notes.append(Note("category-label", a1(r, c), r + 1, role, value=" ".join(v.split())))
+        return True
 
     def _is_repeated_header(self, raw) -> bool:
         # Cheap test first: a header repeated at a page break names the Kegiatan column
@@ -577,6 +608,10 @@ class _Walk:
                 no = self.goals[first - 1]["no"]
                 ref = f"{a1(r1, c1)}:{a1(r2, c2)}"
                 self.notes.append(Note("merge-crosses-goal", a1(r1, c1), r1 + 1, role, first, no, ref))
+
+
+#: A cell that is a number or a numbering (``1``, ``1.``, ``IV``, ``(3)``), never a label.
+_NUMBERISH = re.compile(r"\(?[\divxlcIVXLC]+[.)]?")
 
 
 class _Joined:
