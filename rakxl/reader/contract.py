@@ -37,9 +37,9 @@ MESSAGES = {
     "candidate": ("sheet '{sheet}' baris {row} punya {found}", "sheet '{sheet}' row {row} has {found}"),
     "missing": ("tetapi tidak ada {missing}", "but no {missing}"),
     "and": (" dan ", " and "),
-    "side_by_side": ("{role} ada dua kali di baris judul ({cells}): dua tabel berdampingan; pisahkan ke sheet "
+    "side_by_side": ("{roles} ada dua kali di baris judul ({cells}): dua tabel berdampingan; pisahkan ke sheet "
                      "masing-masing",
-                     "{role} stands twice in the header row ({cells}): two tables side by side; put each on a "
+                     "{roles} stand twice in the header row ({cells}): two tables side by side; put each on a "
                      "sheet of its own"),
     "thousands": ("kolom '{text}' ({cell}) dalam ribuan rupiah; rakxl tidak mengalikan sendiri: ubah ke rupiah penuh",
                   "column '{text}' ({cell}) is in thousands of rupiah; rakxl does not multiply on its own: write "
@@ -123,11 +123,11 @@ def header_problems(r: int, found: dict, budget_like=()) -> list[tuple[str, dict
     """What is wrong with a header row beyond missing roles: a role twice (tables side
     by side), a budget column in thousands, a budget named otherwise than Pagu."""
     out = []
-    for role in CONTRACT.unique:
-        cells = found.get(role, [])
-        if len(cells) > 1:
-            out.append(("side_by_side", {"role": _label(role, cells[0][1]),
-                                         "cells": ", ".join(a1(r, c) for c, _ in cells)}))
+    twice = sorted(((role, cells) for role, cells in found.items() if role in CONTRACT.unique and len(cells) > 1),
+                   key=lambda item: item[1][0][0])
+    if twice:
+        out.append(("side_by_side", {"roles": ", ".join(_label(role, cells[0][1]) for role, cells in twice),
+                                     "cells": ", ".join("/".join(a1(r, c) for c, _ in cells) for _, cells in twice)}))
     for c, text in budget_like:
         key = "thousands" if layout.THOUSANDS_HEADER.search(layout.normalize_header(text)) else "budget_like"
         out.append((key, {"text": text, "cell": a1(r, c)}))
@@ -151,12 +151,12 @@ def check_header(grid: Grid, r: int, path=None) -> None:
             role = _role_of(v)
             if role in CONTRACT.unique:
                 found.setdefault(role, []).append((c, " ".join(v.split())))
-    for role in CONTRACT.unique:
-        cells = found.get(role, [])
-        if len(cells) > 1:
-            key, params = header_problems(r, {role: cells})[0]
-            raise RakInputError(f"{say('not_rak')}: {say(key, **params)}", path=path, sheet=grid.name,
-                                cell=a1(r, cells[1][0]))
+    problems = header_problems(r, found)
+    if problems:
+        key, params = problems[0]
+        second = min(cells[1][0] for cells in found.values() if len(cells) > 1)
+        raise RakInputError(f"{say('not_rak')}: {say(key, **params)}", path=path, sheet=grid.name,
+                            cell=a1(r, second))
 
 
 # -- roll-up rows ------------------------------------------------------------------------
@@ -190,9 +190,11 @@ def check_rollups(budgets: list[dict], grid: Grid, path=None) -> None:
     """Refuse a table whose budget lines hold roll-up rows (a program's amount over its
     kegiatan's), unless the family has such levels.
 
-    Evidence needed, so that an amount equal to the sum of the next two by chance is
-    not refused: two such rows or more, or one numbered with a Roman numeral or a
-    letter (``I``, ``II``, ``A``) as programs and urusan are.
+    Evidence needed, so that an amount equal to the sum of the next two by chance
+    (``Rp 20.000.000`` over ``10.000.000`` and ``10.000.000``) is not refused: the
+    row is numbered with a Roman numeral or a letter (``I``, ``II``, ``A``) as programs
+    and urusan are, or the rows it sums start their numbering again at 1 (kegiatan
+    1..n under each program).
 
     Raises:
         RakInputError: naming the sheet, the first roll-up row and the lines it sums.
@@ -202,10 +204,15 @@ def check_rollups(budgets: list[dict], grid: Grid, path=None) -> None:
     found = rollups(budgets)
     if not found:
         return
-    lettered = [x for x in found if _ROMAN_OR_LETTER.fullmatch(str(budgets[x[0]]["no"] or "").strip(" .)"))]
-    if len(found) < 2 and not lettered:
+    def no(k):
+        return str(budgets[k]["no"] or "").strip(" .)").lower()
+
+    evident = [(i, j) for i, j in found
+               if _ROMAN_OR_LETTER.fullmatch(no(i)) or (no(i + 1) in ("1", "a") and no(i) != no(i + 1))]
+    if not evident:
         return
-    i, j = (lettered or found)[0]
+    found = evident
+    i, j = found[0]
     from ..layout import format_rupiah
 
     line = budgets[i]
@@ -239,9 +246,9 @@ def refusal(path, sheets: list[str], candidates: list[Candidate], lang: str = "i
                           for c, text in cells[:1])
         line = say("candidate", lang, sheet=best.sheet, row=r + 1, found=found)
         if best.missing:
-            joiner = say("and", lang)
-            line += ", " + say("missing", lang, missing=joiner.join(
-                pick(layout.CONTRACT_GROUP_LABELS[g], lang) for g in best.missing))
+            names = [pick(layout.CONTRACT_GROUP_LABELS[g], lang) for g in best.missing]
+            missing = names[0] if len(names) == 1 else ", ".join(names[:-1]) + say("and", lang) + names[-1]
+            line += ", " + say("missing", lang, missing=missing)
         elif not best.problems:
             line += "; " + say("empty", lang)
         parts.append(line)

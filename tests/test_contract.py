@@ -1,0 +1,210 @@
+"""The table contract (issue 13): tables that look like a RAK are refused, not guessed,
+and the refusal says what was found and what is missing.
+
+Every shape is built by tests/contract_shapes.py and written here by xlsxwriter and by
+openpyxl, and the openpyxl files converted to legacy .xls by LibreOffice (where it
+is installed): each shape must read (or be refused) the same from every producer.
+Expected texts and figures are written out from the shapes as built.
+"""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import rakxl
+from rakxl.cli import cli
+from rakxl.exceptions import RakInputError
+from tests import contract_shapes as S
+from tests import variants as V
+
+ENGINES = ("xlsxwriter", "openpyxl")
+
+
+def run(*args):
+    try:
+        runner = CliRunner(mix_stderr=False)
+    except TypeError:  # click >= 8.2 always keeps them apart
+        runner = CliRunner()
+    return runner.invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    """{(shape, producer): path} for every shape; producer ``xls`` = LibreOffice's
+    conversion of the openpyxl file."""
+    d = tmp_path_factory.mktemp("shapes")
+    out = {}
+    for name, build in S.SHAPES.items():
+        for engine in ENGINES:
+            out[name, engine] = S.write(d / f"{name}_{engine}.xlsx", build(), engine)
+    if V.soffice_missing() is None:
+        xls = V.to_xls([out[name, "openpyxl"] for name in S.SHAPES], d / "xls")
+        for name, path in zip(S.SHAPES, xls):
+            out[name, "xls"] = path
+    return out
+
+
+def producers():
+    return list(ENGINES) + ([] if V.soffice_missing() else ["xls"])
+
+
+@pytest.fixture(scope="module")
+def code_list(tmp_path_factory):
+    d = tmp_path_factory.mktemp("codes")
+    return {engine: S.write(d / f"kode_{engine}.xlsx", S.code_list(), engine) for engine in ENGINES}
+
+
+def refusal(path) -> str:
+    with pytest.raises(RakInputError) as info:
+        rakxl.read_workbook(path)
+    message = str(info.value)
+    assert message.count("\n") == 0 and str(path) in message  # one line naming the file
+    return message
+
+
+# -- the RKPD review table -------------------------------------------------------------------
+
+@pytest.mark.parametrize("producer", producers())
+def test_rkpd_review_is_refused_saying_what_it_has(files, producer):
+    message = refusal(files["rkpd_review", producer])
+    assert "bukan tabel RAK (diperiksa: 'J-1', 'J-2', 'J-3', 'Catatan')" in message
+    assert ("sheet 'J-3' baris 6 punya No (A6), Program/ Kegiatan (B6), Indikator Kinerja (D6), "
+            "tetapi tidak ada kolom Pagu Anggaran") in message
+    assert ("No, Program/ Kegiatan, Indikator Kinerja ada dua kali di baris judul (A6/G6, B6/H6, D6/J6): "
+            "dua tabel berdampingan") in message
+    assert "kolom 'Pagu Indikatif (Rp.)' (F6) bukan Pagu Anggaran" in message
+    assert message.endswith("tampaknya Renja / rancangan RKPD (review program dan kegiatan)")
+    with pytest.raises(RakInputError, match=r"bukan tabel RAK \(diperiksa: 'J-3'\); sheet 'J-3' baris 6"):
+        rakxl.read_rak(files["rkpd_review", producer], sheet="J-3")
+
+
+def test_rkpd_review_on_the_command_line(files):
+    path = files["rkpd_review", "openpyxl"]
+    for args in (("show", path), ("export", path), ("check", path), ("format", path, "-o", path.with_name("f.xlsx"))):
+        res = run(*args)
+        assert res.exit_code == 2, (args, res.output)
+        assert "bukan tabel RAK" in res.stderr and "Traceback" not in res.stderr
+    assert not path.with_name("f.xlsx").exists()  # no "ready to sign" RAK with JUMLAH 0
+
+
+def test_totals_lists_refused_files_never_as_rp_0(files, tmp_path):
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    for name in ("rkpd_review", "labelled", "rollup"):
+        (folder / f"{name}.xlsx").write_bytes(files[name, "xlsxwriter"].read_bytes())
+    res = run("totals", folder, "--by", "file", "--json")
+    assert res.exit_code == 1
+    rows = json.loads(res.stdout)
+    assert [(r["file"].rsplit("/", 1)[-1], r["pagu"]) for r in rows] == [("labelled.xlsx", 60_000_000)]
+    listed = dict(line.strip().split(": ", 1) for line in res.stderr.splitlines()[1:])
+    assert listed[str(folder / "rkpd_review.xlsx")].startswith("bukan tabel RAK (diperiksa: 'J-1', 'J-2', 'J-3'")
+    assert "baris ringkasan" in listed[str(folder / "rollup.xlsx")]
+
+
+# -- the national code list ------------------------------------------------------------------
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_code_list_is_refused(code_list, engine):
+    message = refusal(code_list[engine])
+    assert ("sheet 'Sub Kegiatan' baris 4 punya No (A4), Nama Kegiatan (C4), Indikator (D4), Penanggung Jawab (F4), "
+            "tetapi tidak ada kolom Pagu Anggaran") in message
+    assert message.endswith("tampaknya daftar kode program/kegiatan/sub-kegiatan")
+
+
+def test_code_list_check_and_totals(code_list, tmp_path):
+    res = run("check", code_list["xlsxwriter"])
+    assert res.exit_code == 2 and "bukan tabel RAK" in res.stderr
+    res = run("totals", code_list["xlsxwriter"], "--json")
+    assert res.exit_code == 1 and json.loads(res.stdout) == []
+
+
+def test_code_list_names_1070_units():
+    rows = S.code_list()[0].rows[4:]
+    assert len(rows) == 7_765 and len({r[5] for r in rows}) == 1_070
+
+
+# -- shapes refused -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("producer", producers())
+def test_side_by_side_tables_are_refused(files, producer):
+    with pytest.raises(RakInputError) as info:
+        rakxl.read_rak(files["side_by_side", producer])
+    assert info.value.sheet == "RAK" and info.value.cell == "H3"
+    assert ("No, Sasaran, Indikator Kinerja, Nama Kegiatan/Aksi, Pagu Anggaran, Pelaksana ada dua kali di baris "
+            "judul (A3/H3, B3/I3, C3/J3, D3/K3, E3/L3, F3/M3): dua tabel berdampingan") in info.value.reason
+
+
+@pytest.mark.parametrize("producer", producers())
+def test_rollup_rows_are_refused_not_summed_twice(files, producer):
+    with pytest.raises(RakInputError) as info:
+        rakxl.read_workbook(files["rollup", producer])
+    assert info.value.cell == "E6"
+    assert info.value.reason == (
+        "bukan tabel RAK: baris ringkasan: Pagu Rp 300.000.000 di E6 (No I) adalah jumlah 2 baris Pagu di bawahnya "
+        "(E7:E8), dan 1 baris ringkasan lain; program di atas kegiatan dihitung dua kali bila dijumlahkan")
+
+
+def test_an_amount_equal_to_the_next_two_by_chance_is_no_rollup(tmp_path):
+    """Goal 2's Pagu equals goals 3 and 4 together, numbered on (not 1 again): a RAK."""
+    rows = S.TITLE + [S.KPU_HEAD]
+    for no, amount in ((1, 5_000_000), (2, 20_000_000), (3, 10_000_000), (4, 10_000_000)):
+        rows.append([no, f"Sasaran {no}", f"Indikator {no}", f"Kegiatan {no}", amount, "Subbag Umum"])
+    rak = rakxl.read_rak(S.write(tmp_path / "rak.xlsx", [S.Sheet("RAK", rows)]))
+    assert rak.total_pagu == 45_000_000 and len(rak.goals) == 4
+
+
+@pytest.mark.parametrize("producer", producers())
+def test_amounts_in_thousands_are_refused(files, producer):
+    message = refusal(files["thousands", producer])
+    assert "tetapi tidak ada kolom Pagu Anggaran" in message
+    assert "kolom 'Pagu Anggaran (Rp. 000)' (E5) dalam ribuan rupiah; rakxl tidak mengalikan sendiri" in message
+
+
+@pytest.mark.parametrize("shape, said", [
+    ("renja_evaluation", "tampaknya formulir evaluasi Renja (Permendagri 86/2017)"),
+    ("anggaran_kas", "tampaknya anggaran kas (Rencana Anggaran Kas, bukan Rencana Aksi Kinerja)"),
+    ("dpa_export", "tampaknya ekspor DPA/RKA dari aplikasi keuangan"),
+])
+@pytest.mark.parametrize("producer", producers())
+def test_relatives_are_named(files, shape, said, producer):
+    assert refusal(files[shape, producer]).endswith(said)
+
+
+def test_relatives_say_what_they_have_and_miss(files):
+    assert ("sheet 'Anggaran Kas' baris 4 punya Triwulan I (D4), Triwulan II (E4), Triwulan III (F4), "
+            "Triwulan IV (G4), tetapi tidak ada kolom Nama Kegiatan/Aksi, kolom Pagu Anggaran dan kolom Sasaran "
+            "atau Indikator") in refusal(files["anggaran_kas", "xlsxwriter"])
+    assert "tidak ada baris judul kolom yang dikenal" in refusal(files["dpa_export", "xlsxwriter"])
+
+
+@pytest.mark.parametrize("producer", producers())
+def test_a_header_without_activity_rows_is_no_rak(files, producer):
+    message = refusal(files["empty_template", producer])
+    assert message.endswith("judul kolom RAK lengkap tetapi tidak ada satu pun baris kegiatan di bawahnya")
+    raks = rakxl.read_workbook(files["template_and_plan", producer])
+    assert [(r.sheet, r.total_pagu) for r in raks] == [("RAK Sekretariat", 10_000_000)]
+
+
+# -- shapes read, with what was chosen said ---------------------------------------------------
+
+@pytest.mark.parametrize("producer", producers())
+def test_unit_cost_beside_total_reads_the_total(files, producer):
+    rak = rakxl.read_rak(files["unit_cost", producer])
+    assert rak.total_pagu == sum(total for _, _, _, total in S.UNIT_COST_ROWS) == 25_000_000
+    assert rak.columns["pagu"] == "F" and "Biaya" in rak.extra_columns
+    notes = [(n.code, n.cell, n.value) for n in rak.notes]
+    assert notes == [("unit-cost-ignored", "E5", "Biaya (E5) -> Jumlah (Rp.) (F5)")]
+
+
+@pytest.mark.parametrize("producer", producers())
+def test_category_labels_are_no_goals_and_captions_no_unit(files, producer):
+    rak = rakxl.read_rak(files["labelled", producer])
+    assert rak.goals["no"].tolist() == ["1", "2", "3"]
+    assert rak.activities["kegiatan"].tolist() == ["Kegiatan satu", "Kegiatan dua", "Kegiatan tiga"]
+    assert rak.total_pagu == 60_000_000
+    assert [(n.code, n.cell, n.value) for n in rak.notes] == [
+        ("category-label", "D8", "Urusan Wajib"), ("category-label", "A11", "Bidang Otonomi Daerah")]
+    assert (rak.meta.year, rak.meta.organization, rak.meta.unit) == (
+        2021, "KOMISI PEMILIHAN UMUM PROVINSI BANTEN", "SEKRETARIAT")
+    only = rakxl.read_rak(files["captions_only", producer])
+    assert (only.meta.organization, only.meta.unit) == (None, None)
