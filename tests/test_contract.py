@@ -193,7 +193,7 @@ def test_unit_cost_beside_total_reads_the_total(files, producer):
     assert rak.total_pagu == sum(total for _, _, _, total in S.UNIT_COST_ROWS) == 25_000_000
     assert rak.columns["pagu"] == "F" and "Biaya" in rak.extra_columns
     notes = [(n.code, n.cell, n.value) for n in rak.notes]
-    assert notes == [("unit-cost-ignored", "E5", "Biaya (E5) -> Jumlah (Rp.) (F5)")]
+    assert notes == [("unit-cost-ignored", "E5", "Biaya -> Jumlah (Rp.)")]
 
 
 @pytest.mark.parametrize("producer", producers())
@@ -208,3 +208,14 @@ def test_category_labels_are_no_goals_and_captions_no_unit(files, producer):
         2021, "KOMISI PEMILIHAN UMUM PROVINSI BANTEN", "SEKRETARIAT")
     only = rakxl.read_rak(files["captions_only", producer])
     assert (only.meta.organization, only.meta.unit) == (None, None)
+
+
+def test_two_budget_columns_are_refused_one_like_named_column_is_an_extra(tmp_path):
+    body = [1, "Sasaran 1", "Indikator 1", "Kegiatan 1", 10_000_000, "Subbag Umum", 12_000_000]
+    two_pagu = S.TITLE + [S.KPU_HEAD + ["Pagu Anggaran"], body]
+    with pytest.raises(RakInputError, match=r"Pagu Anggaran ada dua kali di baris judul \(E5/G5\)"):
+        rakxl.read_rak(S.write(tmp_path / "two.xlsx", [S.Sheet("RAK", two_pagu)]))
+    like = S.TITLE + [S.KPU_HEAD + ["Program/Kegiatan"], body[:6] + ["Program Dukungan Manajemen"]]
+    rak = rakxl.read_rak(S.write(tmp_path / "like.xlsx", [S.Sheet("RAK", like)]))
+    assert rak.columns["kegiatan"] == "D" and rak.extra_columns == ["Program/Kegiatan"]
+    assert rak.total_pagu == 10_000_000

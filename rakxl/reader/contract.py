@@ -123,15 +123,29 @@ def header_problems(r: int, found: dict, budget_like=()) -> list[tuple[str, dict
     """What is wrong with a header row beyond missing roles: a role twice (tables side
     by side), a budget column in thousands, a budget named otherwise than Pagu."""
     out = []
+    found = _without_unit_costs(found)
     twice = sorted(((role, cells) for role, cells in found.items() if role in CONTRACT.unique and len(cells) > 1),
                    key=lambda item: item[1][0][0])
-    if twice:
+    # Two tables side by side repeat their header: two roles twice or more. One role
+    # twice is a column with a like name (Program/Kegiatan beside Nama Kegiatan/Aksi,
+    # kept as an extra column), unless it is the budget: which Pagu to sum is no guess.
+    if len(twice) >= 2 or any(role == "pagu" for role, _ in twice):
         out.append(("side_by_side", {"roles": ", ".join(_label(role, cells[0][1]) for role, cells in twice),
                                      "cells": ", ".join("/".join(a1(r, c) for c, _ in cells) for _, cells in twice)}))
     for c, text in budget_like:
         key = "thousands" if layout.THOUSANDS_HEADER.search(layout.normalize_header(text)) else "budget_like"
         out.append((key, {"text": text, "cell": a1(r, c)}))
     return out
+
+
+def _without_unit_costs(found: dict) -> dict:
+    """A second budget column that is a unit cost (``Biaya`` beside ``Pagu Anggaran``)
+    is no second table: the total is the budget (see the header stage)."""
+    cells = found.get("pagu", [])
+    if len(cells) < 2:
+        return found
+    totals = [x for x in cells if not layout.UNIT_COST_HEADER.fullmatch(layout.normalize_header(x[1]))]
+    return {**found, "pagu": totals or cells[:1]}
 
 
 def _label(role: str, text: str) -> str:
@@ -154,7 +168,7 @@ def check_header(grid: Grid, r: int, path=None) -> None:
     problems = header_problems(r, found)
     if problems:
         key, params = problems[0]
-        second = min(cells[1][0] for cells in found.values() if len(cells) > 1)
+        second = min(cells[1][0] for cells in _without_unit_costs(found).values() if len(cells) > 1)
         raise RakInputError(f"{say('not_rak')}: {say(key, **params)}", path=path, sheet=grid.name,
                             cell=a1(r, second))
 

@@ -114,23 +114,34 @@ def _map_columns(grid: Grid, r: int) -> _Header:
 
 
 def _unit_cost_beside_total(grid: Grid, r: int, cols: dict, extras: dict) -> list:
-    """A Pagu column that is a unit cost (``Biaya``) beside a total (``Jumlah (Rp.)``):
-    the total is the budget. The columns are swapped in place (the unit cost becomes
-    an extra column) and a note says which cell was chosen over which."""
+    """A unit cost (``Biaya``) beside a total (``Jumlah (Rp.)``, ``Pagu Anggaran``): the
+    total is the budget, the unit cost an extra column, and a note says so
+    (``unit-cost-ignored``, at the unit cost's header cell). When the Pagu column
+    mapped is the unit cost, the columns are swapped in place."""
     from ..formulas import a1
     from ..model import Note
 
-    c = cols.get("pagu")
-    if c is None or not layout.UNIT_COST_HEADER.fullmatch(layout.normalize_header(grid.value(r, c))):
-        return []
-    totals = [x for x, text in extras.items() if layout.BUDGET_TOTAL_HEADER.fullmatch(layout.normalize_header(text))]
-    if not totals:
-        return []
-    total = min(totals, key=lambda x: (abs(x - c), x))  # the total nearest the unit cost
-    cost_text = " ".join(str(grid.value(r, c)).split())
-    cols["pagu"] = total
-    del extras[total]
-    extras[c] = cost_text
-    return [Note("unit-cost-ignored", a1(r, c), r + 1, "pagu",
-                 value=f"{cost_text} ({a1(r, c)}) -> {' '.join(str(grid.value(r, total)).split())} ({a1(r, total)})")]
+    def norm(c):
+        return layout.normalize_header(grid.value(r, c))
 
+    def text(c):
+        return " ".join(str(grid.value(r, c)).split())
+
+    c = cols.get("pagu")
+    if c is None:
+        return []
+    if layout.UNIT_COST_HEADER.fullmatch(norm(c)):
+        totals = [x for x in extras if layout.BUDGET_TOTAL_HEADER.fullmatch(norm(x))]
+        if not totals:
+            return []
+        total = min(totals, key=lambda x: (abs(x - c), x))  # the total nearest the unit cost
+        cols["pagu"] = total
+        del extras[total]
+        extras[c] = text(c)
+        cost = c
+    else:  # the Pagu is a total; a unit cost kept as an extra column beside it
+        costs = [x for x in extras if layout.UNIT_COST_HEADER.fullmatch(norm(x))]
+        if not costs:
+            return []
+        cost, total = costs[0], c
+    return [Note("unit-cost-ignored", a1(r, cost), r + 1, "pagu", value=f"{text(cost)} -> {text(total)}")]
