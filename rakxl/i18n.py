@@ -358,5 +358,34 @@ def number(n, lang: str = "id") -> str:
     return grouped if lang == "en" else grouped.replace(",", ".")
 
 
+# -- the table contract (rakxl.reader.contract): refusals of tables that are no RAK --
+#: Words of the refusals: (id, en).
+CONTRACT_WORDS = {
+    "contract.not_rak": ("bukan tabel RAK", "not a RAK table"),
+    "contract.looked": ("diperiksa: {sheets}", "looked at: {sheets}"),
+    "contract.more_sheets": ("{names} dan {n} sheet lain", "{names} and {n} more sheets"),
+    "contract.no_header": ("tidak ada baris judul kolom yang dikenal (seperti 'Nama Kegiatan/Aksi' dan 'Pagu Anggaran')",
+                  "no known header row (such as 'Nama Kegiatan/Aksi' and 'Pagu Anggaran')"),
+    "contract.candidate": ("sheet '{sheet}' baris {row} punya {found}", "sheet '{sheet}' row {row} has {found}"),
+    "contract.missing": ("tetapi tidak ada {missing}", "but no {missing}"),
+    "contract.and": (" dan ", " and "),
+    "contract.side_by_side": ("{roles} ada dua kali di baris judul ({cells}): dua tabel berdampingan; pisahkan ke sheet "
+                     "masing-masing",
+                     "{roles} stand twice in the header row ({cells}): two tables side by side; put each on a "
+                     "sheet of its own"),
+    "contract.thousands": ("kolom '{text}' ({cell}) dalam ribuan rupiah; rakxl tidak mengalikan sendiri: ubah ke rupiah penuh",
+                  "column '{text}' ({cell}) is in thousands of rupiah; rakxl does not multiply on its own: write "
+                  "full rupiah"),
+    "contract.budget_like": ("kolom '{text}' ({cell}) bukan Pagu Anggaran", "column '{text}' ({cell}) is no Pagu Anggaran"),
+    "contract.empty": ("judul kolom RAK lengkap tetapi tidak ada satu pun baris kegiatan di bawahnya",
+              "a full RAK header but not one activity row below it"),
+    "contract.looks_like": ("tampaknya {what}", "it looks like {what}"),
+    "contract.rollup": ("baris ringkasan: Pagu {amount} di {cell} (No {no}) adalah jumlah {count} baris Pagu di bawahnya "
+               "({first}:{last}){more}; program di atas kegiatan dihitung dua kali bila dijumlahkan",
+               "roll-up rows: the Pagu {amount} in {cell} (No {no}) is the sum of the {count} Pagu lines below it "
+               "({first}:{last}){more}; program over kegiatan would be counted twice"),
+    "contract.rollup_more": (", dan {n} baris ringkasan lain", ", and {n} more roll-up rows"),
+}
+
 #: Every section of the catalogue, by key.
-CATALOGUE = {**MESSAGES, **OUTPUT_WORDS, **CLI_WORDS}
+CATALOGUE = {**MESSAGES, **OUTPUT_WORDS, **CLI_WORDS, **CONTRACT_WORDS}

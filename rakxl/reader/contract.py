@@ -23,41 +23,13 @@ from dataclasses import dataclass, field
 from .. import layout
 from ..exceptions import RakInputError
 from ..formulas import a1
-from ..i18n import pick
+from ..i18n import number, pick, text
 from ..workbook import Grid
 from .header import _HEADER_MAX_CHARS, CONTRACT, HEADER_SEARCH_ROWS, _role_of, satisfies
 
-#: Words of the refusals (Indonesian, English).
-MESSAGES = {
-    "not_rak": ("bukan tabel RAK", "not a RAK table"),
-    "looked": ("diperiksa: {sheets}", "looked at: {sheets}"),
-    "more_sheets": ("{names} dan {n:,} sheet lain", "{names} and {n:,} more sheets"),
-    "no_header": ("tidak ada baris judul kolom yang dikenal (seperti 'Nama Kegiatan/Aksi' dan 'Pagu Anggaran')",
-                  "no known header row (such as 'Nama Kegiatan/Aksi' and 'Pagu Anggaran')"),
-    "candidate": ("sheet '{sheet}' baris {row} punya {found}", "sheet '{sheet}' row {row} has {found}"),
-    "missing": ("tetapi tidak ada {missing}", "but no {missing}"),
-    "and": (" dan ", " and "),
-    "side_by_side": ("{roles} ada dua kali di baris judul ({cells}): dua tabel berdampingan; pisahkan ke sheet "
-                     "masing-masing",
-                     "{roles} stand twice in the header row ({cells}): two tables side by side; put each on a "
-                     "sheet of its own"),
-    "thousands": ("kolom '{text}' ({cell}) dalam ribuan rupiah; rakxl tidak mengalikan sendiri: ubah ke rupiah penuh",
-                  "column '{text}' ({cell}) is in thousands of rupiah; rakxl does not multiply on its own: write "
-                  "full rupiah"),
-    "budget_like": ("kolom '{text}' ({cell}) bukan Pagu Anggaran", "column '{text}' ({cell}) is no Pagu Anggaran"),
-    "empty": ("judul kolom RAK lengkap tetapi tidak ada satu pun baris kegiatan di bawahnya",
-              "a full RAK header but not one activity row below it"),
-    "looks_like": ("tampaknya {what}", "it looks like {what}"),
-    "rollup": ("baris ringkasan: Pagu {amount} di {cell} (No {no}) adalah jumlah {count} baris Pagu di bawahnya "
-               "({first}:{last}){more}; program di atas kegiatan dihitung dua kali bila dijumlahkan",
-               "roll-up rows: the Pagu {amount} in {cell} (No {no}) is the sum of the {count} Pagu lines below it "
-               "({first}:{last}){more}; program over kegiatan would be counted twice"),
-    "rollup_more": (", dan {n} baris ringkasan lain", ", and {n} more roll-up rows"),
-}
-
-
 def say(key: str, lang: str = "id", **kw) -> str:
-    return pick(MESSAGES[key], lang, **kw)
+    """The refusal words ``key`` (:data:`rakxl.i18n.CONTRACT_WORDS`) in ``lang``."""
+    return text("contract." + key, lang, **kw)
 
 
 @dataclass
@@ -69,7 +41,7 @@ class Candidate:
         row: the 0-based header row, or None when no row names a known column.
         found: role -> [(0-based column, header text), ...] in sheet order.
         missing: the contract's required groups that the row does not map.
-        problems: (key, params) of :data:`MESSAGES` saying what else is wrong.
+        problems: (key, params) of :data:`rakxl.i18n.CONTRACT_WORDS` saying what else is wrong.
         texts: the texts of the rows above and of the header row (for the relative).
     """
 
@@ -249,7 +221,7 @@ def refusal(path, sheets: list[str], candidates: list[Candidate], lang: str = "i
     shown = sheets[:SHEETS_NAMED]
     names = ", ".join(f"'{n}'" for n in shown) or "(-)"
     if len(sheets) > len(shown):
-        names = say("more_sheets", lang, names=names, n=len(sheets) - len(shown))
+        names = say("more_sheets", lang, names=names, n=number(len(sheets) - len(shown), lang))
     parts = [say("not_rak", lang) + f" ({say('looked', lang, sheets=names)})"]
     best = max(candidates, key=lambda c: c.score, default=None)
     if best is None or best.row is None:
