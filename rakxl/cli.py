@@ -442,6 +442,7 @@ def format_(file, output, paper, in_place, quiet, lang):
     """
     from .layout import PAPERS
     from .reader import read_workbook
+    from .report.outputs import format_changes, refuse_lost_text
     from .safeio import format_in_place, same_file
     from .writer import write_rak
 
@@ -457,6 +458,7 @@ def format_(file, output, paper, in_place, quiet, lang):
     elif not in_place:
         fail(f"rakxl: {say('format.same', lang, file=file)}")
     raks = read_workbook(file)          # read everything before writing anything
+    refuse_lost_text(raks)              # a Pagu that is no amount, a JUMLAH the Pagu do not make: refused
     if in_place:
         target, backup = format_in_place(file, lambda tmp: write_rak(raks, tmp, paper=paper))
         if not quiet:
@@ -464,6 +466,8 @@ def format_(file, output, paper, in_place, quiet, lang):
     else:
         write_rak(raks, output, paper=paper)
     if not quiet:
+        for line in format_changes(raks, lang):   # what the layout wrote differently from the sheet
+            click.echo(f"rakxl: {line}", err=True)
         click.echo(f"rakxl: {say('format.done', lang, n=len(raks), out=target, paper=paper)}", err=True)
         families = sorted({rak.family for rak in raks} - {"kpu"})
         if families:  # the writer writes the KPU layout whatever family was read

@@ -270,6 +270,8 @@ CLI_WORDS = {
     "format.family": ("tata letak resmi KPU ditulis (dibaca dari bentuk tabel {families})",
                       "wrote the KPU official layout (read from the table family {families})"),
     "format.backup": ("aslinya disimpan sebagai {backup}", "the original is kept as {backup}"),
+    "format.changed_text": ("diubah: sheet '{sheet}' sel {cell}: Pagu '{value}' (teks) ditulis sebagai angka {amount}",
+                            "changed: sheet '{sheet}' cell {cell}: Pagu '{value}' (text) written as the number {amount}"),
 }
 
 #: click's own messages (usage errors, --help), by click's English text: the

@@ -175,7 +175,9 @@ def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None, extra_sheets=
             of these names.
         kind: the rakxl output this workbook is (:data:`rakxl.marker.KINDS`),
             recorded in its mark with the ``extra_sheets`` as report sheets
-            (``rakxl diff -o`` writes ``"diff"``).
+            (``rakxl diff -o`` writes ``"diff"``). A ``"format"`` workbook is
+            refused when it would drop what the author wrote
+            (:func:`rakxl.report.outputs.refuse_lost_text`).
 
     Returns:
         The path written.
@@ -191,6 +193,10 @@ def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None, extra_sheets=
         raise ValueError(f"unknown paper {paper!r}; use one of {', '.join(layout.PAPERS)}")
     for rak in raks:
         _refuse_budget_apart(rak)
+    if kind == "format":  # the official layout never drops what the author wrote (issue 15)
+        from .report.outputs import refuse_lost_text
+
+        refuse_lost_text(raks)
     grouped = _group_marks(marks, raks)
 
     import xlsxwriter

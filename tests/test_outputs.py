@@ -444,3 +444,56 @@ def test_totals_workbook_is_print_ready_and_names_the_unit(rak, tmp_path):
     assert tall and max(tall) > 15                     # long Sasaran rows get the height they need
     last = ws.max_row
     assert ws.cell(last, 3).value == f"=SUBTOTAL(109,C{head + 1}:C{last - 1})"
+
+
+# -- 4. what the author wrote ------------------------------------------------------------------
+
+def _rak_with(path, pagu, jumlah=None):
+    """Two goals; the first Pagu as given (text or number), an optional JUMLAH row."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False})
+    ws = wb.add_worksheet("RAK")
+    ws.write_row(0, 0, ["No", "Sasaran", "Indikator Kinerja", "Target", "Nama Kegiatan/Aksi", "Target",
+                        "Pagu Anggaran", "Pelaksana"])
+    ws.write_row(1, 0, ["1", "Sasaran satu", "Indikator", "100%", "Kegiatan 1", "1 dok"])
+    (ws.write_string if isinstance(pagu, str) else ws.write_number)(1, 6, pagu)
+    ws.write_string(1, 7, "Subbag Umum")
+    ws.write_row(2, 0, ["2", "Sasaran dua", "Indikator", "100%", "Kegiatan 2", "1 dok"])
+    ws.write_number(2, 6, 2_000_000)
+    ws.write_string(2, 7, "Subbag Umum")
+    if jumlah is not None:
+        ws.write_string(3, 0, "JUMLAH")
+        ws.write_string(3, 6, jumlah)
+    wb.close()
+    return path
+
+
+def test_format_refuses_an_unreadable_pagu_naming_the_cell(tmp_path):
+    src = _rak_with(tmp_path / "RAK.xlsx", "lihat lampiran", "Rp 3.000.000.000")
+    for args in (["-o", tmp_path / "rapi.xlsx"], ["--in-place"]):
+        res = run("format", src, *args)
+        assert res.exit_code == 2, res.output
+        assert res.stderr.count("\n") == 1 and "sel G2" in res.stderr and "lihat lampiran" in res.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["RAK.xlsx"]
+    with pytest.raises(rakxl.RakInputError, match="lihat lampiran"):
+        rakxl.write_rak(rakxl.read_workbook(src), tmp_path / "rapi.xlsx")
+
+
+def test_format_refuses_a_stated_jumlah_it_would_replace(tmp_path):
+    src = _rak_with(tmp_path / "RAK.xlsx", 1_000_000, "Rp 3.000.000.000")
+    res = run("format", src, "-o", tmp_path / "rapi.xlsx")
+    assert res.exit_code == 2 and "sel G4" in res.stderr and "Rp 3.000.000.000" in res.stderr
+    assert "Rp 3.000.000" in res.stderr              # what the Pagu add up to
+    assert not (tmp_path / "rapi.xlsx").exists()
+
+
+def test_format_says_what_it_changed(tmp_path):
+    src = _rak_with(tmp_path / "RAK.xlsx", "Rp 1.000.000", "Rp 3.000.000")
+    out = tmp_path / "rapi.xlsx"
+    res = run("format", src, "-o", out)
+    assert res.exit_code == 0, res.output
+    assert "sel G2: Pagu 'Rp 1.000.000' (teks) ditulis sebagai angka Rp 1.000.000" in res.stderr
+    assert rakxl.read_rak(out).total_pagu == 3_000_000
+    quiet = run("format", src, "-o", out, "--quiet")
+    assert quiet.exit_code == 0 and quiet.output == ""

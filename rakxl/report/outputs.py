@@ -337,3 +337,55 @@ def write_diff(d, out, *, lang: str = "id", paper: str = "A4") -> Path:
         write_rak(d.new, out, paper=paper, marks=d.marks(lang), kind="diff",
                   extra_sheets={CHANGES_SHEET: lambda book, ws: write_table(ws, table, lang, book=book)})
     return Path(out)
+
+
+# -- what the official layout would change --------------------------------------------------
+
+#: Reader notes whose cell the official layout cannot keep: a Pagu that is no amount.
+LOST_ON_FORMAT = ("amount-invalid", "formula-no-cache")
+
+
+def format_changes(raks, lang: str = "id") -> list[str]:
+    """What :func:`rakxl.write_rak` will write differently from the sheet, one line
+    each (``rakxl format`` prints them): amounts typed as text written as numbers."""
+    from ..layout import format_rupiah
+    from ..amounts import parse_amount
+
+    lines = []
+    for rak in raks:
+        for note in rak.notes:
+            if note.code == "amount-as-text" and note.role == "pagu":
+                amount = parse_amount(note.value)
+                lines.append(text("format.changed_text", lang, sheet=rak.sheet, cell=note.cell, value=note.value,
+                                  amount=format_rupiah(amount) if lang != "en" else f"{amount:,}"))
+    return lines
+
+
+def refuse_lost_text(raks) -> None:
+    """Refuse to format plans whose official layout would drop what the author wrote:
+    a Pagu cell that is no amount (``lihat lampiran``, an error, a formula without a
+    value) would be left blank, and a stated JUMLAH that differs from the sum of the
+    Pagu would be replaced by that sum.
+
+    Raises:
+        RakInputError: naming the first such cell (and how many more there are).
+    """
+    from ..exceptions import RakInputError
+    from ..layout import format_rupiah
+
+    for rak in raks:
+        lost = [n for n in rak.notes if n.code in LOST_ON_FORMAT and n.role == "pagu"]
+        if lost:
+            first = lost[0]
+            more = f" (dan {len(lost) - 1} sel Pagu lain: {', '.join(n.cell for n in lost[1:6])}" \
+                   f"{', ...' if len(lost) > 6 else ''})" if len(lost) > 1 else ""
+            raise RakInputError(
+                f"Pagu '{first.value}' bukan angka; tata letak resmi akan mengosongkannya dan JUMLAH tidak akan "
+                f"memuatnya{more}. Tulis Pagu sebagai angka lalu jalankan lagi", path=rak.path, sheet=rak.sheet,
+                cell=first.cell)
+        if rak.stated_total is not None and rak.stated_total != rak.total_pagu:
+            raise RakInputError(
+                f"JUMLAH tertulis {format_rupiah(rak.stated_total)}, sedangkan Pagu yang terbaca berjumlah "
+                f"{format_rupiah(rak.total_pagu)}; tata letak resmi akan menggantinya dengan jumlah itu. "
+                "Periksa Pagu dan JUMLAH lalu jalankan lagi", path=rak.path, sheet=rak.sheet,
+                cell=rak.stated_total_cell)
