@@ -340,3 +340,41 @@ def test_pemda_with_tujuan_above_sasaran(tmp_path):
     assert rak.activities["budget_line"].tolist() == [1, 1, 2]
     assert rak.extra_columns == ["Tujuan", "Satuan", "Program/Kegiatan"]
     assert rak.activities["Tujuan"].tolist() == ["Tata kelola yang baik", None, None]
+
+
+@pytest.mark.parametrize("family", list(F.RENDERERS))
+def test_family_sheets_mangled_read_or_refuse(tmp_path, family):
+    """Cells blanked, replaced by odd values and merged at random over a family's sheet:
+    read_rak returns a Rak whose total is the sum of its lines, or raises RakError;
+    never anything else."""
+    import random
+
+    odd = [None, "", "Rp 1.000.000", "x", "JUMLAH", "Sub Total", "TOTAL USULAN ANGGARAN", "1.1", "II", "a.",
+           "Alokasi Anggaran", "Program/Kegiatan", "Pagu Anggaran", "Vol", "Biaya", "Jan", 7, 0, -5, 2.5, "#REF!",
+           "Serang, 2 Januari 2024", "=1/0", "=SUM(A1:A3)"]
+    src = F.render(tmp_path / "src.xlsx", family, plan_of("office"), F.Options(engine="openpyxl"))
+    rnd = random.Random(family)
+    for k in range(25):
+        wb = openpyxl.load_workbook(src)
+        ws = wb.active
+        for rng in list(ws.merged_cells.ranges)[: rnd.randint(0, 3)]:
+            ws.unmerge_cells(str(rng))
+        for _ in range(rnd.randint(1, 12)):
+            r, c = rnd.randint(1, ws.max_row), rnd.randint(1, ws.max_column)
+            cell = ws.cell(r, c)
+            if type(cell).__name__ != "MergedCell":
+                cell.value = rnd.choice(odd)
+        for _ in range(rnd.randint(0, 2)):
+            r, c = rnd.randint(5, ws.max_row), rnd.randint(1, ws.max_column)
+            try:
+                ws.merge_cells(start_row=r, start_column=c, end_row=r + rnd.randint(0, 4), end_column=c + rnd.randint(0, 3))
+            except ValueError:
+                pass
+        path = tmp_path / f"m{k}.xlsx"
+        wb.save(path)
+        try:
+            rak = rakxl.read_rak(path)
+        except rakxl.RakError:
+            continue
+        assert rak.total_pagu == sum(int(p) for p in rak.budgets["pagu"])
+        rakxl.check(rak)
