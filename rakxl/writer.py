@@ -132,10 +132,15 @@ def _row_height(lines: int) -> float:
 
 # -- the public function ------------------------------------------------------------
 
-def _refuse_budget_apart(rak: Rak) -> None:
-    """The KPU layout writes each budget line beside the activities it pays for; a
-    family that keeps its lines in a table apart (``targets-budget``) cannot be written
-    so without dropping them (a JUMLAH the lines would not add up to)."""
+def require_placed_budget(rak: Rak, what: str = "tata letak resmi KPU") -> None:
+    """The KPU layout (and the monev workbook built on it) writes each budget line beside
+    the activities it pays for; a family that keeps its lines in a table apart
+    (``targets-budget``) cannot be written so without dropping them (a JUMLAH the lines
+    would not add up to, a Pagu with no cell for its realisation): refused.
+
+    Raises:
+        RakInputError: naming the family and how many lines stand apart.
+    """
     if not len(rak.budgets):
         return
     placed = set(rak.activities["budget_line"].dropna().tolist()) if "budget_line" in rak.activities else set()
@@ -143,7 +148,7 @@ def _refuse_budget_apart(rak: Rak) -> None:
     if apart:
         raise RakInputError(
             f"bentuk tabel {rak.family}: {len(apart)} baris Pagu berdiri di tabel anggaran tersendiri, bukan di "
-            "baris kegiatan; tata letak resmi KPU belum dapat menuliskannya tanpa kehilangan Pagu",
+            f"baris kegiatan; {what} belum dapat menuliskannya tanpa kehilangan Pagu",
             path=rak.path, sheet=rak.sheet)
 
 
@@ -192,7 +197,7 @@ def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None, extra_sheets=
     if paper not in layout.PAPERS:
         raise ValueError(f"unknown paper {paper!r}; use one of {', '.join(layout.PAPERS)}")
     for rak in raks:
-        _refuse_budget_apart(rak)
+        require_placed_budget(rak)
     if kind == "format":  # the official layout never drops what the author wrote (issue 15)
         from .report.outputs import refuse_lost_text
 

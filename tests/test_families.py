@@ -378,3 +378,17 @@ def test_family_sheets_mangled_read_or_refuse(tmp_path, family):
             continue
         assert rak.total_pagu == sum(int(p) for p in rak.budgets["pagu"])
         rakxl.check(rak)
+
+
+def test_monev_refuses_budget_lines_kept_apart(tmp_path):
+    """A monev workbook gives each budget line a cell for its realisation beside its
+    activities: lines kept in a table apart are refused, never dropped."""
+    plan = plan_of("office")
+    src = F.render(tmp_path / "t.xlsx", "targets-budget", plan)
+    out = tmp_path / "monev.xlsx"
+    res = CliRunner().invoke(cli, ["monev", str(src), "-o", str(out)])
+    assert res.exit_code == 2 and not out.exists()
+    assert "workbook monev" in res.output and "8 baris Pagu" in res.output
+    ok = CliRunner().invoke(cli, ["monev", str(F.render(tmp_path / "w.xlsx", "workplan", plan)),
+                                  "-o", str(tmp_path / "w_monev.xlsx")])
+    assert ok.exit_code == 0, ok.output

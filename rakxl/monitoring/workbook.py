@@ -666,6 +666,10 @@ def write_monitoring(rak_or_path, out, *, config: Config | None = None, config_p
         raks = read_workbook(rak_or_path)
     if not raks or not all(isinstance(r, Rak) for r in raks):
         raise ValueError("write_monitoring needs a Rak, a list of Rak or a workbook path")
+    from ..writer import require_placed_budget
+
+    for rak in raks:  # a budget table apart from the activities (family targets-budget) has no Pagu cells here
+        require_placed_budget(rak, "workbook monev")
     if config is None:
         config = find_config(raks[0].path, config_path) if (raks[0].path or config_path) else DEFAULT
     if str(out).lower().endswith(".xlsx") is False:
