@@ -567,11 +567,11 @@ def monev(file, output, previous, config_path, paper, quiet, lang):
         n_ind += len(ind)
         n_act += len(act)
     if not quiet:
-        click.echo(pick(MONITORING["done"], lang, n=len(raks), out=output, ind=n_ind, act=n_act,
-                        lines=sum(len(r.budgets) for r in raks)), err=True)
+        click.echo("rakxl: " + pick(MONITORING["done"], lang, n=len(raks), out=output, ind=n_ind, act=n_act,
+                                    lines=sum(len(r.budgets) for r in raks)), err=True)
     if carried and (carried.unmatched or not quiet):
-        click.echo(pick(MONITORING["carried"], lang, old=previous, cells=carried.count,
-                        unmatched=len(carried.unmatched), sheet=UNMATCHED), err=True)
+        click.echo("rakxl: " + pick(MONITORING["carried"], lang, old=previous, cells=carried.count,
+                                    unmatched=len(carried.unmatched), sheet=UNMATCHED), err=True)
         for level, no, text, name, q, value, cell in carried.unmatched:
             short = " ".join(str(text or "").split())
             short = short if len(short) <= 60 else short[:59] + "…"

@@ -195,3 +195,23 @@ def test_columns_moved_are_refused_naming_the_cell(monev, tmp_path):
         rakxl.read_monitoring(path)
     message = str(err.value)
     assert "sel P6" in message and "Capaian Indikator (%)" in message and "bergeser" in message
+
+
+def test_other_families_and_budget_lines_apart(tmp_path):
+    """Plans of the other RAK families (tests/families.py renders the same plan in each)
+    give the same monev sheet; a family whose budget lines stand in a table apart is
+    refused, as the official layout refuses it, rather than lose its Pagu."""
+    from tests import families as F
+    from tests import variants as V
+
+    plan = V.PLANS["sample"]()
+    for family in ("workplan", "pemda", "monthly"):
+        path = F.render(tmp_path / f"{family}.xlsx", family, plan)
+        rakxl.write_monitoring(path, tmp_path / f"monev_{family}.xlsx")
+        mon = rakxl.read_monitoring(tmp_path / f"monev_{family}.xlsx")
+        assert (len(mon.indicators), len(mon.activities), len(mon.budgets)) == (38, 68, 29), family
+        assert mon.budgets["pagu"].sum() == 3_051_446_000, family
+    apart = F.render(tmp_path / "targets-budget.xlsx", "targets-budget", plan)
+    with pytest.raises(rakxl.RakInputError, match="tabel anggaran tersendiri"):
+        rakxl.write_monitoring(apart, tmp_path / "monev_tb.xlsx")
+    assert not (tmp_path / "monev_tb.xlsx").exists()
