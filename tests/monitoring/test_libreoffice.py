@@ -57,6 +57,7 @@ def test_libreoffice_computes_what_rakxl_computes(sample_path, tmp_path):
     acts = rak.activities
     acts.loc[0, "target_kegiatan"] = "80-90 %"
     acts.loc[2, "target_kegiatan"] = "90 - 100 %"
+    acts.loc[4, "target_kegiatan"] = "√"              # no numeric target: capaian not defined
     (tmp_path / "rakxl.toml").write_text(TOML, encoding="utf-8")
     config = cfg.load_config(tmp_path / "rakxl.toml")
     monev = tmp_path / "Monev.xlsx"
@@ -82,6 +83,8 @@ def test_libreoffice_computes_what_rakxl_computes(sample_path, tmp_path):
                 statuses[status] += 1
                 if status == M.OK:
                     seen[rec["method"]] += 1
+                    if "-" in str(rec["target"]):
+                        seen["range"] += 1
                     if rec[f"realisasi_tw{q}"] == 0:
                         seen["zero"] += 1
     for rec in mine.budgets.to_dict("records"):
@@ -101,7 +104,7 @@ def test_libreoffice_computes_what_rakxl_computes(sample_path, tmp_path):
     for method in ("nilai_akhir, naik", "kumulatif, naik", "kumulatif, turun", "nilai_akhir, naik, skala opini",
                    "nilai_akhir, naik, skala predikat", "kumulatif, turun_rasio", "persentase, naik"):
         assert seen[method] > 0, method
-    assert seen["zero"] > 0 and statuses[M.BLANK] > 0
+    assert seen["zero"] > 0 and seen["range"] > 0 and statuses[M.BLANK] > 0 and statuses[M.UNDEFINED] >= 4   # the √ target, and T / R with R = 0
     capped = mine.indicators[[f"capaian_tw{q}" for q in range(1, 5)]].max().max()
     assert capped == 120.0
     assert compared == (38 + 68) * 4 + 29 * 4 * 2

@@ -215,3 +215,26 @@ def test_other_families_and_budget_lines_apart(tmp_path):
     with pytest.raises(rakxl.RakInputError, match="tabel anggaran tersendiri"):
         rakxl.write_monitoring(apart, tmp_path / "monev_tb.xlsx")
     assert not (tmp_path / "monev_tb.xlsx").exists()
+
+
+def test_capaian_by_hand_lower_ratio_and_cap(sample, tmp_path):
+    """The named alternative T / R x 100 and a cap, set in rakxl.toml, on goal 20
+    (3 perkara, kumulatif): R = 1 then 0 -> 3 / 1 x 100 = 300, capped at 120."""
+    from rakxl.monitoring.config import load_config
+
+    (tmp_path / "rakxl.toml").write_text('[capaian]\ncap = 120\n[[methods]]\ngoal = "20"\n'
+                                         'direction = "turun_rasio"\n', encoding="utf-8")
+    config = load_config(tmp_path / "rakxl.toml")
+    path = tmp_path / "Monev.xlsx"
+    rakxl.write_monitoring(sample, path, config=config)
+    blank = rakxl.read_monitoring(path)
+    ind = blank.indicators
+    g20 = ind[ind["no"] == "20"].iloc[0]
+    filled = fill(path, tmp_path / "isi.xlsx", {("RAK Sekretaris", g20["cell_realisasi_tw1"]): 1,
+                                                 ("RAK Sekretaris", g20["cell_realisasi_tw2"]): 0})
+    uncapped = rakxl.read_monitoring(filled, config=type(config)(methods=config.methods))
+    rec = uncapped.indicators[uncapped.indicators["no"] == "20"].iloc[0]
+    assert (rec["method"], rec["capaian_tw1"], rec["capaian_tw2"]) == ("kumulatif, turun_rasio", 300.0, 300.0)
+    capped = rakxl.read_monitoring(filled)          # rakxl.toml next to the workbook: cap 120
+    rec = capped.indicators[capped.indicators["no"] == "20"].iloc[0]
+    assert (rec["capaian_tw1"], rec["capaian_tw2"], rec["kategori"]) == (120.0, 120.0, "Sangat Baik")
