@@ -39,7 +39,7 @@ class Monitoring:
         path: the file read.
         quarter: the quarter reported on (``--tw``), or None (the last reported).
         indicators: one row per indicator: ``sheet``, ``goal``, ``no``, ``indikator``,
-            ``target``, ``method``, ``method_source``, and per quarter q
+            ``target`` (and ``cell_target``), ``method``, ``method_source``, and per quarter q
             ``realisasi_tw{q}`` (None = not reported), ``capaian_tw{q}`` (percent or
             None), ``status_tw{q}`` (``ok``, ``kosong``, ``tidak_terdefinisi``,
             ``tidak_valid``), ``basis_tw{q}`` (``tahunan``, ``triwulan``,
@@ -50,7 +50,8 @@ class Monitoring:
             ``kendala_tw{q}``, ``tindak_lanjut_tw{q}``, ``bukti_tw{q}`` and their cells.
         budgets: one row per budget line: ``sheet``, ``budget_line``, ``no``,
             ``pelaksana``, ``pagu``, ``cell_pagu``, per quarter ``realisasi_tw{q}``,
-            ``cell_realisasi_tw{q}``, ``kumulatif_tw{q}``, ``serapan_tw{q}``; then
+            ``cell_realisasi_tw{q}``, ``kumulatif_tw{q}``, ``serapan_tw{q}`` (and their
+            ``cell_kumulatif_tw{q}``, ``cell_serapan_tw{q}``); then
             ``realisasi_tahun`` and ``serapan_tahun`` (so far), ``tw_tahun``.
         disagreements: formula cells whose saved value differs from rakxl's:
             ``sheet``, ``cell``, ``what``, ``saved``, ``rakxl``.
@@ -192,8 +193,10 @@ def read_monitoring(path, *, quarter: int | None = None, config: Config | None =
                 else:
                     rec.update({"indikator": act_indikator[item.first], "kegiatan": item.text,
                                 "pelaksana": config.canonical_pelaksana(act_pelaksana[item.first])})
-                rec.update({"target": item.target_text, "method": item.method.name,
-                            "method_source": item.method.source, "row": r + 1})
+                rec.update({"target": item.target_text,
+                            "cell_target": rak.cell("target_indikator" if level == "indikator" else "target_kegiatan",
+                                                    r + 1),
+                            "method": item.method.name, "method_source": item.method.source, "row": r + 1})
                 rname, cname = ("ri", "ci") if level == "indikator" else ("rk", "ck")
                 values = []
                 for q in QUARTERS:
@@ -252,6 +255,7 @@ def read_monitoring(path, *, quarter: int | None = None, config: Config | None =
                     rec[f"serapan_tw{q}"] = pct if isinstance(pct, float) else None
                     for name, mine in (("kum", cum), ("serapan", pct)):
                         c = cols[field_key(name, q)]
+                        rec[f"cell_{'kumulatif' if name == 'kum' else name}_tw{q}"] = a1(first, c)
                         saved = _saved(grid, first, c)
                         if not _agrees(saved, mine):
                             disagree.append({"sheet": rak.sheet, "cell": a1(first, c), "what": f"{name}{q}",

@@ -58,6 +58,8 @@ def test_38_indicators_and_68_activities_with_their_targets(blank, book, sample)
     assert [ws[f"F{r}"].value for r in range(8, 76)] == sample.activities["target_kegiatan"].tolist()
     targets = blank.indicators["target"].tolist()
     assert targets[:6] == ["100 %", "100 %", "95 %", "70 %", "B", "WTP"]
+    assert blank.indicators["cell_target"].tolist()[:6] == ["D8", "D10", "D12", "D14", "D17", "D18"]
+    assert [ws[c].value for c in blank.activities["cell_target"]] == sample.activities["target_kegiatan"].tolist()
     assert blank.budgets["pagu"].sum() == 3_051_446_000
 
 
