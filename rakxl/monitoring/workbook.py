@@ -21,8 +21,9 @@ a viewer that does not recalculate shows the right numbers. Inputs have data
 validation with messages in Bahasa Indonesia; the sheet is protected without a
 password (Review > Unprotect Sheet) so only the input cells take typing.
 
-A ``Petunjuk`` sheet explains every column and the method and formula of every
-indicator and activity; a hidden sheet ``rakxl-monev`` records where each column is,
+A ``Petunjuk`` sheet explains every column, the formulas and their sources; a
+``Metode`` sheet (the shared table writer, :mod:`rakxl.report`) gives the method,
+formula and quarter basis of every indicator and activity; a hidden sheet ``rakxl-monev`` records where each column is,
 for :func:`rakxl.read_monitoring`.
 
 Printing: A4 (or F4/Legal) landscape, the header rows repeated on every page and
@@ -58,6 +59,7 @@ METHOD_WIDTH = 18
 MAP_SHEET = "rakxl-monev"
 MAP_VERSION = 1
 PETUNJUK = MONITORING["petunjuk"][0]
+METODE = "Metode"
 UNMATCHED = MONITORING["unmatched_sheet"][0]
 ROMAN = ("I", "II", "III", "IV")
 
@@ -506,75 +508,104 @@ FORMULA_HELP = (
 )
 
 
-def _write_petunjuk(book, ws, sheets, config: Config, lang):
+def _write_petunjuk(book, ws, config: Config, lang):
+    """The instructions: how to fill in, what each column holds, the formulas and
+    their sources, the categories and the cap in force. Rows are sized for their
+    wrapped text (the programs do not grow a row a file gives no height to)."""
+    measure = _Measure()
+    widths = (3, 30, 72, 34)
     title = book.add_format({**layout.FONT, **layout.STYLES["title"], "align": "left"})
     head = book.add_format({**layout.FONT, **layout.STYLES["header"]})
     text = book.add_format({**layout.FONT, **layout.STYLES["text"]})
-    ws.set_column(0, 0, 8)
-    ws.set_column(1, 1, 34)
-    ws.set_column(2, 2, 60)
-    ws.set_column(3, 6, 22)
-    r = 0
-    ws.write_string(r, 0, "PETUNJUK PENGISIAN MONITORING DAN EVALUASI RENCANA AKSI KINERJA", title)
-    r += 2
-    for line in (
-        "1. Isi hanya sel berwarna krem (isian). Sel abu-abu (rencana) dan hijau (rumus) terkunci; "
-        "proteksi sheet tanpa kata sandi (Review > Unprotect Sheet) bila benar-benar perlu.",
-        "2. Realisasi yang KOSONG berarti belum dilaporkan, BUKAN nol. Ketik 0 bila realisasinya memang nol.",
-        "3. Realisasi Anggaran diisi SATU KALI per Pagu (sel digabung selebar Pagu), berisi belanja PADA "
-        "triwulan itu, bukan kumulatif.",
-        "4. Setelah diisi, jalankan: rakxl capaian FILE.xlsx --tw N (rekap capaian) dan rakxl check FILE.xlsx "
-        "--tw N (pemeriksaan isian).",
-    ):
-        ws.write_string(r, 0, line)
-        r += 1
-    r += 1
-    ws.write_string(r, 1, "Kolom" if lang != "en" else "Column", head)
-    ws.write_string(r, 2, "Isi" if lang != "en" else "Content", head)
-    r += 1
+    plain = book.add_format({**layout.FONT, "text_wrap": True, "valign": "top"})
+    for c, w in enumerate(widths):
+        ws.set_column(c, c, w)
+    row = [0]
+
+    def line(cells, fmt, merge_to=None):
+        r = row[0]
+        need = 1
+        for c, value in cells:
+            if merge_to is not None:
+                ws.merge_range(r, c, r, merge_to, "", fmt)
+                width = sum(widths[c:merge_to + 1])
+            else:
+                width = widths[c]
+            ws.write_string(r, c, value, fmt)
+            need = max(need, measure.lines(value, _column_pixels(width)))
+        ws.set_row(r, _row_height(need))
+        row[0] += 1
+
+    def gap():
+        row[0] += 1
+
+    line([(1, pick(("PETUNJUK PENGISIAN MONITORING DAN EVALUASI RENCANA AKSI KINERJA",
+                    "HOW TO FILL IN THE PERFORMANCE ACTION PLAN MONITORING"), lang))], title, 3)
+    gap()
+    for pair in INSTRUCTIONS:
+        line([(1, pick(pair, lang))], plain, 3)
+    gap()
+    line([(1, pick(("Kolom", "Column"), lang)), (2, pick(("Isi", "Content"), lang))], head)
     for name, id_text, en_text in COLUMN_HELP:
-        ws.write_string(r, 1, name, text)
-        ws.write_string(r, 2, en_text if lang == "en" else id_text, text)
-        r += 1
-    r += 1
-    ws.write_string(r, 0, "RUMUS DAN SUMBERNYA", title)
-    r += 1
-    for c, h in enumerate(("", "Metode", "Rumus", "Sumber")):
-        ws.write_string(r, c, h, head)
-    r += 1
+        line([(1, name), (2, en_text if lang == "en" else id_text)], text)
+    gap()
+    line([(1, pick(("RUMUS DAN SUMBERNYA", "FORMULAS AND THEIR SOURCES"), lang))], title, 3)
+    line([(1, pick(("Metode", "Method"), lang)), (2, pick(("Rumus", "Formula"), lang)),
+          (3, pick(("Sumber", "Source"), lang))], head)
     for name, formula, source in FORMULA_HELP:
-        ws.write_string(r, 1, name, text)
-        ws.write_string(r, 2, formula, text)
-        ws.write_string(r, 3, source, text)
-        r += 1
+        line([(1, name), (2, formula), (3, source)], text)
+    gap()
     cats = ", ".join(f"{name} >= {low:g}" if low != -math.inf else name for low, name in config.thresholds)
-    ws.write_string(r + 1, 0, f"Kategori capaian: {cats}. Batas atas capaian: "
-                              f"{'tidak ada' if config.cap is None else f'{config.cap:g}'}.")
-    ws.write_string(r + 2, 0, "Pengaturan: " + (config.path or "bawaan (tidak ada rakxl.toml)"))
-    r += 4
-    ws.write_string(r, 0, "METODE TIAP INDIKATOR DAN KEGIATAN", title)
-    r += 1
-    heads = ("Sheet / No", "Indikator / Kegiatan", "Target", "Metode", "Rumus", "Dasar capaian triwulan",
-             "Sumber metode")
-    for c, h in enumerate(heads):
-        ws.write_string(r, c, h, head)
-    r += 1
-    for sheet in sheets:
-        for item in [x for ind in sheet.indicators for x in
-                     [ind] + [a for a in sheet.activities if ind.first <= a.first <= ind.last]]:
-            is_ind = item.level == "indikator"
-            ws.write_string(r, 0, f"{sheet.ws.name} / {item.no or '-'}" if is_ind else "", text)
-            ws.write_string(r, 1, ("" if is_ind else "   - ") + (item.text or ""), text)
-            ws.write_string(r, 2, item.target_text or "", text)
-            ws.write_string(r, 3, item.method.name, text)
-            ws.write_string(r, 4, item.method.formula_text(lang), text)
-            ws.write_string(r, 5, sheet.basis_text(item), text)
-            ws.write_string(r, 6, item.method.source, text)
-            r += 1
+    cap = pick(("tidak ada", "none"), lang) if config.cap is None else f"{config.cap:g}"
+    line([(1, pick(("Kategori capaian: {cats}. Batas atas capaian: {cap}.",
+                    "Capaian categories: {cats}. Capaian cap: {cap}."), lang, cats=cats, cap=cap))], plain, 3)
+    line([(1, pick(("Pengaturan: {src}. Metode tiap indikator dan kegiatan: sheet '{sheet}'.",
+                    "Settings: {src}. The method of each indicator and activity: sheet '{sheet}'."), lang,
+                   src=config.path or pick(("bawaan (tidak ada rakxl.toml)", "built in (no rakxl.toml)"), lang),
+                   sheet=METODE))], plain, 3)
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0, 0)
+    ws.set_footer(layout.PAGE_FOOTER)
+
+
+INSTRUCTIONS = (
+    ("1. Isi hanya sel berwarna krem (isian). Sel abu-abu (rencana) dan hijau (rumus) terkunci; proteksi sheet "
+     "tanpa kata sandi (Review > Unprotect Sheet) bila benar-benar perlu.",
+     "1. Fill in only the cream cells (inputs). Grey (plan) and green (formula) cells are locked; the sheet is "
+     "protected without a password (Review > Unprotect Sheet) if it must be."),
+    ("2. Realisasi yang KOSONG berarti belum dilaporkan, BUKAN nol. Ketik 0 bila realisasinya memang nol.",
+     "2. A BLANK realisation is not reported, NOT zero. Type 0 when it is zero."),
+    ("3. Realisasi Anggaran diisi SATU KALI per Pagu (sel digabung selebar Pagu), berisi belanja PADA triwulan "
+     "itu, bukan kumulatif.",
+     "3. Spending is typed ONCE per Pagu (the cell merged over the Pagu range): the money spent IN that quarter, "
+     "not cumulative."),
+    ("4. Setelah diisi: rakxl capaian FILE.xlsx --tw N (rekap capaian) dan rakxl check FILE.xlsx --tw N "
+     "(pemeriksaan isian).",
+     "4. Once filled in: rakxl capaian FILE.xlsx --tw N (capaian) and rakxl check FILE.xlsx --tw N (checks)."),
+)
+
+
+def _methods_table(sheets, lang):
+    """The method of every indicator and activity, as a table sheet (rakxl.report)."""
+    from ..report import Column, Table
+
+    heads = (("Sheet", "Sheet"), ("No", "No"), ("Tingkat", "Level"), ("Indikator / Kegiatan", "Indicator / activity"),
+             ("Target", "Target"), ("Metode", "Method"), ("Rumus", "Formula"),
+             ("Dasar capaian triwulan", "Quarter capaian basis"), ("Sumber metode", "Method source"))
+    widths = (14, 5, 10, 48, 10, 24, 34, 30, 18)
+    wrap = (False, False, False, True, False, True, True, True, True)
+    rows = []
+    for sheet in sheets:
+        for ind in sheet.indicators:
+            acts = [a for a in sheet.activities if ind.first <= a.first <= ind.last]
+            for item in [ind] + acts:
+                rows.append((sheet.ws.name, item.no, pick(("Indikator", "Indicator"), lang) if item.level ==
+                             "indikator" else pick(("Kegiatan", "Activity"), lang), item.text, item.target_text,
+                             item.method.name, item.method.formula_text(lang), sheet.basis_text(item),
+                             item.method.source))
+    columns = [Column(pick(h, lang), w, "text", wrap=x) for h, w, x in zip(heads, widths, wrap)]
+    return Table(METODE, columns, rows)
 
 
 def _write_map(ws, rows):
@@ -590,21 +621,16 @@ def _write_map(ws, rows):
     ws.hide()
 
 
-def _write_unmatched(book, ws, rows, lang):
-    head = book.add_format({**layout.FONT, **layout.STYLES["header"]})
-    text = book.add_format({**layout.FONT, **layout.STYLES["text"]})
-    heads = ("Tingkat", "No", "Uraian", "Isian", "Triwulan", "Nilai", "Sel lama") if lang != "en" else \
-        ("Level", "No", "Text", "Field", "Quarter", "Value", "Old cell")
-    widths = (12, 6, 50, 22, 9, 30, 12)
-    for c, (h, w) in enumerate(zip(heads, widths)):
-        ws.set_column(c, c, w)
-        ws.write_string(0, c, h, head)
-    for r, row in enumerate(rows, 1):
-        for c, v in enumerate(row):
-            if isinstance(v, (int, float)) and not isinstance(v, bool):
-                ws.write_number(r, c, v, text)
-            else:
-                ws.write_string(r, c, "" if v is None else str(v), text)
+def _unmatched_table(rows, lang):
+    """What a carry-over could not place, as a table sheet (rakxl.report)."""
+    from ..report import Column, Table
+
+    heads = (("Tingkat", "Level"), ("No", "No"), ("Uraian", "Text"), ("Isian", "Field"), ("Triwulan", "Quarter"),
+             ("Nilai", "Value"), ("Sel lama", "Old cell"))
+    widths = (12, 6, 50, 20, 9, 36, 24)
+    wrap = (False, False, True, False, False, True, False)
+    return Table(UNMATCHED, [Column(pick(h, lang), w, "text", wrap=x) for h, w, x in zip(heads, widths, wrap)],
+                 list(rows))
 
 
 # -- the public function ----------------------------------------------------------------
@@ -693,18 +719,22 @@ def write_monitoring(rak_or_path, out, *, config: Config | None = None, config_p
                                      "in_memory": True})
         formats = _MonevFormats(book)
         measure = _Measure()
-        extra = [PETUNJUK] + ([UNMATCHED] if unmatched else [])
+        extra = [PETUNJUK, METODE] + ([UNMATCHED] if unmatched else [])
         names = sheet_names(extra + [MAP_SHEET] + [r.sheet for r in raks])
         petunjuk_ws = book.add_worksheet(names[0])
-        unmatched_ws = book.add_worksheet(names[1]) if unmatched else None
+        metode_ws = book.add_worksheet(names[1])
+        unmatched_ws = book.add_worksheet(names[2]) if unmatched else None
         sheets, rows = [], []
         for rak, name, vals in zip(raks, names[len(extra) + 1:], values):
             sheet = _MonevSheet(book, formats, measure, rak, name, layout.PAPERS[paper], config, vals, lang, rows)
             sheet.write()
             sheets.append(sheet)
-        _write_petunjuk(book, petunjuk_ws, sheets, config, lang)
+        from ..report import write_table
+
+        _write_petunjuk(book, petunjuk_ws, config, lang)
+        write_table(metode_ws, _methods_table(sheets, lang), lang, book)
         if unmatched_ws is not None:
-            _write_unmatched(book, unmatched_ws, unmatched, lang)
+            write_table(unmatched_ws, _unmatched_table(unmatched, lang), lang, book)
         _write_map(book.add_worksheet(names[len(extra)]), rows)
         sheets[0].ws.activate()
         petunjuk_ws.set_first_sheet()

@@ -32,7 +32,7 @@ def blank(monev):
 
 
 def test_sheets_and_print_setup(book):
-    assert book.sheetnames == ["Petunjuk", "RAK Sekretaris", "rakxl-monev"]
+    assert book.sheetnames == ["Petunjuk", "Metode", "RAK Sekretaris", "rakxl-monev"]
     assert book["rakxl-monev"].sheet_state == "hidden"
     ws = book["RAK Sekretaris"]
     assert ws.page_setup.orientation == "landscape"
@@ -89,12 +89,22 @@ def test_validation_messages_in_bahasa_indonesia(book, blank):
     assert "bukan kumulatif" in money.prompt
 
 
-def test_petunjuk_states_each_method(book):
+def test_petunjuk_and_the_method_of_each_indicator(book, sample):
     text = "\n".join(str(c.value) for row in book["Petunjuk"].iter_rows() for c in row if c.value)
-    assert "(2T - R) / T x 100" in text
-    assert text.count("kumulatif, turun") >= 2                # goal 20's indicators
-    assert "skala opini" in text and "skala predikat" in text
-    assert "dari target tahunan" in text
+    assert "(2T - R) / T x 100" in text and "PermenPAN-RB No. 53/2014" in text
+    assert "Sangat Baik >= 91" in text and "Batas atas capaian: tidak ada" in text
+    rows = list(book["Metode"].iter_rows(values_only=True))
+    assert rows[0][:6] == ("Sheet", "No", "Tingkat", "Indikator / Kegiatan", "Target", "Metode")
+    body = rows[1:]
+    assert len(body) == 38 + 68
+    by_level = {}
+    for r in body:
+        by_level.setdefault(r[2], []).append(r)
+    assert len(by_level["Indikator"]) == 38 and len(by_level["Kegiatan"]) == 68
+    g20 = [r for r in by_level["Indikator"] if r[1] == "20"]
+    assert [r[5] for r in g20] == ["kumulatif, turun", "kumulatif, turun"]
+    wtp = next(r for r in by_level["Indikator"] if r[4] == "WTP")
+    assert (wtp[5], wtp[7], wtp[8]) == ("nilai_akhir, naik, skala opini", "dari target tahunan", "target")
 
 
 def test_reads_as_the_same_plan(monev):
