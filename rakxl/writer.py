@@ -209,8 +209,10 @@ def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None, extra_sheets=
 
     inputs = [r.path for r in raks if r.path]
     with atomic_output(path, inputs) as tmp:
-        book = xlsxwriter.Workbook(tmp, {"default_format_properties": dict(layout.FONT),
-                                     "in_memory": True})
+        # Text is written as text, whatever it looks like (merge_range writes its value
+        # through write(), which would otherwise make "=..." a formula and "http://..." a link).
+        book = xlsxwriter.Workbook(tmp, {"default_format_properties": dict(layout.FONT), "in_memory": True,
+                                         "strings_to_formulas": False, "strings_to_urls": False})
         formats = _Formats(book)
         measure = _Measure()
         extra = list(extra_sheets or {})
@@ -517,17 +519,25 @@ class _SheetWriter:
                     fmt = self.fmt.get(col.kind, kind)
                 first, last, value = block.first, block.last, block.value
                 r1 = DATA_ROW + first
-                if last > first:
-                    ws.merge_range(r1, c, DATA_ROW + last, c, "", fmt)
                 if value is None:
-                    if last == first:
+                    if last > first:
+                        ws.merge_range(r1, c, DATA_ROW + last, c, None, fmt)
+                    else:
                         write_blank(r1, c, None, fmt)
                 elif is_amount and isinstance(value, (int, float)):
-                    ws.write_number(r1, c, value, fmt)
+                    if last > first:  # the number written by the merge itself: one call
+                        ws.merge_range(r1, c, DATA_ROW + last, c, value, fmt)
+                    else:
+                        ws.write_number(r1, c, value, fmt)
                     total += value
                 else:
                     text = str(value)
-                    write_string(r1, c, text, fmt)
+                    if last > first and text:  # a string: the workbook turns no text into a formula or link
+                        ws.merge_range(r1, c, DATA_ROW + last, c, text, fmt)
+                    else:
+                        if last > first:
+                            ws.merge_range(r1, c, DATA_ROW + last, c, None, fmt)
+                        write_string(r1, c, text, fmt)
                     if not is_amount:
                         need = _row_height(lines(text, pixels))
                         if last == first:

@@ -22,7 +22,8 @@ from click.testing import CliRunner
 
 import rakxl
 from rakxl.cli import cli
-from rakxl.revisions import _assign, fold
+from rakxl import revisions
+from rakxl.revisions import _align, _assign, _increasing_chain, fold
 from tests.conftest import ROOT
 
 _spec = importlib.util.spec_from_file_location("build_sample", ROOT / "samples" / "build_sample.py")
@@ -381,6 +382,135 @@ def test_assignment_is_optimal_not_greedy():
     # Greedy takes (0, 0) = 0.9 and leaves 1 unmatched; the best total is 0.85 + 0.84.
     edges = {(0, 0): 0.9, (0, 1): 0.85, (1, 0): 0.84}
     assert sorted(_assign(edges)) == [(0, 1), (1, 0)]
+
+
+# -- long plans: the matching stays linear and finds the same ----------------------
+
+@pytest.fixture
+def plan_of(tmp_path, monkeypatch):
+    """plan_of(rows, name) -> the reading of ``rows`` laid out by build_sample.py."""
+    def make(rows, name):
+        text = tmp_path / (name + ".txt")
+        text.write_text("\n".join("\t".join(r) for r in rows), encoding="utf-8")
+        monkeypatch.setattr(build_sample, "SOURCE", text)
+        return rakxl.read_rak(build_sample.build(tmp_path / name))
+    return make
+
+
+def _difflib_align(old_keys, new_keys):
+    """The plain path: difflib's matching blocks, then the rest in order of appearance."""
+    import difflib
+
+    pairs = []
+    for a, b, size in difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_matching_blocks():
+        pairs.extend((a + k, b + k) for k in range(size))
+    used_old, used_new = {i for i, _ in pairs}, {j for _, j in pairs}
+    waiting = {}
+    for j, key in enumerate(new_keys):
+        if j not in used_new:
+            waiting.setdefault(key, []).append(j)
+    for i, key in enumerate(old_keys):
+        if i not in used_old and waiting.get(key):
+            pairs.append((i, waiting[key].pop(0)))
+    return pairs
+
+
+def _edited(keys, rnd, alphabet, edits):
+    keys = list(keys)
+    for _ in range(edits):
+        roll = rnd.random()
+        if roll < 0.3 and keys:
+            del keys[rnd.randrange(len(keys))]
+        elif roll < 0.6:
+            keys.insert(rnd.randrange(len(keys) + 1), rnd.randrange(alphabet))
+        elif roll < 0.8 and keys:
+            keys[rnd.randrange(len(keys))] = rnd.randrange(alphabet)
+        elif keys:
+            keys.insert(rnd.randrange(len(keys)), keys.pop(rnd.randrange(len(keys))))
+    return keys
+
+
+def test_align_of_short_plans_is_difflibs():
+    """Up to ALL_PAIRS_LIMIT pairs (plans of up to 50 goals) the alignment is exactly
+    difflib's, repeated keys included."""
+    import random
+
+    rnd = random.Random(19)
+    for _ in range(600):
+        alphabet = rnd.choice((3, 8, 40))
+        old = [rnd.randrange(alphabet) for _ in range(rnd.randrange(0, 42))]
+        new = _edited(old, rnd, alphabet, rnd.randrange(0, 8))
+        assert len(old) * len(new) <= revisions.ALL_PAIRS_LIMIT
+        assert sorted(_align(old, new)) == sorted(_difflib_align(old, new))
+
+
+def test_align_of_long_plans_pairs_every_equal_key_and_keeps_the_order():
+    """Beyond it (the patience alignment): every pair joins equal keys, one to one, as
+    many as the keys allow; with keys found once each (real plans: a goal with its
+    activities and budget lines) the order-keeping chain is as long as difflib's."""
+    import random
+    from collections import Counter
+
+    rnd = random.Random(8)
+    for trial in range(60):
+        unique = trial % 2 == 0
+        old = list(range(400)) if unique else [rnd.randrange(30) for _ in range(300)]
+        rnd.shuffle(old) if trial % 6 == 0 else None
+        new = _edited(old, rnd, 10_000 if unique else 30, rnd.randrange(1, 60))
+        if unique:
+            new = list(dict.fromkeys(new))  # an inserted key may repeat an old one
+        pairs = _align(old, new)
+        assert all(old[i] == new[j] for i, j in pairs)
+        assert len({i for i, _ in pairs}) == len({j for _, j in pairs}) == len(pairs)
+        co, cn = Counter(old), Counter(new)
+        assert len(pairs) == sum(min(co[k], cn[k]) for k in co)
+        if unique:
+            assert len(_increasing_chain(pairs)) >= len(_increasing_chain(_difflib_align(old, new)))
+
+
+def test_long_plan_every_other_goal_edited(plan_of):
+    """116 goals (the sample four times over), every other Sasaran edited: each edited
+    goal is found changed in place, every other one the same; nothing is added or
+    removed (difflib alone took quadratic time on such a plan)."""
+    rows = []
+    for copy_no in range(4):
+        for r in copy.deepcopy(ROWS):
+            if r[NO]:
+                r[NO] = str(int(r[NO]) + 29 * copy_no)
+                r[SASARAN] = f"{r[SASARAN]} wilayah {copy_no + 1}"
+            rows.append(r)
+    edited = copy.deepcopy(rows)
+    numbers = []
+    for r in edited:
+        if r[NO] and int(r[NO]) % 2 == 0:
+            r[SASARAN] = r[SASARAN].replace("wilayah", "di wilayah")
+            numbers.append(r[NO])
+    old, new = plan_of(rows, "lama.xlsx"), plan_of(edited, "baru.xlsx")
+    assert len(old.goals) == 116
+    d = rakxl.diff(old, new)
+    changed = d.goals[d.goals["change"] != "same"]
+    assert changed["no_new"].tolist() == numbers
+    assert set(changed["fields"]) == {"sasaran"} and set(changed["change"]) == {"changed"}
+    assert d.goals["no_old"].tolist() == d.goals["no_new"].tolist() == [str(n) for n in range(1, 117)]
+    assert len(d.activities) == 0 and d.totals.iloc[-1].tolist() == ["JUMLAH", 4 * TOTAL, 4 * TOTAL, 0]
+
+
+def test_long_goal_of_one_repeated_activity(plan_of, monkeypatch):
+    """One goal of 120 rows of the same activity, one target changed: found on its own
+    row. Same-name rows of a long goal are paired within a window of positions; the
+    result equals the plain path's (every pair scored), forced by a huge limit."""
+    rows = [["1", "Terwujudnya koordinasi", "Jumlah rapat", "120 kali", "Rapat koordinasi", "1 kali",
+             "√", "", "", "", "120,000,000", "Subbag Umum"]]
+    rows += [["", "", "", "", "Rapat koordinasi", "1 kali", "√", "", "", "", "", ""] for _ in range(119)]
+    edited = copy.deepcopy(rows)
+    edited[57][TARGET] = "2 kali"
+    old, new = plan_of(rows, "lama.xlsx"), plan_of(edited, "baru.xlsx")
+    d = rakxl.diff(old, new)
+    assert activity_rows(d, "change", "fields", "row_old", "row_new", "target_kegiatan_old",
+                         "target_kegiatan_new") == [("changed", "target_kegiatan", 65, 65, "1 kali", "2 kali")]
+    monkeypatch.setattr(revisions, "ALL_PAIRS_LIMIT", 10**9)
+    plain = rakxl.diff(old, new)
+    assert plain.activities.equals(d.activities) and plain.goals.equals(d.goals)
 
 
 # -- command line -------------------------------------------------------------------

@@ -110,6 +110,22 @@ def test_text_stays_text(sample, tmp_path):
     assert back.activities["kegiatan"].tolist() == tricky
 
 
+def test_merged_text_stays_text(sample, tmp_path):
+    """A merged value is written by the merge itself: text that looks like a formula or
+    a link is still text there."""
+    small = subset(sample, [1, 2])
+    small.activities["sasaran"] = text_column(["=SUM(K8:K9)"] * 2 + ["http://kpu.go.id"] * 2)
+    small.activities["pelaksana"] = text_column(["mailto:umum@kpu.go.id"] * 2 + ["{=1+1}"] * 2)
+    path = write_rak(small, tmp_path / "merged_text.xlsx")
+    ws = openpyxl.load_workbook(path).active
+    assert {"B8:B9", "B10:B11", "L8:L9", "L10:L11"} <= {str(r) for r in ws.merged_cells.ranges}
+    for ref, text in (("B8", "=SUM(K8:K9)"), ("B10", "http://kpu.go.id"), ("L8", "mailto:umum@kpu.go.id"),
+                      ("L10", "{=1+1}")):
+        assert ws[ref].data_type == "s" and ws[ref].value == text and ws[ref].hyperlink is None
+    back = rakxl.read_rak(path)
+    assert back.goals["sasaran"].tolist() == ["=SUM(K8:K9)", "http://kpu.go.id"]
+
+
 # -- layout ---------------------------------------------------------------------------
 
 def test_title_and_header(sheet):

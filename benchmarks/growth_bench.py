@@ -1,0 +1,166 @@
+"""How rakxl's time grows with the rows: read, check, write and diff at 1,000, 10,000
+and 100,000 activity rows, and the growth factor per 10x rows.
+
+Run from the project root::
+
+    python benchmarks/growth_bench.py             # 1,000 / 10,000 / 100,000 rows
+    python benchmarks/growth_bench.py --rounds 5
+    python benchmarks/growth_bench.py --json out.json
+
+A step whose work is linear in the rows grows about 10x per 10x rows (a little less
+from 1,000 to 10,000, where fixed costs still count; a little more from 10,000 to
+100,000, where the data no longer fits the processor's caches). A quadratic step
+grows 100x. The script exits with status 1 when a factor exceeds
+:data:`LIMIT` (issue 19: "no super-linear step"), so that a regression fails its
+own run; there is no timing assertion in the test suite.
+
+The steps, each timed as CPU seconds of a fresh process per size and round
+(``time.process_time``: less disturbed than wall time by other jobs on a shared
+machine), the best of ``--rounds`` rounds, the sizes interleaved within each round:
+
+- ``read``: :func:`rakxl.read_rak` of the workbook (``benchmarks/generate.py``);
+- ``check``: :func:`rakxl.check` of that reading (every rule);
+- ``write``: :func:`rakxl.write_rak` of that reading (the official layout);
+- ``diff``: :func:`rakxl.diff` of that reading against a revision of it
+  (``benchmarks/diff_bench.py``: goals inserted and removed, typos fixed,
+  activities renamed, added and removed, budgets moved, Pagu ranges split), and
+  against a plan in which every Sasaran changed and every goal lost a letter of
+  one activity (``touched``: every goal goes through similarity matching).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import diff_bench  # noqa: E402  (benchmarks/diff_bench.py)
+import generate  # noqa: E402  (benchmarks/generate.py)
+
+DATA = HERE / "data"
+SIZES = (1_000, 10_000, 100_000)
+#: The largest growth factor per 10x rows accepted.
+LIMIT = 12.0
+STEPS = ("read", "check", "write", "diff", "diff touched")
+
+
+def _load() -> str:
+    try:
+        return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except (AttributeError, OSError):  # Windows
+        return "n/a"
+
+
+def inputs(n: int) -> dict[str, Path]:
+    """The workbooks of one size (made once, kept in benchmarks/data/)."""
+    DATA.mkdir(exist_ok=True)
+    base = DATA / f"RAK_{n}.xlsx"
+    generate.ensure(base, n)
+    out = {"base": base}
+    goals = None
+    for name, make in (("revised", lambda g: diff_bench.revise(g)),
+                       ("distinct", lambda g: diff_bench.distinct_sasaran(g)),
+                       ("touched", lambda g: diff_bench.everything_touched(diff_bench.distinct_sasaran(g)))):
+        path = DATA / f"growth_{n}_{name}.xlsx"
+        if not path.exists():
+            goals = goals or generate.plan(n)
+            diff_bench.write(make(goals), path)
+        out[name] = path
+    return out
+
+
+def cpu(fn) -> float:
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
+def child(n: int) -> None:
+    """One round at one size, in this fresh process: the CPU seconds of each step (JSON)."""
+    import rakxl
+
+    files = inputs(n)
+    other = {k: rakxl.read_rak(p) for k, p in files.items() if k != "base"}
+    out, held = {}, {}
+    with tempfile.TemporaryDirectory() as tmp:
+        steps = {
+            "read": lambda: held.setdefault("rak", rakxl.read_rak(files["base"])),
+            "check": lambda: rakxl.check(held["rak"]),
+            "write": lambda: rakxl.write_rak(held["rak"], Path(tmp) / "w.xlsx"),
+            "diff": lambda: rakxl.diff(held["rak"], other["revised"]),
+            "diff touched": lambda: rakxl.diff(other["distinct"], other["touched"]),
+        }
+        for step in STEPS:
+            out[step] = cpu(steps[step])
+    print(json.dumps(out))
+
+
+def measure(sizes=SIZES, rounds: int = 3, out=sys.stdout) -> dict:
+    """Each round runs every size in a fresh process (so that no size works in a heap
+    the others have grown), the sizes interleaved; the best of the rounds counts."""
+    import subprocess
+
+    for n in sizes:
+        inputs(n)  # made once, before any timing
+    best: dict[tuple[str, int], float] = {}
+    loads = [_load()]
+    for r in range(rounds):
+        for n in sizes:
+            proc = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True,
+                                  check=True)
+            for step, took in json.loads(proc.stdout.strip().splitlines()[-1]).items():
+                best[(step, n)] = min(took, best.get((step, n), took))
+        loads.append(_load())
+        print(f"round {r + 1}/{rounds} done, load {loads[-1]}", file=sys.stderr)
+    factors = {}
+    for step in STEPS:
+        for a, b in zip(sizes, sizes[1:]):
+            factors[(step, b)] = best[(step, b)] / best[(step, a)] / (b / a) * 10
+    head = "| step | " + " | ".join(f"{n:,} rows" for n in sizes) + " | " + \
+        " | ".join(f"growth {a:,} -> {b:,}" for a, b in zip(sizes, sizes[1:])) + " |"
+    print(head, file=out)
+    print("|" + " --- |" * (2 * len(sizes)), file=out)
+    worst = 0.0
+    for step in STEPS:
+        cells = [f"{best[(step, n)]:.3f} s" for n in sizes]
+        grow = []
+        for b in sizes[1:]:
+            f = factors[(step, b)]
+            worst = max(worst, f)
+            grow.append(f"{f:.1f}x" + (" (over the limit)" if f > LIMIT else ""))
+        print(f"| {step} | " + " | ".join(cells + grow) + " |", file=out)
+    print(f"\nCPU seconds, best of {rounds} rounds (a fresh process per size and round); growth per 10x "
+          f"rows, limit {LIMIT:g}x. Load average (1, 5, 15 min) at the start and after each round: "
+          f"{'; '.join(loads)}.", file=out)
+    return {"sizes": list(sizes), "rounds": rounds, "loads": loads, "limit": LIMIT, "worst": worst,
+            "seconds": {f"{s}@{n}": v for (s, n), v in best.items()},
+            "factors": {f"{s}@{n}": v for (s, n), v in factors.items()}}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default=",".join(map(str, SIZES)), help="comma-separated row counts")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--json", help="also write the figures to this JSON file")
+    ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        child(args.child)
+        return 0
+    result = measure(tuple(int(x) for x in args.sizes.split(",")), args.rounds)
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    if result["worst"] > LIMIT:
+        print(f"FAILED: a step grows {result['worst']:.1f}x per 10x rows (limit {LIMIT:g}x)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
