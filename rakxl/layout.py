@@ -582,7 +582,7 @@ FAMILIES: tuple[Family, ...] = (
             ("tw3", (r"(target\s*)?" + _quarter_synonyms(3)[0], r"iii", r"q3")),
             ("tw4", (r"(target\s*)?" + _quarter_synonyms(4)[0], r"iv", r"q4")),
             ("pelaksana", _PELAKSANA),
-        ),
+        ) + tuple(zip(MONTHS, MONTH_SYNONYMS)),
         ("program", "kegiatan", "pagu"), goals="order",
         lacks=("target_kegiatan",),
     ),

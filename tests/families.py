@@ -50,6 +50,8 @@ class Options:
             plan's total).
         no_column: pemda: write a No column.
         sub_aksi: pemda: Rencana Aksi over Sub Rencana Aksi (the activities).
+        pemda_months: pemda: twelve month columns (Jan..Des under ``Target Bulan``)
+            instead of TW I..IV.
         months: monthly: ``names`` (Jan..Des under a group), ``numbers`` (1..12 under
             ``Bulan``) or ``bulan`` (``Bulan 1``..``Bulan 12`` in one header row).
         spread: monthly: a quarter's check mark in each of its months (else in its first).
@@ -66,6 +68,7 @@ class Options:
     stated_total: int | None = None
     no_column: bool = False
     sub_aksi: bool = False
+    pemda_months: bool = False
     months: str = "names"
     spread: bool = True
 
@@ -283,16 +286,16 @@ def render_pemda(path, plan: V.Plan, opts: Options = Options()) -> Path:
     ws = book.sheet("Renaksi")
     head = (["No"] if opts.no_column else []) + ["Sasaran", "Indikator", "Satuan", "Target", "Program/Kegiatan",
                                                  "Anggaran (Rp)", "Rencana Aksi"]
-    head += (["Sub Rencana Aksi"] if opts.sub_aksi else []) + ["TW I", "TW II", "TW III", "TW IV",
-                                                               "Penanggung Jawab"]
+    periods = list(MONTHS) if opts.pemda_months else ["TW I", "TW II", "TW III", "TW IV"]
+    head += (["Sub Rencana Aksi"] if opts.sub_aksi else []) + periods + ["Penanggung Jawab"]
     col = {name: i for i, name in enumerate(head)}
     r = _title(ws, plan, len(head))
     for name, c in col.items():
-        if name.startswith("TW"):
+        if name in periods:
             ws.write(r + 1, c, name, "bold")
         else:
             ws.merge(r, c, r + 1, c, name, "bold")
-    ws.merge(r, col["TW I"], r, col["TW IV"], "Target", "bold")
+    ws.merge(r, col[periods[0]], r, col[periods[-1]], "Target Bulan" if opts.pemda_months else "Target", "bold")
     r += 2
     for c in range(len(head)):
         ws.write(r, c, c + 1, "bold")
@@ -319,8 +322,9 @@ def render_pemda(path, plan: V.Plan, opts: Options = Options()) -> Path:
             _put(ws, opts, top + s, top + e, col["Penanggung Jawab"], text)
         for i, (ind, act, _) in enumerate(rows):
             ws.write(top + i, col["Sub Rencana Aksi" if opts.sub_aksi else "Rencana Aksi"], act.kegiatan)
-            for q in range(4):
-                ws.write(top + i, col[f"TW {ROMAN[q]}"], act.tw[q])
+            values = month_values(act.tw, True) if opts.pemda_months else act.tw
+            for name, v in zip(periods, values):
+                ws.write(top + i, col[name], v)
         r = top + n
     ws.merge(r, 0, r, col["Anggaran (Rp)"] - 1, "JUMLAH", "bold")
     ws.write(r, col["Anggaran (Rp)"], plan.total, "money")

@@ -49,7 +49,7 @@ VARIANTS = {
                  {"subtotals": "row"}],
     "targets-budget": [{}, {"numbering": "grouped"}, {"numbering": "text"}, {"numbering": "sequential"},
                        {"budget_pelaksana": False, "hierarchy": "repeated"}],
-    "pemda": [{}, {"no_column": True}, {"sub_aksi": True}, {"hierarchy": "repeated"}],
+    "pemda": [{}, {"no_column": True}, {"sub_aksi": True}, {"hierarchy": "repeated"}, {"pemda_months": True}],
     "monthly": [{}, {"months": "numbers"}, {"months": "bulan", "hierarchy": "repeated"}, {"spread": False}],
 }
 CASES = [(family, plan, engine, kw) for family, kws in VARIANTS.items() for kw in kws

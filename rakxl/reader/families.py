@@ -146,7 +146,7 @@ def _roles(family, grid, r, texts) -> tuple[dict, bool]:
                     n = int(sub[1:])
                     months = _in_month_group(grid, r, c, t)
                     sub = (f"m{n}" if 1 <= n <= 12 else None) if months else (f"tw{n}" if 1 <= n <= 4 else None)
-                    if sub is None or (sub.startswith("m") and family is not MONTHLY):
+                    if sub is None or (sub.startswith("m") and family not in (MONTHLY, PEMDA)):
                         continue
                 role = sub
                 uses_sub = True
@@ -246,7 +246,12 @@ def _pemda_header(grid, r, texts):
     if "sub_aksi" in cols:  # the sub-actions are the activities; their Rencana Aksi an extra column
         cols = {**cols, "kegiatan": cols["sub_aksi"]}
     header = _header(grid, r, cols, uses_sub, texts, keep)
-    return "pemda", header
+    months = [cols.get(m) for m in layout.MONTHS]
+    if None in months or months != sorted(months) or any(q in cols for q in layout.QUARTERS):
+        return "pemda", (header, None)
+    for i, c in enumerate(months):  # a monthly Pemda plan: the months kept, the quarters derived
+        header.extras[c] = layout.MONTHS_SHORT[i]
+    return "pemda", (header, months)
 
 
 def _monthly_header(grid, r, texts, kpu):
@@ -281,20 +286,24 @@ def _walk_and_assemble(grid, header, path, family, after_walk=None) -> Rak:
     return dataclasses.replace(_assemble(grid, header, walk, meta, path), family=family)
 
 
-def _read_pemda(grid, header, path) -> Rak:
-    return _walk_and_assemble(grid, header, path, "pemda")
+def _read_pemda(grid, found, path) -> Rak:
+    header, months = found
+    return _walk_and_assemble(grid, header, path, "pemda", _derive_quarters if months else None)
 
 
 def _read_monthly(grid, found, path) -> Rak:
-    header, months = found
+    header, _ = found
+    return _walk_and_assemble(grid, header, path, "monthly", _derive_quarters)
 
-    def derive(walk):
-        frame = walk.activities
-        names = layout.MONTHS_SHORT
-        for q, month_roles in layout.QUARTER_MONTHS.items():
-            idx = [layout.MONTHS.index(m) for m in month_roles]
-            frame[q] = [quarter_of([(names[i], frame[names[i]][k]) for i in idx]) for k in range(len(frame["row"]))]
-    return _walk_and_assemble(grid, header, path, "monthly", derive)
+
+def _derive_quarters(walk) -> None:
+    """Each activity's quarters from its months (kept as the extra columns Jan..Des)."""
+    frame = walk.activities
+    names = layout.MONTHS_SHORT
+    n = len(frame["row"])
+    for q, month_roles in layout.QUARTER_MONTHS.items():
+        idx = [layout.MONTHS.index(m) for m in month_roles]
+        frame[q] = [quarter_of([(names[i], frame[names[i]][k]) for i in idx]) for k in range(n)]
 
 
 #: Check marks offices put in a month (or quarter) cell.
