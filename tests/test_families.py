@@ -235,6 +235,8 @@ def test_show_names_the_family(tmp_path, family):
     assert f"Bentuk tabel  {family}" in res.output or f"{family}" in res.output.split("Bentuk")[1].splitlines()[0]
     res = CliRunner().invoke(cli, ["show", str(path), "--json"])
     assert '"family": "%s"' % family in res.output
+    res = CliRunner().invoke(cli, ["export", str(path), "--to", "json"])
+    assert res.exit_code == 0 and '"family": "%s"' % family in res.output
 
 
 @pytest.mark.parametrize("family", ["workplan", "pemda", "monthly"])

@@ -230,8 +230,8 @@ def to_json(rak) -> dict:
         return json.loads(frame.to_json(orient="records", force_ascii=False))
 
     return {
-        "file": rak.path, "sheet": rak.sheet, "meta": rak.meta.to_dict(), "total_pagu": rak.total_pagu,
-        "stated_total": rak.stated_total,
+        "file": rak.path, "sheet": rak.sheet, "family": rak.family, "meta": rak.meta.to_dict(),
+        "total_pagu": rak.total_pagu, "stated_total": rak.stated_total,
         **{name: records(getattr(rak, name)) for name in EXPORT_TABLES},
     }
 
