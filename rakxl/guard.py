@@ -237,6 +237,7 @@ class PartScan:
     extent: "SheetExtent"
     side: "SideInfo | None" = None
     exact: bool = False
+    strict: bool = False  # every cell tag written plainly (the claim path took it)
 
 
 class _Budget:
@@ -511,40 +512,18 @@ def _check_sst_root(data: bytes, part: str, path) -> None:
                            path)
 
 
+_SI = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
+
+
 def _shared_string_lengths(data: bytes, part: str, path, limits: Limits, budget: _Budget) -> list[int]:
-    """The length of each shared string (``<si>``), by an exact parse."""
+    """An upper bound of the length of each shared string (``<si>``): the bytes
+    from its tag to the next one (markup included), after the part is parsed as XML."""
     data = _utf8(data, part, path)
     _check_sst_root(data, part, path)
-    _count_elements(data, part, path, limits, budget)
-    lengths: list[int] = []
-    depth = [0, 0]  # inside <si>, inside <rPh> (phonetic runs, not part of the text)
-
-    def start(name, _attrs):
-        local = name.rpartition(":")[2]
-        if local == "si":
-            lengths.append(0)
-            depth[0] += 1
-        elif local == "rPh":
-            depth[1] += 1
-
-    def end(name):
-        local = name.rpartition(":")[2]
-        if local == "si":
-            depth[0] -= 1
-        elif local == "rPh":
-            depth[1] -= 1
-
-    def chars(text):
-        if depth[0] and not depth[1]:
-            lengths[-1] += len(text)
-
-    parser = _parser(part, path)
-    parser.buffer_text = True
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = chars
-    _parse(parser, data, part, path)
-    return lengths
+    _parse(_parser(part, path), data, part, path)
+    starts = [m.start() for m in _SI.finditer(data)]
+    starts.append(len(data))
+    return [b - a for a, b in zip(starts, starts[1:])]
 
 
 def _percent_styles(xml: bytes | None, part, path, budget, limits) -> frozenset:
@@ -676,7 +655,11 @@ def scan_part(data: bytes, limits: Limits = DEFAULT_LIMITS, *, path=None, part="
     """
     budget = budget or _Budget()
     data = _utf8(data, part, path)
-    ext = None if _needs_exact(data) else (_scan_claimed(data, limits) or _scan_fast_bytes(data))
+    ext = strict = None
+    if not _needs_exact(data):
+        ext = strict = _scan_claimed(data, limits)
+        if ext is None:
+            ext = _scan_fast_bytes(data)
     if ext is not None and shared_lengths:
         bound = data.count(b't="s"') * longest
         if budget.shared_text + bound > limits.max_shared_text_bytes:
@@ -702,7 +685,7 @@ def scan_part(data: bytes, limits: Limits = DEFAULT_LIMITS, *, path=None, part="
         return PartScan(ext, side, exact=True)
     _check_extent(ext, limits, path, sheet)
     _parse(_parser(part, path, sheet), data, part, path, sheet)
-    return PartScan(ext)
+    return PartScan(ext, strict=strict is not None)
 
 
 def _shared_text_refusal(limits: Limits, path, sheet) -> RakHostileError:
@@ -738,14 +721,16 @@ def _prolog_end(data: bytes) -> int:
     return start
 
 
-_NOT_PLAIN = re.compile(rb"<[!?]|:(?:c|mergeCell)[\s/>]|\bt\s*=\s*[\"']shared")
+_SHARED = re.compile(rb"""\st\s*=\s*["']shared""")
 
 
 def _needs_exact(data: bytes) -> bool:
     """Whether the pattern path cannot read the part: a comment, CDATA, DTD or
     processing instruction after the declaration, a cell or merge tag with a
-    namespace prefix, or a shared formula."""
-    return _NOT_PLAIN.search(data, _prolog_end(data)) is not None
+    namespace prefix, or a shared formula (searches that run in C)."""
+    start = _prolog_end(data)
+    return (data.find(b"<!", start) >= 0 or data.find(b"<?", start) >= 0 or _PREFIXED.search(data) is not None
+            or (data.find(b"shared") >= 0 and _SHARED.search(data) is not None))
 
 
 # The fast path: every cell tag written as all writers write it, r first:
@@ -806,7 +791,10 @@ def _claim_pattern(cols: str, rows: str) -> re.Pattern:
     # the rest of the tag up to its '>', quoted values skipped whole, with no other r=;
     # written "plain run, then (special, plain run)*": each special starts with a
     # character the plain run excludes, so nothing can backtrack for long
-    rest_ok = rb"""[^<>"'r]*(?:(?:"[^<"]*"|'[^<']*'|r(?!\s*=))[^<>"'r]*)*>"""
+    # attributes written plainly (one space, double quotes, no '<' or '>' in a value)
+    # and no second r: a sheet the claim path takes is one the pattern side
+    # information reads as the exact pass does (fast_side_info(strict=True))
+    rest_ok = rb"""(?: (?!r=)[A-Za-z_][\w.-]*="[^"<>]*")* ?/?>"""
     return re.compile(rb'<c(?:[\t\n\r\x0b\x0c/>]| (?!r="' + ref_ok + rest_ok + rb"))")
 
 
@@ -1093,21 +1081,22 @@ def scan_exact(data: bytes, limits: Limits = DEFAULT_LIMITS, *, path=None, part=
 # The fast side information: only for parts whose cells are all written the
 # plain way (checked first; anything else takes the exact pass, whose answers the
 # pattern path must equal: tests/test_fast_paths.py proves it on generated spellings).
-_STRICT_CELL = re.compile(rb'<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: [A-Za-z_][\w.-]*="[^"<>]*")* ?/?>')
+_NOT_STRICT_CELL = re.compile(rb'<(?:[A-Za-z_][\w.-]{0,255}:)?c(?![ ]r="[A-Z]{1,3}[1-9][0-9]{0,6}"'
+                              rb'(?: (?!r=)[A-Za-z_][\w.-]*="[^"<>]*")* ?/?>)[\s/>]')
 _SHEETDATA = re.compile(rb"<sheetData[\s/>]")
 _PREFIXED_DATA = re.compile(rb"<[A-Za-z_][\w.-]*:(?:sheetData|row|c|f|v|is)[\s/>]")
-_ATTR = re.compile(rb' ([A-Za-z_][\w.-]*)="([^"<>]*)"')
 _FAST_CELL = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"((?: [A-Za-z_][\w.-]*="[^"<>]*")*) ?(/?)>')
 _F_ELEM = re.compile(rb"<f((?:\s[^>]*)?)(/?)>(?:([^<]*)</f\s*>)?")
 _V_ELEM = re.compile(rb"<v(?:\s[^>]*)?(/?)>(?:([^<]*)</v\s*>)?")
 
 
-def fast_side_info(xml: bytes, percent_styles=frozenset()) -> SideInfo | None:
+def fast_side_info(xml: bytes, percent_styles=frozenset(), strict: bool = False) -> SideInfo | None:
     """The side information of a sheet by a few searches (speed), or None when the
-    sheet is not written plainly enough for them (the exact pass must read it)."""
+    sheet is not written plainly enough for them (the exact pass must read it).
+    ``strict``: the guard's claim path found every cell tag written plainly already."""
     from html import unescape
 
-    if _needs_exact(xml):
+    if not strict and _needs_exact(xml):
         return None
     m = _SHEETDATA.search(xml)
     side = SideInfo()
@@ -1122,11 +1111,11 @@ def fast_side_info(xml: bytes, percent_styles=frozenset()) -> SideInfo | None:
         return None
     if _PREFIXED_DATA.search(xml, lo, hi):
         return None
-    if len(_STRICT_CELL.findall(xml, lo, hi)) != len(_ANY_CELL.findall(xml, lo, hi)):
+    if not strict and _NOT_STRICT_CELL.search(xml, lo, hi):
         return None
     columns: dict[bytes, int] = {}
 
-    def cell_at(pos):
+    def cell_at(pos, need_end=True):
         """The plain cell tag holding or preceding ``pos``: (match, end of the cell)."""
         start = xml.rfind(b"<c ", lo, pos)
         if start < 0:
@@ -1134,7 +1123,7 @@ def fast_side_info(xml: bytes, percent_styles=frozenset()) -> SideInfo | None:
         cm = _FAST_CELL.match(xml, start)
         if cm is None:
             return None, -1
-        if cm.group(4):
+        if cm.group(4) or not need_end:
             return cm, cm.end()
         end = xml.find(b"</c>", cm.end(), hi)
         return cm, (hi if end < 0 else end)
@@ -1170,19 +1159,17 @@ def fast_side_info(xml: bytes, percent_styles=frozenset()) -> SideInfo | None:
         pos = xml.find(b' t="e"', lo, hi)
         while pos >= 0:
             cm, end = cell_at(pos)
-            if cm is not None and cm.start() < pos < cm.end() and not cm.group(4):
-                if dict(_ATTR.findall(cm.group(3))).get(b"t") == b"e":
-                    value = cached(cm, end)
-                    side.errors[position(cm)] = "#N/A" if value is None else value
+            if cm is not None and pos < cm.end() and not cm.group(4):
+                value = cached(cm, end)
+                side.errors[position(cm)] = "#N/A" if value is None else value
             pos = xml.find(b' t="e"', pos + 6, hi)
     for sid in sorted(percent_styles):
         needle = b' s="%d"' % sid
         pos = xml.find(needle, lo, hi)
-        while pos >= 0:
-            cm, end = cell_at(pos)
-            if cm is not None and cm.start() < pos < cm.end() and not cm.group(4):
-                if dict(_ATTR.findall(cm.group(3))).get(b"s") == b"%d" % sid:
-                    side.percent.add(position(cm))
+        while pos >= 0:  # inside a plain tag, ' s="6"' can only be its s attribute (values hold no '"')
+            cm, _ = cell_at(pos, False)
+            if cm is not None and pos < cm.end() and not cm.group(4):
+                side.percent.add(position(cm))
             pos = xml.find(needle, pos + len(needle), hi)
     return side
 

@@ -214,7 +214,7 @@ class Workbook:
         if xml is None:
             return guard.SideInfo()
         return _SideInfo.from_xml(xml, self._percent_styles, limits=self.limits, path=self.path, sheet=name,
-                                  budget=self._package.budget)
+                                  budget=self._package.budget, strict=scan is not None and scan.strict)
 
     def count_formula_cells(self, n: int = 1) -> None:
         """Count cells read by formula evaluation against ``Limits.max_formula_cells``."""
@@ -367,14 +367,14 @@ class _SideInfo(guard.SideInfo):
 
     @classmethod
     def from_xml(cls, xml: bytes | None, percent_styles, *, limits=None, path=None, sheet=None,
-                 budget=None) -> "guard.SideInfo":
+                 budget=None, strict: bool = False) -> "guard.SideInfo":
         """By the pattern path when the sheet is written plainly, else by the
         exact pass (within the workbook's budget of exactly read elements)."""
         if not xml:
             return cls()
         limits = limits or guard.DEFAULT_LIMITS
         xml = guard._utf8(xml, "sheet", path)
-        side = guard.fast_side_info(xml, percent_styles)
+        side = guard.fast_side_info(xml, percent_styles, strict)
         if side is None:
             guard._count_elements(xml, sheet or "sheet", path, limits, budget or guard._Budget())
             side = guard.scan_exact(xml, limits, path=path, sheet=sheet, percent_styles=percent_styles)[1]
