@@ -143,6 +143,7 @@ def default_limits() -> Limits:
 _RAISE_HINT = "bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS)"
 _RESAVE = "buka di Excel lalu simpan ulang sebagai .xlsx"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships"
 
 
 def _hostile(message: str, path, sheet=None) -> RakHostileError:
@@ -600,7 +601,8 @@ def _map_parts(take, names, path, limits, budget) -> tuple[dict[str, str], set[s
                 parts["styles"] = target
     for sheet in wb.iter():
         if sheet.tag.endswith("}sheet") or sheet.tag == "sheet":
-            target = targets.get(sheet.get(f"{{{_REL_NS}}}id"))
+            # transitional or strict OOXML: the relationship id by its namespace either way
+            target = targets.get(sheet.get(f"{{{_REL_NS}}}id") or sheet.get(f"{{{_STRICT_REL_NS}}}id"))
             if target and target in names and "worksheets/" in target:
                 parts["sheet:" + sheet.get("name", "")] = target
     return parts, {t for t in targets.values() if t in names}
