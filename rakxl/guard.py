@@ -2,24 +2,29 @@
 
 Workbooks arrive by e-mail and flash drive and are read unattended, so rakxl
 checks a file before python-calamine (which aborts the whole process on some
-files: an abort cannot be caught) or any XML parser reads it. For an .xlsx, a zip
-of XML parts, :func:`check_xlsx` looks at:
+files: an abort cannot be caught) or any XML parser reads it, and makes sure the
+parser reads exactly the bytes that were checked (no differential by
+construction):
 
-- the zip directory, read from the end of the file before anything is inflated:
-  the number of parts, their declared sizes and compression ratios (zip bombs),
-  duplicate names and encrypted entries;
-- the prolog of every XML part, for a DTD (``<!DOCTYPE``/``<!ENTITY``): entity
-  expansion ("billion laughs") and external entities need one, and no workbook
-  part has one. Python's XML is parsed with defusedxml on top of that;
-- every sheet's cells, streamed: the bounding box of the cells that hold a value
-  (one cell at A1 and one at XFD1048576 make 17 billion cells for calamine) and
-  the number of merged ranges;
-- the shared strings' ``uniqueCount``, which calamine reserves memory for.
+- :func:`open_input` refuses what is not a regular file (FIFO, device, socket)
+  before opening it, and a file over ``max_file_bytes`` before reading it;
+- :func:`load_xlsx` reads the zip directory once (zip bombs: parts, declared sizes,
+  ratios, duplicates, encryption), inflates every part the parser may read within
+  its budget, parses each as XML (any DTD refused) whatever its first bytes, and
+  scans each part's cells as calamine places them (:func:`scan_part`: a pattern
+  path for plainly written sheets, :func:`scan_exact` for every other spelling,
+  which also yields the side information: formulas, saved values, errors, percent
+  formats). The parser is then given :meth:`XlsxPackage.zip_bytes`, a new zip of
+  exactly those parts;
+- :func:`load_xls` reads an .xls container once (encryption from its directory)
+  and walks the BIFF records as calamine walks them (each sheet from its
+  BOUNDSHEET offset), in the bytes calamine is then given.
 
-A legacy .xls is walked record by record (:func:`check_xls`): each sheet's
-DIMENSIONS and cells are held to the same limits. Once calamine has read a sheet,
-:func:`clip_merges` cuts its merged ranges to the cells it holds and bounds the
-cells they cover together.
+Budgets bound everything that grows faster than the file: shared strings' text x
+uses, elements read by the exact pass, XML bytes, cells read by formulas (the
+workbook layer), time per file in a batch (:func:`rakxl.read_many`). Once calamine
+has read a sheet, :func:`clip_merges` cuts its merged ranges to the cells it holds
+and bounds the cells they cover together.
 
 The limits are named constants in :class:`Limits`. To raise them pass your own
 ``Limits`` to :func:`rakxl.read_rak` (``limits=Limits(max_cells=10_000_000)``), or

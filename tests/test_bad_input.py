@@ -1278,3 +1278,174 @@ def test_encryption_told_from_the_container_not_from_bytes(tmp_path, sample_xls)
     path.write_bytes(bytes(data))
     rak = rakxl.read_rak(path)
     assert (len(rak.activities), rak.total_pagu) == (68, 3_051_446_000)
+
+
+# -- issue 14: a batch counts every good file and lists every bad one ---------------------------
+
+def hostile_files(folder: Path, sample_xls: Path | None = None) -> list[Path]:
+    """One file of each kind the issue found (built here), in ``folder``."""
+    import random
+    import struct
+
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+
+    def add(name, parts):
+        out.append(write_zip(folder / name, parts))
+
+    add("ref_aaaa.xlsx", workbook_parts({"RAK": sheet_xml([("A1", "No"), ("AAAA1048576", 1)])}))
+    add("ref_baris.xlsx", workbook_parts({"RAK": sheet_xml([("A1", "No"), ("A1000000000", 1)])}))
+    add("ref_kecil.xlsx", workbook_parts({"RAK": sheet_xml([("A1", "No"), ("xfd1048576", 1)])}))
+    add("ref_zzzz.xlsx", workbook_parts({"RAK": sheet_xml([("A1", "No"), ("ZZZZ1", 1)])}))
+    for i, junk in enumerate([b"x", b"\x0c", "\u00a0".encode()]):
+        add(f"sampah_{i}.xlsx", workbook_parts({"RAK": junk + sheet_xml([("A1", 1), ("XFD1048576", 2)])}))
+    good = SAMPLE.read_bytes()
+    glued = bytearray(_far_workbook() + good)
+    at = len(glued) - len(good) + _eocd_at(good)
+    glued[at + 20:at + 22] = (40).to_bytes(2, "little")
+    (folder / "dua_zip.xlsx").write_bytes(bytes(glued))
+    out.append(folder / "dua_zip.xlsx")
+    rng = random.Random(14)
+    text = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(1024 * 1024))
+    cells = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>' for r in range(1, 2001))
+    add("teks_panjang.xlsx", workbook_parts({"RAK": sheet_xml(body=cells)}, shared_strings=(
+        f'{XML_DECL}<sst xmlns="{MAIN_NS}" count="2000" uniqueCount="1"><si><t>{text}</t></si></sst>').encode()))
+    parts = sample_parts()
+    huge = "SUM(" + ",".join(f"Z{i}:Z{i + 99998}" for i in range(1, 501)) + ")"
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b'<c r="K10" s="6"><v>23134000</v></c>', b'<c r="K10" s="6"><f>%s</f></c>' % huge.encode())
+    add("rumus_besar.xlsx", parts)
+    path = write_zip(folder / "banyak_c.xlsx", workbook_parts({"RAK": sheet_xml([("A1", 1)])}))
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for i in range(240):
+            zf.writestr(f"xl/extra/p{i}.xml", b"<w>" + b"<c/>" * (1_000_000 // 4 - 16) + b"</w>")
+    out.append(path)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pipa.xlsx")
+        out.append(folder / "pipa.xlsx")
+    with open(folder / "besar.xls", "wb") as fh:
+        fh.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+        fh.truncate(300 * 1024 * 1024)
+    out.append(folder / "besar.xls")
+    if sample_xls is not None:
+        from xlrd import compdoc
+
+        data = bytearray(sample_xls.read_bytes())
+        stream = compdoc.CompDoc(bytes(data), logfile=open(os.devnull, "w")).get_named_stream("Workbook")
+        base = bytes(data).find(stream[:512])
+        hidden = (struct.pack("<HHHHH", 0x0203, 14, 65535, 65535, 0) + struct.pack("<d", 1.0)
+                  + struct.pack("<HH", 0x000A, 0))
+        pos, host, boundsheet = 0, None, None
+        while pos + 4 <= len(stream):
+            kind, length = struct.unpack_from("<HH", stream, pos)
+            if kind == 0x0085 and boundsheet is None:
+                boundsheet = pos
+            if host is None and kind in (0x0031, 0x041E, 0x00E0) and length >= len(hidden):
+                host = pos
+            pos += 4 + length
+        data[base + host + 4:base + host + 4 + len(hidden)] = hidden
+        data[base + boundsheet + 4:base + boundsheet + 8] = struct.pack("<I", host + 4)
+        (folder / "penunjuk.xls").write_bytes(bytes(data))
+        out.append(folder / "penunjuk.xls")
+    return out
+
+
+def test_batch_counts_every_good_file_and_lists_every_hostile_one(tmp_path, sample_xls):
+    """Good workbooks and every hostile file of issue 14 in one folder: every good
+    one is counted, each hostile one is listed with its reason (in a child process
+    with a timeout, as every hostile read here)."""
+    import shutil
+
+    folder = tmp_path / "kiriman"
+    bad = hostile_files(folder / "buruk", sample_xls)
+    good = []
+    for i in range(60):
+        target = folder / "baik" / f"RAK_{i:02d}.xlsx"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SAMPLE, target)
+        good.append(target)
+    code = (
+        "import json, sys\n"
+        "from rakxl import read_many\n"
+        "r = read_many(sys.argv[1:], jobs=2)\n"
+        "print(json.dumps({'read': sorted({k.path for k in r.raks}), 'total': sum(k.total_pagu for k in r.raks),"
+        " 'failed': {f.path: f.reason for f in r.failures}}))\n")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), RAKXL_LANG="id")
+    env.pop("RAKXL_LIMITS", None)
+    fifo = [str(p) for p in bad if p.name == "pipa.xlsx"]  # a folder search takes regular files only: named here
+    proc = subprocess.run([sys.executable, "-c", code, str(folder), *fifo], capture_output=True, text=True, env=env,
+                          timeout=PROCESS_TIMEOUT * 3, cwd=str(ROOT))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    glued = str(folder / "buruk" / "dua_zip.xlsx")  # read exactly when zipfile takes the good archive
+    assert [p for p in report["read"] if p != glued] == sorted(str(p) for p in good)
+    assert report["total"] == (60 + (glued in report["read"])) * 3_051_446_000
+    hostile = {str(p) for p in bad} - {glued}
+    assert hostile <= set(report["failed"]), sorted(hostile - set(report["failed"]))
+    assert all("berhenti mendadak" not in reason for reason in report["failed"].values()), report["failed"]
+
+
+def _abort_on(name):
+    def read(task):
+        if task[0].endswith(name):
+            import faulthandler
+
+            faulthandler.disable()  # no Python traceback dump: what a native abort looks like
+            os.abort()  # stands for a parser that still crashes: SIGABRT, no exception
+        return _REAL_READ_ONE(task)
+    return read
+
+
+def _hang_on(name):
+    def read(task):
+        if task[0].endswith(name):
+            time.sleep(3600)
+        return _REAL_READ_ONE(task)
+    return read
+
+
+_REAL_READ_ONE = None
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_batch_survives_a_file_that_aborts_the_parser(tmp_path, monkeypatch, jobs):
+    """Defence in depth: a file that still aborts the process (SIGABRT, exit 134
+    before) is tried again in a fresh worker, then listed; every other file is
+    read, with --jobs 1 too."""
+    import shutil
+
+    global _REAL_READ_ONE
+    import rakxl.totals as totals
+
+    _REAL_READ_ONE = totals._read_one
+    files = []
+    for i in range(6):
+        files.append(tmp_path / f"RAK_{i}.xlsx")
+        shutil.copy(SAMPLE, files[-1])
+    monkeypatch.setattr(totals, "_read_one", _abort_on("RAK_2.xlsx"))
+    result = rakxl.read_many(files, jobs=jobs, start_method="fork")
+    assert [f.path for f in result.failures] == [str(files[2])]
+    assert "SIGABRT" in result.failures[0].reason and "dicoba lagi" in result.failures[0].reason
+    assert [r.path for r in result.raks] == [str(f) for f in files if f != files[2]]
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_batch_holds_each_file_to_its_time(tmp_path, monkeypatch):
+    """A file that takes longer than max_seconds is listed as such; its worker is
+    replaced and the other files are read."""
+    import shutil
+
+    global _REAL_READ_ONE
+    import rakxl.totals as totals
+
+    _REAL_READ_ONE = totals._read_one
+    files = []
+    for i in range(4):
+        files.append(tmp_path / f"RAK_{i}.xlsx")
+        shutil.copy(SAMPLE, files[-1])
+    monkeypatch.setattr(totals, "_read_one", _hang_on("RAK_1.xlsx"))
+    result = rakxl.read_many(files, jobs=2, start_method="fork", limits=Limits(max_seconds=2))
+    assert [f.path for f in result.failures] == [str(files[1])]
+    assert "melebihi 2 detik" in result.failures[0].reason
+    assert [r.path for r in result.raks] == [str(f) for f in files if f != files[1]]

@@ -422,8 +422,10 @@ def test_a_dead_worker_never_drops_files_silently(folder, monkeypatch):
     files = [f for f in specs if f.endswith(tuple(f"RAK_{i:02d}.xlsx" for i in range(8)))]
     assert len(files) == 8
     result = read_many(files, jobs=2, start_method="fork")
-    assert len(result.raks) + len(result.failures) == 8
-    assert any(f.path.endswith("RAK_03.xlsx") and "berhenti mendadak" in f.reason for f in result.failures)
+    # the dead worker's file is listed; every other file is still read (issue 14)
+    assert [f.path for f in result.failures] == [f for f in files if f.endswith("RAK_03.xlsx")]
+    assert "berhenti mendadak" in result.failures[0].reason and "kode keluar 1" in result.failures[0].reason
+    assert {r.path for r in result.raks} == {f for f in files if not f.endswith("RAK_03.xlsx")}
 
 
 def test_output_inside_the_input_folder_is_not_read_next_time(sample_path, tmp_path):
