@@ -472,11 +472,6 @@ def _exit_text(code) -> str:
     return f"kode keluar {code}"
 
 
-def _result_count(result: ReadResult) -> int:
-    """How many files have a result so far (read, or listed as unreadable)."""
-    return len(result.failures) + len(result.skipped) + len({rak.path for rak in result.raks})
-
-
 def _collect(outcomes, result: ReadResult, progress, total: int) -> None:
     for done, (path, raks, findings, reason, skipped) in enumerate(outcomes, 1):
         if skipped is not None:

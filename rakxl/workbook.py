@@ -20,7 +20,7 @@ from pathlib import Path
 from .i18n import number as _n
 from . import guard
 from .exceptions import RakInputError
-from .formulas import FormulaError, a1, column_index, evaluate
+from .formulas import FormulaError, a1, evaluate
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"

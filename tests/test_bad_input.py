@@ -1363,6 +1363,8 @@ def test_batch_counts_every_good_file_and_lists_every_hostile_one(tmp_path, samp
         target = folder / "baik" / f"RAK_{i:02d}.xlsx"
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(SAMPLE, target)
+        with zipfile.ZipFile(target, "a") as zf:  # sixty different files (identical ones count once)
+            zf.comment = b"salinan %d" % i
         good.append(target)
     code = (
         "import json, sys\n"
@@ -1383,6 +1385,20 @@ def test_batch_counts_every_good_file_and_lists_every_hostile_one(tmp_path, samp
     hostile = {str(p) for p in bad} - {glued}
     assert hostile <= set(report["failed"]), sorted(hostile - set(report["failed"]))
     assert all("berhenti mendadak" not in reason for reason in report["failed"].values()), report["failed"]
+
+
+def _distinct_copies(folder: Path, n: int) -> list[Path]:
+    """``n`` copies of the sample that differ in their zip comment (identical
+    files are counted once)."""
+    import shutil
+
+    out = []
+    for i in range(n):
+        out.append(folder / f"RAK_{i}.xlsx")
+        shutil.copy(SAMPLE, out[-1])
+        with zipfile.ZipFile(out[-1], "a") as zf:
+            zf.comment = b"salinan %d" % i
+    return out
 
 
 def _abort_on(name):
@@ -1419,10 +1435,7 @@ def test_batch_survives_a_file_that_aborts_the_parser(tmp_path, monkeypatch, job
     import rakxl.totals as totals
 
     _REAL_READ_ONE = totals._read_one
-    files = []
-    for i in range(6):
-        files.append(tmp_path / f"RAK_{i}.xlsx")
-        shutil.copy(SAMPLE, files[-1])
+    files = _distinct_copies(tmp_path, 6)
     monkeypatch.setattr(totals, "_read_one", _abort_on("RAK_2.xlsx"))
     result = rakxl.read_many(files, jobs=jobs, start_method="fork")
     assert [f.path for f in result.failures] == [str(files[2])]
@@ -1440,10 +1453,7 @@ def test_batch_holds_each_file_to_its_time(tmp_path, monkeypatch):
     import rakxl.totals as totals
 
     _REAL_READ_ONE = totals._read_one
-    files = []
-    for i in range(4):
-        files.append(tmp_path / f"RAK_{i}.xlsx")
-        shutil.copy(SAMPLE, files[-1])
+    files = _distinct_copies(tmp_path, 4)
     monkeypatch.setattr(totals, "_read_one", _hang_on("RAK_1.xlsx"))
     result = rakxl.read_many(files, jobs=2, start_method="fork", limits=Limits(max_seconds=2))
     assert [f.path for f in result.failures] == [str(files[1])]
