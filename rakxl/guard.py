@@ -103,7 +103,7 @@ class Limits:
     max_xml_bytes: int = 160 * MiB
     max_exact_elements: int = 6_000_000
     max_shared_text_bytes: int = 160 * MiB
-    max_formula_cells: int = 2_000_000
+    max_formula_cells: int = 500_000
     max_seconds: float = 120.0
 
     @classmethod
@@ -1202,7 +1202,9 @@ def check_xls(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
 
 
 def load_xls(path: Path, limits: Limits = DEFAULT_LIMITS, fh=None) -> bytes:
-    """Read and check a legacy .xls file before calamine reads it; its bytes.
+    """Read and check a legacy .xls file; the bytes to give the parser: a new
+    OLE2 container (:func:`ole_container`) holding only the workbook stream the
+    guard walked.
 
     The size is checked before anything is read. The OLE2 container is read once
     (xlrd's reader, tolerant of the sloppy containers some programs write, as
@@ -1233,9 +1235,12 @@ def load_xls(path: Path, limits: Limits = DEFAULT_LIMITS, fh=None) -> bytes:
     finally:
         if own:
             fh.close()
-    stream = _xls_workbook_stream(data, Path(path))
+    name, stream = _xls_workbook_stream(data, Path(path))
+    del data
+    if len(stream) < 4096:  # a stream this small would be a short stream: padded after its records
+        stream += bytes(4096 - len(stream))
     walk_biff(stream, limits, path)
-    return data
+    return ole_container(stream, name)
 
 
 def walk_biff(stream: bytes, limits: Limits = DEFAULT_LIMITS, path=None) -> None:
@@ -1328,9 +1333,79 @@ def _damaged_xls(kind: int, path, sheet) -> RakInputError:
                          path=path, sheet=sheet)
 
 
-def _xls_workbook_stream(data: bytes, path: Path) -> bytes:
-    """The BIFF workbook stream of an OLE2 .xls file (xlrd's container reader,
-    tolerant of damage LibreOffice and calamine read through)."""
+_ENDOFCHAIN, _FREESECT, _FATSECT, _DIFSECT, _NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFC, 0xFFFFFFFF
+
+
+def ole_container(stream: bytes, name: str = "Workbook") -> bytes:
+    """A new OLE2 compound file holding one stream, ``stream`` under ``name``
+    (version 3, 512-byte sectors, no short streams): what the parser is given
+    instead of an .xls file, so that it reads the stream the guard walked and
+    nothing else (one directory, one allocation table, no other stream).
+
+    ``stream`` must be at least 4,096 bytes (smaller streams live in the short
+    stream); :func:`load_xls` pads it with zero bytes after its records.
+    """
+    sec = 512
+    n_stream = -(-len(stream) // sec)
+    n_fat = n_difat = 0
+    while True:  # FAT sectors describe every sector, themselves and the DIFAT ones included
+        total = n_stream + 1 + n_fat + n_difat
+        need_fat = -(-total // (sec // 4))
+        need_difat = 0 if need_fat <= 109 else -(-(need_fat - 109) // (sec // 4 - 1))
+        if (need_fat, need_difat) == (n_fat, n_difat):
+            break
+        n_fat, n_difat = need_fat, need_difat
+    dir_sector = n_stream
+    fat_start = n_stream + 1
+    difat_start = fat_start + n_fat
+    fat = [_FREESECT] * (n_fat * (sec // 4))
+    for i in range(n_stream):
+        fat[i] = i + 1 if i + 1 < n_stream else _ENDOFCHAIN
+    fat[dir_sector] = _ENDOFCHAIN
+    for i in range(n_fat):
+        fat[fat_start + i] = _FATSECT
+    for i in range(n_difat):
+        fat[difat_start + i] = _DIFSECT
+    fat_sectors = list(range(fat_start, fat_start + n_fat))
+    header = bytearray(512)
+    header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 0x18, 0x003E, 0x0003, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIIII", header, 0x2C, n_fat, dir_sector, 0, 4096, _ENDOFCHAIN, 0,
+                     difat_start if n_difat else _ENDOFCHAIN, n_difat, 0)
+    # the DIFAT: the first 109 FAT sectors in the header, the rest in DIFAT sectors
+    head_difat = fat_sectors[:109] + [_FREESECT] * (109 - min(109, n_fat))
+    struct.pack_into("<109I", header, 0x4C, *head_difat)
+    difat = bytearray()
+    rest = fat_sectors[109:]
+    per = sec // 4 - 1
+    for k in range(n_difat):
+        chunk = rest[k * per:(k + 1) * per]
+        chunk += [_FREESECT] * (per - len(chunk))
+        nxt = difat_start + k + 1 if k + 1 < n_difat else _ENDOFCHAIN
+        difat += struct.pack(f"<{per}I", *chunk) + struct.pack("<I", nxt)
+
+    def entry(entry_name: str, kind: int, child: int, start: int, size: int) -> bytes:
+        raw = entry_name.encode("utf-16-le") + b"\x00\x00"
+        out = bytearray(128)
+        out[0:len(raw)] = raw
+        struct.pack_into("<HBB", out, 0x40, len(raw), kind, 1)
+        struct.pack_into("<III", out, 0x44, _NOSTREAM, _NOSTREAM, child)
+        struct.pack_into("<IQ", out, 0x74, start, size)
+        return bytes(out)
+
+    directory = (entry("Root Entry", 5, 1, _ENDOFCHAIN, 0) + entry(name, 2, _NOSTREAM, 0, len(stream))
+                 + bytes(256))
+    for i in (2, 3):  # unused entries: no siblings, no child
+        at = 128 * i
+        directory = directory[:at + 0x44] + struct.pack("<III", _NOSTREAM, _NOSTREAM, _NOSTREAM) + directory[at + 0x50:]
+    body = stream + bytes(n_stream * sec - len(stream))
+    return bytes(header) + body + directory + struct.pack(f"<{len(fat)}I", *fat) + bytes(difat)
+
+
+def _xls_workbook_stream(data: bytes, path: Path) -> tuple[str, bytes]:
+    """The name and bytes of the BIFF workbook stream of an OLE2 .xls file
+    (xlrd's container reader, tolerant of damage LibreOffice and calamine read
+    through)."""
     from xlrd import compdoc
 
     try:
@@ -1340,9 +1415,9 @@ def _xls_workbook_stream(data: bytes, path: Path) -> bytes:
             raise RakInputError("workbook dilindungi kata sandi (terenkripsi); buka di Excel, hapus kata "
                                 "sandinya, lalu simpan ulang sebagai .xlsx", path=path)
         for name in ("Workbook", "Book"):
-            stream = doc.get_named_stream(name)
-            if stream:
-                return stream
+            mem, start, length = doc.locate_named_stream(name)  # as xlrd itself locates it (tolerant)
+            if mem is not None and length:
+                return name, bytes(mem[start:start + length])
     except (compdoc.CompDocError, struct.error, IndexError, ValueError, MemoryError, UnicodeError) as exc:
         if isinstance(exc, RakInputError):
             raise

@@ -87,7 +87,8 @@ class Workbook:
         # The file is opened once (a regular file, within the size limit, checked
         # before any byte is read); the parser is then given exactly the bytes the
         # guard checked: for an .xlsx a new zip of the parts it inflated and parsed,
-        # for an .xls the bytes whose records it walked.
+        # for an .xls a new container holding only the stream whose records it walked
+        # (xlrd reads the same bytes for the side information).
         with guard.open_input(self.path, self.limits) as fh:
             self.format = _sniff_head(fh.read(4096), self.path)
             if self.format == "xlsx":
@@ -217,7 +218,7 @@ class Workbook:
                                   budget=self._package.budget, strict=scan is not None and scan.strict)
 
     def count_formula_cells(self, n: int = 1) -> None:
-        """Count cells read by formula evaluation against ``Limits.max_formula_cells``."""
+        """Charge ``n`` cells read by formula evaluation to ``Limits.max_formula_cells``."""
         self._formula_cells += n
         if self._formula_cells > self.limits.max_formula_cells:
             from .exceptions import RakHostileError
@@ -328,6 +329,9 @@ class Grid:
             return value
         if key in self._formula_stack:
             raise FormulaError("circular reference")
+        # the cells this formula reads, charged to the workbook's budget before it
+        # reads them (500 ranges of 99,999 cells are refused at once, not after minutes)
+        self.book.count_formula_cells(_cells_referenced(found[0]))
         self._formula_stack.add(key)
         try:
             value = evaluate(found[0], self._resolve)
@@ -340,7 +344,6 @@ class Grid:
         return value
 
     def _resolve(self, sheet: str | None, r: int, c: int):
-        self.book.count_formula_cells()
         grid = self
         if sheet is not None and sheet != self.name:
             if sheet not in self.book.sheet_names:
@@ -396,6 +399,25 @@ class _SideInfo(guard.SideInfo):
                     if fmt is not None and "%" in re.sub(r'"[^"]*"|\\.', "", fmt.format_str):
                         info.percent.add((r, c))
         return info
+
+
+_REFERENCE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?")
+
+
+def _cells_referenced(formula: str) -> int:
+    """How many cells the references of ``formula`` cover (an upper bound of
+    what evaluating it reads; each formula is evaluated once)."""
+    from .formulas import column_index
+
+    total = 0
+    for m in _REFERENCE.finditer(formula):
+        if m.group(3) is None:
+            total += 1
+        else:
+            rows = abs(int(m.group(4)) - int(m.group(2))) + 1
+            cols = abs(column_index(m.group(3)) - column_index(m.group(1))) + 1
+            total += rows * cols
+    return total
 
 
 def _short(exc: BaseException) -> str:
