@@ -184,7 +184,7 @@ def open_input(path, limits: Limits = DEFAULT_LIMITS):
         raise RakInputError(f"file tidak dapat dibuka ({exc.strerror})", path=path) from None
     try:
         _check_kind(os.fstat(fd), path, limits)  # the file opened is the file checked
-        if hasattr(os, "set_blocking"):
+        if hasattr(os, "O_NONBLOCK"):  # POSIX: reads of the regular file block as usual
             os.set_blocking(fd, True)
     except BaseException:
         os.close(fd)
