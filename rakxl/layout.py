@@ -163,6 +163,23 @@ CONTRACTS = {
         required=(("kegiatan",), ("pagu",), ("sasaran", "indikator")),
         unique=("no", "sasaran", "indikator", "kegiatan", "pagu", "pelaksana"),
     ),
+    # The other RAK families (FAMILIES below; rakxl/reader/families.py).
+    "workplan": TableContract(  # goals are rows of their own; a goal's total is checked, never counted
+        "workplan", required=(("kegiatan",), ("pagu",)),
+        unique=("no", "indikator", "kegiatan", "pagu", "pelaksana"), rollup_levels=True,
+    ),
+    "targets-budget": TableContract(  # no activity column: the quarter cells hold the actions
+        "targets-budget", required=(("sasaran",), ("indikator",), ("tw1",), ("tw2",), ("tw3",), ("tw4",)),
+        unique=("no", "sasaran", "indikator", "pelaksana"), min_activity_rows=0,
+    ),
+    "pemda": TableContract(
+        "pemda", required=(("kegiatan",), ("pagu",), ("sasaran", "indikator")),
+        unique=("no", "sasaran", "indikator", "kegiatan", "pagu", "pelaksana"),
+    ),
+    "monthly": TableContract(
+        "monthly", required=(("kegiatan",), ("pagu",), ("sasaran", "indikator")),
+        unique=("no", "sasaran", "indikator", "kegiatan", "pagu", "pelaksana"),
+    ),
 }
 #: How each required group is named in a refusal (Indonesian, English).
 CONTRACT_GROUP_LABELS = {

@@ -394,3 +394,25 @@ def test_monev_refuses_budget_lines_kept_apart(tmp_path):
     ok = CliRunner().invoke(cli, ["monev", str(F.render(tmp_path / "w.xlsx", "workplan", plan)),
                                   "-o", str(tmp_path / "w_monev.xlsx")])
     assert ok.exit_code == 0, ok.output
+
+
+def test_budget_table_far_below_a_long_targets_table(tmp_path):
+    """However many indicators the targets table holds, its budget table is found."""
+    import dataclasses
+
+    plan = plan_of("sample")
+    big = dataclasses.replace(plan, goals=[dataclasses.replace(g, no=str(k * len(plan.goals) + i + 1))
+                                           for k in range(4) for i, g in enumerate(plan.goals)])
+    rak = rakxl.read_rak(F.render(tmp_path / "big.xlsx", "targets-budget", big))
+    assert rak.family == "targets-budget" and len(rak.indicators) == 4 * 38
+    assert rak.total_pagu == 4 * plan.total and rak.budgets["goal"].notna().all()
+
+
+def test_pemda_tables_side_by_side_are_refused(tmp_path):
+    header = ["Sasaran", "Indikator", "Target", "Program/Kegiatan", "Anggaran (Rp)", "Rencana Aksi",
+              "Sasaran", "Indikator", "Target", "Program/Kegiatan", "Anggaran (Rp)", "Rencana Aksi"]
+    row = ["Sasaran A", "Indikator A", "100%", "Program X", 1_000_000, "Aksi 1"]
+    path = _sheet(tmp_path / "dua.xlsx", [["RENCANA AKSI 2024"], [], header, row + row])
+    with pytest.raises(RakInputError) as exc:
+        rakxl.read_rak(path)
+    assert "dua.xlsx" in str(exc.value) and "A3/G3" in str(exc.value)

@@ -30,6 +30,7 @@ from ..formulas import a1, column_letters
 from ..model import Note, Rak
 from ..workbook import Grid, to_text
 from .assembly import _assemble
+from .contract import check_rollups, header_problems
 from .header import _HEADER_MAX_CHARS, _NUMBER_CELL, HEADER_SEARCH_ROWS, _Header, _role_of
 from .meta import read_meta
 from .walk import _Walk
@@ -46,8 +47,8 @@ _BUDGET_TABLE = tuple((role, tuple(re.compile(p) for p in pats)) for role, pats 
 _GOAL_NO = re.compile(r"(\d{1,3}|[IVXLC]{1,6})\s*[.)]?")
 _GOAL_JOINED = re.compile(r"(\d{1,3}|[IVXLC]{1,6})\s*[.)]\s*(\S.*)", re.S)
 _ROMAN = re.compile(r"[IVXLC]{1,6}\.?")
-#: How many rows below the targets table the budget table may start.
-_BUDGET_TABLE_SEARCH = 200
+#: A word every budget column header of the budget table holds (a cheap test first).
+_BUDGET_HINT = re.compile(r"pagu|anggaran|jumlah|dana", re.I)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -96,6 +97,7 @@ def read_family(grid: Grid, path=None) -> Rak | None:
             found = _monthly_header(grid, r, texts, kpu)
         if found is not None:
             family, header = found
+            _refuse_side_by_side(layout.FAMILY_BY_NAME[family], grid, r, texts, path)
             return _READERS[family](grid, header, path)
         known = set(kpu) - {"triwulan"}
         if "kegiatan" in known and len(known) >= 3 and known & {"pagu", "sasaran", "indikator"}:
@@ -192,6 +194,23 @@ def _header(grid, r, cols, uses_sub, texts, keep=()) -> _Header:
     return _Header(row=r, data_start=_data_start(grid, r, cols, uses_sub), cols=model, extras=extras)
 
 
+def _refuse_side_by_side(family, grid, r, texts, path):
+    """A header row of ``family`` naming the same roles twice holds two tables side by
+    side (the table contract): refused, as in the KPU layout."""
+    found: dict[str, list] = {}
+    unique = layout.CONTRACTS[family.name].unique
+    for c, t in texts:
+        role = _match(family.name, t)
+        if role in unique:
+            found.setdefault(role, []).append((c, " ".join(t.split())))
+    problems = header_problems(r, found)
+    if problems:
+        from .contract import say
+
+        key, params = problems[0]
+        raise RakInputError(f"{say('not_rak')}: {say(key, **params)}", path=path, sheet=grid.name)
+
+
 def _refuse_unit_cost(grid, r, texts, kpu, path):
     """A unit cost (``Biaya``) beside a volume (``Vol``) with no total column: the
     budget of each line is not written, and taking the unit cost would be wrong."""
@@ -280,6 +299,7 @@ def _monthly_header(grid, r, texts, kpu):
 def _walk_and_assemble(grid, header, path, family, after_walk=None) -> Rak:
     walk = _Walk(grid, header, path)
     walk.run()
+    check_rollups(walk.budgets, grid, path)  # program amounts over their kegiatan: refused, as in kpu
     if after_walk is not None:
         after_walk(walk)
     meta = read_meta(grid, header, walk.end_row)
@@ -457,7 +477,8 @@ def _read_workplan(grid, found, path) -> Rak:
     pelaksana = None
     line_until = None
     stated = stated_cell = None
-    subtotal = None       # (amount, cell, row) the current goal states for itself
+    subtotal = None       # (amount, 0-based row) the current goal states for itself
+    goal_first_line = 0
     after_total = False
     end_row = header.data_start
 
@@ -465,7 +486,7 @@ def _read_workplan(grid, found, path) -> Rak:
         """A goal's own total (on its row, or a Sub Total row) checked against its lines."""
         if goal is None or subtotal is None or subtotal[0] is None:
             return
-        computed = sum(b["pagu"] for b in budgets if b["goal"] == goal["goal"])
+        computed = sum(b["pagu"] for b in budgets[goal_first_line:])
         if computed != subtotal[0]:
             rows.notes.append(_note("total-mismatch", subtotal[1], c_pagu, goal=goal["goal"], no=goal["no"],
                                     value=(subtotal[0], computed)))
@@ -502,6 +523,7 @@ def _read_workplan(grid, found, path) -> Rak:
             no, text = goal_row
             goal = _goal_dict(len(goals) + 1, no, text, r + 1)
             goals.append(goal)
+            goal_first_line = len(budgets)  # the goal's lines: budgets[goal_first_line:]
             ind = line = pelaksana = None
             amount, present = rows.amount(r, c_pagu, goal, record=False)
             subtotal = (amount, r) if present else None
@@ -541,6 +563,7 @@ def _read_workplan(grid, found, path) -> Rak:
             act.setdefault(name, to_text(grid.value(r, c)))
         activities.append(act)
     close_goal()
+    check_rollups(budgets, grid, path)
     return _finish(grid, header, rows, path, "workplan", goals, indicators, budgets, activities, extras,
                    stated, stated_cell, end_row)
 
@@ -588,8 +611,13 @@ def _is_repeated_header(grid, r, family, cols) -> bool:
 # -- targets table + budget table --------------------------------------------------------
 
 def _find_budget_table(grid, start):
-    """(header row, role -> column) of the budget table below row ``start``, or None."""
-    for r in range(start, min(grid.nrows, start + _BUDGET_TABLE_SEARCH)):
+    """(header row, role -> column) of the budget table below row ``start`` (however
+    long the targets table above it), or None. Only rows with a budget word are looked at."""
+    for r in range(start, grid.nrows):
+        i = r - grid.top
+        row = grid.rows[i] if 0 <= i < len(grid.rows) else []
+        if not any(type(v) is str and len(v) <= _HEADER_MAX_CHARS and _BUDGET_HINT.search(v) for v in row):
+            continue
         cols = {}
         for c in range(grid.left, grid.ncols):
             t = _text(grid.value(r, c))
@@ -644,6 +672,7 @@ def _read_targets(grid, found, path) -> Rak:
             act[name] = to_text(grid.value(r, c))
         activities.append(act)
     budgets, stated, stated_cell, end_row = _budget_table(grid, rows, b_row, b_cols, goals, activities, path)
+    check_rollups(budgets, grid, path)
     extras = list(dict.fromkeys(header.extras.values()))
     return _finish(grid, header, rows, path, "targets-budget", goals, indicators, budgets, activities, extras,
                    stated, stated_cell, end_row, columns={"pagu": b_cols["pagu"]})
