@@ -190,13 +190,13 @@ def show(file, sheet, as_json, lang):
     Python: rakxl.read_rak(path, sheet=None)
     """
     from .layout import format_date_id, format_rupiah
-    from .reader import read_rak
+    from .reader import read_rak_and_others
 
-    rak = read_rak(file, sheet=sheet)
+    rak, others = read_rak_and_others(file, sheet=sheet)
     summary = {
         "file": str(file), "sheet": rak.sheet, "family": rak.family, **rak.meta.to_dict(),
         "goals": len(rak.goals), "indicators": len(rak.indicators), "activities": len(rak.activities),
-        "budget_lines": len(rak.budgets), "total_pagu": rak.total_pagu,
+        "budget_lines": len(rak.budgets), "total_pagu": rak.total_pagu, "other_sheets": others,
     }
     if as_json:
         echo_json(summary)
@@ -216,6 +216,8 @@ def show(file, sheet, as_json, lang):
     without = rak.goals.loc[rak.goals["budget_lines"] == 0, "no"].tolist()
     if without:
         click.echo(say("goals_without_budget", lang, nos=", ".join(str(n) for n in without)))
+    if others:
+        click.echo(say("other_sheets", lang, names=", ".join(f"'{n}'" for n in others)))
 
 
 EXPORT_TABLES = ("activities", "budgets", "goals", "indicators")
@@ -240,7 +242,7 @@ def export(file, fmt, table, output, sheet, quiet, lang):
 
     Python: rakxl.write_export(rakxl.read_rak(path), out) atau rakxl.to_json(rak)
     """
-    from .reader import read_rak
+    from .reader import read_rak_and_others
     from .report import output_kind, to_json, write_export
     from .safeio import check_output, csv_text
 
@@ -253,7 +255,10 @@ def export(file, fmt, table, output, sheet, quiet, lang):
             fail(f"rakxl: {say('cli.suffix_format', lang, out=output, fmt=fmt)}")
     elif fmt == "xlsx":
         fail(f"rakxl: {say('cli.xlsx_needs_output', lang)}")
-    rak = read_rak(file, sheet=sheet)
+    rak, others = read_rak_and_others(file, sheet=sheet)
+    if others and not quiet:  # which sheet the export holds, said where no output goes
+        names = ", ".join(f"'{n}'" for n in others)
+        click.echo(f"rakxl: {say('used_sheet', lang, sheet=rak.sheet, names=names)}", err=True)
     if output:
         write_export(rak, output, table=table)
         kind = output_kind(output, ("csv", "json", "xlsx"))

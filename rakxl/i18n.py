@@ -19,6 +19,10 @@ MESSAGES = {
     "budget_lines": ("Baris Pagu", "Budget lines"),
     "total_pagu": ("Total Pagu", "Total Pagu"),
     "goals_without_budget": ("Sasaran tanpa Pagu: {nos}", "Goals without a budget: {nos}"),
+    "other_sheets": ("Sheet RAK lain: {names} (pilih dengan --sheet NAMA)",
+                     "Other RAK sheets: {names} (choose one with --sheet NAME)"),
+    "used_sheet": ("dibaca sheet '{sheet}'; sheet RAK lain: {names} (pilih dengan --sheet NAMA)",
+                   "read sheet '{sheet}'; other RAK sheets: {names} (choose one with --sheet NAME)"),
     # -- rakxl's own outputs (rakxl.marker) --
     "report_only": ("bukan tabel RAK: file ini {what}, ditulis oleh rakxl; baca file RAK sumbernya",
                     "not a RAK table: this file is {what}, written by rakxl; read its source RAK files"),

@@ -219,3 +219,31 @@ def test_two_budget_columns_are_refused_one_like_named_column_is_an_extra(tmp_pa
     rak = rakxl.read_rak(S.write(tmp_path / "like.xlsx", [S.Sheet("RAK", like)]))
     assert rak.columns["kegiatan"] == "D" and rak.extra_columns == ["Program/Kegiatan"]
     assert rak.total_pagu == 10_000_000
+
+
+# -- several RAK sheets, said ------------------------------------------------------------------
+
+def _two_units(path, engine="xlsxwriter"):
+    def plan(amount):
+        return S.TITLE + [S.KPU_HEAD, [1, "Sasaran satu", "Indikator satu", "Kegiatan satu", amount, "Subbag Umum"]]
+
+    return S.write(path, [S.Sheet("Petunjuk", [["Isi RAK pada sheet berikut."]]),
+                          S.Sheet("Sekretariat", plan(10_000_000)), S.Sheet("Bagian Umum", plan(25_000_000))], engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_show_and_export_say_the_other_rak_sheets(tmp_path, engine):
+    path = _two_units(tmp_path / "units.xlsx", engine)
+    res = run("show", path)
+    assert res.exit_code == 0 and "[Sekretariat]" in res.stdout
+    assert "Sheet RAK lain: 'Bagian Umum' (pilih dengan --sheet NAMA)" in res.stdout
+    res = run("show", path, "--sheet", "Bagian Umum", "--json")
+    data = json.loads(res.stdout)
+    assert (data["sheet"], data["total_pagu"], data["other_sheets"]) == ("Bagian Umum", 25_000_000, ["Sekretariat"])
+    res = run("export", path, "--to", "csv")
+    assert res.exit_code == 0 and "Kegiatan satu" in res.stdout
+    assert res.stderr.strip() == ("rakxl: dibaca sheet 'Sekretariat'; sheet RAK lain: 'Bagian Umum' "
+                                  "(pilih dengan --sheet NAMA)")
+    assert run("export", path, "--to", "csv", "--quiet").stderr == ""
+    single = run("show", S.write(tmp_path / "one.xlsx", S.labelled(), engine), "--json")
+    assert json.loads(single.stdout)["other_sheets"] == []

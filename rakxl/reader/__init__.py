@@ -38,7 +38,7 @@ from .header import HEADER_SEARCH_ROWS, find_header
 from .meta import parse_date, read_meta
 from .walk import _Walk  # noqa: F401  (benchmarks/run.py times its phases)
 
-__all__ = ["read_rak", "read_workbook", "read_grid", "find_header", "read_meta", "parse_date",
+__all__ = ["read_rak", "read_rak_and_others", "read_workbook", "read_grid", "find_header", "read_meta", "parse_date",
            "HEADER_SEARCH_ROWS"]
 
 
@@ -85,6 +85,27 @@ def _read_one(book: Workbook, path, sheet) -> Rak:
     if rak is None:
         raise refusal(path, [sheet], [examine(book.grid(sheet))])
     return rak
+
+
+def read_rak_and_others(path, sheet: str | int | None = None, *, limits=None) -> tuple[Rak, list[str]]:
+    """:func:`read_rak`, and the names of the workbook's other RAK sheets (in workbook
+    order), so that a reader of one sheet can say which it used and which it did not.
+
+    A sheet is another RAK sheet when it reads as one; a sheet refused by the table
+    contract is not listed (reading it by name says why).
+    """
+    with Workbook(path, limits) as book:
+        rak = _read_one(book, path, sheet)
+        others = []
+        for name in book.plan_sheets:
+            if name == rak.sheet:
+                continue
+            try:
+                if read_grid(book.grid(name), path) is not None:
+                    others.append(name)
+            except RakInputError:
+                pass
+        return rak, others
 
 
 def read_workbook(path, *, limits=None) -> list[Rak]:
