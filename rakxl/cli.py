@@ -483,10 +483,11 @@ def format_(file, output, paper, in_place, quiet, lang):
 @click.argument("old", type=click.Path())
 @click.argument("new", type=click.Path())
 @output_options
+@click.option("--sheet", default=None, help="Bandingkan hanya sheet RAK ini (bawaan: semua sheet RAK).")
 @quiet_option
 @lang_option
 @handle_errors
-def diff_command(old, new, output, as_json, quiet, lang):
+def diff_command(old, new, output, as_json, sheet, quiet, lang):
     """Apa yang berubah dari RAK lama (OLD) ke revisinya (NEW).
 
     Di layar: selisih total Pagu (per Pelaksana) lebih dulu, lalu sasaran demi
@@ -496,28 +497,37 @@ def diff_command(old, new, output, as_json, quiet, lang):
     -o .json / .csv menulis data yang sama (alih-alih layar). Kode keluar: 0 tidak
     ada perubahan, 1 ada perubahan, 2 file tidak dapat dibaca.
 
+    Setiap sheet RAK dibandingkan, dicocokkan menurut nama sheet (lalu unitnya);
+    sheet RAK lama yang tidak ada di RAK baru adalah perubahan. --sheet NAMA
+    membandingkan satu sheet saja.
+
     Contoh: rakxl diff RAK_2021.xlsx RAK_2021_revisi1.xlsx -o perubahan.xlsx
 
-    Python: rakxl.write_diff(rakxl.diff(rakxl.read_rak(old), rakxl.read_rak(new)), out)
+    Python: rakxl.diff_workbooks(old, new) atau rakxl.diff(rakxl.read_rak(old), rakxl.read_rak(new))
     """
-    from .reader import read_rak
-    from .report import output_kind, write_diff
-    from .revisions import diff
+    from .report import output_kind
+    from .report.outputs import write_workbook_diff
+    from .revisions import diff_workbooks
     from .safeio import check_output
 
     if output:
         check_output(output, [old, new])
         kind = output_kind(output, ("xlsx", "json", "csv"))
-    d = diff(read_rak(old), read_rak(new))
+    wd = diff_workbooks(old, new, sheet=sheet)
+    d = wd.single
     if output:
-        write_diff(d, output, lang=lang)
-        rows = len(d.changes)
-        confirm(output, lang, quiet, sheets=2 if kind == "xlsx" else None, rows=rows)
+        write_workbook_diff(wd, output, lang=lang)
+        rows = len(d.changes) if d is not None else sum(len(p.diff.changes) for p in wd.pairs if p.diff is not None)
+        sheets = None
+        if kind == "xlsx":
+            sheets = 2 if d is not None else len([p for p in wd.pairs if p.new is not None]) + len(
+                [p for p in wd.pairs if p.diff is not None]) + (1 if any(p.diff is None for p in wd.pairs) else 0)
+        confirm(output, lang, quiet, sheets=sheets, rows=rows)
     elif as_json:
-        echo_json(d.to_json())
+        echo_json(d.to_json() if d is not None else wd.to_json())
     else:
-        click.echo("\n".join(d.summary(lang)))
-    sys.exit(EXIT_OK if d.is_empty else EXIT_FOUND)
+        click.echo("\n".join(wd.summary(lang)))
+    sys.exit(EXIT_OK if wd.is_empty else EXIT_FOUND)
 
 
 @cli.command("monev")

@@ -393,5 +393,12 @@ CONTRACT_WORDS = {
     "contract.rollup_more": (", dan {n} baris ringkasan lain", ", and {n} more roll-up rows"),
 }
 
+#: Words of the sheet-level changes of a diff over several RAK sheets.
+DIFF_SHEET_WORDS = {
+    "diff.sheet_change": ("Perubahan sheet", "Sheet change"),
+    "diff.sheet_removed": ("sheet RAK dihapus", "RAK sheet removed"),
+    "diff.sheet_added": ("sheet RAK baru", "RAK sheet added"),
+}
+
 #: Every section of the catalogue, by key.
-CATALOGUE = {**MESSAGES, **OUTPUT_WORDS, **CLI_WORDS, **CONTRACT_WORDS}
+CATALOGUE = {**MESSAGES, **OUTPUT_WORDS, **CLI_WORDS, **CONTRACT_WORDS, **DIFF_SHEET_WORDS}

@@ -247,3 +247,69 @@ def test_show_and_export_say_the_other_rak_sheets(tmp_path, engine):
     assert run("export", path, "--to", "csv", "--quiet").stderr == ""
     single = run("show", S.write(tmp_path / "one.xlsx", S.labelled(), engine), "--json")
     assert json.loads(single.stdout)["other_sheets"] == []
+
+
+def _units_book(path, sheets, engine="xlsxwriter"):
+    """A workbook of RAK sheets: ``{sheet name: (unit line, amount)}``."""
+    out = []
+    for name, (unit, amount) in sheets.items():
+        rows = [["RENCANA AKSI KINERJA TAHUN 2021"], ["KOMISI PEMILIHAN UMUM PROVINSI BANTEN"], [unit], [],
+                S.KPU_HEAD, [1, "Sasaran satu", "Indikator satu", "Kegiatan satu", amount, "Subbag Umum"]]
+        out.append(S.Sheet(name, rows))
+    return S.write(path, out, engine)
+
+
+def test_diff_compares_every_rak_sheet_by_name(tmp_path):
+    old = _units_book(tmp_path / "old.xlsx", {"Sekretariat": ("SEKRETARIAT", 10_000_000),
+                                              "Bagian Umum": ("BAGIAN UMUM", 25_000_000)})
+    new = _units_book(tmp_path / "new.xlsx", {"Bagian Umum": ("BAGIAN UMUM", 30_000_000),
+                                              "Sekretariat": ("SEKRETARIAT", 10_000_000)}, "openpyxl")
+    wd = rakxl.diff_workbooks(old, new)
+    assert [(p.old.sheet, p.new.sheet, p.diff.is_empty) for p in wd.pairs] == [
+        ("Sekretariat", "Sekretariat", True), ("Bagian Umum", "Bagian Umum", False)]
+    res = run("diff", old, new)
+    assert res.exit_code == 1
+    lines = res.stdout.splitlines()
+    assert "== Sheet 'Sekretariat' -> 'Sekretariat' ==" in lines and "== Sheet 'Bagian Umum' -> 'Bagian Umum' ==" in lines
+    assert "Total Pagu: Rp 25.000.000 -> Rp 30.000.000 (+Rp 5.000.000)" in lines
+    data = json.loads(run("diff", old, new, "--json").stdout)
+    assert [(s["change"], s["old_sheet"], s["pagu_old"], s["pagu_new"]) for s in data["sheets"]] == [
+        ("compared", "Sekretariat", 10_000_000, 10_000_000), ("compared", "Bagian Umum", 25_000_000, 30_000_000)]
+    out = tmp_path / "perubahan.xlsx"
+    assert run("diff", old, new, "-o", out).exit_code == 1
+    from rakxl.marker import read_mark
+
+    assert read_mark(out).report_sheets == ("Perubahan", "Perubahan 2")
+    assert [(r.sheet, r.total_pagu) for r in rakxl.read_workbook(out)] == [("Sekretariat", 10_000_000),
+                                                                         ("Bagian Umum", 30_000_000)]
+    one = run("diff", old, new, "--sheet", "Sekretariat")
+    assert one.exit_code == 0 and "Tidak ada perubahan." in one.stdout
+    assert run("diff", old, new, "--sheet", "Keuangan").exit_code == 2
+
+
+def test_a_sheet_missing_in_the_new_plan_is_a_change(tmp_path):
+    old = _units_book(tmp_path / "old.xlsx", {"Sekretariat": ("SEKRETARIAT", 10_000_000),
+                                              "Bagian Umum": ("BAGIAN UMUM", 25_000_000)})
+    new = _units_book(tmp_path / "new.xlsx", {"Sekretariat": ("SEKRETARIAT", 10_000_000)})
+    res = run("diff", old, new)
+    assert res.exit_code == 1
+    assert "Sheet RAK 'Bagian Umum' tidak ada lagi di RAK baru (Pagu Rp 25.000.000 hilang)" in res.stdout
+    out = tmp_path / "perubahan.xlsx"
+    assert run("diff", old, new, "-o", out).exit_code == 1
+    from rakxl.marker import read_mark
+
+    assert read_mark(out).report_sheets == ("Perubahan", "Sheet")
+    assert [r.sheet for r in rakxl.read_workbook(out)] == ["Sekretariat"]
+
+
+def test_sheets_matched_by_unit_then_the_last_pair(tmp_path):
+    old = _units_book(tmp_path / "old.xlsx", {"RAK 1": ("SEKRETARIAT", 10_000_000),
+                                              "RAK 2": ("BAGIAN UMUM", 25_000_000)})
+    new = _units_book(tmp_path / "new.xlsx", {"Umum": ("Bagian Umum", 25_000_000),
+                                              "Sekretariat": ("Sekretariat", 12_000_000)})
+    wd = rakxl.diff_workbooks(old, new)
+    assert [(p.old.sheet, p.new.sheet) for p in wd.pairs] == [("RAK 1", "Sekretariat"), ("RAK 2", "Umum")]
+    single_old = _units_book(tmp_path / "a.xlsx", {"RAK": ("SEKRETARIAT", 10_000_000)})
+    single_new = _units_book(tmp_path / "b.xlsx", {"RAK Revisi": ("SEKRETARIAT", 10_000_000)})
+    res = run("diff", single_old, single_new, "--json")
+    assert res.exit_code == 0 and json.loads(res.stdout)["new"]["sheet"] == "RAK Revisi"  # one pair: as before

@@ -389,3 +389,62 @@ def refuse_lost_text(raks) -> None:
                 f"{format_rupiah(rak.total_pagu)}; tata letak resmi akan menggantinya dengan jumlah itu. "
                 "Periksa Pagu dan JUMLAH lalu jalankan lagi", path=rak.path, sheet=rak.sheet,
                 cell=rak.stated_total_cell)
+
+def write_workbook_diff(wd, out, *, lang: str = "id", paper: str = "A4") -> Path:
+    """Write a :func:`rakxl.revisions.diff_workbooks` of several RAK sheets to ``out``:
+
+    - ``.xlsx``: one ``Perubahan`` sheet per compared RAK sheet (``Perubahan``,
+      ``Perubahan 2``... in the order of the pairs), a ``Sheet`` sheet when a RAK sheet
+      was removed or added, then every new plan in the official layout with its
+      changes marked (as :func:`write_diff`);
+    - ``.json``: :meth:`WorkbookDiff.to_json`;
+    - ``.csv``: every compared sheet's changes, with the sheets in a first column.
+
+    A single pair of sheets is written exactly as :func:`write_diff` writes it.
+    """
+    from ..safeio import check_output, write_csv, write_json
+
+    if wd.single is not None:
+        return write_diff(wd.single, out, lang=lang, paper=paper)
+    inputs = sorted({r.path for p in wd.pairs for r in (p.old, p.new) if r is not None and r.path})
+    kind = output_kind(out, ("xlsx", "json", "csv"))
+    check_output(out, inputs)
+    if kind == "json":
+        write_json(wd.to_json(), out, inputs)
+        return Path(out)
+    compared = [p for p in wd.pairs if p.diff is not None]
+    if kind == "csv":
+        import pandas as pd
+
+        frames = []
+        for p in compared:
+            changes = p.diff.changes
+            for col in ("old", "new"):
+                changes[col] = [v if v is None or isinstance(v, str) else str(v) for v in changes[col]]
+            changes.insert(0, "sheet", f"{p.old.sheet} -> {p.new.sheet}")
+            frames.append(changes)
+        write_csv(pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(), out, inputs=inputs)
+        return Path(out)
+    from ..writer import write_rak
+    from .table import write_table
+
+    extra: dict = {}
+    for n, p in enumerate(compared, 1):
+        table = changes_table(p.diff, lang)
+        name = CHANGES_SHEET if n == 1 else f"{CHANGES_SHEET} {n}"
+        extra[name] = (lambda t: lambda book, ws: write_table(ws, t, lang, book=book))(table)
+    moved = [p for p in wd.pairs if p.diff is None]
+    if moved:
+        rows = [(text("diff.sheet_" + p.change, lang), (p.old or p.new).sheet, (p.old or p.new).total_pagu)
+                for p in moved]
+        cols = [Column(text("diff.sheet_change", lang), 16), Column("Sheet", 30),
+                Column("Pagu", 20, "rupiah")]
+        table = Table("Sheet", cols, rows)
+        extra["Sheet"] = lambda book, ws: write_table(ws, table, lang, book=book)
+    raks = [p.new for p in wd.pairs if p.new is not None]
+    marks = {}
+    position = {id(p.new): i for i, p in enumerate([p for p in wd.pairs if p.new is not None])}
+    for p in compared:
+        marks.update(p.diff.marks(lang, position=position[id(p.new)]))
+    write_rak(raks, out, paper=paper, marks=marks, kind="diff", extra_sheets=extra)
+    return Path(out)
