@@ -108,11 +108,14 @@ def carry_over(previous, raks, config: Config) -> Carried:
         # indicators: same text within the matched goal, else where their activities went
         ind_match = {}
         taken = set()
+        new_inds_of_goal: dict[int, list[int]] = {}
+        for j, x in enumerate(n_ind):
+            new_inds_of_goal.setdefault(goal_pos_new[x.goal], []).append(j)
         for i, ind in enumerate(o_ind):
             gn = goal_match.get(goal_pos_old[ind.goal])
             if gn is None:
                 continue
-            cands = [j for j, x in enumerate(n_ind) if goal_pos_new[x.goal] == gn and j not in taken]
+            cands = [j for j in new_inds_of_goal.get(gn, ()) if j not in taken]
             same = [j for j in cands if fold(n_ind[j].text) == fold(ind.text)]
             j = same[0] if same else _majority(
                 n_ind_of_act.get(act_match.get(k)) for k in range(ind.first, ind.last + 1))
@@ -121,15 +124,19 @@ def carry_over(previous, raks, config: Config) -> Carried:
                 taken.add(j)
         # budget lines: where their activities went
         o_lines = old_rak.budgets["budget_line"].tolist()
-        n_lines = new_rak.budgets["budget_line"].tolist()
+        n_position = {int(b): k for k, b in enumerate(new_rak.budgets["budget_line"].tolist())}
         n_line_of_act = {}
         for k, b in enumerate(new_rak.activities["budget_line"].tolist()):
             if not pd.isna(b):
-                n_line_of_act[k] = n_lines.index(int(b)) if int(b) in n_lines else None
+                n_line_of_act[k] = n_position.get(int(b))
+        old_acts_of_line: dict[int, list[int]] = {}
+        for k, x in enumerate(old_rak.activities["budget_line"].tolist()):
+            if not pd.isna(x):
+                old_acts_of_line.setdefault(int(x), []).append(k)
         budget_match = {}
         taken = set()
         for bi, b in enumerate(o_lines):
-            acts = [k for k, x in enumerate(old_rak.activities["budget_line"].tolist()) if not pd.isna(x) and x == b]
+            acts = old_acts_of_line.get(int(b), [])
             j = _majority(n_line_of_act.get(act_match.get(k)) for k in acts)
             if j is not None and j not in taken:
                 budget_match[bi] = j

@@ -597,9 +597,14 @@ def _methods_table(sheets, lang):
     wrap = (False, False, False, True, False, True, True, True, True)
     rows = []
     for sheet in sheets:
-        for ind in sheet.indicators:
-            acts = [a for a in sheet.activities if ind.first <= a.first <= ind.last]
-            for item in [ind] + acts:
+        acts_of: dict[int, list] = {}           # indicator -> its activities (positions are ordered)
+        k = 0
+        for a in sheet.activities:
+            while k + 1 < len(sheet.indicators) and a.first > sheet.indicators[k].last:
+                k += 1
+            acts_of.setdefault(k, []).append(a)
+        for k, ind in enumerate(sheet.indicators):
+            for item in [ind] + acts_of.get(k, []):
                 rows.append((sheet.ws.name, item.no, pick(("Indikator", "Indicator"), lang) if item.level ==
                              "indikator" else pick(("Kegiatan", "Activity"), lang), item.text, item.target_text,
                              item.method.name, item.method.formula_text(lang), sheet.basis_text(item),
