@@ -187,9 +187,9 @@ def _data_start(grid, r, cols, uses_sub) -> int:
     return start
 
 
-def _header(grid, r, cols, uses_sub, texts, keep=()) -> _Header:
+def _header(grid, r, cols, uses_sub, texts) -> _Header:
     """A :class:`_Header` of the model's roles; every other named column is an extra."""
-    model = {role: c for role, c in cols.items() if role in _MODEL_ROLES and role not in keep}
+    model = {role: c for role, c in cols.items() if role in _MODEL_ROLES}
     extras = {c: " ".join(t.split()) for c, t in texts if c not in model.values()}
     return _Header(row=r, data_start=_data_start(grid, r, cols, uses_sub), cols=model, extras=extras)
 
@@ -261,10 +261,9 @@ def _pemda_header(grid, r, texts):
         cols = {**cols, "sasaran": cols["tujuan"]}
     if "sasaran" not in cols and "indikator" not in cols:
         return None
-    keep = ()
     if "sub_aksi" in cols:  # the sub-actions are the activities; their Rencana Aksi an extra column
         cols = {**cols, "kegiatan": cols["sub_aksi"]}
-    header = _header(grid, r, cols, uses_sub, texts, keep)
+    header = _header(grid, r, cols, uses_sub, texts)
     months = [cols.get(m) for m in layout.MONTHS]
     if None in months or months != sorted(months) or any(q in cols for q in layout.QUARTERS):
         return "pemda", (header, None)
