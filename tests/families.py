@@ -89,6 +89,14 @@ def _spans(items, n):
     return [(s, (items[k + 1][0] if k + 1 < len(items) else n) - 1, v) for k, (s, v) in enumerate(items)]
 
 
+def _indicator_spans(g: V.Goal):
+    """(first row, last row, indicator) of each indicator of a goal (rows within the goal)."""
+    i0 = 0
+    for ind in g.indicators:
+        yield i0, i0 + len(ind.activities) - 1, ind
+        i0 += len(ind.activities)
+
+
 def _title(ws, plan, width, r=0):
     for line in (f"RENCANA AKSI KINERJA TAHUN {plan.year}", plan.organization, plan.unit):
         ws.merge(r, 0, r, width - 1, line, "bold")
@@ -155,12 +163,9 @@ def render_workplan(path, plan: V.Plan, opts: Options = Options()) -> Path:
             ws.write(top + i, 0, f"{chr(ord('a') + i % 26)}.")
             ws.write(top + i, 1, act.kegiatan)
             ws.write(top + i, 2, _waktu(act.tw))
-        i0 = 0
-        for ind in g.indicators:
-            end = i0 + len(ind.activities) - 1
+        for i0, end, ind in _indicator_spans(g):
             _put(ws, opts, top + i0, top + end, 3, ind.text)
             _put(ws, opts, top + i0, top + end, 4, ind.target)
-            i0 = end + 1
         for s, e, text in _spans(g.pelaksana, len(rows)):
             _put(ws, opts, top + s, top + e, col["Penanggung Jawab"], text)
         for s, e, amount in _lines(g):
@@ -306,15 +311,12 @@ def render_pemda(path, plan: V.Plan, opts: Options = Options()) -> Path:
         if opts.no_column:
             _put(ws, opts, top, top + n - 1, col["No"], g.no)
         _put(ws, opts, top, top + n - 1, col["Sasaran"], g.sasaran)
-        i0 = 0
-        for ind in g.indicators:
-            end = i0 + len(ind.activities) - 1
+        for i0, end, ind in _indicator_spans(g):
             _put(ws, opts, top + i0, top + end, col["Indikator"], ind.text)
             _put(ws, opts, top + i0, top + end, col["Satuan"], satuan(ind.target))
             _put(ws, opts, top + i0, top + end, col["Target"], ind.target)
             if opts.sub_aksi:
                 _put(ws, opts, top + i0, top + end, col["Rencana Aksi"], f"Aksi {ind.text}")
-            i0 = end + 1
         for s, e, amount in _lines(g):
             ws.merge(top + s, col["Program/Kegiatan"], top + e, col["Program/Kegiatan"], program_of(g, s))
             ws.merge(top + s, col["Anggaran (Rp)"], top + e, col["Anggaran (Rp)"], amount, "money")
@@ -375,12 +377,9 @@ def render_monthly(path, plan: V.Plan, opts: Options = Options()) -> Path:
         top, n = r, len(rows)
         _put(ws, opts, top, top + n - 1, col["no"], g.no)
         _put(ws, opts, top, top + n - 1, col["sasaran"], g.sasaran)
-        i0 = 0
-        for ind in g.indicators:
-            end = i0 + len(ind.activities) - 1
+        for i0, end, ind in _indicator_spans(g):
             _put(ws, opts, top + i0, top + end, col["indikator"], ind.text)
             _put(ws, opts, top + i0, top + end, col["target_indikator"], ind.target)
-            i0 = end + 1
         for s, e, amount in _lines(g):
             ws.merge(top + s, col["pagu"], top + e, col["pagu"], amount, "money")
         for s, e, text in _spans(g.pelaksana, n):
