@@ -313,3 +313,15 @@ def test_sheets_matched_by_unit_then_the_last_pair(tmp_path):
     single_new = _units_book(tmp_path / "b.xlsx", {"RAK Revisi": ("SEKRETARIAT", 10_000_000)})
     res = run("diff", single_old, single_new, "--json")
     assert res.exit_code == 0 and json.loads(res.stdout)["new"]["sheet"] == "RAK Revisi"  # one pair: as before
+
+
+@pytest.mark.parametrize("producer", producers())
+def test_amounts_in_thousands_read_only_when_scaled_explicitly_and_said(files, producer):
+    rak = rakxl.read_rak(files["thousands", producer], scale=1000)
+    assert rak.budgets["pagu"].tolist() == [15_000_000, 30_000_000, 45_000_000]
+    assert rak.total_pagu == 90_000_000
+    assert [(n.code, n.cell, n.value) for n in rak.notes] == [
+        ("amount-scaled", "E5", "Pagu Anggaran (Rp. 000) x 1.000")]
+    assert [r.total_pagu for r in rakxl.read_workbook(files["thousands", producer], scale=1000)] == [90_000_000]
+    plain = rakxl.read_rak(files["labelled", producer], scale=1000)  # a header in rupiah is never scaled
+    assert plain.total_pagu == 60_000_000 and not [n for n in plain.notes if n.code == "amount-scaled"]

@@ -42,7 +42,7 @@ __all__ = ["read_rak", "read_rak_and_others", "read_workbook", "read_grid", "fin
            "HEADER_SEARCH_ROWS"]
 
 
-def read_rak(path, sheet: str | int | None = None, *, limits=None) -> Rak:
+def read_rak(path, sheet: str | int | None = None, *, limits=None, scale: int | None = None) -> Rak:
     """Read one RAK table.
 
     Args:
@@ -50,6 +50,9 @@ def read_rak(path, sheet: str | int | None = None, *, limits=None) -> Rak:
         sheet: the sheet's name or 0-based index; None for the first sheet that
             holds a RAK table.
         limits: :class:`rakxl.guard.Limits` to use instead of the defaults.
+        scale: amounts "in thousands": multiply the amounts of a Pagu column whose
+            header says so (``Pagu Anggaran (Rp. 000)``) by this (1000); Rak.notes says
+            so (``amount-scaled``). Without it such a sheet is refused.
 
     Returns:
         The :class:`~rakxl.model.Rak` of that sheet.
@@ -59,13 +62,13 @@ def read_rak(path, sheet: str | int | None = None, *, limits=None) -> Rak:
             RAK table. The message names the file and the sheet.
     """
     with Workbook(path, limits) as book:
-        return _read_one(book, path, sheet)
+        return _read_one(book, path, sheet, scale)
 
 
-def _read_one(book: Workbook, path, sheet) -> Rak:
+def _read_one(book: Workbook, path, sheet, scale=None) -> Rak:
     if sheet is None:
         for name in book.plan_sheets:
-            rak = read_grid(book.grid(name), path)
+            rak = read_grid(book.grid(name), path, scale=scale)
             if rak is not None:
                 return rak
         raise _no_table(book)
@@ -81,7 +84,7 @@ def _read_one(book: Workbook, path, sheet) -> Rak:
                             path=path)
     if sheet not in book.plan_sheets:  # a report sheet rakxl wrote (Perubahan, Temuan, Total...)
         raise RakInputError(say("report_sheet", sheet=sheet, what=book.output_mark.label()), path=path, sheet=sheet)
-    rak = read_grid(book.grid(sheet), path)
+    rak = read_grid(book.grid(sheet), path, scale=scale)
     if rak is None:
         raise refusal(path, [sheet], [examine(book.grid(sheet))])
     return rak
@@ -108,23 +111,24 @@ def read_rak_and_others(path, sheet: str | int | None = None, *, limits=None) ->
         return rak, others
 
 
-def read_workbook(path, *, limits=None) -> list[Rak]:
+def read_workbook(path, *, limits=None, scale: int | None = None) -> list[Rak]:
     """Read every sheet that holds a RAK table, in workbook order.
 
     Sheets without a RAK table (instructions, lookups, helper sheets) are skipped.
+    ``scale``: as in :func:`read_rak`.
 
     Raises:
         RakError: the file cannot be read, or no sheet holds a RAK table (the
             message names the sheets looked at).
     """
     with Workbook(path, limits) as book:
-        return read_book(book, path)
+        return read_book(book, path, scale=scale)
 
 
-def read_book(book: Workbook, path=None) -> list[Rak]:
+def read_book(book: Workbook, path=None, *, scale: int | None = None) -> list[Rak]:
     """:func:`read_workbook` of a :class:`~rakxl.workbook.Workbook` already open (for a
     caller that reads more of the same file, such as the monev reader: one open)."""
-    raks = [r for r in (read_grid(book.grid(n), path) for n in book.plan_sheets) if r is not None]
+    raks = [r for r in (read_grid(book.grid(n), path, scale=scale) for n in book.plan_sheets) if r is not None]
     if not raks:
         raise _no_table(book)
     return raks

@@ -12,19 +12,29 @@ from .meta import read_meta
 from .walk import _Walk
 
 
-def read_grid(grid: Grid, path=None) -> Rak | None:
-    """The RAK table of one sheet, or None when the sheet holds none."""
+def read_grid(grid: Grid, path=None, *, scale: int | None = None) -> Rak | None:
+    """The RAK table of one sheet, or None when the sheet holds none.
+
+    ``scale``: multiply the amounts of a Pagu column whose header says they are in
+    thousands (``Pagu Anggaran (Rp. 000)``) by this; Rak.notes says so
+    (``amount-scaled``). Without it such a column is no Pagu and the sheet is refused.
+    """
     from .families import read_family  # the family stage: a family other than the KPU layout
 
     rak = read_family(grid, path)
     if rak is not None:
         return rak
-    header = find_header(grid)
+    header = find_header(grid, scale)
     if header is None:
         return None
     check_header(grid, header.row, path)  # two tables side by side: refused
     walk = _Walk(grid, header, path)
     walk.run()
+    if header.scale:  # amounts in thousands, scaled as the caller asked (noted in the header stage)
+        for line in walk.budgets:
+            line["pagu"] *= header.scale
+        if walk.stated_total is not None:
+            walk.stated_total *= header.scale
     if len(walk.activities["row"]) < CONTRACT.min_activity_rows:
         return None  # a header with no activity below it (an empty template sheet)
     check_rollups(walk.budgets, grid, path)  # program amounts over their kegiatan: refused

@@ -24,6 +24,7 @@ class _Header:
     cols: dict[str, int]          # role -> 0-based column
     extras: dict[int, str] = field(default_factory=dict)   # column -> header text
     notes: list = field(default_factory=list)   # what the header stage chose and says (Rak.notes)
+    scale: int | None = None      # amounts of the Pagu column multiplied by this (a header in thousands)
 
 
 #: The contract of the official layout (layout.CONTRACTS): what the header row must map.
@@ -35,8 +36,20 @@ def satisfies(known) -> bool:
     return all(any(role in known for role in group) for group in CONTRACT.required)
 
 
-def find_header(grid: Grid) -> _Header | None:
-    """Find the header row by its words; None when the sheet has no RAK table."""
+def _in_thousands(v) -> bool:
+    """Whether a header text names a budget in thousands (``Pagu Anggaran (Rp. 000)``)."""
+    if not isinstance(v, str) or len(v) > _HEADER_MAX_CHARS:
+        return False
+    norm = layout.normalize_header(v)
+    return bool(layout.BUDGET_LIKE_HEADER.fullmatch(norm) and layout.THOUSANDS_HEADER.search(norm))
+
+
+def find_header(grid: Grid, scale: int | None = None) -> _Header | None:
+    """Find the header row by its words; None when the sheet has no RAK table.
+
+    ``scale``: the caller says amounts in a column whose header says thousands
+    (:data:`rakxl.layout.THOUSANDS_HEADER`) are to be multiplied by it: such a column is
+    then the Pagu column (otherwise it is none, and the sheet is refused)."""
     best = None
     last = min(grid.nrows, grid.top + HEADER_SEARCH_ROWS)
     for r in range(grid.top, last):
@@ -44,6 +57,8 @@ def find_header(grid: Grid) -> _Header | None:
         for c in range(grid.left, grid.ncols):
             v = grid.value(r, c)
             role = _role_of(v) if isinstance(v, str) else None
+            if role is None and scale and _in_thousands(v):
+                role = "pagu"
             if role:
                 roles.setdefault(role, c)
         known = set(roles) - {"triwulan"}
@@ -53,10 +68,10 @@ def find_header(grid: Grid) -> _Header | None:
             best = (len(known), r)
     if best is None:
         return None
-    return _map_columns(grid, best[1])
+    return _map_columns(grid, best[1], scale)
 
 
-def _map_columns(grid: Grid, r: int) -> _Header:
+def _map_columns(grid: Grid, r: int, scale: int | None = None) -> _Header:
     sub = r + 1
     # Horizontal merges on the header row (the quarter group): the cells under them
     # are named by the row below.
@@ -74,6 +89,8 @@ def _map_columns(grid: Grid, r: int) -> _Header:
     for c in range(grid.left, grid.ncols):
         text = grid.value(r, c)
         role = layout.match_header(text) if isinstance(text, str) else None
+        if role is None and scale and _in_thousands(text):
+            role = "pagu"
         below = grid.value(sub, c)
         below_role = layout.match_header(below) if isinstance(below, str) else None
         if c in under_group:
@@ -105,12 +122,20 @@ def _map_columns(grid: Grid, r: int) -> _Header:
         else:
             cols[role] = c
     notes = _unit_cost_beside_total(grid, r, cols, extras)
+    pagu = cols.get("pagu")
+    scaled = scale if scale and pagu is not None and _in_thousands(grid.value(r, pagu)) else None
+    if scaled:  # said where the choice was made: every amount of this column times the scale
+        from ..formulas import a1
+        from ..model import Note
+
+        notes.append(Note("amount-scaled", a1(r, pagu), r + 1, "pagu",
+                          value=f"{' '.join(str(grid.value(r, pagu)).split())} x {scaled:,}".replace(",", ".")))
     data_start = r + 2 if uses_sub else r + 1
     # Header cells merged down over a second header row.
     for r1, c1, r2, c2 in grid.merges:
         if r1 == r and c1 in cols.values() and r2 >= data_start:
             data_start = r2 + 1
-    return _Header(row=r, data_start=data_start, cols=cols, extras=extras, notes=notes)
+    return _Header(row=r, data_start=data_start, cols=cols, extras=extras, notes=notes, scale=scaled)
 
 
 def _unit_cost_beside_total(grid: Grid, r: int, cols: dict, extras: dict) -> list:
