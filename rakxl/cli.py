@@ -193,10 +193,11 @@ def show(file, sheet, as_json, lang):
     from .reader import read_rak_and_others
 
     rak, others = read_rak_and_others(file, sheet=sheet)
+    plan = rak.plan
     summary = {
         "file": str(file), "sheet": rak.sheet, "family": rak.family, **rak.meta.to_dict(),
-        "goals": len(rak.goals), "indicators": len(rak.indicators), "activities": len(rak.activities),
-        "budget_lines": len(rak.budgets), "total_pagu": rak.total_pagu, "other_sheets": others,
+        "goals": len(plan.goals), "indicators": len(plan.indicators), "activities": len(plan.activities),
+        "budget_lines": len(plan.budget_lines), "total_pagu": rak.total_pagu, "other_sheets": others,
     }
     if as_json:
         echo_json(summary)
@@ -207,13 +208,13 @@ def show(file, sheet, as_json, lang):
         ("year", m.year), ("organization", m.organization), ("unit", m.unit),
         ("signed", ", ".join(x for x in (m.place, format_date_id(m.signed_on) if m.signed_on else None) if x)),
         ("signatory", " / ".join(x for x in (m.signatory_title, m.signatory, m.nip and f"NIP {m.nip}") if x)),
-        ("goals", len(rak.goals)), ("indicators", len(rak.indicators)), ("activities", len(rak.activities)),
-        ("budget_lines", len(rak.budgets)), ("total_pagu", format_rupiah(rak.total_pagu)),
+        ("goals", len(plan.goals)), ("indicators", len(plan.indicators)), ("activities", len(plan.activities)),
+        ("budget_lines", len(plan.budget_lines)), ("total_pagu", format_rupiah(rak.total_pagu)),
     ]
     width = max(len(say(k, lang)) for k, _ in rows)
     for key, value in rows:
         click.echo(f"{say(key, lang):<{width}}  {'-' if value in (None, '') else value}")
-    without = rak.goals.loc[rak.goals["budget_lines"] == 0, "no"].tolist()
+    without = [g.no for g in plan.goals if g.goal not in plan.lines_by_goal]
     if without:
         click.echo(say("goals_without_budget", lang, nos=", ".join(str(n) for n in without)))
     if others:
@@ -305,7 +306,7 @@ def totals(paths, by, output, as_json, quiet, jobs, lang):
     from .report import output_kind, totals_records, write_totals
     from .report.text import totals_text
     from .safeio import check_output
-    from .totals import GROUP_KEYS, budget_totals, read_many
+    from .totals import GROUP_KEYS, read_many, sum_budgets
 
     keys = [k.strip().lower() for k in by.split(",") if k.strip()]
     if not keys or any(k not in GROUP_KEYS for k in keys):
@@ -316,7 +317,7 @@ def totals(paths, by, output, as_json, quiet, jobs, lang):
         check_output(output)
     with _progress(quiet, lang) as progress:
         result = read_many(paths, jobs=jobs, check=kind == "xlsx", progress=progress)
-    table = budget_totals(result.raks, by=keys)
+    table = sum_budgets(result.raks, by=keys)  # plain rows: pandas only for a CSV
     if output:
         write_totals(table, output, result, lang=lang)
         confirm(output, lang, quiet, sheets=3 if kind == "xlsx" else None, rows=len(table))
@@ -517,7 +518,8 @@ def diff_command(old, new, output, as_json, sheet, quiet, lang):
     d = wd.single
     if output:
         write_workbook_diff(wd, output, lang=lang)
-        rows = len(d.changes) if d is not None else sum(len(p.diff.changes) for p in wd.pairs if p.diff is not None)
+        rows = len(d.change_rows()) if d is not None else sum(len(p.diff.change_rows()) for p in wd.pairs
+                                                         if p.diff is not None)
         sheets = None
         if kind == "xlsx":
             sheets = 2 if d is not None else len([p for p in wd.pairs if p.new is not None]) + len(
@@ -583,7 +585,7 @@ def monev(file, output, previous, config_path, paper, quiet, lang):
         n_act += len(act)
     if not quiet:
         click.echo("rakxl: " + pick(MONITORING["done"], lang, n=len(raks), out=output, ind=n_ind, act=n_act,
-                                    lines=sum(len(r.budgets) for r in raks)), err=True)
+                                    lines=sum(len(r.plan.budget_lines) for r in raks)), err=True)
     if carried and (carried.unmatched or not quiet):
         click.echo("rakxl: " + pick(MONITORING["carried"], lang, old=previous, cells=carried.count,
                                     unmatched=len(carried.unmatched), sheet=UNMATCHED), err=True)

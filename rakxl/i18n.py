@@ -402,3 +402,271 @@ DIFF_SHEET_WORDS = {
 
 #: Every section of the catalogue, by key.
 CATALOGUE = {**MESSAGES, **OUTPUT_WORDS, **CLI_WORDS, **CONTRACT_WORDS, **DIFF_SHEET_WORDS}
+
+
+# -- findings ---------------------------------------------------------------------------
+# What the checker says (rakxl.findings, rakxl.rules): one entry per finding code, the
+# phrases its messages are made of, and the column labels they name. A rule passes a
+# finding's parameters only (see rakxl.findings.make); its messages in both languages are
+# rendered here.
+
+#: Column labels in finding messages (the short names of layout's columns).
+COLUMN_LABELS = {
+    "no": ("No", "No"),
+    "sasaran": ("Sasaran", "Goal"),
+    "indikator": ("Indikator", "Indicator"),
+    "target_indikator": ("Target Indikator", "Indicator target"),
+    "kegiatan": ("Nama Kegiatan", "Activity"),
+    "target_kegiatan": ("Target Kegiatan", "Activity target"),
+    "tw1": ("Triwulan I", "Quarter I"),
+    "tw2": ("Triwulan II", "Quarter II"),
+    "tw3": ("Triwulan III", "Quarter III"),
+    "tw4": ("Triwulan IV", "Quarter IV"),
+    "pagu": ("Pagu Anggaran", "Pagu (budget)"),
+    "pelaksana": ("Pelaksana", "Pelaksana"),
+}
+
+#: Per finding code: (title, message template), each an (Indonesian, English) pair.
+FINDING_TEXTS = {
+    "missing-budget": (
+        ("Pagu kosong", "Missing budget"),
+        ("Sasaran {no} tidak memiliki Pagu Anggaran di baris mana pun",
+         "Goal {no} has no Pagu (budget) on any of its rows")),
+    "merged-cell-gap": (
+        ("Celah sel gabungan", "Gap in merged cells"),
+        ("Sel {column_label} kosong dan tidak digabung (merge), padahal kolom ini memakai sel gabungan; "
+         "dianggap lanjutan sel di atasnya",
+         "The {column_label} cell is blank and not merged although this column uses merged cells; "
+         "read as continuing the cell above")),
+    "merge-crosses-goal": (
+        ("Sel gabungan melintasi sasaran", "Merge crosses goals"),
+        ("Sel gabungan {range} (kolom {column_label}) melintasi baris Sasaran {goals}",
+         "Merged range {range} (column {column_label}) spans rows of goals {goals}")),
+    "numbering": (
+        ("Nomor tidak urut", "Numbering"),
+        ("{what}; seharusnya {expected}", "{what}; expected {expected}")),
+    "amount-as-text": (
+        ("Pagu berupa teks", "Amount typed as text"),
+        ("Pagu '{value}' diketik sebagai teks; Excel tidak dapat menjumlahkannya (dibaca {amount})",
+         "Pagu '{value}' is typed as text; Excel cannot sum it (read as {amount})")),
+    "amount-invalid": (
+        ("Pagu tidak terbaca", "Unreadable amount"),
+        ("Sel Pagu berisi '{value}', bukan jumlah uang yang dapat dibaca",
+         "The Pagu cell holds '{value}', not a readable amount")),
+    "formula-no-cache": (
+        ("Rumus tanpa nilai", "Formula without value"),
+        ("Rumus Pagu {value} tidak punya nilai tersimpan dan tidak dapat dihitung; buka dan simpan "
+         "ulang file di Excel",
+         "The Pagu formula {value} has no saved value and cannot be evaluated; open and save the "
+         "file again in Excel")),
+    "total-mismatch": (
+        ("Jumlah tidak cocok", "Total mismatch"),
+        ("Baris jumlah menyatakan {stated}, tetapi jumlah Pagu semua baris anggaran adalah {computed} "
+         "(selisih {difference})",
+         "The total row states {stated}, but the budget lines add up to {computed} "
+         "(difference {difference})")),
+    "duplicate-goal": (
+        ("Sasaran ganda", "Duplicate goal"),
+        ("Sasaran {no} sama dengan Sasaran {other}: '{sasaran}'", "Goal {no} repeats goal {other}: '{sasaran}'")),
+    "duplicate-budget": (
+        ("Anggaran ganda", "Duplicate budget"),
+        ("Pagu Sasaran {no} ({amount}) {reason}; anggaran bisa terhitung dua kali",
+         "The Pagu of goal {no} ({amount}) {reason}; the money may be counted twice")),
+    "pelaksana-variant": (
+        ("Nama Pelaksana berbeda", "Pelaksana variant"),
+        ("Pelaksana '{name}' ({count} baris) tampaknya varian dari '{other}' ({other_count} baris); "
+         "total per Pelaksana akan terpecah",
+         "Pelaksana '{name}' ({count} rows) looks like a variant of '{other}' ({other_count} rows); "
+         "totals by Pelaksana would be split")),
+    "target-format": (
+        ("Target tidak terbaca", "Unreadable target"),
+        ("Target '{value}' tidak dapat ditafsirkan: bukan persentase (100 %), nilai/predikat (B, WTP) "
+         "atau jumlah dengan satuan (4 lap)",
+         "Target '{value}' cannot be interpreted: not a percentage (100 %), a grade (B, WTP) "
+         "or a count with a unit (4 lap)")),
+    "target-unit-mismatch": (
+        ("Satuan target berbeda", "Target unit mismatch"),
+        ("Target kegiatan '{value}' memakai satuan lain ({unit}) dari target indikatornya "
+         "'{indicator_target}' ({indicator_unit})",
+         "Activity target '{value}' uses another unit ({unit}) than its indicator's target "
+         "'{indicator_target}' ({indicator_unit})")),
+    "nip-invalid": (
+        ("NIP tidak sah", "Invalid NIP"),
+        ("NIP '{value}' tidak sah: {reason}", "NIP '{value}' is not valid: {reason}")),
+    "missing-pelaksana": (
+        ("Pelaksana kosong", "Missing Pelaksana"),
+        ("Kegiatan Sasaran {no} tidak memiliki Pelaksana", "An activity of goal {no} has no Pelaksana")),
+    "empty-activity": (
+        ("Nama kegiatan kosong", "Empty activity"),
+        ("Baris {row} memiliki {what} tetapi tidak memiliki nama kegiatan", "Row {row} has {what} but no activity name")),
+    "budget-unlinked": (
+        ("Pagu tanpa sasaran", "Budget line without a goal"),
+        ("Baris anggaran '{text}' tidak dapat dikaitkan ke satu sasaran (nomor atau teksnya tidak menunjuk satu "
+         "sasaran): dihitung sebagai Pagu organisasi, tanpa sasaran",
+         "Budget line '{text}' cannot be linked to one goal (neither its number nor its text names one): "
+         "counted as the organisation's budget, with no goal")),
+    "unit-cost-ignored": (
+        ("Biaya satuan bukan Pagu", "Unit cost is not the budget"),
+        ("Kolom {unit_cost} adalah biaya satuan; Pagu dibaca dari kolom {total}",
+         "Column {unit_cost} is a unit cost; the budget is read from column {total}")),
+    # monitoring (rakxl.monitoring.rules); "{reason_en}", "{level_en}": English values its rules pass
+    "monev-over-pagu": (
+        ("Realisasi melebihi Pagu", "Spending above Pagu"),
+        ("Realisasi anggaran s.d. triwulan {q} ({spent}) melebihi Pagu {pagu} di {pagu_cell}",
+         "Spending up to quarter {q} ({spent}) exceeds the Pagu {pagu} at {pagu_cell}")),
+    "monev-budget-repeated": (
+        ("Realisasi anggaran diketik berulang", "Spending typed on several rows"),
+        ("Realisasi anggaran triwulan {q} diketik di {n} baris satu Pagu ({cells}: {values}); realisasi milik "
+         "baris Pagu, bukan tiap kegiatan, dan hanya sel pertama yang dihitung",
+         "Quarter {q} spending is typed on {n} rows of one Pagu ({cells}: {values}); spending belongs to the "
+         "budget line, not to each activity, and only the first cell counts")),
+    "monev-no-target": (
+        ("Realisasi tanpa target", "Realisation without a target"),
+        ("Realisasi '{value}' triwulan {q} dilaporkan, tetapi '{target}' bukan target berupa angka; capaian "
+         "tidak terdefinisi",
+         "Realisation '{value}' reported for quarter {q}, but '{target}' is no numeric target; capaian is not "
+         "defined")),
+    "monev-missing": (
+        ("Realisasi belum diisi", "Realisation missing"),
+        ("Realisasi {level} triwulan {q} kosong (belum dilaporkan: {cells}), padahal laporan sudah s.d. triwulan {upto}",
+         "The {level_en} realisation of quarter {q} is blank (not reported: {cells}) although the report is up to "
+         "quarter {upto}")),
+    "monev-cumulative-typed": (
+        ("Angka kumulatif di sel triwulan", "Cumulative figures typed"),
+        ("Realisasi triwulan {values} naik terus dan jumlahnya ({total}) melampaui target {target}, padahal "
+         "nilai terakhir ({last}) tidak; tampaknya angka kumulatif diketik di sel per triwulan (isi hanya "
+         "realisasi triwulan itu)",
+         "Quarter realisations {values} keep rising and add up to {total}, above the target {target}, while the "
+         "last one ({last}) is not; cumulative figures seem typed into per-quarter cells")),
+    "monev-invalid": (
+        ("Realisasi tidak sah", "Invalid realisation"),
+        ("Realisasi triwulan {q} '{value}' {reason}",
+         "Quarter {q} realisation '{value}' {reason_en}")),
+    "monev-over-cap": (
+        ("Capaian melebihi batas", "Capaian above the cap"),
+        ("Capaian triwulan {q} {value} melebihi batas {cap}; ditampilkan {cap}",
+         "Quarter {q} capaian {value} is above the cap {cap}; shown as {cap}")),
+    "monev-no-evidence": (
+        ("Bukti dukung kosong", "No evidence"),
+        ("Kegiatan tercapai {value} pada triwulan {q}, tetapi Bukti Dukung ({cell}) kosong",
+         "The activity reached {value} in quarter {q}, but its evidence cell ({cell}) is blank")),
+}
+
+#: Parts of finding messages that a rule chooses (:class:`Phrase`), with their own parameters.
+FINDING_PHRASES = {
+    "goal-position": ("ke-{n}", "#{n}"),                     # a goal without a No, by position
+    "and": (" dan ", " and "),
+    # duplicate-budget
+    "repeats-lines": ("mengulang baris anggaran dan kegiatan Sasaran {other}",
+                      "repeats the budget lines and activities of goal {other}"),
+    "equals-total": ("sama dengan Pagu Sasaran {other}, yang Sasarannya sama",
+                     "equals the Pagu of goal {other}, which has the same Sasaran"),
+    # numbering
+    "goal-without-number": ("Sasaran tanpa nomor", "Goal without a number"),
+    "number-out-of-sequence": ("Nomor Sasaran '{written}' tidak urut", "Goal number '{written}' is out of sequence"),
+    # empty-activity
+    "has-pagu": ("Pagu", "a Pagu"),
+    "has-targets": ("target", "targets"),
+    # target units
+    "unit-grade": ("nilai", "grade"),
+    # nip-invalid
+    "nip-not-digits": ("harus berupa 18 angka (spasi boleh)", "must be 18 digits (spaces allowed)"),
+    "nip-length": ("harus 18 angka, tertulis {n} angka", "must have 18 digits, has {n}"),
+    "nip-birth-date": ("tanggal lahir {digits} bukan tanggal yang ada (TTTTBBHH)",
+                       "birth date {digits} is not a real date (YYYYMMDD)"),
+    "nip-birth-year": ("tahun lahir {year} tidak masuk akal", "birth year {year} is implausible"),
+    "nip-month": ("bulan pengangkatan {digits} tidak sah (TTTTBB)",
+                  "appointment month {digits} is not valid (YYYYMM)"),
+    "nip-month-order": ("bulan pengangkatan {digits} tidak sesudah tanggal lahir {born}",
+                        "appointment month {digits} is not after the birth date {born}"),
+    "nip-gender": ("digit jenis kelamin {digit} harus 1 atau 2", "gender digit {digit} must be 1 or 2"),
+}
+
+
+class Money(int):
+    """An amount in a message: ``Rp 1.159.691.000`` in Indonesian, ``Rp 1,159,691,000`` in English."""
+
+
+class Label(str):
+    """A column role named in a message by its label in each language (:data:`COLUMN_LABELS`)."""
+
+
+class Phrase:
+    """A phrase of :data:`FINDING_PHRASES` with its parameters, rendered in each language."""
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, **params):
+        if key not in FINDING_PHRASES:
+            raise KeyError(f"unknown phrase {key!r}")
+        self.key, self.params = key, params
+
+    def __eq__(self, other):
+        return isinstance(other, Phrase) and (self.key, self.params) == (other.key, other.params)
+
+    def __repr__(self):
+        return f"Phrase({self.key!r}, **{self.params!r})"
+
+
+class Both(tuple):
+    """A value already said in each language, ``Both(("ke-4", "#4"))``: for values the
+    catalogue has no phrase for (prefer :class:`Phrase`)."""
+
+
+class AndList(tuple):
+    """Values named together: ``a dan b`` / ``a and b`` for two, ``a, b, c`` otherwise."""
+
+
+def goal_ref(no, goal):
+    """How a message names a goal: its No as written, or by position when it has none."""
+    if no is not None:
+        return str(no)
+    return Phrase("goal-position", n=goal) if goal is not None else "?"
+
+
+def severity_label(severity: str, lang: str = "id") -> str:
+    """``peringatan`` / ``warning`` (the words of :data:`OUTPUT_WORDS`)."""
+    return pick(OUTPUT_WORDS[f"severity.{severity}"], lang)
+
+
+def column_label(role, lang: str = "id") -> str:
+    """The label of a column role in messages (``Pelaksana``); ``?`` for None."""
+    if role is None:
+        return "?"
+    pair = COLUMN_LABELS.get(role)
+    if pair is None:
+        from .layout import COLUMN_BY_ROLE
+
+        return COLUMN_BY_ROLE[role].title if role in COLUMN_BY_ROLE else str(role)
+    return pick(pair, lang)
+
+
+def render_value(value, lang: str = "id") -> str:
+    """One parameter of a finding as text in ``lang``."""
+    if isinstance(value, Phrase):
+        return pick(FINDING_PHRASES[value.key], lang,
+                    **{k: render_value(v, lang) for k, v in value.params.items()})
+    if isinstance(value, Money):
+        from .layout import format_rupiah
+
+        return pick((format_rupiah(value), f"Rp {int(value):,}"), lang)
+    if isinstance(value, Label):
+        return column_label(str(value), lang)
+    if isinstance(value, Both):
+        return str(pick(tuple(value), lang))
+    if isinstance(value, AndList):
+        items = [render_value(v, lang) for v in value]
+        return pick(FINDING_PHRASES["and"], lang).join(items) if len(items) == 2 else ", ".join(items)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(render_value(v, lang) for v in value)
+    return str(value)
+
+
+def finding_message(code: str, params: dict, lang: str = "id") -> str:
+    """The message of finding ``code`` with ``params``, in ``lang``."""
+    template = pick(FINDING_TEXTS[code][1], lang)
+    return template.format(**{k: render_value(v, lang) for k, v in params.items()})
+
+
+def finding_title(code: str, lang: str = "id") -> str:
+    return pick(FINDING_TEXTS[code][0], lang)

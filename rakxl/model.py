@@ -1,11 +1,31 @@
-"""The reading of one RAK sheet: :class:`Rak`, its :class:`Meta` and reader notes."""
+"""The typed plan model: what one RAK sheet says, as small frozen values.
+
+The reader builds a :class:`Rak` from a sheet; the checker's rules, the writer, the
+totals and the diff read its :class:`Plan` (goals, indicators, activities, budget
+lines) and never a DataFrame. The pandas frames :attr:`Rak.activities`,
+:attr:`Rak.budgets`, :attr:`Rak.goals` and :attr:`Rak.indicators` are the public
+view of the plan, built on first access (so that a command that needs no frame never
+imports pandas) and kept on the instance.
+
+Positions are integers: rows are 1-based sheet rows, columns 1-based column numbers
+(``K`` is 11), as Excel counts them; a merged range is a :class:`Range`. Their A1
+texts (``K8``, ``K8:K9``) are derived, for people and for the frames.
+
+A plan can be built in memory, without a workbook::
+
+    plan = Plan(goals=(Goal(1, "1", "Sasaran", 8, 8),),
+                activities=(Activity(1, "1", "Sasaran", kegiatan="Rapat", row=8, budget_line=1),),
+                budget_lines=(BudgetLine(1, 1, "1", 1_000_000, None, col=11, first_row=8, last_row=8),))
+    rak = Rak(path=None, sheet="RAK", meta=Meta(), plan=plan, column_of={"kegiatan": 5, "pagu": 11})
+"""
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
-from .formulas import a1, column_index
+from .formulas import a1, column_letters
 
 if TYPE_CHECKING:  # pandas is imported lazily to keep the CLI's start-up fast
     import pandas as pd
@@ -20,9 +40,169 @@ GOAL_COLUMNS = ("goal", "no", "sasaran", "pagu", "budget_lines", "first_row", "l
 INDICATOR_COLUMNS = ("goal", "no", "indikator", "target_indikator", "row")
 #: Columns that give positions in the sheet rather than content.
 POSITION_COLUMNS = ("row", "cell", "first_row", "last_row")
+#: Frame columns of whole numbers (int64; ``budget_line`` of activities is Int64, may be missing).
+_INT_COLUMNS = ("goal", "row", "first_row", "last_row", "pagu", "budget_lines")
 
 
-@dataclass
+# -- positions ------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True, order=True)
+class Cell:
+    """One cell: 1-based ``row`` and ``col`` (``Cell(8, 11)`` is ``K8``)."""
+
+    row: int
+    col: int
+
+    @property
+    def a1(self) -> str:
+        return a1(self.row - 1, self.col - 1)
+
+    def __str__(self) -> str:
+        return self.a1
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Range:
+    """A rectangle of cells, such as a merged range: 1-based rows and columns, inclusive."""
+
+    first_row: int
+    first_col: int
+    last_row: int
+    last_col: int
+
+    @property
+    def a1(self) -> str:
+        """``K8:K9`` (``K8`` for one cell)."""
+        first = a1(self.first_row - 1, self.first_col - 1)
+        if (self.first_row, self.first_col) == (self.last_row, self.last_col):
+            return first
+        return f"{first}:{a1(self.last_row - 1, self.last_col - 1)}"
+
+    @property
+    def top_left(self) -> Cell:
+        return Cell(self.first_row, self.first_col)
+
+    @property
+    def vertical(self) -> bool:
+        """Whether it spans more than one row."""
+        return self.last_row > self.first_row
+
+    def __str__(self) -> str:
+        return self.a1
+
+
+# -- the plan -------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """One goal (Sasaran): ``goal`` numbers goals 1, 2, 3... in sheet order, whatever
+    their written ``no``; rows are the goal's first and last sheet rows."""
+
+    goal: int
+    no: str | None
+    sasaran: str | None
+    first_row: int
+    last_row: int
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One indicator of a goal, with its target, at its first sheet row."""
+
+    goal: int
+    no: str | None
+    indikator: str | None
+    target_indikator: str | None
+    row: int
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """One activity row: what it takes from its goal and indicator, its own cells,
+    the Pelaksana in force and the budget line (``BudgetLine.budget_line``) that pays
+    for it, if any. ``extras`` holds the texts of :attr:`Rak.extra_columns`, in order."""
+
+    goal: int
+    no: str | None = None
+    sasaran: str | None = None
+    indikator: str | None = None
+    target_indikator: str | None = None
+    kegiatan: str | None = None
+    target_kegiatan: str | None = None
+    tw1: str | None = None
+    tw2: str | None = None
+    tw3: str | None = None
+    tw4: str | None = None
+    pelaksana: str | None = None
+    budget_line: int | None = None
+    row: int = 0
+    extras: tuple = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetLine:
+    """One Pagu cell or merged Pagu range: counted once, covering rows
+    ``first_row``..``last_row`` of column ``col``."""
+
+    budget_line: int
+    goal: int | None  # None: a line that no goal owns (a separate budget table, family targets-budget)
+    no: str | None
+    pagu: int
+    pelaksana: str | None
+    col: int
+    first_row: int
+    last_row: int
+
+    @property
+    def at(self) -> Cell:
+        """The Pagu cell (the top-left cell of its merge)."""
+        return Cell(self.first_row, self.col)
+
+    @property
+    def cell(self) -> str:
+        """The Pagu cell as A1 text (``K8``)."""
+        return a1(self.first_row - 1, self.col - 1)
+
+    @property
+    def range(self) -> Range:
+        return Range(self.first_row, self.col, self.last_row, self.col)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The hierarchy of one RAK table, in sheet order."""
+
+    goals: tuple[Goal, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    budget_lines: tuple[BudgetLine, ...] = ()
+
+    @functools.cached_property
+    def pagu_by_goal(self) -> dict[int, int]:
+        """``goal -> sum of its budget lines`` (goals without a line are absent)."""
+        out: dict[int, int] = {}
+        for b in self.budget_lines:
+            out[b.goal] = out.get(b.goal, 0) + b.pagu
+        return out
+
+    @functools.cached_property
+    def lines_by_goal(self) -> dict[int, list[BudgetLine]]:
+        """``goal -> its budget lines``, in sheet order."""
+        out: dict[int, list] = {}
+        for b in self.budget_lines:
+            out.setdefault(b.goal, []).append(b)
+        return out
+
+    def goal_pagu(self, goal: int) -> int:
+        """The sum of the budget lines of ``goal`` (0 when it has none)."""
+        return self.pagu_by_goal.get(goal, 0)
+
+    @property
+    def total_pagu(self) -> int:
+        return sum(b.pagu for b in self.budget_lines)
+
+
+@dataclass(frozen=True)
 class Meta:
     """What the title above the table and the signature block below it say.
 
@@ -37,34 +217,51 @@ class Meta:
     signatory_title: str | None = None
     signatory: str | None = None
     nip: str | None = None
-    #: Where each field was read, e.g. ``{"nip": "J85"}``.
-    cells: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    #: Where each field was read, e.g. ``{"nip": Cell(85, 10)}``.
+    at: dict[str, Cell] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def cells(self) -> dict[str, str]:
+        """Where each field was read, as A1 text: ``{"nip": "J85"}``."""
+        return {k: v.a1 for k, v in self.at.items()}
 
     def to_dict(self) -> dict:
         out = asdict(self)
-        out.pop("cells")
+        out.pop("at")
         if self.signed_on:
             out["signed_on"] = self.signed_on.isoformat()
         return out
 
 
-@dataclass
+@dataclass(frozen=True)
 class Note:
     """Something the reader saw in a cell that only the cells can tell.
 
-    The checker turns notes into findings (``code`` is the finding code).
+    The checker turns notes into findings (``code`` is the finding code). ``row`` and
+    ``col`` are the cell's 1-based position; ``range`` the merged range a note is
+    about (``merge-crosses-goal``).
     """
 
     code: str
-    cell: str | None
-    row: int | None = None
+    row: int | None
+    col: int | None
     role: str | None = None
     goal: int | None = None
     no: str | None = None
     value: object = None
+    range: Range | None = None
+
+    @property
+    def cell(self) -> str | None:
+        """The cell as A1 text (``K14``), or None."""
+        if self.row is None or self.col is None:
+            return None
+        return a1(self.row - 1, self.col - 1)
 
 
-@dataclass
+# -- the reading of one sheet -------------------------------------------------------------
+
+@dataclass(eq=False)
 class Rak:
     """One RAK table read from one sheet.
 
@@ -72,54 +269,222 @@ class Rak:
         path: the file it was read from (None when built in memory).
         sheet: the sheet name.
         meta: title and signature block.
-        activities: one row per activity (see :data:`ACTIVITY_COLUMNS`); ``goal``
-            numbers goals 1, 2, 3... in sheet order, whatever their written No.
-        budgets: one row per Pagu cell or merged Pagu range.
-        goals: one row per goal; ``pagu`` sums its budget lines, 0 when none.
-        indicators: one row per indicator.
+        plan: the goals, indicators, activities and budget lines (:class:`Plan`).
         stated_total: the amount of the table's total row (``JUMLAH``), or None.
-        stated_total_cell: where that amount stands.
-        columns: where each column was found, ``{"pagu": "K", ...}``.
+        stated_total_at: where that amount stands (:class:`Cell`), or None.
+        column_of: where each column was found, as 1-based column numbers
+            (``{"pagu": 11, ...}``; :attr:`columns` gives the letters).
         extra_columns: header texts of columns rakxl does not know, kept as extra
-            columns of ``activities``.
+            columns of ``activities`` (and :attr:`Activity.extras`).
         header_row: the 1-based row of the header.
-        merged: the roles whose column uses merged cells for the hierarchy.
-        merges: merged ranges inside the table, as A1 ranges.
+        merged: the roles whose column uses merged cells for the hierarchy (a vertical
+            merge over activity rows).
+        merges: merged ranges inside the table (:class:`Range`).
         notes: what the reader saw in cells (text amounts, errors, gaps...).
         family: the RAK family the sheet is written in (:data:`rakxl.layout.FAMILIES`):
             ``kpu`` (the KPU layout), ``workplan``, ``targets-budget``, ``pemda`` or
             ``monthly``. Fields a family does not have are None (README, "RAK families").
+
+    The frames :attr:`activities`, :attr:`budgets`, :attr:`goals` and
+    :attr:`indicators` are views of :attr:`plan`, built on first access; they are
+    not read back: to change a plan, build another one (or :meth:`from_frames`).
     """
 
     path: str | None
     sheet: str
-    meta: Meta
-    activities: "pd.DataFrame"
-    budgets: "pd.DataFrame"
-    goals: "pd.DataFrame"
-    indicators: "pd.DataFrame"
+    meta: Meta = field(default_factory=Meta)
+    plan: Plan = field(default_factory=Plan)
     stated_total: int | None = None
-    stated_total_cell: str | None = None
-    columns: dict[str, str] = field(default_factory=dict)
+    stated_total_at: Cell | None = None
+    column_of: dict[str, int] = field(default_factory=dict)
     extra_columns: list[str] = field(default_factory=list)
     header_row: int | None = None
     merged: frozenset = frozenset()
-    merges: list[str] = field(default_factory=list)
+    merges: tuple[Range, ...] = ()
     notes: list[Note] = field(default_factory=list)
     family: str = "kpu"
+    _frames: dict = field(default_factory=dict, init=False, repr=False)
+
+    # -- positions ------------------------------------------------------------------
+
+    @property
+    def columns(self) -> dict[str, str]:
+        """Where each column was found, as letters: ``{"pagu": "K", ...}``."""
+        return {role: column_letters(c - 1) for role, c in self.column_of.items()}
+
+    @property
+    def stated_total_cell(self) -> str | None:
+        """Where the total row's amount stands, as A1 text, or None."""
+        return None if self.stated_total_at is None else self.stated_total_at.a1
+
+    def cell(self, role: str, row: int) -> str | None:
+        """The A1 address of column ``role`` on 1-based ``row``, or None."""
+        col = self.column_of.get(role)
+        if col is None or row is None:
+            return None
+        return a1(int(row) - 1, col - 1)
 
     @property
     def total_pagu(self) -> int:
         """The sum of the budget lines: each Pagu cell or merged range counted once."""
-        return int(self.budgets["pagu"].sum()) if len(self.budgets) else 0
+        return self.plan.total_pagu
 
-    def cell(self, role: str, row: int) -> str | None:
-        """The A1 address of column ``role`` on 1-based ``row``, or None."""
-        letter = self.columns.get(role)
-        if letter is None or row is None:
-            return None
-        return a1(int(row) - 1, column_index(letter))
+    # -- the frames -------------------------------------------------------------------
+
+    @property
+    def activities(self) -> "pd.DataFrame":
+        """One row per activity (see :data:`ACTIVITY_COLUMNS`, then the extra columns)."""
+        return self._frame("activities")
+
+    @property
+    def budgets(self) -> "pd.DataFrame":
+        """One row per Pagu cell or merged Pagu range (see :data:`BUDGET_COLUMNS`)."""
+        return self._frame("budgets")
+
+    @property
+    def goals(self) -> "pd.DataFrame":
+        """One row per goal; ``pagu`` sums its budget lines, 0 when none (see :data:`GOAL_COLUMNS`)."""
+        return self._frame("goals")
+
+    @property
+    def indicators(self) -> "pd.DataFrame":
+        """One row per indicator (see :data:`INDICATOR_COLUMNS`)."""
+        return self._frame("indicators")
+
+    def _frame(self, name: str) -> "pd.DataFrame":
+        frame = self._frames.get(name)
+        if frame is None:
+            frame = self._frames[name] = _FRAME_BUILDERS[name](self)
+        return frame
+
+    @classmethod
+    def from_frames(cls, path, sheet, meta=None, *, activities, budgets, goals, indicators, **fields) -> "Rak":
+        """A Rak from frames shaped like :attr:`activities` and the others (columns
+        beyond :data:`ACTIVITY_COLUMNS` are extra columns, unless ``extra_columns``
+        says which). ``fields`` are the other attributes (``columns`` may be given as
+        letters, ``{"pagu": "K"}``)."""
+        from .formulas import column_index
+
+        letters = fields.pop("columns", None)
+        if letters is not None and "column_of" not in fields:
+            fields["column_of"] = {role: column_index(x) + 1 for role, x in letters.items()}
+        extras = fields.pop("extra_columns", None)
+        if extras is None:
+            extras = [c for c in activities.columns if c not in ACTIVITY_COLUMNS]
+        plan = _plan_from_frames(Plan(), activities=activities, budgets=budgets, goals=goals, indicators=indicators,
+                                 extras=extras, pagu_col=fields.get("column_of", {}).get("pagu"))
+        return cls(path=path, sheet=sheet, meta=meta or Meta(), plan=plan, extra_columns=list(extras), **fields)
+
+    def with_frames(self, **frames) -> "Rak":
+        """A copy whose plan is read back from edited frames: ``rak.with_frames(activities=edited)``
+        (the frames not given are kept; an activities frame's columns beyond
+        :data:`ACTIVITY_COLUMNS` become the extra columns). Editing a frame in place
+        changes the frame only, never the plan the checker and writer read."""
+        import dataclasses
+
+        unknown = set(frames) - set(_FRAME_BUILDERS)
+        if unknown:
+            raise TypeError(f"with_frames() takes {', '.join(_FRAME_BUILDERS)}, not {', '.join(sorted(unknown))}")
+        extras = self.extra_columns
+        if "activities" in frames:
+            extras = [c for c in frames["activities"].columns if c not in ACTIVITY_COLUMNS]
+        plan = _plan_from_frames(self.plan, extras=extras, pagu_col=self.column_of.get("pagu"), **frames)
+        return dataclasses.replace(self, plan=plan, extra_columns=list(extras))
 
     def __repr__(self) -> str:
-        return (f"<Rak sheet={self.sheet!r} goals={len(self.goals)} activities={len(self.activities)} "
-                f"budget_lines={len(self.budgets)} total_pagu={self.total_pagu:,}>")
+        p = self.plan
+        return (f"<Rak sheet={self.sheet!r} goals={len(p.goals)} activities={len(p.activities)} "
+                f"budget_lines={len(p.budget_lines)} total_pagu={self.total_pagu:,}>")
+
+
+def _records(frame) -> list[dict]:
+    if frame is None or not len(frame):
+        return []
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+def _plan_from_frames(plan: Plan, *, extras, pagu_col, activities=None, budgets=None, goals=None,
+                      indicators=None) -> Plan:
+    """``plan`` with the parts given as frames read back from them."""
+    from .formulas import parse_a1
+
+    parts = {}
+    if goals is not None:
+        parts["goals"] = tuple(Goal(int(g["goal"]), g["no"], g["sasaran"], int(g["first_row"]), int(g["last_row"]))
+                               for g in _records(goals))
+    if indicators is not None:
+        parts["indicators"] = tuple(
+            Indicator(int(i["goal"]), i["no"], i["indikator"], i["target_indikator"], int(i["row"]))
+            for i in _records(indicators))
+    if activities is not None:
+        parts["activities"] = tuple(
+            Activity(**{k: a.get(k) for k in ACTIVITY_COLUMNS if k not in ("goal", "row", "budget_line")},
+                     goal=int(a["goal"]), row=int(a["row"]),
+                     budget_line=None if a.get("budget_line") is None else int(a["budget_line"]),
+                     extras=tuple(a.get(x) for x in extras))
+            for a in _records(activities))
+    if budgets is not None:
+        parts["budget_lines"] = tuple(
+            BudgetLine(int(b["budget_line"]), None if b["goal"] is None else int(b["goal"]), b["no"], int(b["pagu"]),
+                       b["pelaksana"],
+                       parse_a1(b["cell"])[1] + 1 if b.get("cell") else (pagu_col or 0),
+                       int(b["first_row"]), int(b["last_row"]))
+            for b in _records(budgets))
+    import dataclasses
+
+    return dataclasses.replace(plan, **parts)
+
+
+# -- frames from the plan (pandas imported here only) -------------------------------------
+
+def _frame(data: dict, columns, nullable=()) -> "pd.DataFrame":
+    import numpy as np
+    import pandas as pd
+
+    # Text columns are object columns holding str or None, whatever the pandas version
+    # (pandas 3 would infer its string dtype); whole numbers int64, ``nullable`` Int64.
+    # dtype objects, not names: a name is looked up among every registered dtype (slow).
+    columns = list(columns)
+    frame = pd.DataFrame({name: data[name] for name in columns}, columns=columns, dtype=object)
+    int64 = np.dtype("int64")
+    for name in columns:
+        if name in nullable:
+            frame[name] = frame[name].astype(pd.Int64Dtype())
+        elif name in _INT_COLUMNS or name == "budget_line":
+            frame[name] = frame[name].astype(int64)
+    return frame
+
+
+def _activities_frame(rak: Rak) -> "pd.DataFrame":
+    acts = rak.plan.activities
+    data = {name: [getattr(a, name) for a in acts] for name in ACTIVITY_COLUMNS}
+    names = list(dict.fromkeys(rak.extra_columns))
+    for k, name in enumerate(names):
+        data[name] = [a.extras[k] if k < len(a.extras) else None for a in acts]
+    return _frame(data, list(ACTIVITY_COLUMNS) + names, nullable=("budget_line",))
+
+
+def _budgets_frame(rak: Rak) -> "pd.DataFrame":
+    lines = rak.plan.budget_lines
+    data = {name: [getattr(b, name) for b in lines] for name in BUDGET_COLUMNS}
+    # a line that no goal owns leaves its goal empty (Int64)
+    return _frame(data, BUDGET_COLUMNS, nullable=("goal",) if None in data["goal"] else ())
+
+
+def _goals_frame(rak: Rak) -> "pd.DataFrame":
+    plan = rak.plan
+    goals = plan.goals
+    lines = plan.lines_by_goal
+    data = {name: [getattr(g, name) for g in goals] for name in ("goal", "no", "sasaran", "first_row", "last_row")}
+    data["pagu"] = [plan.goal_pagu(g.goal) for g in goals]
+    data["budget_lines"] = [len(lines.get(g.goal, ())) for g in goals]
+    return _frame(data, GOAL_COLUMNS)
+
+
+def _indicators_frame(rak: Rak) -> "pd.DataFrame":
+    inds = rak.plan.indicators
+    return _frame({name: [getattr(i, name) for i in inds] for name in INDICATOR_COLUMNS}, INDICATOR_COLUMNS)
+
+
+_FRAME_BUILDERS = {"activities": _activities_frame, "budgets": _budgets_frame, "goals": _goals_frame,
+                   "indicators": _indicators_frame}

@@ -131,43 +131,37 @@ class _Plan:
     """A Rak flattened into plain lists, the form the matching works on."""
 
     def __init__(self, rak: "Rak"):
-        import pandas as pd
-
-        acts = rak.activities
+        plan = rak.plan
+        acts = plan.activities
         self.rak = rak
         self.n = len(acts)
-        col = {c: acts[c].tolist() for c in ("goal", "kegiatan", "row") + FIELDS[:-1]}
-        self.name = col["kegiatan"]
+        self.name = [a.kegiatan for a in acts]
         self.name_clean = [clean(x) for x in self.name]
         self.name_fold = [fold(x) for x in self.name]
-        self.row = col["row"]
-        self.values = {f: [clean(x) for x in col[f]] for f in FIELDS[:-1]}
-        self.line = [None if pd.isna(x) else int(x) for x in acts["budget_line"].tolist()]
-        b = rak.budgets
-        pagu_letter = rak.columns.get("pagu", "")
+        self.row = [a.row for a in acts]
+        self.values = {f: [clean(getattr(a, f)) for a in acts] for f in FIELDS[:-1]}
+        self.line = [a.budget_line for a in acts]
         self.line_pagu = {}
         self.line_cell = {}
         self.line_pelaksana = {}
-        for line, pagu, cell, first, last, pel in zip(b["budget_line"].tolist(), b["pagu"].tolist(),
-                                                     b["cell"].tolist(), b["first_row"].tolist(),
-                                                     b["last_row"].tolist(), b["pelaksana"].tolist()):
-            self.line_pagu[line] = int(pagu)
-            self.line_cell[line] = cell if first == last else f"{cell}:{pagu_letter}{last}"
-            self.line_pelaksana[line] = pel
+        for b in plan.budget_lines:
+            self.line_pagu[b.budget_line] = b.pagu
+            self.line_cell[b.budget_line] = b.range.a1
+            self.line_pelaksana[b.budget_line] = b.pelaksana
         self.cover: dict[int, list[int]] = defaultdict(list)
         for i, line in enumerate(self.line):
             if line is not None:
                 self.cover[line].append(i)
-        g = rak.goals
-        self.goal_ids = g["goal"].tolist()
-        self.goal_no = g["no"].tolist()
-        self.goal_text = g["sasaran"].tolist()
+        goals = plan.goals
+        self.goal_ids = [g.goal for g in goals]
+        self.goal_no = [g.no for g in goals]
+        self.goal_text = [g.sasaran for g in goals]
         self.goal_clean = [clean(x) for x in self.goal_text]
         self.goal_fold = [fold(x) for x in self.goal_text]
-        self.goal_pagu = [int(x) for x in g["pagu"].tolist()]
+        self.goal_pagu = [plan.goal_pagu(g.goal) for g in goals]
         position = {gid: k for k, gid in enumerate(self.goal_ids)}
         self.acts_of = [[] for _ in self.goal_ids]
-        for i, gid in enumerate(col["goal"]):
+        for i, gid in enumerate(a.goal for a in acts):
             self.acts_of[position[gid]].append(i)
         # The budget lines of each goal, numbered 0, 1, 2... inside the goal, so that a
         # signature tells a range split in two from one range.
@@ -699,28 +693,70 @@ class RakDiff:
             ``delta``), every Pelaksana of either plan, then a ``JUMLAH`` row.
         meta: the title and signature fields that changed (``field``, ``old``, ``new``).
         old, new: the two readings compared.
+
+    The four frames are built on first access from the same rows as plain dicts
+    (``goal_rows``, ``activity_rows``, ``total_rows``, ``meta_rows``), which the
+    summary, the marks and the JSON use without pandas.
     """
 
-    goals: "pd.DataFrame"
-    activities: "pd.DataFrame"
-    totals: "pd.DataFrame"
-    meta: "pd.DataFrame"
+    goal_rows: list[dict]
+    activity_rows: list[dict]
+    total_rows: list[dict]
+    meta_rows: list[dict]
     old: "Rak" = field(repr=False)
     new: "Rak" = field(repr=False)
+    _frames: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def goals(self) -> "pd.DataFrame":
+        return self._frame("goals")
+
+    @property
+    def activities(self) -> "pd.DataFrame":
+        return self._frame("activities")
+
+    @property
+    def totals(self) -> "pd.DataFrame":
+        return self._frame("totals")
+
+    @property
+    def meta(self) -> "pd.DataFrame":
+        return self._frame("meta")
+
+    def _frame(self, name: str) -> "pd.DataFrame":
+        frame = self._frames.get(name)
+        if frame is None:
+            import pandas as pd
+
+            rows, columns, ints, nullable, text = {
+                "goals": (self.goal_rows, GOAL_DIFF_COLUMNS, ("pagu_old", "pagu_new", "delta"),
+                          ("goal_old", "goal_new"), True),
+                "activities": (self.activity_rows, ACTIVITY_DIFF_COLUMNS, (),
+                               ("pagu_old", "pagu_new", "row_old", "row_new", "index_old", "index_new",
+                                "goal_old", "goal_new"), True),
+                "totals": (self.total_rows, TOTAL_COLUMNS, TOTAL_COLUMNS[1:], (), False),
+                "meta": (self.meta_rows, META_COLUMNS, (), (), True),
+            }[name]
+            frame = pd.DataFrame(rows, columns=list(columns), dtype=object if text else None)
+            for c in ints:
+                frame[c] = frame[c].astype("int64")
+            for c in nullable:
+                frame[c] = frame[c].astype("Int64")
+            self._frames[name] = frame
+        return frame
 
     @property
     def is_empty(self) -> bool:
         """True when nothing changed: no goal added, removed, changed or renumbered, no
         activity changed, no Pagu moved, the same title and signature block."""
-        g = self.goals
-        renumbered = bool(((g["change"] == "same") & (g["no_old"] != g["no_new"])).any())
-        return (not len(self.activities) and not len(self.meta) and not renumbered
-                and bool((g["change"] == "same").all()) and not bool((self.totals["delta"] != 0).any()))
+        return (not self.activity_rows and not self.meta_rows
+                and all(g["change"] == "same" and g["no_old"] == g["no_new"] for g in self.goal_rows)
+                and not any(t["delta"] for t in self.total_rows))
 
     def __repr__(self) -> str:
-        counts = self.goals["change"].value_counts().to_dict()
-        total = int(self.totals["delta"].iloc[-1]) if len(self.totals) else 0
-        return (f"<RakDiff goals={counts} activities={len(self.activities)} "
+        counts = dict(Counter(g["change"] for g in self.goal_rows).most_common())
+        total = self.total_rows[-1]["delta"] if self.total_rows else 0
+        return (f"<RakDiff goals={counts} activities={len(self.activity_rows)} "
                 f"total_delta={total:+,} empty={self.is_empty}>")
 
     # -- one row per change ------------------------------------------------------
@@ -733,23 +769,27 @@ class RakDiff:
         other fields as written), ``delta`` (rupiah, for a goal's or a Pelaksana's Pagu),
         ``cell`` (where the new value stands in the new sheet, or the old one for
         something removed) and ``cell_old`` (the old budget line's cells, for a
-        changed Pagu of an activity)."""
+        changed Pagu of an activity). :meth:`change_rows` gives the same rows as dicts."""
         import pandas as pd
 
+        frame = pd.DataFrame(self.change_rows(), columns=list(CHANGE_COLUMNS), dtype=object)
+        frame["delta"] = frame["delta"].astype("Int64")
+        return frame
+
+    def change_rows(self) -> list[dict]:
+        """:attr:`changes` as plain dicts (no pandas)."""
         new, old = self.new, self.old
-        sides = {"new": (new, new.activities["row"].tolist(), new.activities["pelaksana"].tolist()),
-                 "old": (old, old.activities["row"].tolist(), old.activities["pelaksana"].tolist())}
-        goal_rows = {"new": dict(zip(new.goals["goal"].tolist(), new.goals["first_row"].tolist())),
-                     "old": dict(zip(old.goals["goal"].tolist(), old.goals["first_row"].tolist()))}
+        sides = {side: (rak, [a.row for a in rak.plan.activities], [a.pelaksana for a in rak.plan.activities])
+                 for side, rak in (("new", new), ("old", old))}
+        goal_rows = {side: {g.goal: g.first_row for g in rak.plan.goals} for side, rak in (("new", new), ("old", old))}
         goal_pelaksana = {}
         for side, (rak, _, _) in sides.items():
-            acts = rak.activities
-            for gid, pel in zip(acts["goal"].tolist(), acts["pelaksana"].tolist()):
-                names = goal_pelaksana.setdefault((side, gid), [])
-                if pel and pel not in names:
-                    names.append(pel)
+            for a in rak.plan.activities:
+                names = goal_pelaksana.setdefault((side, a.goal), [])
+                if a.pelaksana and a.pelaksana not in names:
+                    names.append(a.pelaksana)
         by_goal = defaultdict(list)
-        for rec in self.activities.to_dict("records"):
+        for rec in self.activity_rows:
             by_goal[(_int(rec["goal_old"]), _int(rec["goal_new"]))].append(rec)
         rows = []
 
@@ -759,7 +799,7 @@ class RakDiff:
                          "sasaran": g["sasaran"], "kegiatan": kegiatan, "pelaksana": pelaksana, "field": fld,
                          "old": old_v, "new": new_v, "delta": delta, "cell": cell, "cell_old": cell_old})
 
-        for g in self.goals.to_dict("records"):
+        for g in self.goal_rows:
             go, gn = _int(g["goal_old"]), _int(g["goal_new"])
             side, gid = ("new", gn) if gn is not None else ("old", go)
             where = sides[side][0].cell("sasaran", goal_rows[side][gid])
@@ -797,31 +837,28 @@ class RakDiff:
                         add("kegiatan", "changed", g, fld, rec[f"{fld}_old"], rec[f"{fld}_new"], **at,
                             cell=rak.cell(fld, act_rows[i]))
         blank = {"no_old": None, "no_new": None, "sasaran": None}
-        for t in self.totals.to_dict("records"):
+        for t in self.total_rows:
             if t["delta"] and t["pelaksana"] != GRAND_TOTAL:
                 add("pelaksana", "changed", blank, "pagu", t["pagu_old"], t["pagu_new"], pelaksana=t["pelaksana"],
                     delta=t["delta"])
-        for m in self.meta.to_dict("records"):
+        for m in self.meta_rows:
             add("judul", "changed", blank, m["field"], m["old"], m["new"], cell=new.meta.cells.get(m["field"]))
-        frame = pd.DataFrame(rows, columns=list(CHANGE_COLUMNS), dtype=object)
-        frame["delta"] = frame["delta"].astype("Int64")
-        return frame
+        return rows
 
     # -- outputs -------------------------------------------------------------------
 
     def to_json(self) -> dict:
         """Plain JSON data: the two files, ``is_empty`` and every frame as records."""
-        import json
-
-        def records(frame):
-            return json.loads(frame.to_json(orient="records", force_ascii=False))
+        def records(rows, columns):
+            return [{c: row[c] for c in columns} for row in rows]
 
         return {
             "old": {"file": self.old.path, "sheet": self.old.sheet, "total_pagu": self.old.total_pagu},
             "new": {"file": self.new.path, "sheet": self.new.sheet, "total_pagu": self.new.total_pagu},
             "is_empty": self.is_empty,
-            "totals": records(self.totals), "goals": records(self.goals),
-            "activities": records(self.activities), "meta": records(self.meta),
+            "totals": records(self.total_rows, TOTAL_COLUMNS), "goals": records(self.goal_rows, GOAL_DIFF_COLUMNS),
+            "activities": records(self.activity_rows, ACTIVITY_DIFF_COLUMNS),
+            "meta": records(self.meta_rows, META_COLUMNS),
         }
 
     def summary(self, lang: str = "id") -> list[str]:
@@ -831,21 +868,21 @@ class RakDiff:
                  f"[{self.new.sheet}]"]
         if self.is_empty:
             return lines + [w("nothing")]
-        grand = self.totals.iloc[-1]
+        grand = self.total_rows[-1]
         lines.append(f"{w('total')}: {format_rupiah(grand['pagu_old'])} -> {format_rupiah(grand['pagu_new'])} "
                      f"({signed_rupiah(int(grand['delta']))})")
-        moved = self.totals[(self.totals["delta"] != 0) & (self.totals["pelaksana"] != GRAND_TOTAL)]
-        if len(moved):
+        moved = [t for t in self.total_rows if t["delta"] != 0 and t["pelaksana"] != GRAND_TOTAL]
+        if moved:
             lines.append(w("by_pelaksana"))
-            width = max(len(str(p)) for p in moved["pelaksana"])
-            for t in moved.to_dict("records"):
+            width = max(len(str(t["pelaksana"])) for t in moved)
+            for t in moved:
                 lines.append(f"  {t['pelaksana']:<{width}}  {format_rupiah(t['pagu_old'])} -> "
                              f"{format_rupiah(t['pagu_new'])} ({signed_rupiah(int(t['delta']))})")
         acts = defaultdict(list)
-        for rec in self.activities.to_dict("records"):
+        for rec in self.activity_rows:
             acts[(_int(rec["goal_old"]), _int(rec["goal_new"]))].append(rec)
         renumbered = []
-        for g in self.goals.to_dict("records"):
+        for g in self.goal_rows:
             if g["change"] == "same":
                 if g["no_old"] != g["no_new"]:
                     renumbered.append((g["no_old"], g["no_new"]))
@@ -881,10 +918,10 @@ class RakDiff:
         if renumbered:
             lines.append("")
             lines.append(w("renumbered_goals", pairs=_number_runs(renumbered)))
-        if len(self.meta):
+        if self.meta_rows:
             lines.append("")
             lines.append(w("meta"))
-            for m in self.meta.to_dict("records"):
+            for m in self.meta_rows:
                 lines.append(f"  {w(m['field'])}: {_meta_text(m['old'], lang)} -> {_meta_text(m['new'], lang)}")
         return lines
 
@@ -899,17 +936,17 @@ class RakDiff:
         w = lambda key, **kw: word(key, lang, **kw)  # noqa: E731
         marks: dict = {}
         first_act = {}
-        for i, gid in enumerate(self.new.activities["goal"].tolist()):
-            first_act.setdefault(gid, i)
-        lines = [None if _na(x) else int(x) for x in self.new.activities["budget_line"].tolist()]
+        new_acts = self.new.plan.activities
+        for i, a in enumerate(new_acts):
+            first_act.setdefault(a.goal, i)
+        lines = [a.budget_line for a in new_acts]
         cover = defaultdict(list)
         for i, line in enumerate(lines):
             cover[line].append(i)
-        acts = self.activities
-        added = {int(i) for i in acts.loc[acts["change"] == "added", "index_new"]}
+        added = {rec["index_new"] for rec in self.activity_rows if rec["change"] == "added"}
         removed_in = defaultdict(list)
         goal_of = {}
-        for g in self.goals.to_dict("records"):
+        for g in self.goal_rows:
             key = (_int(g["goal_old"]), _int(g["goal_new"]))
             if _na(g["goal_new"]):
                 continue
@@ -920,7 +957,7 @@ class RakDiff:
                 marks[(position, at, "sasaran")] = ("added", w("new_goal"))
             elif g["sasaran_old"] is not None:
                 marks[(position, at, "sasaran")] = ("changed", f"{w('was')}: {g['sasaran_old']}")
-        for rec in self.activities.to_dict("records"):
+        for rec in self.activity_rows:
             key = (_int(rec["goal_old"]), _int(rec["goal_new"]))
             if rec["change"] == "removed":
                 if key in goal_of:
@@ -976,12 +1013,10 @@ def _int(value) -> int | None:
 
 
 def _na(value) -> bool:
-    """None, NaN or pandas' NA."""
+    """None, NaN or pandas' NA (without importing pandas)."""
     if value is None:
         return True
-    import pandas as pd
-
-    return value is pd.NA or (isinstance(value, float) and value != value)
+    return (isinstance(value, float) and value != value) or type(value).__name__ == "NAType"
 
 
 def _short(text, limit: int = 90) -> str:
@@ -1050,8 +1085,6 @@ def diff(old: "Rak", new: "Rak") -> RakDiff:
         frames; ``is_empty`` is True when nothing changed. See the module docstring
         for how goals and activities are matched.
     """
-    import pandas as pd
-
     po, pn = _Plan(old), _Plan(new)
     goal_match = match_goals(po, pn)
     goal_rows, act_rows = [], []
@@ -1084,18 +1117,11 @@ def diff(old: "Rak", new: "Rak") -> RakDiff:
             change = "changed" if fields else "same"
         else:
             change = "added" if go is None else "removed"
-        goal_rows.append({**head, "change": change, "pagu_old": pagu_old, "pagu_new": pagu_new,
-                          "delta": pagu_new - pagu_old, "sasaran_old": sasaran_old, "fields": ", ".join(fields)})
-    goals = pd.DataFrame(goal_rows, columns=list(GOAL_DIFF_COLUMNS), dtype=object)
-    for c in ("pagu_old", "pagu_new", "delta"):
-        goals[c] = goals[c].astype("int64")
-    for c in ("goal_old", "goal_new"):
-        goals[c] = goals[c].astype("Int64")
-    activities = pd.DataFrame(act_rows, columns=list(ACTIVITY_DIFF_COLUMNS), dtype=object)
-    for c in ("pagu_old", "pagu_new", "row_old", "row_new", "index_old", "index_new", "goal_old", "goal_new"):
-        activities[c] = activities[c].astype("Int64")
-    return RakDiff(goals=goals, activities=activities, totals=_totals(old, new), meta=_meta(old, new),
-                   old=old, new=new)
+        row = {**head, "change": change, "pagu_old": pagu_old, "pagu_new": pagu_new, "delta": pagu_new - pagu_old,
+               "sasaran_old": sasaran_old, "fields": ", ".join(fields)}
+        goal_rows.append({c: row[c] for c in GOAL_DIFF_COLUMNS})
+    return RakDiff(goal_rows=goal_rows, activity_rows=act_rows, total_rows=_totals(old, new),
+                   meta_rows=_meta(old, new), old=old, new=new)
 
 
 def _activity_row(head, po: _Plan, pn: _Plan, i, j, match: dict, seen: dict) -> dict | None:
@@ -1155,35 +1181,27 @@ def _budget_changed(po: _Plan, pn: _Plan, i: int, j: int, match: dict, seen: dic
     return answer
 
 
-def _totals(old: "Rak", new: "Rak") -> "pd.DataFrame":
+def _totals(old: "Rak", new: "Rak") -> list[dict]:
     """Pagu per Pelaksana in both plans (names compared with case and spacing folded),
     then the grand total; integer rupiah, so every delta is exact."""
-    import pandas as pd
-
     label: dict[str, str] = {}
     sums = {"old": defaultdict(int), "new": defaultdict(int)}
     for side, rak in (("new", new), ("old", old)):
-        b = rak.budgets
-        for pel, pagu in zip(b["pelaksana"].tolist(), b["pagu"].tolist()):
-            name = clean(pel) or NO_PELAKSANA
+        for b in rak.plan.budget_lines:
+            name = clean(b.pelaksana) or NO_PELAKSANA
             key = name.casefold()
             label.setdefault(key, name)
-            sums[side][key] += int(pagu)
+            sums[side][key] += b.pagu
     rows = [{"pelaksana": name, "pagu_old": sums["old"][key], "pagu_new": sums["new"][key],
              "delta": sums["new"][key] - sums["old"][key]} for key, name in label.items()]
     total_old, total_new = sum(sums["old"].values()), sum(sums["new"].values())
     rows.append({"pelaksana": GRAND_TOTAL, "pagu_old": total_old, "pagu_new": total_new,
                  "delta": total_new - total_old})
-    frame = pd.DataFrame(rows, columns=list(TOTAL_COLUMNS))
-    for c in TOTAL_COLUMNS[1:]:
-        frame[c] = frame[c].astype("int64")
-    return frame
+    return rows
 
 
-def _meta(old: "Rak", new: "Rak") -> "pd.DataFrame":
+def _meta(old: "Rak", new: "Rak") -> list[dict]:
     """The title and signature fields that differ (dates as ISO text)."""
-    import pandas as pd
-
     a, b = old.meta.to_dict(), new.meta.to_dict()
     rows = []
     for name in META_FIELDS:
@@ -1194,7 +1212,7 @@ def _meta(old: "Rak", new: "Rak") -> "pd.DataFrame":
         elif va == vb:
             continue
         rows.append({"field": name, "old": va, "new": vb})
-    return pd.DataFrame(rows, columns=list(META_COLUMNS), dtype=object)
+    return rows
 
 
 # -- every RAK sheet of two workbooks ------------------------------------------------------

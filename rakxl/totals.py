@@ -371,9 +371,7 @@ def _read_isolated(tasks: list, jobs: int, start_method: str | None, seconds: fl
 
     context = multiprocessing.get_context(start_method)
     if context.get_start_method() == "fork":
-        import pandas  # noqa: F401 - loaded before the workers, so that forked ones start warm
-
-        from . import reader  # noqa: F401
+        from . import checker, reader  # noqa: F401 - loaded before the workers, so that forked ones start warm
     outcomes: dict[int, tuple] = {}
     pending = list(range(len(tasks)))[::-1]  # popped from the end: in order
     tries: dict[int, int] = {}
@@ -511,25 +509,23 @@ def budget_rows(rak: "Rak") -> list[dict]:
 
     path, sheet, unit = rak.path, rak.sheet, rak.meta.unit
     canon = config_for(path).canonical_pelaksana   # rakxl.toml's canonical Pelaksana names
-    goals = {int(g): (no, sas) for g, no, sas in _columns(rak.goals, "goal", "no", "sasaran")}
+    plan = rak.plan
+    goals = {g.goal: (g.no, g.sasaran) for g in plan.goals}
     rows = []
     held = set()   # (goal, pelaksana) holding at least one budget line
-    for g, pagu, pelaksana in _columns(rak.budgets, "goal", "pagu", "pelaksana"):
-        try:
-            g = int(g)
-        except (TypeError, ValueError):  # a line linked to no goal (family targets-budget: budget-unlinked)
-            g = None
-        pelaksana = canon(pelaksana)
+    for b in plan.budget_lines:  # goal None: a line linked to no goal (family targets-budget)
+        g, pagu, pelaksana = b.goal, b.pagu, canon(b.pelaksana)
         no, sas = goals.get(g, (None, None))
         rows.append({"file": path, "sheet": sheet, "unit": unit, "goal": g, "no": no, "sasaran": sas,
                      "pelaksana": pelaksana, "pagu": int(pagu), "budget_lines": 1})
         held.add((g, pelaksana))
     budgeted_goals = {g for g, _ in held}
     runs: dict[int, list] = {}   # goal -> Pelaksana of its activities, in order
-    for g, pelaksana in _columns(rak.activities, "goal", "pelaksana"):
+    for a in plan.activities:
+        g, pelaksana = a.goal, a.pelaksana
         if pelaksana is not None:
             pelaksana = canon(pelaksana)
-            names = runs.setdefault(int(g), [])
+            names = runs.setdefault(g, [])
             if pelaksana not in names:
                 names.append(pelaksana)
     for g, (no, sas) in goals.items():
@@ -541,11 +537,6 @@ def budget_rows(rak: "Rak") -> list[dict]:
     return rows
 
 
-def _columns(frame, *names):
-    """Rows of some columns of a frame as tuples (much faster than selecting a sub-frame)."""
-    return zip(*(frame[n].tolist() for n in names))
-
-
 _DIGITS = re.compile(r"(\d+)")
 
 
@@ -555,6 +546,58 @@ def _sort_key(value) -> tuple:
         return (1, ())
     parts = _DIGITS.split(str(value).casefold())
     return (0, tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p != ""))
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Budget totals as plain rows: the data of :func:`budget_totals`'s frame, without pandas.
+
+    ``rows`` holds one tuple per group: the ``keys`` values, then ``pagu`` and
+    ``budget_lines``. The report functions (:func:`rakxl.write_totals`...) take it as
+    they take the frame: ``columns``, ``itertuples()`` and ``len()``.
+    """
+
+    keys: tuple[str, ...]
+    rows: list[tuple]
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.keys) + ["pagu", "budget_lines"]
+
+    def itertuples(self, index: bool = False):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def to_frame(self) -> "pd.DataFrame":
+        """The rows as :func:`budget_totals` returns them (text as object, amounts int64)."""
+        import pandas as pd
+
+        data = {k: pd.Series([row[i] for row in self.rows], dtype=object) for i, k in enumerate(self.keys)}
+        data["pagu"] = pd.Series([row[-2] for row in self.rows], dtype="int64")
+        data["budget_lines"] = pd.Series([row[-1] for row in self.rows], dtype="int64")
+        return pd.DataFrame(data, columns=self.columns)
+
+
+def sum_budgets(raks, by=("pelaksana",)) -> Totals:
+    """:func:`budget_totals` as plain rows (:class:`Totals`), without pandas."""
+    from .model import Rak
+
+    keys = _check_by(by)
+    if isinstance(raks, Rak):
+        raks = [raks]
+    sums: dict[tuple, list[int]] = {}
+    for rak in raks:
+        for row in budget_rows(rak):
+            key = tuple(row[k] for k in keys)
+            acc = sums.get(key)
+            if acc is None:
+                acc = sums[key] = [0, 0]
+            acc[0] += row["pagu"]
+            acc[1] += row["budget_lines"]
+    ordered = sorted(sums.items(), key=lambda kv: tuple(_sort_key(v) for v in kv[0]))
+    return Totals(keys, [key + (acc[0], acc[1]) for key, acc in ordered])
 
 
 def budget_totals(raks, by=("pelaksana",)) -> "pd.DataFrame":
@@ -576,24 +619,4 @@ def budget_totals(raks, by=("pelaksana",)) -> "pd.DataFrame":
     Raises:
         ValueError: a ``by`` column that is not one of the above.
     """
-    import pandas as pd
-
-    from .model import Rak
-
-    keys = _check_by(by)
-    if isinstance(raks, Rak):
-        raks = [raks]
-    sums: dict[tuple, list[int]] = {}
-    for rak in raks:
-        for row in budget_rows(rak):
-            key = tuple(row[k] for k in keys)
-            acc = sums.get(key)
-            if acc is None:
-                acc = sums[key] = [0, 0]
-            acc[0] += row["pagu"]
-            acc[1] += row["budget_lines"]
-    ordered = sorted(sums.items(), key=lambda kv: tuple(_sort_key(v) for v in kv[0]))
-    data = {k: pd.Series([key[i] for key, _ in ordered], dtype=object) for i, k in enumerate(keys)}
-    data["pagu"] = pd.Series([acc[0] for _, acc in ordered], dtype="int64")
-    data["budget_lines"] = pd.Series([acc[1] for _, acc in ordered], dtype="int64")
-    return pd.DataFrame(data, columns=list(keys) + ["pagu", "budget_lines"])
+    return sum_budgets(raks, by).to_frame()

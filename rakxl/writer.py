@@ -141,10 +141,8 @@ def require_placed_budget(rak: Rak, what: str = "tata letak resmi KPU") -> None:
     Raises:
         RakInputError: naming the family and how many lines stand apart.
     """
-    if not len(rak.budgets):
-        return
-    placed = set(rak.activities["budget_line"].dropna().tolist()) if "budget_line" in rak.activities else set()
-    apart = [b for b in rak.budgets["budget_line"].tolist() if b not in placed]
+    placed = {a.budget_line for a in rak.plan.activities}
+    apart = [b.budget_line for b in rak.plan.budget_lines if b.budget_line not in placed]
     if apart:
         raise RakInputError(
             f"bentuk tabel {rak.family}: {len(apart)} baris Pagu berdiri di tabel anggaran tersendiri, bukan di "
@@ -243,8 +241,9 @@ def _group_marks(marks, raks) -> dict[int, dict[tuple[int, str], tuple[str, str]
         if not isinstance(i, int) or not 0 <= i < len(raks):
             raise ValueError(f"mark {key!r}: there is no Rak number {i!r} (have {len(raks)})")
         rak = raks[i]
-        if not isinstance(pos, int) or not 0 <= pos < len(rak.activities):
-            raise ValueError(f"mark {key!r}: Rak {i} has no row {pos!r} (has {len(rak.activities)})")
+        n = len(rak.plan.activities)
+        if not isinstance(pos, int) or not 0 <= pos < n:
+            raise ValueError(f"mark {key!r}: Rak {i} has no row {pos!r} (has {n})")
         if role not in layout.COLUMN_BY_ROLE and role not in rak.extra_columns:
             raise ValueError(f"mark {key!r}: unknown column {role!r}")
         out.setdefault(i, {})[(pos, role)] = (kind, "" if comment is None else str(comment))
@@ -316,13 +315,20 @@ class _Block:
     value: object    # str, int or None
 
 
-def _values(frame, column) -> list:
-    """A frame column as a list with None for missing values; text stays text."""
-    if column not in frame:
-        return [None] * len(frame)
-    col = frame[column]
-    out = col.astype(object).where(col.notna(), None).tolist()
+def _values(rak: Rak, role: str) -> list:
+    """The texts of one column of the activities (a role or an extra column), None where blank."""
+    acts = rak.plan.activities
+    if role in _ACTIVITY_FIELDS:
+        out = [getattr(a, role) for a in acts]
+    elif role in rak.extra_columns:
+        k = list(dict.fromkeys(rak.extra_columns)).index(role)
+        out = [a.extras[k] if k < len(a.extras) else None for a in acts]
+    else:
+        return [None] * len(acts)
     return [v if v is None or isinstance(v, str) else str(v) for v in out]
+
+
+_ACTIVITY_FIELDS = frozenset(layout.ROLES) - {"pagu"}
 
 
 def _runs(keys) -> list[tuple[int, int]]:
@@ -349,18 +355,17 @@ class _SheetWriter:
             w = layout.EXTRA_COLUMN_WIDTH
             self.cols.append(_Col(extra, extra, w, "text", _column_pixels(w)))
         self.index = {c.role: i for i, c in enumerate(self.cols)}
-        self.n = len(rak.activities)
+        self.n = len(rak.plan.activities)
         self.heights: dict[int, float] = {}      # 0-based sheet row -> points
 
     # -- plan: which value goes in which cell or merge --------------------------
 
     def blocks(self) -> dict[str, list[_Block]]:
-        acts = self.rak.activities
+        acts = self.rak.plan.activities
         n = self.n
-        v = {role: _values(acts, role) for role in self.index if role != "pagu"}
-        goal = acts["goal"].tolist() if "goal" in acts else [1] * n
-        line = acts["budget_line"].astype(object).where(acts["budget_line"].notna(), None).tolist() \
-            if "budget_line" in acts else [None] * n
+        v = {role: _values(self.rak, role) for role in self.index if role != "pagu"}
+        goal = [a.goal for a in acts]
+        line = [a.budget_line for a in acts]
         blocks: dict[str, list[_Block]] = {}
 
         goals = _runs(goal)
@@ -373,9 +378,7 @@ class _SheetWriter:
         ind_start = set(s for s, _ in ind_runs)
 
         # Pagu: one block per run of the same budget line within a goal.
-        pagu_of = {}
-        if len(self.rak.budgets):
-            pagu_of = dict(zip(self.rak.budgets["budget_line"].tolist(), self.rak.budgets["pagu"].tolist()))
+        pagu_of = {b.budget_line: b.pagu for b in self.rak.plan.budget_lines}
         placed = set()
         pagu_blocks = []
         line_start = set()
@@ -386,11 +389,7 @@ class _SheetWriter:
                 continue
             placed.add(b)
             line_start.add(s)
-            amount = pagu_of[b]
-            if amount is None or amount != amount:      # None or NaN: blank cells
-                pagu_blocks.extend(_Block(i, i, None) for i in range(s, e + 1))
-            else:
-                pagu_blocks.append(_Block(s, e, amount))
+            pagu_blocks.append(_Block(s, e, pagu_of[b]))
         blocks["pagu"] = pagu_blocks
 
         # Pelaksana: runs of the same value within a goal; a run also restarts on a row
@@ -639,7 +638,7 @@ class _SheetWriter:
         repeat = height(HEADER_ROW, NUMBER_ROW)
         used = height(0, NUMBER_ROW)
         breaks: list[int] = []
-        goal_ids = self.rak.activities["goal"].tolist() if "goal" in self.rak.activities else [1] * self.n
+        goal_ids = [a.goal for a in self.rak.plan.activities]
         goals = [(DATA_ROW + s, DATA_ROW + e) for s, e in _runs(goal_ids)]
         for g1, g2 in goals:
             gh = height(g1, g2)

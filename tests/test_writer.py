@@ -21,7 +21,7 @@ import tests.conftest as tests_conftest
 from rakxl.cli import cli
 from rakxl.model import POSITION_COLUMNS, Meta, Rak
 from rakxl.writer import sheet_names, write_rak
-from tests.comparison.features import subset, text_column
+from tests.comparison.features import subset
 
 FRAMES = ("activities", "budgets", "goals", "indicators")
 
@@ -81,10 +81,8 @@ def test_round_trip_signature_without_date(sample, tmp_path):
 
 
 def test_round_trip_extra_columns(sample, tmp_path):
-    small = subset(sample, [1, 2, 3])
-    small.activities["Keterangan"] = text_column([None, "lihat lampiran", "=HYPERLINK(\"x\")", None, "+62 21",
-                                                 None])
-    small.extra_columns = ["Keterangan"]
+    small = subset(sample, [1, 2, 3], Keterangan=[None, "lihat lampiran", "=HYPERLINK(\"x\")", None, "+62 21",
+                                                  None])
     path = write_rak(small, tmp_path / "extra.xlsx")
     back = rakxl.read_rak(path)
     assert back.extra_columns == ["Keterangan"]
@@ -96,10 +94,8 @@ def test_round_trip_extra_columns(sample, tmp_path):
 
 
 def test_text_stays_text(sample, tmp_path):
-    small = subset(sample, [1, 2])
     tricky = ['=HYPERLINK("http://example.com","klik")', "- Rapat koordinasi", "+62 812 3456", "@admin"]
-    small.activities["kegiatan"] = text_column(tricky)
-    small.activities["tw1"] = text_column(["=1+1", "0012", "1e5", None])
+    small = subset(sample, [1, 2], kegiatan=tricky, tw1=["=1+1", "0012", "1e5", None])
     path = write_rak(small, tmp_path / "text.xlsx")
     ws = openpyxl.load_workbook(path).active
     for r, text in enumerate(tricky, start=8):
@@ -113,9 +109,8 @@ def test_text_stays_text(sample, tmp_path):
 def test_merged_text_stays_text(sample, tmp_path):
     """A merged value is written by the merge itself: text that looks like a formula or
     a link is still text there."""
-    small = subset(sample, [1, 2])
-    small.activities["sasaran"] = text_column(["=SUM(K8:K9)"] * 2 + ["http://kpu.go.id"] * 2)
-    small.activities["pelaksana"] = text_column(["mailto:umum@kpu.go.id"] * 2 + ["{=1+1}"] * 2)
+    small = subset(sample, [1, 2], sasaran=["=SUM(K8:K9)"] * 2 + ["http://kpu.go.id"] * 2,
+                   pelaksana=["mailto:umum@kpu.go.id"] * 2 + ["{=1+1}"] * 2)
     path = write_rak(small, tmp_path / "merged_text.xlsx")
     ws = openpyxl.load_workbook(path).active
     assert {"B8:B9", "B10:B11", "L8:L9", "L10:L11"} <= {str(r) for r in ws.merged_cells.ranges}
@@ -182,10 +177,8 @@ def test_cell_style(sheet):
 
 
 def test_row_heights_fit_wrapped_text(sample, tmp_path):
-    small = subset(sample, [1])
     long_text = " ".join(["Penyusunan laporan evaluasi pelaksanaan kegiatan"] * 8)   # 391 characters
-    small.activities.loc[0, "kegiatan"] = long_text
-    small.activities.loc[1, "kegiatan"] = "Rapat"
+    small = subset(sample, [1], kegiatan=[long_text, "Rapat"])
     ws = openpyxl.load_workbook(write_rak(small, tmp_path / "h.xlsx")).active
     # 391 characters in a 34-character column wrap to at least 10 lines of 10 pt text.
     assert ws.row_dimensions[8].height >= 10 * 12
@@ -285,10 +278,8 @@ def test_marks_on_one_merge_are_joined(sample, tmp_path):
 
 
 def test_marks_on_second_sheet_and_extra_column(sample, tmp_path):
-    one, two = subset(sample, [1]), subset(sample, [2])
+    one, two = subset(sample, [1]), subset(sample, [2], Catatan=["x", None])
     two.sheet = "Kedua"
-    two.activities["Catatan"] = text_column(["x", None])
-    two.extra_columns = ["Catatan"]
     marks = {(1, 1, "Catatan"): ("added", "catatan baru"), (1, 0, "tw4"): ("changed", "dulu: -")}
     wb = openpyxl.load_workbook(write_rak([one, two], tmp_path / "m2.xlsx", marks=marks))
     assert wb["Kedua"]["M9"].comment.text == "catatan baru"

@@ -1,10 +1,7 @@
 """Assembly: header, walk and meta of one sheet -> :class:`~rakxl.model.Rak`."""
 from __future__ import annotations
 
-from ..formulas import column_letters
-from ..model import (
-    ACTIVITY_COLUMNS, BUDGET_COLUMNS, GOAL_COLUMNS, INDICATOR_COLUMNS, Meta, Rak,
-)
+from ..model import ACTIVITY_COLUMNS, Activity, BudgetLine, Goal, Indicator, Meta, Plan, Rak, Range
 from ..workbook import Grid
 from .contract import check_header, check_rollups
 from .header import CONTRACT, find_header
@@ -43,47 +40,53 @@ def read_grid(grid: Grid, path=None, *, scale: int | None = None) -> Rak | None:
 
 
 def _assemble(grid, header, walk: _Walk, meta: Meta, path) -> Rak:
-    import numpy as np
-    import pandas as pd
-
+    """The typed model of what the walk found (no pandas: frames are built on demand)."""
     extras = list(dict.fromkeys(header.extras.values()))
-    pagu_by_goal: dict[int, int] = {}
-    lines_by_goal: dict[int, int] = {}
-    for b in walk.budgets:
-        pagu_by_goal[b["goal"]] = pagu_by_goal.get(b["goal"], 0) + b["pagu"]
-        lines_by_goal[b["goal"]] = lines_by_goal.get(b["goal"], 0) + 1
-    for gl in walk.goals:
-        gl["pagu"] = pagu_by_goal.get(gl["goal"], 0)
-        gl["budget_lines"] = lines_by_goal.get(gl["goal"], 0)
-
-    # Text columns are object columns holding str or None, whatever the pandas version.
-    activities = pd.DataFrame(walk.activities, columns=list(ACTIVITY_COLUMNS) + extras, dtype=object)
-    budgets = pd.DataFrame(walk.budgets, columns=list(BUDGET_COLUMNS), dtype=object)
-    goals = pd.DataFrame(walk.goals, columns=list(GOAL_COLUMNS), dtype=object)
-    indicators = pd.DataFrame(walk.indicators, columns=list(INDICATOR_COLUMNS), dtype=object)
-    # dtype objects, not names: a name is looked up among every registered dtype (slow)
-    activities["budget_line"] = activities["budget_line"].astype(pd.Int64Dtype())
-    int64 = np.dtype("int64")
-    for frame in (activities, budgets, goals, indicators):
-        for col in ("goal", "row", "first_row", "last_row", "pagu", "budget_lines", "budget_line"):
-            if col in frame and not (frame is activities and col == "budget_line"):
-                frame[col] = frame[col].astype(int64)
-    letters = {c: column_letters(c) for c in {m[1] for m in walk.table_merges} | {m[3] for m in walk.table_merges}}
-    ranges = [f"{letters[c1]}{r1 + 1}:{letters[c2]}{r2 + 1}" for r1, c1, r2, c2 in walk.table_merges]
+    acts = walk.activities  # {column: values}
+    n = len(acts["row"])
+    extra_values = list(zip(*(acts[name] for name in extras))) if extras else [()] * n
+    activities = tuple(map(Activity, *(acts[name] for name in ACTIVITY_COLUMNS), extra_values))
+    plan = Plan(
+        goals=tuple(Goal(g["goal"], g["no"], g["sasaran"], g["first_row"], g["last_row"]) for g in walk.goals),
+        indicators=tuple(Indicator(i["goal"], i["no"], i["indikator"], i["target_indikator"], i["row"])
+                         for i in walk.indicators),
+        activities=activities,
+        budget_lines=tuple(BudgetLine(b["budget_line"], b["goal"], b["no"], b["pagu"], b["pelaksana"], b["col"],
+                                      b["first_row"], b["last_row"]) for b in walk.budgets),
+    )
+    merged, notes = _merged_roles(header, walk, activities)
     return Rak(
         path=None if path is None else str(path),
         sheet=grid.name,
         meta=meta,
-        activities=activities,
-        budgets=budgets,
-        goals=goals,
-        indicators=indicators,
+        plan=plan,
         stated_total=walk.stated_total,
-        stated_total_cell=walk.stated_total_cell,
-        columns={role: column_letters(c) for role, c in header.cols.items()},
+        stated_total_at=walk.stated_total_at,
+        column_of={role: c + 1 for role, c in header.cols.items()},
         extra_columns=extras,
         header_row=header.row + 1,
-        merged=frozenset(walk.merged_roles),
-        merges=ranges,
-        notes=walk.notes,
+        merged=merged,
+        merges=tuple(Range(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for r1, c1, r2, c2 in walk.table_merges),
+        notes=notes,
     )
+
+
+def _merged_roles(header, walk: _Walk, activities) -> tuple[frozenset, list]:
+    """Which hierarchy columns use merged cells, decided once: those with a vertical
+    merge (not a header cell repeated at a page break) over at least one activity row.
+
+    The walk noted gaps in every column with a vertical merge in the table; the gaps
+    of a column merged only outside the activity rows (a signature block, a total
+    row) are dropped here.
+    """
+    if not hasattr(walk, "cover"):  # a family's own walk decided its merged columns itself
+        return frozenset(walk.merged_roles), list(walk.notes)
+    rows = {a.row - 1 for a in activities}  # 0-based, as the walk counts
+    start = header.data_start
+    merged = set()
+    for role in walk.merged_roles:
+        arr = walk.cover.get(header.cols[role])
+        if arr is not None and any(top is not None and start + i in rows for i, top in enumerate(arr)):
+            merged.add(role)
+    notes = [n for n in walk.notes if n.code != "merged-cell-gap" or n.role in merged]
+    return frozenset(merged), notes

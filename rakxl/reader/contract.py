@@ -201,13 +201,17 @@ def check_rollups(budgets: list[dict], grid: Grid, path=None) -> None:
     i, j = found[0]
     from ..layout import format_rupiah
 
+    from ..formulas import a1
+
+    def cell(k):  # the walk's budget lines hold 1-based first_row and col
+        return a1(budgets[k]["first_row"] - 1, budgets[k]["col"] - 1)
+
     line = budgets[i]
     more = say("rollup_more", n=len(found) - 1) if len(found) > 1 else ""
     raise RakInputError(
-        f"{say('not_rak')}: " + say("rollup", amount=format_rupiah(line["pagu"]), cell=line["cell"],
-                                    no=line["no"] or "-", count=j - i, first=budgets[i + 1]["cell"],
-                                    last=budgets[j]["cell"], more=more),
-        path=path, sheet=grid.name, cell=line["cell"])
+        f"{say('not_rak')}: " + say("rollup", amount=format_rupiah(line["pagu"]), cell=cell(i),
+                                    no=line["no"] or "-", count=j - i, first=cell(i + 1), last=cell(j), more=more),
+        path=path, sheet=grid.name, cell=cell(i))
 
 
 # -- the refusal -----------------------------------------------------------------------

@@ -26,8 +26,8 @@ from types import SimpleNamespace
 
 from .. import layout
 from ..exceptions import RakInputError
-from ..formulas import a1, column_letters
-from ..model import Note, Rak
+from ..formulas import a1
+from ..model import Cell, Note, Rak
 from ..workbook import Grid, to_text
 from .assembly import _assemble
 from .contract import check_rollups, header_problems
@@ -406,12 +406,12 @@ class _Rows:
 
 def _note(code, r, c, role="pagu", goal=None, no=None, value=None) -> Note:
     """A reader note about the cell at 0-based (r, c): the one place notes are made here."""
-    return Note(code, a1(r, c), r + 1, role, goal, no, value)
+    return Note(code, r + 1, c + 1, role, goal, no, value)
 
 
-def _at(r, c):
+def _at(r, c) -> Cell:
     """Where an amount stands (0-based r, c), as :class:`~rakxl.model.Rak` keeps it."""
-    return a1(r, c)
+    return Cell(r + 1, c + 1)
 
 
 def _goal_dict(n, no, sasaran, row):
@@ -420,7 +420,7 @@ def _goal_dict(n, no, sasaran, row):
 
 def _line(n, goal, amount, pelaksana, r, c):
     return {"budget_line": n, "goal": goal["goal"] if goal else None, "no": goal["no"] if goal else None,
-            "pagu": amount, "pelaksana": pelaksana, "cell": a1(r, c), "first_row": r + 1, "last_row": r + 1}
+            "pagu": amount, "pelaksana": pelaksana, "col": c + 1, "first_row": r + 1, "last_row": r + 1}
 
 
 _ACTIVITY_KEYS = ("goal", "no", "sasaran", "indikator", "target_indikator", "kegiatan", "target_kegiatan",
@@ -428,7 +428,7 @@ _ACTIVITY_KEYS = ("goal", "no", "sasaran", "indikator", "target_indikator", "keg
 
 
 def _finish(grid, header, rows: _Rows, path, family, goals, indicators, budgets, activities, extras,
-            stated_total=None, stated_total_cell=None, end_row=None, columns=None) -> Rak:
+            stated_total=None, stated_total_at=None, end_row=None, columns=None) -> Rak:
     """The Rak of a family's own walk, assembled as the KPU walk's."""
     table_merges = [m for m in grid.merges if m[2] >= header.data_start and (end_row is None or m[0] < end_row)]
     frame = {k: [a.get(k) for a in activities] for k in _ACTIVITY_KEYS}
@@ -436,20 +436,13 @@ def _finish(grid, header, rows: _Rows, path, family, goals, indicators, budgets,
         frame[name] = [a.get(name) for a in activities]
     merged = {role for role, c in header.cols.items() if role in layout.HIERARCHY_ROLES
               and any(m[1] <= c <= m[3] and m[2] > m[0] for m in table_merges)}
-    unlinked = [b for b in budgets if b["goal"] is None]
-    for b in unlinked:
-        b["goal"] = 0  # int64 in _assemble; made empty again below
     walk = SimpleNamespace(activities=frame, budgets=budgets, goals=goals, indicators=indicators,
-                           stated_total=stated_total, stated_total_cell=stated_total_cell,
+                           stated_total=stated_total, stated_total_at=stated_total_at,
                            table_merges=table_merges, merged_roles=merged, notes=rows.notes)
     meta = read_meta(grid, header, end_row if end_row is not None else grid.nrows)
-    rak = _assemble(grid, header, walk, meta, path)
-    if unlinked:
-        import pandas as pd
-
-        rak.budgets["goal"] = rak.budgets["goal"].astype(pd.Int64Dtype()).mask(rak.budgets["goal"] == 0)
+    rak = _assemble(grid, header, walk, meta, path)  # budget lines linked to no goal keep goal None
     if columns:
-        rak = dataclasses.replace(rak, columns={**rak.columns, **{k: column_letters(c) for k, c in columns.items()}})
+        rak = dataclasses.replace(rak, column_of={**rak.column_of, **{k: c + 1 for k, c in columns.items()}})
     return dataclasses.replace(rak, family=family)
 
 

@@ -125,10 +125,9 @@ def _map_columns(grid: Grid, r: int, scale: int | None = None) -> _Header:
     pagu = cols.get("pagu")
     scaled = scale if scale and pagu is not None and _in_thousands(grid.value(r, pagu)) else None
     if scaled:  # said where the choice was made: every amount of this column times the scale
-        from ..formulas import a1
         from ..model import Note
 
-        notes.append(Note("amount-scaled", a1(r, pagu), r + 1, "pagu",
+        notes.append(Note("amount-scaled", r + 1, pagu + 1, "pagu",
                           value=f"{' '.join(str(grid.value(r, pagu)).split())} x {scaled:,}".replace(",", ".")))
     data_start = r + 2 if uses_sub else r + 1
     # Header cells merged down over a second header row.
@@ -143,7 +142,6 @@ def _unit_cost_beside_total(grid: Grid, r: int, cols: dict, extras: dict) -> lis
     total is the budget, the unit cost an extra column, and a note says so
     (``unit-cost-ignored``, at the unit cost's header cell). When the Pagu column
     mapped is the unit cost, the columns are swapped in place."""
-    from ..formulas import a1
     from ..model import Note
 
     def norm(c):
@@ -169,4 +167,4 @@ def _unit_cost_beside_total(grid: Grid, r: int, cols: dict, extras: dict) -> lis
         if not costs:
             return []
         cost, total = costs[0], c
-    return [Note("unit-cost-ignored", a1(r, cost), r + 1, "pagu", value=f"{text(cost)} -> {text(total)}")]
+    return [Note("unit-cost-ignored", r + 1, cost + 1, "pagu", value=f"{text(cost)} -> {text(total)}")]

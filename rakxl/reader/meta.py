@@ -5,8 +5,7 @@ import datetime as _dt
 import re
 
 from .. import layout
-from ..formulas import a1
-from ..model import Meta
+from ..model import Cell, Meta
 from ..workbook import Grid, to_text
 from .header import _Header
 
@@ -62,14 +61,15 @@ def _texts(grid: Grid, r1: int, r2: int):
 
 def read_meta(grid: Grid, header: _Header, end_row: int) -> Meta:
     """Title lines above the header and the signature block below the table."""
-    meta = Meta()
+    fields: dict = {}          # Meta's fields, as found
+    at: dict[str, Cell] = {}   # where each was read
     lines = [(r, c, to_text(v)) for r, c, v in _texts(grid, 0, header.row) if to_text(v)]
     title_at = None
     for i, (r, c, text) in enumerate(lines):
         m = layout.TITLE_PATTERN.search(text)
         if m:
-            meta.year = int(m.group(2))
-            meta.cells["year"] = a1(r, c)
+            fields["year"] = int(m.group(2))
+            at["year"] = Cell(r + 1, c + 1)
             title_at = i
             break
     rest = lines[title_at + 1:] if title_at is not None else lines
@@ -78,11 +78,11 @@ def read_meta(grid: Grid, header: _Header, end_row: int) -> Meta:
     # organisation or the unit
     rest = [x for x in rest if not layout.CAPTION.fullmatch(layout.normalize_header(x[2]))]
     if rest:
-        meta.organization = rest[0][2]
-        meta.cells["organization"] = a1(rest[0][0], rest[0][1])
+        fields["organization"] = rest[0][2]
+        at["organization"] = Cell(rest[0][0] + 1, rest[0][1] + 1)
     if len(rest) > 1:
-        meta.unit = rest[1][2]
-        meta.cells["unit"] = a1(rest[1][0], rest[1][1])
+        fields["unit"] = rest[1][2]
+        at["unit"] = Cell(rest[1][0] + 1, rest[1][1] + 1)
 
     below = [(r, c, v) for r, c, v in _texts(grid, end_row, grid.nrows)]
     sig_start = None
@@ -91,17 +91,17 @@ def read_meta(grid: Grid, header: _Header, end_row: int) -> Meta:
         if text:
             m = _PLACE_DATE.fullmatch(text)
             if m and parse_date(m.group(2)):
-                meta.place = m.group(1).strip()
-                meta.signed_on = parse_date(m.group(2))
-                meta.cells["place"] = meta.cells["signed_on"] = a1(r, c)
+                fields["place"] = m.group(1).strip()
+                fields["signed_on"] = parse_date(m.group(2))
+                at["place"] = at["signed_on"] = Cell(r + 1, c + 1)
                 sig_start = i
                 break
         elif isinstance(v, (_dt.date, _dt.datetime)):
-            meta.signed_on = parse_date(v)
-            meta.cells["signed_on"] = a1(r, c)
+            fields["signed_on"] = parse_date(v)
+            at["signed_on"] = Cell(r + 1, c + 1)
             if i > 0 and isinstance(below[i - 1][2], str):
-                meta.place = below[i - 1][2].strip().rstrip(",").strip()
-                meta.cells["place"] = a1(below[i - 1][0], below[i - 1][1])
+                fields["place"] = below[i - 1][2].strip().rstrip(",").strip()
+                at["place"] = Cell(below[i - 1][0] + 1, below[i - 1][1] + 1)
             sig_start = i
             break
     block = below[sig_start + 1:] if sig_start is not None else below
@@ -110,18 +110,18 @@ def read_meta(grid: Grid, header: _Header, end_row: int) -> Meta:
     for i, (r, c, t) in enumerate(texts):
         m = _NIP.fullmatch(t)
         if m:
-            meta.nip = m.group(1).strip() or None
-            meta.cells["nip"] = a1(r, c)
+            fields["nip"] = m.group(1).strip() or None
+            at["nip"] = Cell(r + 1, c + 1)
             nip_at = i
             break
     named = texts[:nip_at] if nip_at is not None else texts
     if named:
         r, c, t = named[-1]
-        meta.signatory = t
-        meta.cells["signatory"] = a1(r, c)
+        fields["signatory"] = t
+        at["signatory"] = Cell(r + 1, c + 1)
     if len(named) > 1:
         r, c, t = named[-2]
-        meta.signatory_title = t.rstrip(",").strip()
-        meta.cells["signatory_title"] = a1(r, c)
-    return meta
+        fields["signatory_title"] = t.rstrip(",").strip()
+        at["signatory_title"] = Cell(r + 1, c + 1)
+    return Meta(**fields, at=at)
 

@@ -9,8 +9,8 @@ import re
 
 from .. import layout
 from ..amounts import parse_amount
-from ..formulas import FormulaError, a1
-from ..model import Note
+from ..formulas import FormulaError
+from ..model import Cell, Note, Range
 from ..workbook import Grid, to_text
 from .header import _HEADER_MAX_CHARS, _NUMBER_CELL, _Header, _role_of
 from .meta import _NIP, _PLACE_DATE, parse_date
@@ -53,7 +53,7 @@ class _Walk:
         self.goals: list[dict] = []
         self.indicators: list[dict] = []
         self.stated_total = None
-        self.stated_total_cell = None
+        self.stated_total_at = None  # model.Cell of its amount
         self.end_row = header.data_start  # first row after the table
         self.n = max(grid.nrows - header.data_start, 0)  # rows from data_start down
         self.goal_at: list = [None] * self.n  # goal number of each table row (by row - data_start)
@@ -367,7 +367,7 @@ class _Walk:
                     line = None
                 if amount is not None:
                     line = {"budget_line": len(budgets) + 1, "goal": goal["goal"], "no": goal["no"],
-                            "pagu": amount, "pelaksana": pelaksana, "cell": a1(r, pagu_c),
+                            "pagu": amount, "pelaksana": pelaksana, "col": pagu_c + 1,
                             "first_row": r + 1, "last_row": r + 1}
                     line_until = until
                     budgets.append(line)
@@ -429,7 +429,7 @@ class _Walk:
             return False
         r = self.h.data_start + i
         role = next((role for role, col in self.cols.items() if col == c), None)
-        self.notes.append(Note("category-label", a1(r, c), r + 1, role, value=" ".join(v.split())))
+        self.notes.append(Note("category-label", r + 1, c + 1, role, value=" ".join(v.split())))
         return True
 
     def _is_repeated_header(self, raw) -> bool:
@@ -479,7 +479,7 @@ class _Walk:
         if pagu_c is not None:
             amount, _ = self._amount(r, pagu_c, record=False)
             self.stated_total = amount
-            self.stated_total_cell = a1(r, pagu_c)
+            self.stated_total_at = Cell(r + 1, pagu_c + 1)
         return True
 
     def _is_place_then_date(self, r, raw, texts) -> bool:
@@ -516,13 +516,12 @@ class _Walk:
         """(amount or None, whether the cell holds anything)."""
         g = self.grid
         v = g.value(r, c)
-        cell = a1(r, c)
         no = goal["no"] if goal else None
         gid = goal["goal"] if goal else None
         err = g.error(r, c)
         if err:
             if record:
-                self.notes.append(Note("amount-invalid", cell, r + 1, "pagu", gid, no, err))
+                self.notes.append(Note("amount-invalid", r + 1, c + 1, "pagu", gid, no, err))
             return None, True
         formula = g.formula(r, c) if (v == "" or v == 0) else None
         if formula is not None and (formula[1] is None or formula[1] == "" or v == 0):
@@ -531,7 +530,7 @@ class _Walk:
             except (FormulaError, RecursionError):
                 if formula[1] is None or formula[1] == "":
                     if record:  # the formula alone: the finding's message says the rest, id or en
-                        self.notes.append(Note("formula-no-cache", cell, r + 1, "pagu", gid, no,
+                        self.notes.append(Note("formula-no-cache", r + 1, c + 1, "pagu", gid, no,
                                                f"={formula[0]}"))
                     return None, True
                 value = None
@@ -545,15 +544,15 @@ class _Walk:
             amount = parse_amount(v)
             if record:
                 code = "amount-as-text" if amount is not None else "amount-invalid"
-                self.notes.append(Note(code, cell, r + 1, "pagu", gid, no, v))
+                self.notes.append(Note(code, r + 1, c + 1, "pagu", gid, no, v))
             return amount, True
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             amount = parse_amount(v)
             if amount is None and record:  # beyond any budget (amounts.MAX_AMOUNT)
-                self.notes.append(Note("amount-invalid", cell, r + 1, "pagu", gid, no, to_text(v)))
+                self.notes.append(Note("amount-invalid", r + 1, c + 1, "pagu", gid, no, to_text(v)))
             return amount, True
         if record:
-            self.notes.append(Note("amount-invalid", cell, r + 1, "pagu", gid, no, to_text(v)))
+            self.notes.append(Note("amount-invalid", r + 1, c + 1, "pagu", gid, no, to_text(v)))
         return None, True
 
     # -- notes about merges -----------------------------------------------------
@@ -580,7 +579,7 @@ class _Walk:
             arr = self.cover.get(c)
             if arr is not None and arr[r - self.h.data_start] is not None:
                 return  # inside a (blank) merge: not a gap
-            self.notes.append(Note("merged-cell-gap", a1(r, c), r + 1, role, goal["goal"], goal["no"]))
+            self.notes.append(Note("merged-cell-gap", r + 1, c + 1, role, goal["goal"], goal["no"]))
 
     def _merge_notes(self):
         role_of_col = {c: role for role, c in self.cols.items()}
@@ -606,8 +605,8 @@ class _Walk:
                 first, end = seg[0], seg[-1]
             if first != end:
                 no = self.goals[first - 1]["no"]
-                ref = f"{a1(r1, c1)}:{a1(r2, c2)}"
-                self.notes.append(Note("merge-crosses-goal", a1(r1, c1), r1 + 1, role, first, no, ref))
+                self.notes.append(Note("merge-crosses-goal", r1 + 1, c1 + 1, role, first, no,
+                                       range=Range(r1 + 1, c1 + 1, r2 + 1, c2 + 1)))
 
 
 #: A cell that is a number or a numbering (``1``, ``1.``, ``IV``, ``(3)``), never a label.

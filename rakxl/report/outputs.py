@@ -106,7 +106,7 @@ def totals_tables(table: "pd.DataFrame", result=None, lang: str = "id") -> list[
             continue
         for i in by_file.get(f, []):
             rak = result.raks[i]
-            rows.append((rak.path, rak.sheet, rak.meta.year, rak.meta.unit, len(rak.budgets), rak.total_pagu,
+            rows.append((rak.path, rak.sheet, rak.meta.year, rak.meta.unit, len(rak.plan.budget_lines), rak.total_pagu,
                          counts[i] if counts is not None else None, text("totals.read", lang)))
     sources = Table(text("sheet.sources", lang), [
         Column(text("col.file", lang), 40, wrap=True), Column(text("col.sheet", lang), 18, wrap=True),
@@ -160,7 +160,7 @@ def write_totals(table: "pd.DataFrame", out, result=None, *, lang: str = "id", i
     if kind == "xlsx":
         return write_tables(totals_tables(table, result, lang), out, inputs, lang, kind="totals")
     if kind == "csv":
-        write_csv(table, out, inputs=inputs)
+        write_csv(table.to_frame() if hasattr(table, "to_frame") else table, out, inputs=inputs)
     else:
         write_json(totals_records(table), out, inputs)
     return Path(out)
@@ -289,7 +289,7 @@ def changes_table(d, lang: str = "id") -> Table:
     cols = [Column(text(f"change.{name}", lang), width, kind, wrap) for name, width, kind, wrap in
             _CHANGE_SHEET_COLUMNS]
     rows, fills = [], {}
-    for i, rec in enumerate(d.changes.to_dict("records")):
+    for i, rec in enumerate(d.change_rows()):
         old, new = rec["old"], rec["new"]
         amounts = rec["field"] == "pagu"
         row = {**rec, "level": word(f"level_{rec['level']}", lang), "change": word(rec["change"], lang),

@@ -29,7 +29,8 @@ def totals_text(table: "pd.DataFrame", lang: str = "id", max_text: int = 60) -> 
     rows = [[cell(v) for v in row[:len(keys)]] + [format_rupiah(row[-2]), str(row[-1])]
             for row in table.itertuples(index=False)]
     total = [text("totals.total", lang)] + [""] * (len(keys) - 1) if keys else []
-    rows.append(total + [format_rupiah(int(table["pagu"].sum())), str(int(table["budget_lines"].sum()))])
+    sums = [sum(int(row[i]) for row in table.itertuples(index=False)) for i in (-2, -1)]
+    rows.append(total + [format_rupiah(sums[0]), str(sums[1])])
     widths = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
     right = set(range(len(keys), len(head)))
 

@@ -63,10 +63,12 @@ def read_target(text) -> tuple[str, str | None] | None:
     return None
 
 
-def describe(kind: tuple[str, str | None], lang: str = "id") -> str:
-    """A reading's unit for messages: ``%``, ``nilai``/``grade``, or the unit word."""
+def describe(kind: tuple[str, str | None]):
+    """A reading's unit for messages: ``%``, the phrase ``nilai``/``grade``, or the unit word."""
+    from ..findings import Phrase
+
     if kind[0] == "percent":
         return "%"
     if kind[0] == "grade":
-        return "nilai" if lang == "id" else "grade"
+        return Phrase("unit-grade")
     return kind[1] or "?"

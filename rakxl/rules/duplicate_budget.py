@@ -10,8 +10,8 @@ Two cases, each reported on the later goal (``no``) at its first Pagu cell:
 """
 from __future__ import annotations
 
-from ..findings import Money, goal_ref, make
-from ._common import fold, records
+from ..findings import Money, Phrase, goal_ref, make
+from ._common import fold_spaces
 
 CODE = "duplicate-budget"
 
@@ -31,18 +31,12 @@ def _set_hash(names) -> int:
 
 
 def check(rak):
-    goals = records(rak.goals)
-    amounts: dict[int, list] = {}
-    first_row: dict[int, int] = {}
-    for line in records(rak.budgets):
-        amounts.setdefault(line["goal"], []).append(int(line["pagu"]))
-        row = int(line["first_row"])
-        if row < first_row.get(line["goal"], row + 1):
-            first_row[line["goal"]] = row
+    plan = rak.plan
+    lines_of = plan.lines_by_goal
     names: dict[int, set] = {}
-    for act in records(rak.activities):
-        if act["kegiatan"] is not None:
-            names.setdefault(act["goal"], set()).add(fold(act["kegiatan"]))
+    for act in plan.activities:
+        if act.kegiatan is not None:
+            names.setdefault(act.goal, set()).add(fold_spaces(act.kegiatan))
     out = []
     # Earlier goals indexed by (their lines' amounts, size, set hash) of their own name
     # set (own) and of each set with one name left out (less_one): a later goal finds
@@ -51,12 +45,12 @@ def check(rak):
     own: dict[tuple, list] = {}
     less_one: dict[tuple, list] = {}
     by_total: dict[tuple, dict] = {}        # (total, folded Sasaran) -> the first goal with them
-    for later in goals:
-        lines = tuple(sorted(amounts.get(later["goal"], [])))
+    for later in plan.goals:
+        lines = tuple(sorted(b.pagu for b in lines_of.get(later.goal, ())))
         if not lines or sum(lines) == 0:
             continue
-        total_key = (sum(lines), fold(later["sasaran"]))
-        mine = names.get(later["goal"], set())
+        total_key = (sum(lines), fold_spaces(later.sasaran))
+        mine = names.get(later.goal, set())
         reason = None
         if mine:
             h, size = _set_hash(mine), len(mine)
@@ -64,31 +58,22 @@ def check(rak):
             groups += [own.get((lines, size - 1, h ^ hash(n)), ()) for n in mine] if size > 1 else []
             earliest = None
             for group in groups:  # each in goal order: its first real match is its earliest
-                match = next((g for g in group if _same_activities(names[g["goal"]], mine)), None)
-                if match is not None and (earliest is None or match["goal"] < earliest["goal"]):
+                match = next((g for g in group if _same_activities(names[g.goal], mine)), None)
+                if match is not None and (earliest is None or match.goal < earliest.goal):
                     earliest = match
             if earliest is not None:
-                name = _names(earliest)
-                reason = (f"mengulang baris anggaran dan kegiatan Sasaran {name[0]}",
-                          f"repeats the budget lines and activities of goal {name[1]}")
+                reason = Phrase("repeats-lines", other=goal_ref(earliest.no, earliest.goal))
             own.setdefault((lines, size, h), []).append(later)
             if size > 1:
                 for n in mine:
                     less_one.setdefault((lines, size - 1, h ^ hash(n)), []).append(later)
         if reason is None and total_key[1] and total_key in by_total:
-            name = _names(by_total[total_key])
-            reason = (f"sama dengan Pagu Sasaran {name[0]}, yang Sasarannya sama",
-                      f"equals the Pagu of goal {name[1]}, which has the same Sasaran")
+            earlier = by_total[total_key]
+            reason = Phrase("equals-total", other=goal_ref(earlier.no, earlier.goal))
         by_total.setdefault(total_key, later)
         if reason is None:
             continue
-        first = first_row[later["goal"]]
-        out.append(make(CODE, rak, rak.cell("pagu", first), later["no"], goal=later["goal"], row=first, column="pagu",
-                        amount=Money(sum(lines)), reason=reason[0], reason_en=reason[1]))
+        first = min(b.first_row for b in lines_of[later.goal])
+        out.append(make(CODE, rak, rak.cell("pagu", first), later.no, goal=later.goal, row=first, column="pagu",
+                        amount=Money(sum(lines)), reason=reason))
     return out
-
-
-def _names(goal) -> tuple[str, str]:
-    """A goal's name in each language: its No, or its position when it has none."""
-    ref = goal_ref(goal["no"], goal["goal"])
-    return (ref, ref) if isinstance(ref, str) else (ref[0], ref[1])

@@ -3,27 +3,25 @@ plans) but no activity name. Cell: the row's Nama Kegiatan cell."""
 from __future__ import annotations
 
 from .. import layout
-from ..findings import make
-from ._common import records
+from ..findings import AndList, Phrase, make
 
 CODE = "empty-activity"
 _TARGETS = ("target_kegiatan",) + layout.QUARTERS
 
 
 def check(rak):
-    if "kegiatan" not in rak.columns:  # a family without an activity column (targets-budget)
+    if "kegiatan" not in rak.column_of:  # a family without an activity column (targets-budget)
         return []
-    pagu_rows = {int(b["first_row"]) for b in records(rak.budgets)}
+    pagu_rows = {b.first_row for b in rak.plan.budget_lines}
     out = []
-    for act in records(rak.activities):
-        if act["kegiatan"] is not None:
+    for act in rak.plan.activities:
+        if act.kegiatan is not None:
             continue
-        has_pagu = act["row"] in pagu_rows
-        has_target = any(act.get(role) is not None for role in _TARGETS)
+        has_pagu = act.row in pagu_rows
+        has_target = any(getattr(act, role) is not None for role in _TARGETS)
         if not (has_pagu or has_target):
             continue
-        what = [w for w, on in (("Pagu", has_pagu), ("target", has_target)) if on]
-        what_en = [w for w, on in (("a Pagu", has_pagu), ("targets", has_target)) if on]
-        out.append(make(CODE, rak, rak.cell("kegiatan", act["row"]), act["no"], goal=act["goal"], row=act["row"],
-                        column="kegiatan", what=" dan ".join(what), what_en=" and ".join(what_en)))
+        what = AndList(Phrase(key) for key, on in (("has-pagu", has_pagu), ("has-targets", has_target)) if on)
+        out.append(make(CODE, rak, rak.cell("kegiatan", act.row), act.no, goal=act.goal, row=act.row,
+                        column="kegiatan", what=what))
     return out

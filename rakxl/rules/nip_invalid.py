@@ -8,34 +8,31 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..findings import make
+from ..findings import Phrase, make
 
 CODE = "nip-invalid"
 
 
-def nip_problem(text: str) -> tuple[str, str] | None:
-    """Why ``text`` is not a valid NIP, in Bahasa Indonesia and English; None when valid."""
+def nip_problem(text: str) -> Phrase | None:
+    """Why ``text`` is not a valid NIP (a phrase of the catalogue); None when valid."""
     digits = "".join(str(text).split())
     if not digits.isdigit() or not digits.isascii():
-        return ("harus berupa 18 angka (spasi boleh)", "must be 18 digits (spaces allowed)")
+        return Phrase("nip-not-digits")
     if len(digits) != 18:
-        return (f"harus 18 angka, tertulis {len(digits)} angka", f"must have 18 digits, has {len(digits)}")
+        return Phrase("nip-length", n=len(digits))
     try:
         born = _dt.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
-        return (f"tanggal lahir {digits[0:8]} bukan tanggal yang ada (TTTTBBHH)",
-                f"birth date {digits[0:8]} is not a real date (YYYYMMDD)")
+        return Phrase("nip-birth-date", digits=digits[0:8])
     if born.year < 1900:
-        return (f"tahun lahir {born.year} tidak masuk akal", f"birth year {born.year} is implausible")
+        return Phrase("nip-birth-year", year=born.year)
     year, month = int(digits[8:12]), int(digits[12:14])
     if not 1 <= month <= 12:
-        return (f"bulan pengangkatan {digits[8:14]} tidak sah (TTTTBB)",
-                f"appointment month {digits[8:14]} is not valid (YYYYMM)")
+        return Phrase("nip-month", digits=digits[8:14])
     if (year, month) <= (born.year, born.month):
-        return (f"bulan pengangkatan {digits[8:14]} tidak sesudah tanggal lahir {digits[0:8]}",
-                f"appointment month {digits[8:14]} is not after the birth date {digits[0:8]}")
+        return Phrase("nip-month-order", digits=digits[8:14], born=digits[0:8])
     if digits[14] not in "12":
-        return (f"digit jenis kelamin {digits[14]} harus 1 atau 2", f"gender digit {digits[14]} must be 1 or 2")
+        return Phrase("nip-gender", digit=digits[14])
     return None
 
 
@@ -46,5 +43,5 @@ def check(rak):
     problem = nip_problem(nip)
     if problem is None:
         return []
-    cell = rak.meta.cells.get("nip")
-    return [make(CODE, rak, cell, None, value=" ".join(str(nip).split()), reason=problem[0], reason_en=problem[1])]
+    at = rak.meta.at.get("nip")
+    return [make(CODE, rak, at.a1 if at else None, None, value=" ".join(str(nip).split()), reason=problem)]

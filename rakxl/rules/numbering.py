@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..findings import make
-from ._common import records
+from ..findings import Phrase, make
+from ._common import one_line
 
 CODE = "numbering"
 _ARABIC = re.compile(r"(\d{1,4})\s*[.)]?")
@@ -36,24 +36,23 @@ def number_of(text) -> int | None:
 def check(rak):
     if "no" not in rak.columns:
         return []
-    goals = records(rak.goals)
-    if not any(g["no"] is not None for g in goals):
+    goals = rak.plan.goals
+    if not any(g.no is not None for g in goals):
         return []  # a sheet that does not number its goals
     out = []
     previous = None                 # the number written on the goal before
     anchor_value, anchor_index = 0, -1   # the last accepted number and its position
     for i, goal in enumerate(goals):
-        value = number_of(goal["no"])
+        value = number_of(goal.no)
         expected = anchor_value + (i - anchor_index)
         if value is not None and (value == expected or (previous is not None and value == previous + 1)):
             anchor_value, anchor_index = value, i
         else:
-            if goal["no"] is None:
-                what = ("Sasaran tanpa nomor", "Goal without a number")
+            if goal.no is None:
+                what = Phrase("goal-without-number")
             else:
-                written = " ".join(str(goal["no"]).split())
-                what = (f"Nomor Sasaran '{written}' tidak urut", f"Goal number '{written}' is out of sequence")
-            out.append(make(CODE, rak, rak.cell("no", goal["first_row"]), goal["no"], goal=goal["goal"],
-                            row=goal["first_row"], column="no", what=what[0], what_en=what[1], expected=expected))
+                what = Phrase("number-out-of-sequence", written=one_line(goal.no))
+            out.append(make(CODE, rak, rak.cell("no", goal.first_row), goal.no, goal=goal.goal,
+                            row=goal.first_row, column="no", what=what, expected=expected))
         previous = value
     return out

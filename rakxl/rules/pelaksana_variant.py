@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..findings import make
-from ._common import fold, records
+from ._common import fold_spaces
 
 CODE = "pelaksana-variant"
 _SUBBAG = re.compile(r"\b(?:ka\s*)?(?:sub\s*bagian|subbagian|sub\s*bag|subbag|subag)\b")
@@ -33,7 +33,7 @@ GENERIC = {"subbag", "seksi", "bagian", "bag", "bidang", "kabag", "kabid", "unit
 
 def words(name: str) -> tuple[str, ...]:
     """``"Sub Bagian Umum & Logistik"`` -> ``("subbag", "umum", "logistik")``."""
-    text = _PUNCT.sub(" ", fold(name).replace("&", " dan "))
+    text = _PUNCT.sub(" ", fold_spaces(name).replace("&", " dan "))
     text = _KASI.sub("seksi", _SUBBAG.sub("subbag", text))
     return tuple(w for w in text.split() if w not in _STOP)
 
@@ -172,9 +172,9 @@ def _with_config(rak, names, count, partner):
 
 def check(rak):
     count: dict[str, int] = {}
-    first: dict[str, dict] = {}
-    for act in records(rak.activities):
-        name = act["pelaksana"]
+    first: dict[str, object] = {}
+    for act in rak.plan.activities:
+        name = act.pelaksana
         if name is None:
             continue
         name = " ".join(str(name).split())
@@ -186,7 +186,7 @@ def check(rak):
     for rare in names:
         if rare in partner:
             act, other = first[rare], partner[rare]
-            out.append(make(CODE, rak, rak.cell("pelaksana", act["row"]), act["no"], goal=act["goal"], row=act["row"],
+            out.append(make(CODE, rak, rak.cell("pelaksana", act.row), act.no, goal=act.goal, row=act.row,
                             column="pelaksana", name=rare, count=count[rare], other=other,
                             other_count=count[other]))
     return out

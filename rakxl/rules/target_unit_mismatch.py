@@ -7,7 +7,7 @@ are bare numbers, blank or unreadable (see ``target-format``) are not compared.
 from __future__ import annotations
 
 from ..findings import make
-from ._common import records
+from ._common import one_line
 from ._targets import describe, read_target
 
 CODE = "target-unit-mismatch"
@@ -21,19 +21,17 @@ def _unit(reading):
 def check(rak):
     out = []
     done = set()
-    for act in records(rak.activities):
-        key = (act["goal"], act["indikator"], act["target_indikator"])
+    for act in rak.plan.activities:
+        key = (act.goal, act.indikator, act.target_indikator)
         if key in done:
             continue
-        ind, own = read_target(act["target_indikator"]), read_target(act["target_kegiatan"])
+        ind, own = read_target(act.target_indikator), read_target(act.target_kegiatan)
         if ind is None or own is None or ind[0] not in _COMPARABLE or own[0] not in _COMPARABLE:
             continue
         if _unit(ind) == _unit(own):
             continue
         done.add(key)
-        out.append(make(CODE, rak, rak.cell("target_kegiatan", act["row"]), act["no"], goal=act["goal"], row=act["row"],
-                        column="target_kegiatan", value=" ".join(str(act["target_kegiatan"]).split()),
-                        unit=describe(own), unit_en=describe(own, "en"),
-                        indicator_target=" ".join(str(act["target_indikator"]).split()),
-                        indicator_unit=describe(ind), indicator_unit_en=describe(ind, "en")))
+        out.append(make(CODE, rak, rak.cell("target_kegiatan", act.row), act.no, goal=act.goal, row=act.row,
+                        column="target_kegiatan", value=one_line(act.target_kegiatan), unit=describe(own),
+                        indicator_target=one_line(act.target_indikator), indicator_unit=describe(ind)))
     return out

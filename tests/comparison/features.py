@@ -21,11 +21,15 @@ def text_column(values):
     return pd.Series(values, dtype=object)
 
 
-def subset(rak: Rak, goals) -> Rak:
-    """The sample restricted to some goals (a small real fixture)."""
+def subset(rak: Rak, goals, **columns) -> Rak:
+    """The sample restricted to some goals (a small real fixture), built from its frames
+    as a user would; ``columns`` replace (or add, as extra columns) activity columns."""
     keep = lambda f: f[f["goal"].isin(goals)].reset_index(drop=True)  # noqa: E731
-    return Rak(path=None, sheet=rak.sheet, meta=rak.meta, activities=keep(rak.activities),
-               budgets=keep(rak.budgets), goals=keep(rak.goals), indicators=keep(rak.indicators))
+    activities = keep(rak.activities)
+    for name, values in columns.items():
+        activities[name] = text_column(values)
+    return Rak.from_frames(None, rak.sheet, rak.meta, activities=activities, budgets=keep(rak.budgets),
+                           goals=keep(rak.goals), indicators=keep(rak.indicators))
 
 
 def _sample():
@@ -44,10 +48,10 @@ def merge_range01(path):
 
 def text01(path):
     """Text that looks like a formula or a number stays text."""
-    small = subset(_sample(), [1, 2])
-    small.activities["kegiatan"] = text_column(
-        ['=HYPERLINK("http://example.com","klik")', "- Rapat koordinasi", "+62 812 3456", "@admin"])
-    small.activities["tw1"] = text_column(["=1+1", "0012", "1e5", None])
+    small = subset(_sample(), [1, 2],
+                   kegiatan=['=HYPERLINK("http://example.com","klik")', "- Rapat koordinasi", "+62 812 3456",
+                             "@admin"],
+                   tw1=["=1+1", "0012", "1e5", None])
     rakxl.write_rak(small, path)
 
 
@@ -88,9 +92,7 @@ def sheets01(path):
 
 def extra01(path):
     """A column the official layout does not know, kept after column (12)."""
-    small = subset(_sample(), [1, 2])
-    small.activities["Keterangan"] = text_column(["lihat lampiran", None, "+62", None])
-    small.extra_columns = ["Keterangan"]
+    small = subset(_sample(), [1, 2], Keterangan=["lihat lampiran", None, "+62", None])
     small.meta = Meta(year=2022, organization="KPU KOTA SERANG", unit="SEKRETARIAT", place="Serang",
                       signed_on=datetime.date(2022, 1, 3), signatory_title="Sekretaris", signatory="BUDI",
                       nip="19800101 200501 1 001")

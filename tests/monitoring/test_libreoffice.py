@@ -58,6 +58,7 @@ def test_libreoffice_computes_what_rakxl_computes(sample_path, tmp_path):
     acts.loc[0, "target_kegiatan"] = "80-90 %"
     acts.loc[2, "target_kegiatan"] = "90 - 100 %"
     acts.loc[4, "target_kegiatan"] = "√"              # no numeric target: capaian not defined
+    rak = rak.with_frames(activities=acts)
     (tmp_path / "rakxl.toml").write_text(TOML, encoding="utf-8")
     config = cfg.load_config(tmp_path / "rakxl.toml")
     monev = tmp_path / "Monev.xlsx"

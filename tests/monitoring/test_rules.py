@@ -18,7 +18,9 @@ S = "RAK Sekretaris"
 def filled(tmp_path_factory, sample_path):
     tmp = tmp_path_factory.mktemp("rules")
     rak = rakxl.read_rak(sample_path)
-    rak.activities.loc[4, "target_kegiatan"] = "√"            # goal 3's first activity: no numeric target
+    acts = rak.activities.copy()
+    acts.loc[4, "target_kegiatan"] = "√"                      # goal 3's first activity: no numeric target
+    rak = rak.with_frames(activities=acts)
     monev = tmp / "Monev.xlsx"
     rakxl.write_monitoring(rak, monev)
     blank = rakxl.read_monitoring(monev)

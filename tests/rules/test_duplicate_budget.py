@@ -94,9 +94,7 @@ def test_indexed_lookups_equal_every_pair(seed):
     every pair of goals finds."""
     import random
 
-    import pandas as pd
-
-    from rakxl.model import Meta, Rak
+    from rakxl.model import Activity, BudgetLine, Goal, Plan, Rak
 
     rnd = random.Random(seed)
     goals, lines_of, names_of, budgets, acts = [], {}, {}, [], []
@@ -107,23 +105,19 @@ def test_indexed_lookups_equal_every_pair(seed):
         if rnd.random() < 0.3:
             names = names[:rnd.randint(0, len(names))]
         amounts = [rnd.choice([0, 5, 10, 20]) * 1000 for _ in range(rnd.randint(0, 2))]
-        goals.append((g, sasaran))
         first = row
         for name in names or [None]:
-            acts.append({"goal": g, "no": str(g), "sasaran": sasaran, "kegiatan": name, "row": row})
+            acts.append(Activity(g, str(g), sasaran, kegiatan=name, row=row))
             row += 1
+        goals.append(Goal(g, str(g), sasaran, first, row - 1))
         for amount in amounts:
-            budgets.append({"budget_line": len(budgets) + 1, "goal": g, "no": str(g), "pagu": amount,
-                            "pelaksana": None, "cell": f"K{first}", "first_row": first, "last_row": first})
+            budgets.append(BudgetLine(len(budgets) + 1, g, str(g), amount, None, col=11, first_row=first,
+                                      last_row=first))
             lines_of.setdefault(g, []).append(amount)
         names_of[g] = {n for n in names}
-    rak = Rak(path=None, sheet="RAK", meta=Meta(),
-              activities=pd.DataFrame(acts, columns=["goal", "no", "sasaran", "kegiatan", "row"]),
-              budgets=pd.DataFrame(budgets, columns=["budget_line", "goal", "no", "pagu", "pelaksana", "cell",
-                                                     "first_row", "last_row"]),
-              goals=pd.DataFrame([{"goal": g, "no": str(g), "sasaran": s} for g, s in goals]),
-              indicators=pd.DataFrame(), columns={"pagu": "K"})
-    expected = _reasons_by_every_pair(goals, lines_of, names_of)
+    rak = Rak(path=None, sheet="RAK", plan=Plan(goals=tuple(goals), activities=tuple(acts),
+                                                budget_lines=tuple(budgets)), column_of={"pagu": 11})
+    expected = _reasons_by_every_pair([(x.goal, x.sasaran) for x in goals], lines_of, names_of)
     found = duplicate_budget.check(rak)
     said = [re.search(r"(repeats|equals) .*?of goal (\d+)", f.message_en) for f in found]
     got = {int(f.no): ("lines" if m.group(1) == "repeats" else "total", int(m.group(2))) for f, m in zip(found, said)}

@@ -1,6 +1,7 @@
 """nip-invalid: the signatory's NIP is not a valid 18-digit NIP."""
 import pytest
 
+from rakxl.i18n import render_value
 from rakxl.rules import nip_invalid
 from rakxl.rules.nip_invalid import nip_problem
 
@@ -22,7 +23,7 @@ def test_valid(nip):
     ("19710703 199903 3 007", "digit jenis kelamin 3 harus 1 atau 2"),
 ])
 def test_invalid(nip, reason):
-    assert nip_problem(nip)[0] == reason
+    assert render_value(nip_problem(nip), "id") == reason
 
 
 def test_invalid_nip_in_signature(tmp_path):

@@ -1,0 +1,90 @@
+"""Frames on demand: the commands that need no DataFrame never import pandas.
+
+Each command runs as ``rakxl`` does (:func:`rakxl.cli.main`) in a fresh process; when
+it ends, a small runner writes the names in ``sys.modules`` to a file, and the test
+reads them (an import assertion, never a timing). ``export --to csv`` does need pandas:
+it proves the check sees pandas when it is there.
+"""
+import json
+import shutil
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+
+RUNNER = r"""
+import json, sys
+out, args = sys.argv[1], sys.argv[2:]
+from rakxl.cli import main
+code = 0
+try:
+    main(args)
+except SystemExit as exc:
+    code = exc.code
+with open(out, "w", encoding="utf-8") as fh:
+    json.dump({"code": code, "modules": sorted(sys.modules)}, fh)
+"""
+
+
+def imported_modules(args, cwd) -> tuple[subprocess.CompletedProcess, set[str]]:
+    report = cwd / "modules.json"
+    proc = subprocess.run([sys.executable, "-c", RUNNER, str(report), *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd, timeout=120)
+    data = json.loads(report.read_text(encoding="utf-8"))
+    proc.returncode = data["code"]
+    modules = set(data["modules"])
+    assert "rakxl.cli" in modules  # the listing itself worked
+    return proc, modules
+
+
+def uses_pandas(modules) -> bool:
+    return any(m == "pandas" or m.startswith("pandas.") for m in modules)
+
+
+@pytest.fixture(scope="module")
+def revised(sample_path, tmp_path_factory):
+    """A copy of the sample with one Pagu changed (for diff)."""
+    folder = tmp_path_factory.mktemp("no_pandas")
+    old = folder / "lama.xlsx"
+    shutil.copyfile(sample_path, old)
+    wb = openpyxl.load_workbook(sample_path)
+    wb.worksheets[0]["K8"] = 30_000_000
+    new = folder / "baru.xlsx"
+    wb.save(new)
+    return old, new
+
+
+def test_check_does_not_import_pandas(sample_path, tmp_path):
+    proc, modules = imported_modules(["check", sample_path], tmp_path)
+    assert proc.returncode == 1, proc.stderr[-2000:]       # the sample's four goals without Pagu
+    assert "11 temuan: 4 kesalahan, 5 peringatan, 2 info" in proc.stdout
+    assert "rakxl.checker" in modules and "rakxl.reader" in modules
+    assert not uses_pandas(modules)
+
+
+@pytest.mark.parametrize("command", ["show", "show-json", "check-json", "totals", "totals-json", "format",
+                                     "diff", "diff-json"])
+def test_commands_without_frames(command, sample_path, revised, tmp_path):
+    old, new = revised
+    args = {
+        "show": ["show", sample_path],
+        "show-json": ["show", sample_path, "--json"],
+        "check-json": ["check", sample_path, "--json"],
+        "totals": ["totals", sample_path],
+        "totals-json": ["totals", sample_path, "--json", "--by", "no,pelaksana"],
+        "format": ["format", sample_path, "-o", tmp_path / "rapi.xlsx"],
+        "diff": ["diff", old, new],
+        "diff-json": ["diff", old, new, "--json"],
+    }[command]
+    proc, modules = imported_modules(args, tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    assert proc.stdout.strip() if command != "format" else (tmp_path / "rapi.xlsx").stat().st_size > 0
+    assert not uses_pandas(modules)
+
+
+def test_export_csv_does_import_pandas(sample_path, tmp_path):
+    proc, modules = imported_modules(["export", sample_path, "--to", "csv"], tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.startswith("goal,no,sasaran,")
+    assert uses_pandas(modules)
