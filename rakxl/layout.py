@@ -168,9 +168,9 @@ CONTRACTS = {
         "workplan", required=(("kegiatan",), ("pagu",)),
         unique=("no", "indikator", "kegiatan", "pagu", "pelaksana"), rollup_levels=True,
     ),
-    "targets-budget": TableContract(  # no activity column: the quarter cells hold the actions
+    "targets-budget": TableContract(  # no activity column: each indicator row (its quarter actions) is one
         "targets-budget", required=(("sasaran",), ("indikator",), ("tw1",), ("tw2",), ("tw3",), ("tw4",)),
-        unique=("no", "sasaran", "indikator", "pelaksana"), min_activity_rows=0,
+        unique=("no", "sasaran", "indikator", "pelaksana"),
     ),
     "pemda": TableContract(
         "pemda", required=(("kegiatan",), ("pagu",), ("sasaran", "indikator")),

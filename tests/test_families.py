@@ -416,3 +416,24 @@ def test_pemda_tables_side_by_side_are_refused(tmp_path):
     with pytest.raises(RakInputError) as exc:
         rakxl.read_rak(path)
     assert "dua.xlsx" in str(exc.value) and "A3/G3" in str(exc.value)
+
+
+@pytest.mark.parametrize("family", list(F.RENDERERS))
+def test_empty_family_template_is_no_rak(tmp_path, family):
+    """A family's header with nothing below it (a blank template) is no RAK table: skipped
+    beside a real plan, refused alone, never a plan of Rp 0."""
+    src = F.render(tmp_path / "f.xlsx", family, plan_of("office"))
+    wb = openpyxl.load_workbook(src)
+    ws = wb.active
+    header_rows = 7 if family == "targets-budget" else 6
+    for rng in [m for m in ws.merged_cells.ranges if m.max_row > header_rows]:
+        ws.unmerge_cells(str(rng))
+    for row in ws.iter_rows(min_row=header_rows + 1):
+        for cell in row:
+            cell.value = None
+    if family == "targets-budget":  # keep the budget table's header, far below
+        ws["A30"], ws["B30"], ws["C30"] = "No", "Program/Kegiatan", "Pagu Anggaran"
+    empty = tmp_path / "empty.xlsx"
+    wb.save(empty)
+    with pytest.raises(RakInputError):
+        rakxl.read_rak(empty)

@@ -295,9 +295,11 @@ def _monthly_header(grid, r, texts, kpu):
 
 # -- pemda and monthly: the KPU walk over the family's columns --------------------------
 
-def _walk_and_assemble(grid, header, path, family, after_walk=None) -> Rak:
+def _walk_and_assemble(grid, header, path, family, after_walk=None) -> Rak | None:
     walk = _Walk(grid, header, path)
     walk.run()
+    if len(walk.activities["row"]) < layout.CONTRACTS[family].min_activity_rows:
+        return None  # the family's header with no activity below it (an empty template): no RAK table
     check_rollups(walk.budgets, grid, path)  # program amounts over their kegiatan: refused, as in kpu
     if after_walk is not None:
         after_walk(walk)
@@ -429,7 +431,10 @@ _ACTIVITY_KEYS = ("goal", "no", "sasaran", "indikator", "target_indikator", "keg
 
 def _finish(grid, header, rows: _Rows, path, family, goals, indicators, budgets, activities, extras,
             stated_total=None, stated_total_at=None, end_row=None, columns=None) -> Rak:
-    """The Rak of a family's own walk, assembled as the KPU walk's."""
+    """The Rak of a family's own walk, assembled as the KPU walk's; None when the body
+    holds no row (an empty template: no RAK table)."""
+    if not activities:
+        return None
     table_merges = [m for m in grid.merges if m[2] >= header.data_start and (end_row is None or m[0] < end_row)]
     frame = {k: [a.get(k) for a in activities] for k in _ACTIVITY_KEYS}
     for name in extras:
