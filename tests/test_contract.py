@@ -325,3 +325,18 @@ def test_amounts_in_thousands_read_only_when_scaled_explicitly_and_said(files, p
     assert [r.total_pagu for r in rakxl.read_workbook(files["thousands", producer], scale=1000)] == [90_000_000]
     plain = rakxl.read_rak(files["labelled", producer], scale=1000)  # a header in rupiah is never scaled
     assert plain.total_pagu == 60_000_000 and not [n for n in plain.notes if n.code == "amount-scaled"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_rollup_rows_without_numbers_told_by_their_level_words(tmp_path, engine):
+    head = ["Sasaran", "Indikator Kinerja", "Program/Kegiatan", "Pagu Anggaran", "Pelaksana"]
+    rows = S.TITLE + [head] + [["Meningkatnya layanan", "Indeks kepuasan", name, amount, "Subbag Umum"]
+                               for _, name, amount in S.ROLLUP_ROWS]
+    with pytest.raises(RakInputError) as info:
+        rakxl.read_rak(S.write(tmp_path / "r.xlsx", [S.Sheet("RAK", rows)], engine))
+    assert info.value.reason.startswith("bukan tabel RAK: baris ringkasan: Pagu Rp 300.000.000 di D6 (No -) "
+                                        "adalah jumlah 2 baris Pagu di bawahnya (D7:D8)")
+    plain = [[f"Sasaran {i}", f"Indikator {i}", name.replace("Program", "Kegiatan"), amount, "Subbag Umum"]
+             for i, (_, name, amount) in enumerate(S.ROLLUP_ROWS)]
+    rak = rakxl.read_rak(S.write(tmp_path / "p.xlsx", [S.Sheet("RAK", S.TITLE + [head] + plain)], engine))
+    assert rak.total_pagu == sum(a for _, _, a in S.ROLLUP_ROWS)  # no level words, no numbers: read

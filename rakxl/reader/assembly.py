@@ -34,9 +34,18 @@ def read_grid(grid: Grid, path=None, *, scale: int | None = None) -> Rak | None:
             walk.stated_total *= header.scale
     if len(walk.activities["row"]) < CONTRACT.min_activity_rows:
         return None  # a header with no activity below it (an empty template sheet)
-    check_rollups(walk.budgets, grid, path)  # program amounts over their kegiatan: refused
+    check_rollups(walk.budgets, grid, path, _line_texts(walk))  # program amounts over their kegiatan: refused
     meta = read_meta(grid, header, walk.end_row)
     return _assemble(grid, header, walk, meta, path)
+
+
+def _line_texts(walk: _Walk) -> dict[int, str]:
+    """Budget line index (0-based) -> the activity text of its first row."""
+    out: dict[int, str] = {}
+    for line, text in zip(walk.activities["budget_line"], walk.activities["kegiatan"]):
+        if line is not None and text and line - 1 not in out:
+            out[line - 1] = text
+    return out
 
 
 def _assemble(grid, header, walk: _Walk, meta: Meta, path) -> Rak:

@@ -148,6 +148,8 @@ def check_header(grid: Grid, r: int, path=None) -> None:
 # -- roll-up rows ------------------------------------------------------------------------
 
 _ROMAN_OR_LETTER = re.compile(r"[ivxlc]{1,6}|[a-z]", re.I)
+#: The text of a row that is a level over kegiatan: ``Program ...``, ``Urusan ...``.
+_LEVEL_WORDS = re.compile(r"\s*(urusan|bidang\s+urusan|program)\b", re.I)
 
 
 def rollups(budgets: list[dict]) -> list[tuple[int, int]]:
@@ -172,7 +174,7 @@ def rollups(budgets: list[dict]) -> list[tuple[int, int]]:
     return out
 
 
-def check_rollups(budgets: list[dict], grid: Grid, path=None) -> None:
+def check_rollups(budgets: list[dict], grid: Grid, path=None, texts: dict | None = None) -> None:
     """Refuse a table whose budget lines hold roll-up rows (a program's amount over its
     kegiatan's), unless the family has such levels.
 
@@ -180,7 +182,9 @@ def check_rollups(budgets: list[dict], grid: Grid, path=None) -> None:
     (``Rp 20.000.000`` over ``10.000.000`` and ``10.000.000``) is not refused: the
     row is numbered with a Roman numeral or a letter (``I``, ``II``, ``A``) as programs
     and urusan are, or the rows it sums start their numbering again at 1 (kegiatan
-    1..n under each program).
+    1..n under each program), or (``texts``: budget line index -> the activity text on
+    its first row, for tables without numbers) its text names a level (``Program ...``,
+    ``Urusan ...``) that the text of the first row it sums does not.
 
     Raises:
         RakInputError: naming the sheet, the first roll-up row and the lines it sums.
@@ -193,8 +197,13 @@ def check_rollups(budgets: list[dict], grid: Grid, path=None) -> None:
     def no(k):
         return str(budgets[k]["no"] or "").strip(" .)").lower()
 
+    def level(k):
+        m = _LEVEL_WORDS.match((texts or {}).get(k) or "")
+        return m.group(1).lower() if m else None
+
     evident = [(i, j) for i, j in found
-               if _ROMAN_OR_LETTER.fullmatch(no(i)) or (no(i + 1) in ("1", "a") and no(i) != no(i + 1))]
+               if _ROMAN_OR_LETTER.fullmatch(no(i)) or (no(i + 1) in ("1", "a") and no(i) != no(i + 1))
+               or (level(i) is not None and level(i + 1) != level(i))]
     if not evident:
         return
     found = evident
