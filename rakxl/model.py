@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import operator
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
@@ -455,9 +456,16 @@ def _frame(data: dict, columns, nullable=()) -> "pd.DataFrame":
     return frame
 
 
+def _columns_of(items, names) -> dict[str, list]:
+    """The attributes ``names`` of ``items``, column by column (one pass, at C speed)."""
+    if not items:
+        return {name: [] for name in names}
+    return dict(zip(names, map(list, zip(*map(operator.attrgetter(*names), items)))))
+
+
 def _activities_frame(rak: Rak) -> "pd.DataFrame":
     acts = rak.plan.activities
-    data = {name: [getattr(a, name) for a in acts] for name in ACTIVITY_COLUMNS}
+    data = _columns_of(acts, ACTIVITY_COLUMNS)
     names = list(dict.fromkeys(rak.extra_columns))
     for k, name in enumerate(names):
         data[name] = [a.extras[k] if k < len(a.extras) else None for a in acts]
@@ -482,8 +490,7 @@ def _goals_frame(rak: Rak) -> "pd.DataFrame":
 
 
 def _indicators_frame(rak: Rak) -> "pd.DataFrame":
-    inds = rak.plan.indicators
-    return _frame({name: [getattr(i, name) for i in inds] for name in INDICATOR_COLUMNS}, INDICATOR_COLUMNS)
+    return _frame(_columns_of(rak.plan.indicators, INDICATOR_COLUMNS), INDICATOR_COLUMNS)
 
 
 _FRAME_BUILDERS = {"activities": _activities_frame, "budgets": _budgets_frame, "goals": _goals_frame,
