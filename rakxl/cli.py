@@ -93,7 +93,9 @@ def lang_of(args) -> str:
             lang = args[i + 1]
         elif a.startswith("--lang="):
             lang = a.split("=", 1)[1]
-    return "en" if str(lang).lower() == "en" else "id"
+    from .i18n import LANGS
+
+    return str(lang).lower() if str(lang).lower() in LANGS else LANGS[0]
 
 
 class RakxlGroup(click.Group):

@@ -1,7 +1,13 @@
-"""Words the command line shows people, in Bahasa Indonesia (default) and English.
+"""The one catalogue of words rakxl shows people, in Bahasa Indonesia (default) and English.
 
-Finding messages live with their codes in :mod:`rakxl.findings`; this module holds
-the labels and sentences of the CLI itself.
+Every text is an ``(Indonesian, English)`` pair under a key, in sections:
+:data:`MESSAGES` (``rakxl show``), :data:`OUTPUT_WORDS` (column labels, sheet names,
+totals labels, severities, page footer), :data:`CLI_WORDS` (what the command line
+confirms and refuses), :data:`DIFF_WORDS` and :data:`FIELD_WORDS` (the diff),
+:data:`CLICK_ID` (click's own messages), and the sections of other parts (checker
+refusals, monitoring). :func:`say` / :func:`text` look a key up; :func:`pick` is the
+one place that chooses the language; :func:`number` and :func:`money` write figures
+the way each language groups digits.
 """
 from __future__ import annotations
 
@@ -33,12 +39,15 @@ MESSAGES = {
 }
 
 
+#: The languages of the catalogue, in the order of each pair; the first is the default.
+LANGS = ("id", "en")
+
+
 def pick(pair: tuple[str, str], lang: str = "id", **kwargs) -> str:
     """The text of an ``(Indonesian, English)`` pair in ``lang``, formatted with ``kwargs``.
 
-    Every module that shows words to people keeps its pairs beside its code (the CLI's
-    here, the diff's in :mod:`rakxl.revisions`, the totals' in :mod:`rakxl.totals`) and
-    picks the language with this one function.
+    The words themselves live in this module's sections (:data:`CATALOGUE`); this is
+    the one place that chooses between the two languages.
     """
     text = pair[1] if lang == "en" else pair[0]
     return text.format(**kwargs) if kwargs else text
@@ -358,6 +367,11 @@ def click_words(lang: str = "id"):
     return scope()
 
 
+def money(amount, lang: str = "id") -> str:
+    """Rupiah as ``lang`` writes it: ``Rp 3.051.446.000`` (id), ``Rp 3,051,446,000`` (en)."""
+    return f"Rp {number(amount, lang)}"
+
+
 def number(n, lang: str = "id") -> str:
     """A whole number grouped the way ``lang`` writes it: ``314.572.800`` (id), ``314,572,800`` (en)."""
     grouped = f"{int(n):,}"
@@ -393,6 +407,68 @@ CONTRACT_WORDS = {
     "contract.rollup_more": (", dan {n} baris ringkasan lain", ", and {n} more roll-up rows"),
 }
 
+#: Words of the diff (rakxl diff): its summary, kinds of change, the parts of a plan.
+DIFF_WORDS = {
+    "diff.title": ("Perubahan RAK", "RAK changes"),
+    "diff.old": ("lama", "old"),
+    "diff.new": ("baru", "new"),
+    "diff.nothing": ("Tidak ada perubahan.", "No changes."),
+    "diff.total": ("Total Pagu", "Total Pagu"),
+    "diff.by_pelaksana": ("Pagu per Pelaksana:", "Pagu per Pelaksana:"),
+    "diff.goal": ("Sasaran", "Goal"),
+    "diff.was_no": ("sebelumnya {no}", "was {no}"),
+    "diff.added": ("baru", "added"),
+    "diff.removed": ("dihapus", "removed"),
+    "diff.changed": ("diubah", "changed"),
+    "diff.renamed": ("ganti nama", "renamed"),
+    "diff.renumbered": ("nomor berubah", "renumbered"),
+    "diff.same": ("sama", "same"),
+    "diff.text_was": ("teks sebelumnya", "text was"),
+    "diff.activity": ("Kegiatan", "Activity"),
+    "diff.renumbered_goals": ("Nomor Sasaran berubah, isi sama: {pairs}", "Goals renumbered, content unchanged: {pairs}"),
+    "diff.meta": ("Judul dan tanda tangan:", "Title and signature:"),
+    "diff.was": ("Sebelumnya", "Was"),
+    "diff.new_activity": ("Kegiatan baru", "New activity"),
+    "diff.more_activities": ("dan {n} kegiatan lain", "and {n} more"),
+    "diff.new_goal": ("Sasaran baru", "New goal"),
+    "diff.removed_activities": ("Kegiatan dihapus", "Activities removed"),
+    "diff.empty": ("(kosong)", "(blank)"),
+    "diff.level_sasaran": ("Sasaran", "Goal"),
+    "diff.level_kegiatan": ("Kegiatan", "Activity"),
+    "diff.level_pelaksana": ("Pelaksana", "Pelaksana"),
+    "diff.level_judul": ("Judul", "Title"),
+    "diff.sheet_heading": ("== Sheet '{old}' -> '{new}' ==", "== Sheet '{old}' -> '{new}' =="),
+    "diff.sheet_removed": ("Sheet RAK '{sheet}' tidak ada lagi di RAK baru (Pagu {pagu} hilang)",
+                           "RAK sheet '{sheet}' is missing from the new plan (Pagu {pagu} gone)"),
+    "diff.sheet_added": ("Sheet RAK baru '{sheet}' (Pagu {pagu})", "New RAK sheet '{sheet}' (Pagu {pagu})"),
+    "diff.no_such_sheet": ("tidak ada sheet RAK '{sheet}' di kedua file", "no RAK sheet '{sheet}' in either file"),
+}
+
+#: Labels of the fields of a plan, as the diff names them (Kolom of the Perubahan sheet).
+FIELD_WORDS = {
+    "field.no": ("No", "No"),
+    "field.sasaran": ("Sasaran", "Goal"),
+    "field.kegiatan": ("Nama Kegiatan", "Activity name"),
+    "field.indikator": ("Indikator", "Indicator"),
+    "field.target_indikator": ("Target Indikator", "Indicator target"),
+    "field.target_kegiatan": ("Target Kegiatan", "Activity target"),
+    "field.tw1": ("Triwulan I", "Quarter I"),
+    "field.tw2": ("Triwulan II", "Quarter II"),
+    "field.tw3": ("Triwulan III", "Quarter III"),
+    "field.tw4": ("Triwulan IV", "Quarter IV"),
+    "field.pelaksana": ("Pelaksana", "Pelaksana"),
+    "field.pagu": ("Pagu", "Pagu"),
+    "field.year": ("Tahun", "Year"),
+    "field.organization": ("Organisasi", "Organization"),
+    "field.unit": ("Unit", "Unit"),
+    "field.place": ("Tempat", "Place"),
+    "field.signed_on": ("Tanggal", "Date"),
+    "field.signatory_title": ("Jabatan penandatangan", "Signatory title"),
+    "field.signatory": ("Penandatangan", "Signatory"),
+    "field.nip": ("NIP", "NIP"),
+}
+
+
 #: Words of the sheet-level changes of a diff over several RAK sheets.
 DIFF_SHEET_WORDS = {
     "diff.sheet_change": ("Perubahan sheet", "Sheet change"),
@@ -401,7 +477,8 @@ DIFF_SHEET_WORDS = {
 }
 
 #: Every section of the catalogue, by key.
-CATALOGUE = {**MESSAGES, **OUTPUT_WORDS, **CLI_WORDS, **CONTRACT_WORDS, **DIFF_SHEET_WORDS}
+CATALOGUE = {**MESSAGES, **OUTPUT_WORDS, **CLI_WORDS, **DIFF_WORDS, **FIELD_WORDS, **CONTRACT_WORDS,
+             **DIFF_SHEET_WORDS}
 
 
 # -- findings ---------------------------------------------------------------------------

@@ -90,7 +90,9 @@ class OutputMark:
 
     def label(self, lang: str = "id") -> str:
         pair = KIND_LABEL.get(self.kind, (f"keluaran rakxl ({self.kind})", f"a rakxl output ({self.kind})"))
-        return pair[1] if lang == "en" else pair[0]
+        from .i18n import pick
+
+        return pick(pair, lang)
 
 
 def _properties(kind: str, report_sheets) -> dict[str, str]:

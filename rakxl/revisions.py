@@ -53,7 +53,6 @@ from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .i18n import pick
 from .layout import format_date_id, format_rupiah
 
 if TYPE_CHECKING:  # pandas is imported lazily (the CLI's start-up stays fast)
@@ -592,67 +591,16 @@ def _interleave(olds: list, news: list, match: dict) -> list[tuple]:
 
 # -- the result -------------------------------------------------------------------
 
-_WORDS = {
-    # key: (Bahasa Indonesia, English)
-    "title": ("Perubahan RAK", "RAK changes"),
-    "old": ("lama", "old"),
-    "new": ("baru", "new"),
-    "nothing": ("Tidak ada perubahan.", "No changes."),
-    "total": ("Total Pagu", "Total Pagu"),
-    "by_pelaksana": ("Pagu per Pelaksana:", "Pagu per Pelaksana:"),
-    "goal": ("Sasaran", "Goal"),
-    "was_no": ("sebelumnya {no}", "was {no}"),
-    "added": ("baru", "added"),
-    "removed": ("dihapus", "removed"),
-    "changed": ("diubah", "changed"),
-    "renamed": ("ganti nama", "renamed"),
-    "renumbered": ("nomor berubah", "renumbered"),
-    "same": ("sama", "same"),
-    "text_was": ("teks sebelumnya", "text was"),
-    "activity": ("Kegiatan", "Activity"),
-    "renumbered_goals": ("Nomor Sasaran berubah, isi sama: {pairs}", "Goals renumbered, content unchanged: {pairs}"),
-    "meta": ("Judul dan tanda tangan:", "Title and signature:"),
-    "was": ("Sebelumnya", "Was"),
-    "new_activity": ("Kegiatan baru", "New activity"),
-    "more_activities": ("dan {n} kegiatan lain", "and {n} more"),
-    "new_goal": ("Sasaran baru", "New goal"),
-    "removed_activities": ("Kegiatan dihapus", "Activities removed"),
-    "empty": ("(kosong)", "(blank)"),
-    "level_sasaran": ("Sasaran", "Goal"),
-    "level_kegiatan": ("Kegiatan", "Activity"),
-    "level_pelaksana": ("Pelaksana", "Pelaksana"),
-    "level_judul": ("Judul", "Title"),
-    "sheet_heading": ("== Sheet '{old}' -> '{new}' ==", "== Sheet '{old}' -> '{new}' =="),
-    "sheet_removed": ("Sheet RAK '{sheet}' tidak ada lagi di RAK baru (Pagu {pagu} hilang)",
-                      "RAK sheet '{sheet}' is missing from the new plan (Pagu {pagu} gone)"),
-    "sheet_added": ("Sheet RAK baru '{sheet}' (Pagu {pagu})", "New RAK sheet '{sheet}' (Pagu {pagu})"),
-    "no_such_sheet": ("tidak ada sheet RAK '{sheet}' di kedua file", "no RAK sheet '{sheet}' in either file"),
-}
-FIELD_LABELS = {
-    "no": ("No", "No"),
-    "sasaran": ("Sasaran", "Goal"),
-    "kegiatan": ("Nama Kegiatan", "Activity name"),
-    "indikator": ("Indikator", "Indicator"),
-    "target_indikator": ("Target Indikator", "Indicator target"),
-    "target_kegiatan": ("Target Kegiatan", "Activity target"),
-    "tw1": ("Triwulan I", "Quarter I"),
-    "tw2": ("Triwulan II", "Quarter II"),
-    "tw3": ("Triwulan III", "Quarter III"),
-    "tw4": ("Triwulan IV", "Quarter IV"),
-    "pelaksana": ("Pelaksana", "Pelaksana"),
-    "pagu": ("Pagu", "Pagu"),
-    "year": ("Tahun", "Year"),
-    "organization": ("Organisasi", "Organization"),
-    "unit": ("Unit", "Unit"),
-    "place": ("Tempat", "Place"),
-    "signed_on": ("Tanggal", "Date"),
-    "signatory_title": ("Jabatan penandatangan", "Signatory title"),
-    "signatory": ("Penandatangan", "Signatory"),
-    "nip": ("NIP", "NIP"),
-}
 def word(key: str, lang: str = "id", **kwargs) -> str:
-    pair = _WORDS.get(key) or FIELD_LABELS.get(key)
-    return key if pair is None else pick(pair, lang, **kwargs)
+    """A word of the diff (``diff.KEY``) or a field's label (``field.KEY``) from the
+    catalogue (:mod:`rakxl.i18n`), in ``lang``; an unknown key as it is."""
+    from .i18n import CATALOGUE, say
+
+    for name in (f"diff.{key}", f"field.{key}"):
+        if name in CATALOGUE:
+            return say(name, lang, **kwargs)
+    return key
+
 
 
 def signed_rupiah(amount: int) -> str:

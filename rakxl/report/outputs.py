@@ -348,8 +348,8 @@ LOST_ON_FORMAT = ("amount-invalid", "formula-no-cache")
 def format_changes(raks, lang: str = "id") -> list[str]:
     """What :func:`rakxl.write_rak` will write differently from the sheet, one line
     each (``rakxl format`` prints them): amounts typed as text written as numbers."""
-    from ..layout import format_rupiah
     from ..amounts import parse_amount
+    from ..i18n import money
 
     lines = []
     for rak in raks:
@@ -357,7 +357,7 @@ def format_changes(raks, lang: str = "id") -> list[str]:
             if note.code == "amount-as-text" and note.role == "pagu":
                 amount = parse_amount(note.value)
                 lines.append(text("format.changed_text", lang, sheet=rak.sheet, cell=note.cell, value=note.value,
-                                  amount=format_rupiah(amount) if lang != "en" else f"{amount:,}"))
+                                  amount=money(amount, lang)))
     return lines
 
 
