@@ -535,11 +535,11 @@ def diff_command(old, new, output, as_json, sheet, quiet, lang):
 
 
 @cli.command("monev")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option("-o", "--output", type=click.Path(), required=True, help="Workbook monev .xlsx yang ditulis.")
-@click.option("--from", "previous", type=click.Path(dir_okay=False), default=None, metavar="MONEV_LAMA.xlsx",
+@click.option("--from", "previous", type=click.Path(), default=None, metavar="MONEV_LAMA.xlsx",
               help="Bawa realisasi, kendala, tindak lanjut dan bukti dari workbook monev revisi sebelumnya.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+@click.option("--config", "config_path", type=click.Path(), default=None,
               help="File rakxl.toml (bawaan: rakxl.toml di folder FILE).")
 @click.option("--paper", type=click.Choice(["A4", "F4", "Legal"]), default="A4", show_default=True,
               help="Ukuran kertas cetak (lanskap).")
@@ -598,11 +598,11 @@ def monev(file, output, previous, config_path, paper, quiet, lang):
 
 
 @cli.command("capaian")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option("--tw", "quarter", type=click.IntRange(1, 4), default=None,
               help="Triwulan yang dilaporkan (1-4); bawaan: triwulan terakhir yang terisi.")
 @output_options
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+@click.option("--config", "config_path", type=click.Path(), default=None,
               help="File rakxl.toml (bawaan: rakxl.toml di folder FILE).")
 @lang_option
 @handle_errors
@@ -647,7 +647,7 @@ def capaian(file, quarter, output, as_json, config_path, lang):
 @output_options
 @click.option("--tahunan", "annual", is_flag=True,
               help="Hanya tabel capaian tahunan (Sasaran, Indikator, Target, Realisasi, Capaian, Kategori).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+@click.option("--config", "config_path", type=click.Path(), default=None,
               help="File rakxl.toml (bawaan: rakxl.toml di folder pertama).")
 @quiet_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,

@@ -357,6 +357,12 @@ def test_annotate_on_odd_styles_never_tracebacks(sample_path, tmp_path):
     res = run("check", odd, "--annotate", tmp_path / "salinan.xlsx")
     assert res.exit_code in (1, 2) and "Traceback" not in res.output
     assert res.exception is None or isinstance(res.exception, SystemExit)
+    # one junk byte before the XML of the sheet part: one line naming the file, exit 2
+    junk = _rewrite_part(sample_path, tmp_path / "sampah.xlsx", sheet, lambda b: b"\x00" + b)
+    res = run("check", junk, "--annotate", tmp_path / "salinan2.xlsx")
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    assert res.stderr.count("\n") == 1 and "sampah.xlsx" in res.stderr
+    assert not (tmp_path / "salinan2.xlsx").exists()
 
 
 # -- 4. one voice -------------------------------------------------------------------------------
