@@ -541,8 +541,8 @@ def diff_command(old, new, output, as_json, sheet, quiet, lang):
               help="Bawa realisasi, kendala, tindak lanjut dan bukti dari workbook monev revisi sebelumnya.")
 @click.option("--config", "config_path", type=click.Path(), default=None,
               help="File rakxl.toml (bawaan: rakxl.toml di folder FILE).")
-@click.option("--paper", type=click.Choice(["A4", "F4", "Legal"]), default="A4", show_default=True,
-              help="Ukuran kertas cetak (lanskap).")
+@click.option("--paper", type=click.Choice(["A4", "F4", "Legal"], case_sensitive=False), default="A4",
+              show_default=True, help="Ukuran kertas cetak (lanskap).")
 @quiet_option
 @lang_option
 @handle_errors
@@ -559,6 +559,7 @@ def monev(file, output, previous, config_path, paper, quiet, lang):
     Python: rakxl.write_monitoring(path, out)
     """
     from .i18n import MONITORING
+    from .layout import PAPERS
     from .monitoring.config import find_config
     from .monitoring.plan import items
     from .monitoring.report import _value
@@ -566,6 +567,7 @@ def monev(file, output, previous, config_path, paper, quiet, lang):
     from .reader import read_workbook
     from .safeio import check_output
 
+    paper = {p.lower(): p for p in PAPERS}[paper.lower()]
     if not str(output).lower().endswith(".xlsx"):
         fail(f"rakxl: {say('format.xlsx', lang, out=output)}")
     check_output(output, [file] + ([previous] if previous else []))
@@ -604,9 +606,10 @@ def monev(file, output, previous, config_path, paper, quiet, lang):
 @output_options
 @click.option("--config", "config_path", type=click.Path(), default=None,
               help="File rakxl.toml (bawaan: rakxl.toml di folder FILE).")
+@quiet_option
 @lang_option
 @handle_errors
-def capaian(file, quarter, output, as_json, config_path, lang):
+def capaian(file, quarter, output, as_json, config_path, quiet, lang):
     """Capaian indikator dan kegiatan serta serapan anggaran dari workbook monev yang sudah diisi.
 
     rakxl menghitung capaian sendiri (tidak memakai nilai rumus di file) dan
@@ -618,21 +621,19 @@ def capaian(file, quarter, output, as_json, config_path, lang):
 
     Python: rakxl.read_monitoring(path, quarter=2)
     """
-    from pathlib import Path
-
     from .monitoring.report import capaian_table, write_report
     from .monitoring.reader import read_monitoring
+    from .report.outputs import output_kind
     from .safeio import check_output
 
     kind = None
     if output:
-        kind = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}.get(Path(output).suffix.lower())
-        if kind is None:
-            raise click.BadParameter(f"'{output}': akhiran harus .csv, .json atau .xlsx", param_hint="-o")
         check_output(output, [file])
+        kind = output_kind(output, ("xlsx", "csv", "json"))
     mon = read_monitoring(file, quarter=quarter, config_path=config_path)
     if output:
         write_report(mon, output, kind, lang=lang)
+        confirm(output, lang, quiet)
     elif as_json:
         from .monitoring.report import to_json
 
