@@ -438,9 +438,9 @@ DIFF_WORDS = {
     "diff.level_pelaksana": ("Pelaksana", "Pelaksana"),
     "diff.level_judul": ("Judul", "Title"),
     "diff.sheet_heading": ("== Sheet '{old}' -> '{new}' ==", "== Sheet '{old}' -> '{new}' =="),
-    "diff.sheet_removed": ("Sheet RAK '{sheet}' tidak ada lagi di RAK baru (Pagu {pagu} hilang)",
+    "diff.sheet_removed_line": ("Sheet RAK '{sheet}' tidak ada lagi di RAK baru (Pagu {pagu} hilang)",
                            "RAK sheet '{sheet}' is missing from the new plan (Pagu {pagu} gone)"),
-    "diff.sheet_added": ("Sheet RAK baru '{sheet}' (Pagu {pagu})", "New RAK sheet '{sheet}' (Pagu {pagu})"),
+    "diff.sheet_added_line": ("Sheet RAK baru '{sheet}' (Pagu {pagu})", "New RAK sheet '{sheet}' (Pagu {pagu})"),
     "diff.no_such_sheet": ("tidak ada sheet RAK '{sheet}' di kedua file", "no RAK sheet '{sheet}' in either file"),
 }
 
@@ -477,8 +477,21 @@ DIFF_SHEET_WORDS = {
 }
 
 #: Every section of the catalogue, by key.
-CATALOGUE = {**MESSAGES, **OUTPUT_WORDS, **CLI_WORDS, **DIFF_WORDS, **FIELD_WORDS, **CONTRACT_WORDS,
-             **DIFF_SHEET_WORDS}
+#: The sections merged into :data:`CATALOGUE` (a key in two sections is an error at import).
+CATALOGUE_SECTIONS = (MESSAGES, OUTPUT_WORDS, CLI_WORDS, DIFF_WORDS, FIELD_WORDS, CONTRACT_WORDS, DIFF_SHEET_WORDS)
+
+
+def _merge(sections) -> dict:
+    out: dict = {}
+    for section in sections:
+        shared = out.keys() & section.keys()
+        if shared:
+            raise RuntimeError(f"rakxl.i18n: keys in two sections: {', '.join(sorted(shared))}")
+        out.update(section)
+    return out
+
+
+CATALOGUE = _merge(CATALOGUE_SECTIONS)
 
 
 # -- findings ---------------------------------------------------------------------------

@@ -1214,7 +1214,7 @@ class WorkbookDiff:
         for p in self.pairs:
             if p.diff is None:
                 rak = p.old if p.new is None else p.new
-                key = "sheet_removed" if p.new is None else "sheet_added"
+                key = "sheet_removed_line" if p.new is None else "sheet_added_line"
                 lines.append(word(key, lang, sheet=rak.sheet, pagu=format_rupiah(rak.total_pagu)))
                 continue
             if lines:

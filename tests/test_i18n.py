@@ -1,0 +1,39 @@
+"""The one catalogue of words (rakxl.i18n): sections that never shadow each other,
+pairs that take the same values in both languages, and the language chosen in one place."""
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from rakxl import i18n
+
+def test_sections_never_shadow_each_other():
+    """Every section's keys are its own: merged, nothing is lost (the module refuses
+    to import otherwise; this says which sections there are)."""
+    assert sum(len(s) for s in i18n.CATALOGUE_SECTIONS) == len(i18n.CATALOGUE)
+    with pytest.raises(RuntimeError, match="diff.title"):
+        i18n._merge([i18n.DIFF_WORDS, {"diff.title": ("x", "x")}])
+    assert {"page_footer", "diff.title", "field.tw1", "cli.wrote", "change.pagu_old"} <= set(i18n.CATALOGUE)
+
+
+@pytest.mark.parametrize("key", sorted(i18n.CATALOGUE))
+def test_both_languages_take_the_same_values(key):
+    names = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in i18n.CATALOGUE[key]]
+    assert names[0] == names[1], key
+
+
+def test_numbers_and_money_per_language():
+    assert i18n.number(314_572_800) == "314.572.800"
+    assert i18n.number(314_572_800, "en") == "314,572,800"
+    assert i18n.money(3_051_446_000) == "Rp 3.051.446.000"
+
+
+OWN = ["cli.py", "report/outputs.py", "report/table.py", "report/text.py", "totals.py", "revisions.py",
+       "annotate.py", "safeio.py", "marker.py"]
+
+
+@pytest.mark.parametrize("module", OWN)
+def test_no_language_comparison_outside_the_catalogue(module):
+    source = (Path(i18n.__file__).parent / module).read_text(encoding="utf-8")
+    assert not re.search(r"""lang\s*[!=]=\s*["']""", source), module
