@@ -476,7 +476,6 @@ DIFF_SHEET_WORDS = {
     "diff.sheet_added": ("sheet RAK baru", "RAK sheet added"),
 }
 
-#: Every section of the catalogue, by key.
 #: The sections merged into :data:`CATALOGUE` (a key in two sections is an error at import).
 CATALOGUE_SECTIONS = (MESSAGES, OUTPUT_WORDS, CLI_WORDS, DIFF_WORDS, FIELD_WORDS, CONTRACT_WORDS, DIFF_SHEET_WORDS)
 
