@@ -578,7 +578,7 @@ def monev(file, output, previous, config_path, paper, quiet, lang):
     if previous:
         from .monitoring.carry import carry_over
 
-        carried = carry_over(previous, raks, config)
+        carried = carry_over(previous, raks, config, lang)
     write_monitoring(raks, output, config=config, paper=paper, lang=lang,
                      values=carried.values if carried else None, unmatched=carried.unmatched if carried else None,
                      inputs=[previous] if previous else ())

@@ -182,7 +182,95 @@ MONITORING = {
              "wrote {n} monev sheet(s) to {out}: {ind} indicators, {act} activities, {lines} budget lines"),
     "carried": ("dibawa dari {old}: {cells} isian; {unmatched} tidak terpetakan (lihat sheet '{sheet}')",
                 "carried over from {old}: {cells} entries; {unmatched} unmatched (see sheet '{sheet}')"),
+    # where a quarter's capaian gets its target (rakxl.monitoring.methods)
+    "basis_triwulan": ("dari target triwulan", "from the quarter's target"),
+    "basis_tahunan": ("dari target tahunan", "from the annual target"),
+    "basis_tidak_terdefinisi": ("tidak terdefinisi (tidak ada target berupa angka)", "not defined (no numeric target)"),
+    # rakxl capaian's screen report (rakxl.monitoring.report)
+    "report_title": ("Capaian {what} s.d. triwulan {q}", "Capaian of {what} up to quarter {q}"),
+    "report_title_last": ("Capaian {what} s.d. triwulan terakhir yang dilaporkan",
+                          "Capaian of {what} up to the last quarter reported"),
+    "report_indicators": ("indikator", "indicators"),
+    "report_heads": ("No|Indikator|Target|Metode|Realisasi|Capaian|Kategori|Dasar",
+                     "No|Indicator|Target|Method|Realised|Capaian|Category|Basis"),
+    "report_budget": ("Serapan anggaran: {spent} dari Pagu {pagu} ({pct}) pada {lines} baris Pagu yang dilaporkan",
+                      "Budget absorption: {spent} of Pagu {pagu} ({pct}) on {lines} budget lines reported"),
+    "report_reported": ("{n} dari {total} indikator melaporkan realisasi",
+                        "{n} of {total} indicators report a realisation"),
+    "report_disagree": ("{n} sel rumus menyimpan nilai yang berbeda dari hitungan rakxl: {cells}",
+                        "{n} formula cells hold a saved value other than rakxl's: {cells}"),
+    "report_not_reported": ("belum dilaporkan", "not reported"),
+    "report_undefined": ("tidak terdefinisi", "not defined"),
+    "report_invalid": ("bukan angka", "not a number"),
+    "sheet_indicators": ("Indikator", "Indicators"),
+    "sheet_activities": ("Kegiatan", "Activities"),
+    "sheet_budgets": ("Anggaran", "Budget"),
+    "sheet_disagreements": ("Selisih", "Disagreements"),
+    # the Petunjuk sheet
+    "guide_title": ("PETUNJUK PENGISIAN MONITORING DAN EVALUASI RENCANA AKSI KINERJA",
+                    "HOW TO FILL IN THE PERFORMANCE ACTION PLAN MONITORING"),
+    "guide_column": ("Kolom", "Column"),
+    "guide_content": ("Isi", "Content"),
+    "guide_formulas": ("RUMUS DAN SUMBERNYA", "FORMULAS AND THEIR SOURCES"),
+    "guide_method": ("Metode", "Method"),
+    "guide_formula": ("Rumus", "Formula"),
+    "guide_source": ("Sumber", "Source"),
+    "guide_no_cap": ("tidak ada", "none"),
+    "guide_categories": ("Kategori capaian: {cats}. Batas atas capaian: {cap}.",
+                         "Capaian categories: {cats}. Capaian cap: {cap}."),
+    "guide_settings": ("Pengaturan: {src}. Metode tiap indikator dan kegiatan: sheet '{sheet}'.",
+                       "Settings: {src}. The method of each indicator and activity: sheet '{sheet}'."),
+    "guide_built_in": ("bawaan (tidak ada rakxl.toml)", "built in (no rakxl.toml)"),
+    # the Metode and Tidak Terpetakan sheets; levels and fields of what a carry-over lists
+    "metode_heads": ("Sheet|No|Tingkat|Indikator / Kegiatan|Target|Metode|Rumus|Dasar capaian triwulan|Sumber metode",
+                     "Sheet|No|Level|Indicator / activity|Target|Method|Formula|Quarter capaian basis|Method source"),
+    "unmatched_heads": ("Tingkat|No|Uraian|Isian|Triwulan|Nilai|Sel lama", "Level|No|Text|Field|Quarter|Value|Old cell"),
+    "level_indikator": ("Indikator", "Indicator"),
+    "level_kegiatan": ("Kegiatan", "Activity"),
+    "level_anggaran": ("Anggaran", "Budget"),
+    "field_realisasi": ("Realisasi", "Realisation"),
+    "field_ra": ("Realisasi Anggaran", "Spending"),
+    "field_kendala": ("Kendala", "Problems"),
+    "field_tindak_lanjut": ("Tindak Lanjut", "Follow-up"),
+    "field_bukti": ("Bukti Dukung", "Evidence"),
 }
+
+#: The monev workbook's Petunjuk sheet: the instructions, (id, en) each.
+MONITORING_INSTRUCTIONS = (
+    ("1. Isi hanya sel berwarna krem (isian). Sel abu-abu (rencana) dan hijau (rumus) terkunci; proteksi sheet "
+     "tanpa kata sandi (Review > Unprotect Sheet) bila benar-benar perlu.",
+     "1. Fill in only the cream cells (inputs). Grey (plan) and green (formula) cells are locked; the sheet is "
+     "protected without a password (Review > Unprotect Sheet) if it must be."),
+    ("2. Realisasi yang KOSONG berarti belum dilaporkan, BUKAN nol. Ketik 0 bila realisasinya memang nol.",
+     "2. A BLANK realisation is not reported, NOT zero. Type 0 when it is zero."),
+    ("3. Realisasi Anggaran diisi SATU KALI per Pagu (sel digabung selebar Pagu), berisi belanja PADA triwulan "
+     "itu, bukan kumulatif.",
+     "3. Spending is typed ONCE per Pagu (the cell merged over the Pagu range): the money spent IN that quarter, "
+     "not cumulative."),
+    ("4. Setelah diisi: rakxl capaian FILE.xlsx --tw N (rekap capaian) dan rakxl check FILE.xlsx --tw N "
+     "(pemeriksaan isian).",
+     "4. Once filled in: rakxl capaian FILE.xlsx --tw N (capaian) and rakxl check FILE.xlsx --tw N (checks)."),
+)
+#: ... and what each column holds: (column, id, en).
+MONITORING_COLUMN_HELP = (
+    ("Kolom (1)-(12)", "Rencana Aksi Kinerja seperti ditandatangani (abu-abu, terkunci).",
+     "The plan as signed (grey, locked)."),
+    ("Metode Capaian", "Cara menghitung capaian indikator/kegiatan dan dasar target tiap triwulan.",
+     "How capaian is computed and where each quarter's target comes from."),
+    ("Realisasi Indikator / Kegiatan", "ISIAN: realisasi triwulan (angka tanpa % dan satuan, atau nilai dari "
+     "daftar). Kosong = belum dilaporkan (bukan 0); ketik 0 bila realisasinya nol.",
+     "INPUT: the quarter's realisation; blank = not reported (not 0)."),
+    ("Capaian (%)", "RUMUS: dihitung otomatis menurut metode; '-' = tidak terdefinisi (tidak ada target "
+     "berupa angka); '?' = realisasi bukan angka.", "FORMULA by the method; '-' not defined; '?' not a number."),
+    ("Kendala, Tindak Lanjut", "ISIAN: teks bebas per kegiatan per triwulan.", "INPUT: free text."),
+    ("Bukti Dukung", "ISIAN: tautan atau nama dokumen bukti (SK, laporan, foto).", "INPUT: link or document."),
+    ("Realisasi Anggaran (Rp)", "ISIAN: rupiah yang dibelanjakan PADA triwulan itu, SATU KALI per Pagu "
+     "(sel digabung selebar Pagu). Jangan ketik jumlah yang sama di setiap kegiatan.",
+     "INPUT: rupiah spent in the quarter, once per Pagu range."),
+    ("Realisasi Anggaran s.d. Triwulan", "RUMUS: jumlah realisasi anggaran triwulan I s.d. triwulan ini.",
+     "FORMULA: spending so far."),
+    ("Serapan (%)", "RUMUS: realisasi anggaran s.d. triwulan / Pagu x 100.", "FORMULA: spent so far / Pagu x 100."),
+)
 
 # -- the quarterly roll-up (rakxl.rollup, rakxl rekap) ------------------------------------
 #: Words of ``rakxl rekap`` and its workbook: (id, en).

@@ -21,15 +21,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..i18n import MONITORING, pick
 from ..revisions import _Plan, fold, match_activities, match_goals
 from .config import Config
 from .plan import items
 from .workbook import TEXT_FIELDS, Values
 
 QUARTERS = (1, 2, 3, 4)
-LEVEL_LABEL = {"indikator": "Indikator", "kegiatan": "Kegiatan", "anggaran": "Anggaran"}
-FIELD_LABEL = {"ri": "Realisasi", "rk": "Realisasi", "ra": "Realisasi Anggaran", "kendala": "Kendala",
-               "tindak_lanjut": "Tindak Lanjut", "bukti": "Bukti Dukung"}
+#: The words of what a carry-over lists (:data:`rakxl.i18n.MONITORING`).
+LEVEL_KEY = {"indikator": "level_indikator", "kegiatan": "level_kegiatan", "anggaran": "level_anggaran"}
+FIELD_KEY = {"ri": "field_realisasi", "rk": "field_realisasi", "ra": "field_ra", "kendala": "field_kendala",
+             "tindak_lanjut": "field_tindak_lanjut", "bukti": "field_bukti"}
 
 
 @dataclass
@@ -74,8 +76,15 @@ def _majority(keys):
     return Counter(keys).most_common(1)[0][0]
 
 
-def carry_over(previous, raks, config: Config) -> Carried:
-    """Match the earlier monev workbook ``previous`` to the revised ``raks``."""
+def carry_over(previous, raks, config: Config, lang: str = "id") -> Carried:
+    """Match the earlier monev workbook ``previous`` to the revised ``raks``; the
+    unmatched rows name levels and fields in ``lang``."""
+    def level_word(level):
+        return pick(MONITORING[LEVEL_KEY[level]], lang)
+
+    def field_word(name):
+        return pick(MONITORING[FIELD_KEY[name]], lang)
+
     import pandas as pd
 
     from .reader import read_monitoring
@@ -158,8 +167,8 @@ def carry_over(previous, raks, config: Config) -> Carried:
                     j = new_act_index.get(j)
                 for (name, q), (value, cell) in got.items():
                     if j is None:
-                        result.unmatched.append((LEVEL_LABEL[level], nos[level][k], texts[level][k],
-                                                 FIELD_LABEL[name], q, value, f"{old_rak.sheet}!{cell}"))
+                        result.unmatched.append((level_word(level), nos[level][k], texts[level][k],
+                                                 field_word(name), q, value, f"{old_rak.sheet}!{cell}"))
                     else:
                         result.values[n].cells[(level, j, name, q)] = value
                         result.count += 1
@@ -173,6 +182,6 @@ def carry_over(previous, raks, config: Config) -> Carried:
             for k, (rec, got) in _old_values(sub, level).items():
                 text = rec.get("kegiatan") if level == "kegiatan" else rec.get("indikator", rec.get("cell_pagu"))
                 for (name, q), (value, cell) in got.items():
-                    result.unmatched.append((LEVEL_LABEL[level], rec.get("no"), text, FIELD_LABEL[name], q, value,
+                    result.unmatched.append((level_word(level), rec.get("no"), text, field_word(name), q, value,
                                              f"{old_rak.sheet}!{cell}"))
     return result

@@ -36,6 +36,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from ..i18n import MONITORING
 from ..rules._targets import GRADE, read_target
 
 AGGREGATIONS = ("kumulatif", "nilai_akhir", "persentase")
@@ -66,11 +67,8 @@ DEFAULT_THRESHOLDS = ((91.0, "Sangat Baik"), (76.0, "Baik"), (66.0, "Cukup"), (5
 BASIS_QUARTER = "triwulan"        # the quarter's own target(s) in the RAK
 BASIS_ANNUAL = "tahunan"          # the annual target, by the method
 BASIS_UNDEFINED = "tidak_terdefinisi"
-BASIS_TEXT = {
-    BASIS_QUARTER: ("dari target triwulan", "from the quarter's target"),
-    BASIS_ANNUAL: ("dari target tahunan", "from the annual target"),
-    BASIS_UNDEFINED: ("tidak terdefinisi (tidak ada target berupa angka)", "not defined (no numeric target)"),
-}
+#: How each basis is said: (id, en) pairs of the catalogue (:data:`rakxl.i18n.MONITORING`).
+BASIS_TEXT = {b: MONITORING[f"basis_{b}"] for b in (BASIS_QUARTER, BASIS_ANNUAL, BASIS_UNDEFINED)}
 
 # Status of one computed capaian.
 OK, BLANK, UNDEFINED, INVALID = "ok", "kosong", "tidak_terdefinisi", "tidak_valid"

@@ -4,26 +4,12 @@ from __future__ import annotations
 
 import json
 
-from ..i18n import pick
+from ..i18n import MONITORING, pick
 from ..layout import format_rupiah
 from . import methods as M
 
-WORDS = {
-    "title": ("Capaian {what} s.d. triwulan {q}", "Capaian of {what} up to quarter {q}"),
-    "title_last": ("Capaian {what} s.d. triwulan terakhir yang dilaporkan",
-                   "Capaian of {what} up to the last quarter reported"),
-    "indicators": ("indikator", "indicators"),
-    "heads": (("No", "Indikator", "Target", "Metode", "Realisasi", "Capaian", "Kategori", "Dasar"),
-              ("No", "Indicator", "Target", "Method", "Realised", "Capaian", "Category", "Basis")),
-    "budget": ("Serapan anggaran: {spent} dari Pagu {pagu} ({pct}) pada {lines} baris Pagu yang dilaporkan",
-               "Budget absorption: {spent} of Pagu {pagu} ({pct}) on {lines} budget lines reported"),
-    "reported": ("{n} dari {total} indikator melaporkan realisasi", "{n} of {total} indicators report a realisation"),
-    "disagree": ("{n} sel rumus menyimpan nilai yang berbeda dari hitungan rakxl: {cells}",
-                 "{n} formula cells hold a saved value other than rakxl's: {cells}"),
-    "not_reported": ("belum dilaporkan", "not reported"),
-    "undefined": ("tidak terdefinisi", "not defined"),
-    "invalid": ("bukan angka", "not a number"),
-}
+#: The report's words: :data:`rakxl.i18n.MONITORING` (keys ``report_*``, ``sheet_*``).
+WORDS = {key[len("report_"):]: pair for key, pair in MONITORING.items() if key.startswith("report_")}
 
 
 def pct(value, lang="id") -> str:
@@ -50,7 +36,7 @@ def _short(text, n=48) -> str:
 
 def capaian_table(mon, lang: str = "id") -> str:
     """The indicators' capaian of the year so far as a plain-text table, then serapan."""
-    heads = WORDS["heads"][lang == "en"]
+    heads = pick(WORDS["heads"], lang).split("|")
     rows = []
     status_word = {M.BLANK: "not_reported", M.UNDEFINED: "undefined", M.INVALID: "invalid"}
     frame = mon.indicators
@@ -99,8 +85,7 @@ def to_json(mon) -> dict:
             "budgets": _records(mon.budgets), "disagreements": _records(mon.disagreements)}
 
 
-SHEETS = {"indicators": ("Indikator", "Indicators"), "activities": ("Kegiatan", "Activities"),
-          "budgets": ("Anggaran", "Budget"), "disagreements": ("Selisih", "Disagreements")}
+SHEETS = {key: MONITORING[f"sheet_{key}"] for key in ("indicators", "activities", "budgets", "disagreements")}
 
 
 def write_report(mon, out, kind: str, lang: str = "id") -> None:

@@ -39,7 +39,7 @@ from pathlib import Path
 from .. import layout
 from ..exceptions import RakFileError, RakInputError
 from ..formulas import a1, column_letters
-from ..i18n import MONITORING, pick
+from ..i18n import MONITORING, MONITORING_COLUMN_HELP, MONITORING_INSTRUCTIONS, pick
 from ..safeio import atomic_output
 from ..writer import (DATA_ROW, HEADER_ROW, LIBREOFFICE_WIDER, MARGINS, NUMBER_ROW, _column_pixels, _Formats,
                       _Measure, _row_height, _SheetWriter, sheet_names)
@@ -472,25 +472,6 @@ class _HeaderOnly:
 
 # -- Petunjuk ----------------------------------------------------------------------------
 
-COLUMN_HELP = (
-    ("Kolom (1)-(12)", "Rencana Aksi Kinerja seperti ditandatangani (abu-abu, terkunci).",
-     "The plan as signed (grey, locked)."),
-    ("Metode Capaian", "Cara menghitung capaian indikator/kegiatan dan dasar target tiap triwulan.",
-     "How capaian is computed and where each quarter's target comes from."),
-    ("Realisasi Indikator / Kegiatan", "ISIAN: realisasi triwulan (angka tanpa % dan satuan, atau nilai dari "
-     "daftar). Kosong = belum dilaporkan (bukan 0); ketik 0 bila realisasinya nol.",
-     "INPUT: the quarter's realisation; blank = not reported (not 0)."),
-    ("Capaian (%)", "RUMUS: dihitung otomatis menurut metode; '-' = tidak terdefinisi (tidak ada target "
-     "berupa angka); '?' = realisasi bukan angka.", "FORMULA by the method; '-' not defined; '?' not a number."),
-    ("Kendala, Tindak Lanjut", "ISIAN: teks bebas per kegiatan per triwulan.", "INPUT: free text."),
-    ("Bukti Dukung", "ISIAN: tautan atau nama dokumen bukti (SK, laporan, foto).", "INPUT: link or document."),
-    ("Realisasi Anggaran (Rp)", "ISIAN: rupiah yang dibelanjakan PADA triwulan itu, SATU KALI per Pagu "
-     "(sel digabung selebar Pagu). Jangan ketik jumlah yang sama di setiap kegiatan.",
-     "INPUT: rupiah spent in the quarter, once per Pagu range."),
-    ("Realisasi Anggaran s.d. Triwulan", "RUMUS: jumlah realisasi anggaran triwulan I s.d. triwulan ini.",
-     "FORMULA: spending so far."),
-    ("Serapan (%)", "RUMUS: realisasi anggaran s.d. triwulan / Pagu x 100.", "FORMULA: spent so far / Pagu x 100."),
-)
 
 FORMULA_HELP = (
     ("naik (makin tinggi makin baik)", "Capaian = R / T x 100", "PermenPAN-RB No. 53/2014"),
@@ -539,60 +520,37 @@ def _write_petunjuk(book, ws, config: Config, lang):
     def gap():
         row[0] += 1
 
-    line([(1, pick(("PETUNJUK PENGISIAN MONITORING DAN EVALUASI RENCANA AKSI KINERJA",
-                    "HOW TO FILL IN THE PERFORMANCE ACTION PLAN MONITORING"), lang))], title, 3)
+    line([(1, word("guide_title", lang))], title, 3)
     gap()
-    for pair in INSTRUCTIONS:
+    for pair in MONITORING_INSTRUCTIONS:
         line([(1, pick(pair, lang))], plain, 3)
     gap()
-    line([(1, pick(("Kolom", "Column"), lang)), (2, pick(("Isi", "Content"), lang))], head)
-    for name, id_text, en_text in COLUMN_HELP:
+    line([(1, word("guide_column", lang)), (2, word("guide_content", lang))], head)
+    for name, id_text, en_text in MONITORING_COLUMN_HELP:
         line([(1, name), (2, en_text if lang == "en" else id_text)], text)
     gap()
-    line([(1, pick(("RUMUS DAN SUMBERNYA", "FORMULAS AND THEIR SOURCES"), lang))], title, 3)
-    line([(1, pick(("Metode", "Method"), lang)), (2, pick(("Rumus", "Formula"), lang)),
-          (3, pick(("Sumber", "Source"), lang))], head)
+    line([(1, word("guide_formulas", lang))], title, 3)
+    line([(1, word("guide_method", lang)), (2, word("guide_formula", lang)), (3, word("guide_source", lang))], head)
     for name, formula, source in FORMULA_HELP:
         line([(1, name), (2, formula), (3, source)], text)
     gap()
     cats = ", ".join(f"{name} >= {low:g}" if low != -math.inf else name for low, name in config.thresholds)
-    cap = pick(("tidak ada", "none"), lang) if config.cap is None else f"{config.cap:g}"
-    line([(1, pick(("Kategori capaian: {cats}. Batas atas capaian: {cap}.",
-                    "Capaian categories: {cats}. Capaian cap: {cap}."), lang, cats=cats, cap=cap))], plain, 3)
-    line([(1, pick(("Pengaturan: {src}. Metode tiap indikator dan kegiatan: sheet '{sheet}'.",
-                    "Settings: {src}. The method of each indicator and activity: sheet '{sheet}'."), lang,
-                   src=config.path or pick(("bawaan (tidak ada rakxl.toml)", "built in (no rakxl.toml)"), lang),
-                   sheet=METODE))], plain, 3)
+    cap = word("guide_no_cap", lang) if config.cap is None else f"{config.cap:g}"
+    line([(1, word("guide_categories", lang, cats=cats, cap=cap))], plain, 3)
+    line([(1, word("guide_settings", lang, src=config.path or word("guide_built_in", lang), sheet=METODE))], plain, 3)
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
     ws.set_footer(layout.PAGE_FOOTER)
 
 
-INSTRUCTIONS = (
-    ("1. Isi hanya sel berwarna krem (isian). Sel abu-abu (rencana) dan hijau (rumus) terkunci; proteksi sheet "
-     "tanpa kata sandi (Review > Unprotect Sheet) bila benar-benar perlu.",
-     "1. Fill in only the cream cells (inputs). Grey (plan) and green (formula) cells are locked; the sheet is "
-     "protected without a password (Review > Unprotect Sheet) if it must be."),
-    ("2. Realisasi yang KOSONG berarti belum dilaporkan, BUKAN nol. Ketik 0 bila realisasinya memang nol.",
-     "2. A BLANK realisation is not reported, NOT zero. Type 0 when it is zero."),
-    ("3. Realisasi Anggaran diisi SATU KALI per Pagu (sel digabung selebar Pagu), berisi belanja PADA triwulan "
-     "itu, bukan kumulatif.",
-     "3. Spending is typed ONCE per Pagu (the cell merged over the Pagu range): the money spent IN that quarter, "
-     "not cumulative."),
-    ("4. Setelah diisi: rakxl capaian FILE.xlsx --tw N (rekap capaian) dan rakxl check FILE.xlsx --tw N "
-     "(pemeriksaan isian).",
-     "4. Once filled in: rakxl capaian FILE.xlsx --tw N (capaian) and rakxl check FILE.xlsx --tw N (checks)."),
-)
 
 
 def _methods_table(sheets, lang):
     """The method of every indicator and activity, as a table sheet (rakxl.report)."""
     from ..report import Column, Table
 
-    heads = (("Sheet", "Sheet"), ("No", "No"), ("Tingkat", "Level"), ("Indikator / Kegiatan", "Indicator / activity"),
-             ("Target", "Target"), ("Metode", "Method"), ("Rumus", "Formula"),
-             ("Dasar capaian triwulan", "Quarter capaian basis"), ("Sumber metode", "Method source"))
+    heads = word("metode_heads", lang).split("|")
     widths = (14, 5, 10, 48, 10, 24, 34, 30, 18)
     wrap = (False, False, False, True, False, True, True, True, True)
     rows = []
@@ -605,11 +563,10 @@ def _methods_table(sheets, lang):
             acts_of.setdefault(k, []).append(a)
         for k, ind in enumerate(sheet.indicators):
             for item in [ind] + acts_of.get(k, []):
-                rows.append((sheet.ws.name, item.no, pick(("Indikator", "Indicator"), lang) if item.level ==
-                             "indikator" else pick(("Kegiatan", "Activity"), lang), item.text, item.target_text,
+                rows.append((sheet.ws.name, item.no, word(f"level_{item.level}", lang), item.text, item.target_text,
                              item.method.name, item.method.formula_text(lang), sheet.basis_text(item),
                              item.method.source))
-    columns = [Column(pick(h, lang), w, "text", wrap=x) for h, w, x in zip(heads, widths, wrap)]
+    columns = [Column(h, w, "text", wrap=x) for h, w, x in zip(heads, widths, wrap)]
     return Table(METODE, columns, rows)
 
 
@@ -630,11 +587,10 @@ def _unmatched_table(rows, lang):
     """What a carry-over could not place, as a table sheet (rakxl.report)."""
     from ..report import Column, Table
 
-    heads = (("Tingkat", "Level"), ("No", "No"), ("Uraian", "Text"), ("Isian", "Field"), ("Triwulan", "Quarter"),
-             ("Nilai", "Value"), ("Sel lama", "Old cell"))
+    heads = word("unmatched_heads", lang).split("|")
     widths = (12, 6, 50, 20, 9, 36, 24)
     wrap = (False, False, True, False, False, True, False)
-    return Table(UNMATCHED, [Column(pick(h, lang), w, "text", wrap=x) for h, w, x in zip(heads, widths, wrap)],
+    return Table(UNMATCHED, [Column(h, w, "text", wrap=x) for h, w, x in zip(heads, widths, wrap)],
                  list(rows))
 
 
@@ -710,7 +666,7 @@ def write_monitoring(rak_or_path, out, *, config: Config | None = None, config_p
     if previous is not None:
         from .carry import carry_over
 
-        carried = carry_over(previous, raks, config)
+        carried = carry_over(previous, raks, config, lang)
         values = carried.values
         unmatched = carried.unmatched
         inputs.append(str(previous))
