@@ -329,7 +329,7 @@ def load_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS, fh=None) -> XlsxPacka
         lengths: list[int] = []
         scans: dict[str, PartScan] = {}
         for name in kept:
-            if _root_name(data[name]) == "sst":
+            if _is_sst(data[name]):
                 found = _shared_string_lengths(data[name], name, path, limits, budget)
                 lengths = [max(a, b) for a, b in zip(found, lengths)] + found[len(lengths):] + lengths[len(found):]
                 scans[name] = PartScan(SheetExtent(), exact=True)
@@ -347,7 +347,9 @@ def load_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS, fh=None) -> XlsxPacka
 
 
 def _is_xml_name(name: str) -> bool:
-    return name.lower().endswith((".xml", ".rels", ".vml")) and not name.endswith("/")
+    """Parts the parser may read: XML and relationships. (VML drawings, which
+    Excel writes as loose HTML-like markup, are read by no parser rakxl uses.)"""
+    return name.lower().endswith((".xml", ".rels")) and not name.endswith("/")
 
 
 def _zip_entry_count(fh, size: int) -> int:
@@ -436,7 +438,6 @@ _DECLARED_ENCODING = re.compile(rb"(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\bencoding\s*
 _ENCODINGS = {"utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be"}
 _SST = re.compile(rb"<(?:[^\s>:]+:)?sst\b")
 _UNIQUE_COUNT = re.compile(rb"\suniqueCount\s*=\s*[\"']\s*(\d+)")
-_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
 
 
 def _utf8(data: bytes, part: str, path) -> bytes:
@@ -456,17 +457,13 @@ def _utf8(data: bytes, part: str, path) -> bytes:
     return data
 
 
-def _root_name(data: bytes) -> str | None:
-    """The local name of a part's root element, from its first bytes (a hint only)."""
-    head = data[:4096]
-    pos = 0
-    while True:
-        m = _ROOT.search(head, pos)
-        if m is None:
-            return None
-        if head[m.start() - 1:m.start()] != b"<" and m.group(1)[:1] not in (b"?", b"!"):
-            return m.group(1).decode("ascii", "replace").rpartition(":")[2]
-        pos = m.end()
+def _is_sst(data: bytes) -> bool:
+    """Whether a part holds a shared-string table (``<sst>``, any prefix, anywhere:
+    a comment before the root cannot hide one); its strings' lengths then bound
+    what the cells using them expand to."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):
+        data = data.decode("utf-16", "replace").encode("utf-8")
+    return b"sst" in data and _SST.search(data) is not None
 
 
 def _parser(part: str, path, sheet=None):

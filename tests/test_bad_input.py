@@ -1515,3 +1515,26 @@ def test_xls_parser_gets_only_the_stream_the_guard_walked(sample_xls):
     container = guard.ole_container(big)
     assert compdoc.CompDoc(container, logfile=io.StringIO()).get_named_stream("Workbook") == big
     assert python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(container)).sheet_names == ours.sheet_names
+
+
+def test_vml_drawing_that_is_not_xml_does_not_stop_a_read(tmp_path):
+    """Excel writes comment boxes as VML, loose markup that is not XML: no parser
+    rakxl uses reads it, so it is not handed to the parser nor refused."""
+    parts = sample_parts()
+    parts["xl/drawings/vmlDrawing1.vml"] = b"<xml xmlns:v='urn:schemas-microsoft-com:vml'><o:p><br></xml>"
+    rak = rakxl.read_rak(write_zip(tmp_path / "vml.xlsx", parts))
+    assert (rak.total_pagu, len(rak.activities)) == (3_051_446_000, 68)
+
+
+def test_shared_strings_behind_a_long_comment_still_budgeted(tmp_path):
+    """A comment longer than the first bytes looked at, before the <sst> root,
+    does not hide the shared strings from their budget."""
+    import random
+
+    rng = random.Random(15)
+    text = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(1024 * 1024))
+    cells = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>' for r in range(1, 2001))
+    sst = (f'{XML_DECL}<!-- {"x" * 10_000} --><sst xmlns="{MAIN_NS}" count="2000" uniqueCount="1"><si><t>{text}'
+           "</t></si></sst>").encode()
+    path = write_zip(tmp_path / "komentar.xlsx", workbook_parts({"RAK": sheet_xml(body=cells)}, shared_strings=sst))
+    assert_refused(read_isolated(path), RakHostileError, "komentar.xlsx", "shared strings")

@@ -310,3 +310,55 @@ def test_rak_spelled_another_way_reads_the_same(tmp_path, plain_rak, spelling):
 def test_rak_generated_spellings_read_the_same(tmp_path, plain_rak, spelling):
     rak = rakxl.read_rak(_write_spelled(tmp_path / "ejaan_acak.xlsx", spelling))
     _same(rak, plain_rak)
+
+
+# -- the corpus: files real producers write ----------------------------------------------
+
+def _corpus(tmp_path) -> list:
+    """The sample, 24 random layouts written by xlsxwriter and openpyxl (formulas
+    cached and not, percent targets, merges, page breaks...), and the sample saved
+    again by LibreOffice when it is installed."""
+    import random
+    import shutil
+    import subprocess
+
+    from tests import variants as V
+
+    from tests.test_bad_input import SAMPLE
+
+    out = [SAMPLE]
+    rnd = random.Random(14)
+    for i in range(24):
+        plan = V.PLANS[rnd.choice(sorted(V.PLANS))]()
+        layout = V.random_layout(rnd)
+        if layout.percent:
+            plan = V.with_percent_targets(plan)
+        out.append(V.render(tmp_path / f"ragam_{i}.xlsx", (plan, layout)))
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice:
+        lo = tmp_path / "lo"
+        subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                        "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(lo), str(SAMPLE)],
+                       check=True, capture_output=True, timeout=300)
+        out.append(lo / SAMPLE.name)
+    return out
+
+
+def test_pattern_path_equals_the_exact_pass_over_the_corpus(tmp_path):
+    taken = 0
+    for path in _corpus(tmp_path):
+        package = guard.load_xlsx(path, guard.DEFAULT_LIMITS)
+        for key, part in package.parts.items():
+            if not key.startswith("sheet:"):
+                continue
+            xml = package.data[part]
+            scan = package.scans[part]
+            ext, exact, _ = guard.scan_exact(xml, percent_styles=package.percent_styles)
+            assert scan.extent.rows >= ext.rows and scan.extent.cols >= ext.cols, (path.name, key)
+            if scan.side is not None:
+                assert scan.side == exact, (path.name, key)
+            fast = guard.fast_side_info(xml, package.percent_styles, scan.strict)
+            if fast is not None:
+                taken += 1
+                assert fast == exact, (path.name, key)
+    assert taken >= 20  # the pattern path is what ordinary files take
