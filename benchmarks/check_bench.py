@@ -53,7 +53,6 @@ def main(n_rows: int = 10_000, units: int = 1_000) -> None:
     import rakxl
     from rakxl.checker import check
     from rakxl.rules import RULES
-    from rakxl.rules._common import shared_records
     from rakxl.rules.pelaksana_variant import _related_classes, words
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -71,10 +70,9 @@ def main(n_rows: int = 10_000, units: int = 1_000) -> None:
         t = time.perf_counter()
         found = check(rak)
         print(f"rakxl.check: {time.perf_counter() - t:.3f} s, {len(found):,} findings")
-        with shared_records():
-            for rule in RULES:
-                best = min(_timed(rule.check, rak) for _ in range(3))
-                print(f"  {rule.CODE:22} {best:.3f} s")
+        for rule in RULES:  # the rules read the typed plan (rakxl.model)
+            best = min(_timed(rule.check, rak) for _ in range(3))
+            print(f"  {rule.CODE:22} {best:.3f} s")
         names = list(dict.fromkeys(" ".join(str(n).split()) for n in rak.activities["pelaksana"].dropna()))
         classes = list(dict.fromkeys(w for w in map(words, names) if w))
         related = _related_classes(classes)
