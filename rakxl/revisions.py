@@ -126,10 +126,27 @@ def clean(text) -> str | None:
 
 # -- one side of the comparison ---------------------------------------------------
 
+def _not_compared(old: "Rak", new: "Rak") -> frozenset:
+    """The activity fields that either side's RAK family does not have
+    (:attr:`rakxl.layout.Family.lacks`: a work plan has no quarter targets), and ``no``
+    when one side numbers no goals: a plan rewritten in another family does not
+    change them."""
+    from .layout import FAMILY_BY_NAME
+
+    lacking = set()
+    for rak in (old, new):
+        family = FAMILY_BY_NAME.get(rak.family)
+        if family is not None:
+            lacking.update(family.lacks)
+        if rak.family != "kpu" and "no" not in rak.columns:  # goals by Sasaran order (Pemda): no numbers
+            lacking.add("no")
+    return frozenset(lacking & (set(FIELDS[:-1]) | {"no"}))
+
+
 class _Plan:
     """A Rak flattened into plain lists, the form the matching works on."""
 
-    def __init__(self, rak: "Rak"):
+    def __init__(self, rak: "Rak", skip: frozenset = frozenset()):
         plan = rak.plan
         acts = plan.activities
         self.rak = rak
@@ -138,7 +155,9 @@ class _Plan:
         self.name_clean = [clean(x) for x in self.name]
         self.name_fold = [fold(x) for x in self.name]
         self.row = [a.row for a in acts]
-        self.values = {f: [clean(getattr(a, f)) for a in acts] for f in FIELDS[:-1]}
+        # fields in skip (one side's family has none of them) are compared as blank on both sides
+        self.values = {f: [None] * self.n if f in skip else [clean(getattr(a, f)) for a in acts]
+                       for f in FIELDS[:-1]}
         self.line = [a.budget_line for a in acts]
         self.line_pagu = {}
         self.line_cell = {}
@@ -1033,12 +1052,15 @@ def diff(old: "Rak", new: "Rak") -> RakDiff:
         frames; ``is_empty`` is True when nothing changed. See the module docstring
         for how goals and activities are matched.
     """
-    po, pn = _Plan(old), _Plan(new)
+    skip = _not_compared(old, new)
+    po, pn = _Plan(old, skip), _Plan(new, skip)
     goal_match = match_goals(po, pn)
     goal_rows, act_rows = [], []
     for go, gn in _interleave(list(range(len(po.goal_ids))), list(range(len(pn.goal_ids))), goal_match):
         no_old = po.goal_no[go] if go is not None else None
         no_new = pn.goal_no[gn] if gn is not None else None
+        if "no" in skip:  # one side numbers no goals: the other side's numbers shown, never "renumbered"
+            no_old = no_new = no_old if no_old is not None else no_new
         sasaran = pn.goal_text[gn] if gn is not None else po.goal_text[go]
         head = {"no_old": no_old, "no_new": no_new, "sasaran": sasaran,
                 "goal_old": po.goal_ids[go] if go is not None else None,

@@ -437,3 +437,22 @@ def test_empty_family_template_is_no_rak(tmp_path, family):
     wb.save(empty)
     with pytest.raises(RakInputError):
         rakxl.read_rak(empty)
+
+
+@pytest.mark.parametrize("family", ["workplan", "pemda", "monthly"])
+def test_diff_across_families_sees_changes_not_the_family(tmp_path, kpu_reading, family):
+    """The same plan in another family is no change (fields the family does not have are
+    not compared); a Pagu changed in it is."""
+    import dataclasses
+
+    plan = plan_of("office")
+    kpu = kpu_reading("office")
+    same = rakxl.read_rak(F.render(tmp_path / "same.xlsx", family, plan))
+    assert rakxl.diff(kpu, same).is_empty and rakxl.diff(same, kpu).is_empty
+    goals = list(plan.goals)
+    goals[1] = dataclasses.replace(goals[1], pagu=[(0, 48_250_000), (2, 320_000_000)])
+    changed = rakxl.read_rak(F.render(tmp_path / "changed.xlsx", family, dataclasses.replace(plan, goals=goals)))
+    d = rakxl.diff(kpu, changed)
+    assert not d.is_empty
+    assert [int(x) for x in d.totals["delta"]][-1] == 10_000_000
+    assert set(d.activities["fields"]) == {"pagu"}
