@@ -442,7 +442,9 @@ def rollup(paths: Iterable, tw: int, *, config=None, config_path=None, jobs: int
             canonical unit names; ``[rekap] units`` the units expected to report (default:
             the canonical names of ``[pelaksana]``); ``[rekap] selisih`` the capaian-serapan
             gap worth a signal (default 25 points).
-        jobs: worker processes (None: as :func:`rakxl.read_many` decides; 1: none).
+        jobs: worker processes (None: as :func:`rakxl.read_many` decides). Files are
+            always read in workers (:mod:`rakxl.batch`): one that crashes or hangs costs
+            only itself.
         progress: called as ``progress(done, total)`` after each file.
 
     Returns:
@@ -454,6 +456,8 @@ def rollup(paths: Iterable, tw: int, *, config=None, config_path=None, jobs: int
         RakFileError: ``paths`` name no workbook.
         ConfigError: a bad rakxl.toml.
     """
+    from .batch import run_isolated
+    from .guard import default_limits
     from .monitoring.config import FILE_NAME, find_config, load_config
     from .totals import find_workbooks, parallel_threshold
 
@@ -467,86 +471,32 @@ def rollup(paths: Iterable, tw: int, *, config=None, config_path=None, jobs: int
             first = Path(paths[0]) if paths else None
             cand = first / FILE_NAME if first is not None and first.is_dir() else None
             config = load_config(cand) if cand is not None and cand.is_file() else find_config(first)
-    files = [str(p) for p in find_workbooks(paths)]
-    if not files:
+    problems: list = []      # folders and links the walk could not follow
+    files = [str(p) for p in find_workbooks(paths, problems)]
+    if not files and not problems:
         raise RakFileError(f"tidak ada workbook (.xlsx, .xlsm, .xls) di {', '.join(map(str, paths)) or '(tidak ada)'}")
-    tasks = [(f, tw, config) for f in files]
     total = len(files)
     if jobs is None:
         jobs = (os.cpu_count() or 1) if total >= parallel_threshold(start_method) else 1
-    jobs = max(1, min(jobs, total, 61))
-    read, failures, skipped = [], [], []
-    done = 0
-
-    def collect(outcome) -> None:
-        nonlocal done
-        path, unit_file, reason, notice = outcome
+    read, skipped = [], []
+    failures = [Skipped(p.path, p.reason) for p in problems]
+    outcomes = run_isolated("rakxl.rekap:_read_task", [(f, tw, config) for f in files], jobs=min(jobs, 61),
+                            seconds=default_limits().max_seconds, failed=_failed, start_method=start_method)
+    for done, (path, unit_file, reason, notice) in enumerate(outcomes, 1):
         if notice is not None:
             skipped.append(Skipped(path, notice))
         elif reason is not None:
             failures.append(Skipped(path, reason))
         else:
             read.append(unit_file)
-        done += 1
         if progress is not None:
             progress(done, total)
-
-    _run(tasks, jobs, start_method, collect)
-    position = {f: i for i, f in enumerate(files)}   # a pool answers out of order: back to the files' order
-    for items in (read, failures, skipped):
-        items.sort(key=lambda x: position[x.path])
     return _assemble(read, failures, skipped, tw, config)
 
 
-def _run(tasks, jobs: int, start_method, collect) -> None:
-    """Call ``collect`` with the outcome of :func:`_read_task` for each task as it comes.
-    A worker that dies costs only the file it was reading: the pool is rebuilt for the
-    files without an outcome, and when every one of them breaks it again, each is read
-    alone."""
-    if jobs == 1:
-        for t in tasks:
-            collect(_read_task(t))
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    from concurrent.futures import as_completed
-
-    context = multiprocessing.get_context(start_method)
-    pending = list(range(len(tasks)))
-    while pending:
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
-        futures = {pool.submit(_read_task, tasks[i]): i for i in pending}
-        broken = []
-        try:
-            for fut in as_completed(futures):
-                try:
-                    collect(fut.result())
-                except BrokenProcessPool:
-                    broken.append(futures[fut])
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-        if len(broken) == len(pending):
-            # Every file left broke the pool: read each alone, so that only a file that
-            # kills its process is lost.
-            for i in sorted(broken):
-                collect(_alone(tasks[i], context))
-            return
-        pending = sorted(broken)
-
-
-def _alone(task, context) -> tuple:
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
-    try:
-        return pool.submit(_read_task, task).result()
-    except BrokenProcessPool:
-        return task[0], None, "proses pembaca berhenti mendadak saat membaca file ini (file rusak?)", None
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+def _failed(task, reason: str) -> tuple:
+    """The outcome of a file given up by :func:`rakxl.batch.run_isolated`."""
+    return task[0], None, reason, None
 
 
 def _assemble(read: list[UnitFile], failures, skipped, tw: int, config) -> Rollup:

@@ -327,147 +327,20 @@ def _read_all(files, result, *, jobs, check, progress, limits, start_method) -> 
 
     seconds = (limits or default_limits()).max_seconds
     tasks = [(f, check, limits) for f in files]
-    _collect(_read_isolated(tasks, jobs, start_method, seconds), result, progress, total)
+    from .batch import run_isolated
+
+    outcomes = run_isolated("rakxl.totals:_read_one", tasks, jobs=jobs, seconds=seconds, failed=_failed,
+                            start_method=start_method, warm=_warm)
+    _collect(outcomes, result, progress, total)
 
 
-#: Why a file is listed as unreadable when its worker died or ran out of time.
-_CRASHED = ("proses pembaca berhenti mendadak saat membaca file ini ({how}), juga saat dicoba lagi; file ini "
-            "dilewati, file lain tetap dihitung; buka di Excel lalu simpan ulang sebagai .xlsx")
-_TIMED_OUT = ("membaca file ini melebihi {seconds:g} detik (batas max_seconds); file ini dilewati, file lain tetap "
-              "dihitung; bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS)")
+def _failed(task, reason: str) -> tuple:
+    """The outcome of a file given up by :func:`rakxl.batch.run_isolated`."""
+    return task[0], None, None, reason, None
 
 
-def _worker(conn) -> None:
-    """A worker process: read the files sent on ``conn``, one at a time, and send
-    back each outcome (top-level, so that ``spawn`` can start it)."""
-    try:
-        while True:
-            try:
-                task = conn.recv()
-            except EOFError:
-                return
-            if task is None:
-                return
-            try:
-                outcome = _read_one(task)
-            except BaseException as exc:  # noqa: BLE001 - reported, the worker goes on
-                outcome = (task[0], None, None, f"kesalahan tak terduga di rakxl ({type(exc).__name__}: {exc})",
-                           None)
-            try:
-                conn.send(outcome)
-            except Exception as exc:  # noqa: BLE001 - an outcome that cannot be sent back
-                conn.send((task[0], None, None, f"kesalahan tak terduga di rakxl ({type(exc).__name__}: {exc})",
-                           None))
-    except KeyboardInterrupt:
-        return
-
-
-def _read_isolated(tasks: list, jobs: int, start_method: str | None, seconds: float):
-    """The outcomes of ``_read_one`` over ``tasks``, in order, each read in one of
-    ``jobs`` worker processes (see :func:`read_many`)."""
-    import multiprocessing
-    import time
-    from multiprocessing.connection import wait
-
-    context = multiprocessing.get_context(start_method)
-    if context.get_start_method() == "fork":
-        from . import checker, reader  # noqa: F401 - loaded before the workers, so that forked ones start warm
-    outcomes: dict[int, tuple] = {}
-    pending = list(range(len(tasks)))[::-1]  # popped from the end: in order
-    tries: dict[int, int] = {}
-    workers: list[list] = []  # [process, connection, task index or None, start time]
-
-    def start_worker():
-        parent, child = context.Pipe()
-        proc = context.Process(target=_worker, args=(child,), daemon=True)
-        proc.start()
-        child.close()
-        return [proc, parent, None, 0.0]
-
-    def give(w) -> None:
-        if pending:
-            i = pending.pop()
-            w[1].send(tasks[i])
-            w[2], w[3] = i, time.monotonic()
-
-    def lost(w, how: str, timed_out: bool = False) -> None:
-        """The worker died or ran out of time on its file: retry once, else list it."""
-        i = w[2]
-        tries[i] = tries.get(i, 0) + 1
-        if timed_out or tries[i] >= 2:
-            reason = _TIMED_OUT.format(seconds=seconds) if timed_out else _CRASHED.format(how=how)
-            outcomes[i] = (tasks[i][0], None, None, reason, None)
-        else:
-            pending.append(i)  # next in line, in a fresh worker
-        _stop(w)
-        w[:] = start_worker()
-
-    next_out = 0
-    try:
-        for _ in range(jobs):
-            w = start_worker()
-            workers.append(w)
-            give(w)
-        while next_out < len(tasks):
-            busy = [w for w in workers if w[2] is not None]
-            now = time.monotonic()
-            timeout = max(0.0, min((w[3] + seconds - now for w in busy), default=1.0))
-            ready = wait([w[1] for w in busy] + [w[0].sentinel for w in busy], timeout=min(timeout, 1.0))
-            for w in busy:
-                if w[1] in ready or w[0].sentinel in ready:
-                    try:
-                        outcome = w[1].recv() if w[1].poll() else None
-                    except (EOFError, OSError):
-                        outcome = None
-                    if outcome is None:
-                        w[0].join(1)
-                        lost(w, _exit_text(w[0].exitcode))
-                    else:
-                        outcomes[w[2]] = outcome
-                        w[2] = None
-                    if w[2] is None:
-                        give(w)
-                elif time.monotonic() - w[3] > seconds:
-                    lost(w, "", timed_out=True)
-                    if w[2] is None:
-                        give(w)
-            for w in workers:  # a file retried after a crash
-                if w[2] is None and pending:
-                    give(w)
-            while next_out in outcomes:
-                yield outcomes.pop(next_out)
-                next_out += 1
-    finally:
-        for w in workers:
-            _stop(w)
-
-
-def _stop(w) -> None:
-    proc, conn = w[0], w[1]
-    try:
-        if proc.is_alive() and w[2] is None:
-            conn.send(None)
-            proc.join(2)
-    except (OSError, ValueError):
-        pass
-    if proc.is_alive():
-        proc.kill()
-        proc.join(5)
-    conn.close()
-
-
-def _exit_text(code) -> str:
-    """How a worker ended, for the reason of its file."""
-    import signal
-
-    if code is None:
-        return "tidak diketahui"
-    if code < 0:
-        try:
-            return f"sinyal {signal.Signals(-code).name}"
-        except ValueError:
-            return f"sinyal {-code}"
-    return f"kode keluar {code}"
+def _warm() -> None:
+    from . import checker, reader  # noqa: F401 - loaded before the workers, so that forked ones start warm
 
 
 def _collect(outcomes, result: ReadResult, progress, total: int) -> None:
