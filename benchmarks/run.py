@@ -162,14 +162,12 @@ def child_phases(path: str) -> None:
     import rakxl.guard as guard
     import rakxl.reader as reader
     import rakxl.workbook as workbook
+    from rakxl.reader import assembly, hierarchy
 
     for name in _IMPORTS["rakxl"]:
         __import__(name)
-    import gc
-
     limits = guard.default_limits()
     out = []
-    gc.disable()  # as read_rak does while it reads
     try:
         t = time.perf_counter()
         guard.check_xlsx(Path(path), limits)
@@ -185,14 +183,14 @@ def child_phases(path: str) -> None:
         out.append(["side info: sheet XML again (formulas, errors, %)", time.perf_counter() - t])
         t = time.perf_counter()
         header = reader.find_header(grid)
-        walk = reader._Walk(grid, header, path)
+        walk = hierarchy.Walk(grid, header, path)  # the cells and the merge index
         out.append(["reader: header + merge index", time.perf_counter() - t])
         t = time.perf_counter()
         walk.run()
         out.append(["reader: walk over the rows", time.perf_counter() - t])
         t = time.perf_counter()
         meta = reader.read_meta(grid, header, walk.end_row)
-        reader._assemble(grid, header, walk, meta, path)
+        assembly._assemble(grid, header, walk, meta, path)
         out.append(["reader: meta + pandas frames", time.perf_counter() - t])
     except (AttributeError, TypeError) as exc:  # an internal name changed: say so
         print(json.dumps({"phases": out, "error": f"{type(exc).__name__}: {exc}"}))

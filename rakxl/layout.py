@@ -277,6 +277,15 @@ def relative_of(texts) -> Relative | None:
     return best
 
 
+#: A Pagu cell that says "no amount" (a dash, "nihil"): read as blank, nothing to note.
+NIL_AMOUNTS = ("-", "–", "—", "--", "nihil")
+
+#: The NIP line of a signature block ("NIP. 19700101 199003 1 001"); group 1 is the number.
+NIP_LINE_PATTERN = r"nip\.?\s*[:.]?\s*(.*)"
+#: A line above the header that only gives the year ("Tahun 2021", "2021"): never the
+#: organisation or the unit.
+YEAR_LINE = r"(tahun\s*)?(19|20)\d\d"
+
 #: Title rows of the official layout; ``{year}``, ``{organization}``, ``{unit}`` filled in.
 TITLE_LINES = ("RENCANA AKSI KINERJA TAHUN {year}", "{organization}", "{unit}")
 TITLE_PATTERN = re.compile(r"rencana\s+aksi(\s+kinerja)?.*?\b((19|20)\d\d)\b", re.I)
@@ -285,6 +294,14 @@ MONTHS_ID = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )
+
+#: How dates spell months besides ``MONTHS_ID`` and their first three letters
+#: (old spellings, abbreviations, English), lower case -> month number.
+MONTH_SPELLINGS = {
+    "agu": 8, "agt": 8, "ags": 8, "nop": 11, "des": 12, "peb": 2, "pebruari": 2, "nopember": 11,
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
+    "october": 10, "oct": 10, "december": 12, "dec": 12,
+}
 
 #: Number format of Pagu amounts.
 AMOUNT_FORMAT = "#,##0"
@@ -356,14 +373,11 @@ PAPERS = {
     "Legal": Paper(5, 215.9, 355.6),
 }
 
-_SPACES = re.compile(r"\s+")
-
-
 def normalize_header(text: object) -> str:
     """Lower-case a header cell, fold line breaks and runs of spaces into one space."""
     if text is None:
         return ""
-    return _SPACES.sub(" ", str(text)).strip().lower()
+    return " ".join(str(text).split()).lower()  # split(): the whitespace of \s, runs folded
 
 
 _COMPILED = tuple((c.role, tuple(re.compile(s) for s in c.synonyms)) for c in COLUMNS)

@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .layout import format_date_id, format_rupiah
+from .text import fold_words
 
 if TYPE_CHECKING:  # pandas is imported lazily (the CLI's start-up stays fast)
     import pandas as pd
@@ -105,15 +106,6 @@ GRAND_TOTAL = "JUMLAH"
 #: The label of budget lines without a Pelaksana in :attr:`RakDiff.totals`.
 NO_PELAKSANA = "(tanpa Pelaksana)"
 
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-def fold(text) -> str:
-    """Text for matching: case, spacing and punctuation folded (``"Guna,  Meningkatkan"``
-    -> ``"guna meningkatkan"``)."""
-    if text is None:
-        return ""
-    return _NOT_WORD.sub(" ", str(text).casefold()).strip()
 
 
 def clean(text) -> str | None:
@@ -153,7 +145,7 @@ class _Plan:
         self.n = len(acts)
         self.name = [a.kegiatan for a in acts]
         self.name_clean = [clean(x) for x in self.name]
-        self.name_fold = [fold(x) for x in self.name]
+        self.name_fold = [fold_words(x) for x in self.name]
         self.row = [a.row for a in acts]
         # fields in skip (one side's family has none of them) are compared as blank on both sides
         self.values = {f: [None] * self.n if f in skip else [clean(getattr(a, f)) for a in acts]
@@ -175,7 +167,7 @@ class _Plan:
         self.goal_no = [g.no for g in goals]
         self.goal_text = [g.sasaran for g in goals]
         self.goal_clean = [clean(x) for x in self.goal_text]
-        self.goal_fold = [fold(x) for x in self.goal_text]
+        self.goal_fold = [fold_words(x) for x in self.goal_text]
         self.goal_pagu = [plan.goal_pagu(g.goal) for g in goals]
         position = {gid: k for k, gid in enumerate(self.goal_ids)}
         self.acts_of = [[] for _ in self.goal_ids]
@@ -1275,7 +1267,7 @@ def match_sheets(olds: list, news: list) -> list[tuple]:
         if k and keys.count(k) == 1 and [key_old(o) for o in olds].count(k) == 1:
             match[i] = left_new.pop(keys.index(k))
 
-    for key in (lambda r: r.sheet, lambda r: fold(r.sheet), lambda r: fold(r.meta.unit)):
+    for key in (lambda r: r.sheet, lambda r: fold_words(r.sheet), lambda r: fold_words(r.meta.unit)):
         for i in range(len(olds)):
             if i not in match:
                 take(i, key, key)

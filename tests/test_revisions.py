@@ -23,7 +23,8 @@ from click.testing import CliRunner
 import rakxl
 from rakxl.cli import cli
 from rakxl import revisions
-from rakxl.revisions import _align, _assign, _increasing_chain, fold
+from rakxl.revisions import _align, _assign, _increasing_chain
+from rakxl.text import fold_words
 from tests.conftest import ROOT
 
 _spec = importlib.util.spec_from_file_location("build_sample", ROOT / "samples" / "build_sample.py")
@@ -373,9 +374,9 @@ def test_signature_date_changed(revise, monkeypatch):
 # -- matching helpers ---------------------------------------------------------------
 
 def test_fold():
-    assert fold("Terwujudnya  Dukungan Sarana, dan Prasarana Guna\n") == (
+    assert fold_words("Terwujudnya  Dukungan Sarana, dan Prasarana Guna\n") == (
         "terwujudnya dukungan sarana dan prasarana guna")
-    assert fold(None) == ""
+    assert fold_words(None) == ""
 
 
 def test_assignment_is_optimal_not_greedy():

@@ -42,6 +42,7 @@ from pathlib import Path
 
 from ..i18n import number as _n
 from ..exceptions import RakInputError
+from ..text import fold_spaces
 from .methods import AGGREGATIONS, ALIASES, DEFAULT_THRESHOLDS, DIRECTIONS, SCALES
 
 FILE_NAME = "rakxl.toml"
@@ -99,9 +100,9 @@ class Config:
         """The canonical name of a Pelaksana (an alias, folded for case and spaces), or the name."""
         if name is None:
             return None
-        key = _fold(name)
+        key = fold_spaces(name)
         for canon, aliases in self.pelaksana.items():
-            if key == _fold(canon) or any(key == _fold(a) for a in aliases):
+            if key == fold_spaces(canon) or any(key == fold_spaces(a) for a in aliases):
                 return canon
         return name
 
@@ -113,10 +114,6 @@ class Config:
 
 
 DEFAULT = Config()
-
-
-def _fold(text) -> str:
-    return " ".join(str(text).casefold().split())
 
 
 def _fail(path, key, message):
@@ -305,6 +302,6 @@ def declared(config: Config, name) -> str | None:
     if name is None or not config.pelaksana:
         return None
     canon = config.canonical_pelaksana(name)
-    if canon != name or _fold(name) in {_fold(c) for c in config.pelaksana}:
+    if canon != name or fold_spaces(name) in {fold_spaces(c) for c in config.pelaksana}:
         return canon
     return None

@@ -1,4 +1,12 @@
-"""Cell grid -> :class:`~rakxl.model.Rak`.
+"""Cell grid -> :class:`~rakxl.model.Rak`, in stages (one module each, ARCHITECTURE.md):
+
+- :mod:`~rakxl.reader.grid`: the table's cells, as the texts a person sees;
+- :mod:`~rakxl.reader.header`: the header row and the role of each column;
+- :mod:`~rakxl.reader.rows`: the kind of each row (blank, heading, total, signature, table);
+- :mod:`~rakxl.reader.hierarchy`: goals, indicators, activities and budget lines
+  (with :mod:`~rakxl.reader.merges` and :mod:`~rakxl.reader.pagu`);
+- :mod:`~rakxl.reader.meta`: the title and the signature block;
+- :mod:`~rakxl.reader.assembly`: the :class:`~rakxl.model.Rak`.
 
 The reader finds the header by its words (:mod:`rakxl.layout`), maps each column to
 its role, then walks the rows below once. The hierarchy (goal -> indicator ->
@@ -32,11 +40,10 @@ from ..exceptions import RakInputError
 from ..i18n import say
 from ..model import Rak
 from ..workbook import Workbook
-from .assembly import _assemble, read_grid  # noqa: F401  (_assemble: benchmarks/run.py)
+from .assembly import read_grid
 from .contract import examine, refusal
 from .header import HEADER_SEARCH_ROWS, find_header
 from .meta import parse_date, read_meta
-from .walk import _Walk  # noqa: F401  (benchmarks/run.py times its phases)
 
 __all__ = ["read_rak", "read_rak_and_others", "read_workbook", "read_grid", "find_header", "read_meta", "parse_date",
            "HEADER_SEARCH_ROWS"]

@@ -1,4 +1,4 @@
-"""Assembly: header, walk and meta of one sheet -> :class:`~rakxl.model.Rak`."""
+"""Stage 6, the assembly: what the stages found in one sheet -> :class:`~rakxl.model.Rak`."""
 from __future__ import annotations
 
 from ..model import ACTIVITY_COLUMNS, Activity, BudgetLine, Goal, Indicator, Meta, Plan, Rak, Range
@@ -6,7 +6,7 @@ from ..workbook import Grid
 from .contract import check_header, check_rollups
 from .header import CONTRACT, find_header
 from .meta import read_meta
-from .walk import _Walk
+from .hierarchy import Walk, walk_table
 
 
 def read_grid(grid: Grid, path=None, *, scale: int | None = None) -> Rak | None:
@@ -25,8 +25,7 @@ def read_grid(grid: Grid, path=None, *, scale: int | None = None) -> Rak | None:
     if header is None:
         return None
     check_header(grid, header.row, path)  # two tables side by side: refused
-    walk = _Walk(grid, header, path)
-    walk.run()
+    walk = walk_table(grid, header, path)
     if header.scale:  # amounts in thousands, scaled as the caller asked (noted in the header stage)
         for line in walk.budgets:
             line["pagu"] *= header.scale
@@ -39,7 +38,7 @@ def read_grid(grid: Grid, path=None, *, scale: int | None = None) -> Rak | None:
     return _assemble(grid, header, walk, meta, path)
 
 
-def _line_texts(walk: _Walk) -> dict[int, str]:
+def _line_texts(walk: Walk) -> dict[int, str]:
     """Budget line index (0-based) -> the activity text of its first row."""
     out: dict[int, str] = {}
     for line, text in zip(walk.activities["budget_line"], walk.activities["kegiatan"]):
@@ -48,7 +47,7 @@ def _line_texts(walk: _Walk) -> dict[int, str]:
     return out
 
 
-def _assemble(grid, header, walk: _Walk, meta: Meta, path) -> Rak:
+def _assemble(grid, header, walk: Walk, meta: Meta, path) -> Rak:
     """The typed model of what the walk found (no pandas: frames are built on demand)."""
     extras = list(dict.fromkeys(header.extras.values()))
     acts = walk.activities  # {column: values}
@@ -80,7 +79,7 @@ def _assemble(grid, header, walk: _Walk, meta: Meta, path) -> Rak:
     )
 
 
-def _merged_roles(header, walk: _Walk, activities) -> tuple[frozenset, list]:
+def _merged_roles(header, walk: Walk, activities) -> tuple[frozenset, list]:
     """Which hierarchy columns use merged cells, decided once: those with a vertical
     merge (not a header cell repeated at a page break) over at least one activity row.
 

@@ -25,7 +25,7 @@ from ..exceptions import RakInputError
 from ..formulas import a1
 from ..i18n import number, pick, text
 from ..workbook import Grid
-from .header import _HEADER_MAX_CHARS, CONTRACT, HEADER_SEARCH_ROWS, _role_of, satisfies
+from .header import CONTRACT, HEADER_MAX_CHARS, HEADER_SEARCH_ROWS, role_of, satisfies
 
 def say(key: str, lang: str = "id", **kw) -> str:
     """The refusal words ``key`` (:data:`rakxl.i18n.CONTRACT_WORDS`) in ``lang``."""
@@ -70,11 +70,11 @@ def examine(grid: Grid) -> Candidate:
             v = grid.value(r, c)
             if not isinstance(v, str) or not v.strip():
                 continue
-            if len(v) <= _HEADER_MAX_CHARS * 3:
+            if len(v) <= HEADER_MAX_CHARS * 3:
                 texts.append(v)
-            if len(v) > _HEADER_MAX_CHARS:
+            if len(v) > HEADER_MAX_CHARS:
                 continue
-            role = _role_of(v)
+            role = role_of(v)
             text = " ".join(v.split())
             if role in layout.COLUMN_BY_ROLE:
                 found.setdefault(role, []).append((c, text))
@@ -133,8 +133,8 @@ def check_header(grid: Grid, r: int, path=None) -> None:
     found: dict[str, list] = {}
     for c in range(grid.left, grid.ncols):
         v = grid.value(r, c)
-        if isinstance(v, str) and v.strip() and len(v) <= _HEADER_MAX_CHARS:
-            role = _role_of(v)
+        if isinstance(v, str) and v.strip() and len(v) <= HEADER_MAX_CHARS:
+            role = role_of(v)
             if role in CONTRACT.unique:
                 found.setdefault(role, []).append((c, " ".join(v.split())))
     problems = header_problems(r, found)

@@ -28,12 +28,15 @@ from .. import layout
 from ..exceptions import RakInputError
 from ..formulas import a1
 from ..model import Cell, Note, Rak
+from ..text import fold_spaces
 from ..workbook import Grid, to_text
 from .assembly import _assemble
 from .contract import check_rollups, header_problems
-from .header import _HEADER_MAX_CHARS, _NUMBER_CELL, HEADER_SEARCH_ROWS, _Header, _role_of
+from .header import HEADER_MAX_CHARS, HEADER_SEARCH_ROWS, NUMBER_CELL, Header, role_of
 from .meta import read_meta
-from .walk import _Walk
+from .hierarchy import walk_table
+from .pagu import read_amount
+from .rows import is_number_row, is_signature
 
 WORKPLAN, TARGETS, PEMDA, MONTHLY = (layout.FAMILY_BY_NAME[n] for n in ("workplan", "targets-budget", "pemda",
                                                                           "monthly"))
@@ -57,7 +60,7 @@ def _match(family_name: str, text: str) -> str | None:
 
 
 def _text(v) -> str | None:
-    return v if isinstance(v, str) and v.strip() and len(v) <= _HEADER_MAX_CHARS else None
+    return v if isinstance(v, str) and v.strip() and len(v) <= HEADER_MAX_CHARS else None
 
 
 # -- the header: which family --------------------------------------------------------
@@ -80,7 +83,7 @@ def read_family(grid: Grid, path=None) -> Rak | None:
             continue
         kpu, hints = {}, set()
         for c, t in texts:
-            role = _role_of(t)
+            role = role_of(t)
             if role:
                 kpu.setdefault(role, c)
             hints |= _hints(t)
@@ -139,8 +142,8 @@ def _roles(family, grid, r, texts) -> tuple[dict, bool]:
                 sub = _match(family.name, below)
             elif isinstance(below, (int, float)) and not isinstance(below, bool) and float(below).is_integer():
                 sub = f"#{int(below)}"  # 1..4 under a quarter group, 1..12 under a month group
-            if isinstance(below, str) and _NUMBER_CELL.fullmatch(below.strip()) and not below.strip().startswith("("):
-                sub = f"#{int(_NUMBER_CELL.fullmatch(below.strip()).group(1))}"
+            if isinstance(below, str) and NUMBER_CELL.fullmatch(below.strip()) and not below.strip().startswith("("):
+                sub = f"#{int(NUMBER_CELL.fullmatch(below.strip()).group(1))}"
             if sub is not None and (t is None or grouped or role is None):
                 if sub.startswith("#"):
                     if not grouped and not _in_group(grid, r, c):
@@ -187,11 +190,11 @@ def _data_start(grid, r, cols, uses_sub) -> int:
     return start
 
 
-def _header(grid, r, cols, uses_sub, texts) -> _Header:
-    """A :class:`_Header` of the model's roles; every other named column is an extra."""
+def _header(grid, r, cols, uses_sub, texts) -> Header:
+    """A :class:`Header` of the model's roles; every other named column is an extra."""
     model = {role: c for role, c in cols.items() if role in _MODEL_ROLES}
     extras = {c: " ".join(t.split()) for c, t in texts if c not in model.values()}
-    return _Header(row=r, data_start=_data_start(grid, r, cols, uses_sub), cols=model, extras=extras)
+    return Header(row=r, data_start=_data_start(grid, r, cols, uses_sub), cols=model, extras=extras)
 
 
 def _refuse_side_by_side(family, grid, r, texts, path):
@@ -222,7 +225,7 @@ def _refuse_unit_cost(grid, r, texts, kpu, path):
     cost, vol = roles.get("unit_cost"), roles.get("volume")
     if cost is None or vol is None or abs(cost - vol) > 2 or "pagu" in roles:
         return
-    if any(c != cost and _role_of(t) == "pagu" for c, t in texts):
+    if any(c != cost and role_of(t) == "pagu" for c, t in texts):
         return  # a budget column of its own (Pagu Anggaran) beside the unit cost
     activity = roles.get("kegiatan", kpu.get("kegiatan"))
     if activity is None:
@@ -279,9 +282,9 @@ def _monthly_header(grid, r, texts, kpu):
     months = [cols.get(m) for m in layout.MONTHS]
     if None in months or months != sorted(months):
         return None
-    from .header import _map_columns
+    from .header import map_columns
 
-    header = _map_columns(grid, r)
+    header = map_columns(grid, r)
     if any(header.cols.get(q) not in (None, *months) for q in layout.QUARTERS):
         return None  # quarters written too (rakxl's own output keeps the months as extras): the KPU layout
     for role, c in list(header.cols.items()):
@@ -296,8 +299,7 @@ def _monthly_header(grid, r, texts, kpu):
 # -- pemda and monthly: the KPU walk over the family's columns --------------------------
 
 def _walk_and_assemble(grid, header, path, family, after_walk=None) -> Rak | None:
-    walk = _Walk(grid, header, path)
-    walk.run()
+    walk = walk_table(grid, header, path)
     if len(walk.activities["row"]) < layout.CONTRACTS[family].min_activity_rows:
         return None  # the family's header with no activity below it (an empty template): no RAK table
     check_rollups(walk.budgets, grid, path)  # program amounts over their kegiatan: refused, as in kpu
@@ -389,7 +391,7 @@ class _Rows:
 
     def amount(self, r, c, goal=None, record=True):
         """(amount or None, whether the cell holds anything), as the KPU walk reads a Pagu."""
-        return _Walk._amount(self, r, c, goal=goal, record=record)
+        return read_amount(self.grid, r, c, goal, self.notes if record else None)
 
     def blank(self, r, cols) -> bool:
         return all(self.grid.value(r, c) in ("", None) for c in cols)
@@ -399,11 +401,11 @@ class _Rows:
 
     def is_number_row(self, r, cols) -> bool:
         raw = {c: self.grid.value(r, c) for c in cols}
-        return _Walk._is_number_row(None, raw)
+        return is_number_row(raw.values())
 
     def stop_here(self, r, cols) -> bool:
         """A signature block starts on row r."""
-        return _Walk._is_signature(self.texts(r, cols))
+        return is_signature(self.texts(r, cols))
 
 
 def _note(code, r, c, role="pagu", goal=None, no=None, value=None) -> Note:
@@ -494,7 +496,7 @@ def _read_workplan(grid, found, path) -> Rak:
         if rows.is_number_row(r, all_cols) or _is_repeated_header(grid, r, WORKPLAN, all_cols):
             continue
         labels = [rows.text(r, c) for c in (c_no, c_keg, first_col) if c is not None]
-        label = next((t for t in labels if t and len(t) <= _HEADER_MAX_CHARS and WORKPLAN.is_total(t)), None)
+        label = next((t for t in labels if t and len(t) <= HEADER_MAX_CHARS and WORKPLAN.is_total(t)), None)
         if label is not None:
             amount, _ = rows.amount(r, c_pagu, goal, record=False)
             if layout.normalize_header(label).startswith("sub"):  # a goal's Sub Total
@@ -613,7 +615,7 @@ def _find_budget_table(grid, start):
     for r in range(start, grid.nrows):
         i = r - grid.top
         row = grid.rows[i] if 0 <= i < len(grid.rows) else []
-        if not any(type(v) is str and len(v) <= _HEADER_MAX_CHARS and _BUDGET_HINT.search(v) for v in row):
+        if not any(type(v) is str and len(v) <= HEADER_MAX_CHARS and _BUDGET_HINT.search(v) for v in row):
             continue
         cols = {}
         for c in range(grid.left, grid.ncols):
@@ -675,10 +677,6 @@ def _read_targets(grid, found, path) -> Rak:
                    stated, stated_cell, end_row, columns={"pagu": b_cols["pagu"]})
 
 
-def _fold(text) -> str:
-    return " ".join(str(text).split()).casefold() if text else ""
-
-
 def _no_kind(no: str | None) -> tuple:
     """The numbering level of a budget row's No: roman, arabic, dotted (by depth), letter."""
     if not no:
@@ -728,23 +726,23 @@ def _budget_table(grid, rows: _Rows, b_row, cols, goals, activities, path):
             by_no.setdefault(g["no"].strip().rstrip(".)"), []).append(g)
     by_text: dict[str, list] = {}
     for g in goals:
-        by_text.setdefault(_fold(g["sasaran"]), []).append(g)
+        by_text.setdefault(fold_spaces(g["sasaran"]), []).append(g)
     action_goal: dict[str, set] = {}
     for a in activities:
         for q in layout.QUARTERS:
             for piece in (a.get(q) or "").split("\n"):
                 if piece.strip():
-                    action_goal.setdefault(_fold(piece), set()).add(a["goal"])
+                    action_goal.setdefault(fold_spaces(piece), set()).add(a["goal"])
         for key in ("indikator",):
             if a.get(key):
-                action_goal.setdefault(_fold(a[key]), set()).add(a["goal"])
+                action_goal.setdefault(fold_spaces(a[key]), set()).add(a["goal"])
     budgets = []
     group = None  # the goal named by the group row above the current lines
     for r, no, text, amount, present, pelaksana in items:
         if amount is None:
             if present:
                 continue  # an unreadable amount: noted by rows.amount
-            named = by_text.get(_fold(text), [])
+            named = by_text.get(fold_spaces(text), [])
             if len(named) > 1 and no:  # the same Sasaran twice: its No tells which
                 named = [g for g in named if (g["no"] or "").strip().rstrip(".)") == no.strip().rstrip(".)")]
             group = named[0] if len(named) == 1 else None
@@ -758,8 +756,8 @@ def _budget_table(grid, rows: _Rows, b_row, cols, goals, activities, path):
         if goal is None and group is not None:
             goal = group
         if goal is None:
-            linked = action_goal.get(_fold(text), set())
-            named = by_text.get(_fold(text), [])
+            linked = action_goal.get(fold_spaces(text), set())
+            named = by_text.get(fold_spaces(text), [])
             if len(named) == 1:
                 goal = named[0]
             elif len(linked) == 1:

@@ -1,7 +1,14 @@
-"""Header stage: find the header row by its words and map each column to its role."""
+"""Stage 2, the header: find the header row by its words and map each column to its role.
+
+:func:`find_header` looks at the first rows of a sheet for the row that names the
+most columns (``layout.match_header``: the synonyms of each column in
+:mod:`rakxl.layout`); :func:`map_columns` maps each column of that row to its role,
+reading a second header row where the first one groups columns (the quarters
+under "Pelaksanaan Kegiatan Triwulan"). Columns rakxl does not know are kept as
+extra columns, by their header text.
+"""
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -10,15 +17,18 @@ from ..workbook import Grid
 
 #: How far down a sheet the header may start (0-based rows scanned).
 HEADER_SEARCH_ROWS = 40
-_NUMBER_CELL = re.compile(r"\(?\s*(\d{1,2})\s*\)?")
-#: Longer texts are never header words (keeps the repeated-header test cheap).
-_HEADER_MAX_CHARS = 80
-#: layout.match_header, remembered: repeated headers repeat the same few texts.
-_role_of = functools.lru_cache(maxsize=1024)(layout.match_header)
+#: A column number as written under the header: 3, "3" or "(3)".
+NUMBER_CELL = re.compile(r"\(?\s*(\d{1,2})\s*\)?")
+#: Longer texts are never header words (nor total labels).
+HEADER_MAX_CHARS = 80
+#: The role a header cell's text names (or None).
+role_of = layout.match_header
 
 
 @dataclass
-class _Header:
+class Header:
+    """Where a table's header is and which column holds which role."""
+
     row: int                      # 0-based header row
     data_start: int               # first 0-based row below the header rows
     cols: dict[str, int]          # role -> 0-based column
@@ -38,13 +48,13 @@ def satisfies(known) -> bool:
 
 def _in_thousands(v) -> bool:
     """Whether a header text names a budget in thousands (``Pagu Anggaran (Rp. 000)``)."""
-    if not isinstance(v, str) or len(v) > _HEADER_MAX_CHARS:
+    if not isinstance(v, str) or len(v) > HEADER_MAX_CHARS:
         return False
     norm = layout.normalize_header(v)
     return bool(layout.BUDGET_LIKE_HEADER.fullmatch(norm) and layout.THOUSANDS_HEADER.search(norm))
 
 
-def find_header(grid: Grid, scale: int | None = None) -> _Header | None:
+def find_header(grid: Grid, scale: int | None = None) -> Header | None:
     """Find the header row by its words; None when the sheet has no RAK table.
 
     ``scale``: the caller says amounts in a column whose header says thousands
@@ -56,7 +66,7 @@ def find_header(grid: Grid, scale: int | None = None) -> _Header | None:
         roles = {}
         for c in range(grid.left, grid.ncols):
             v = grid.value(r, c)
-            role = _role_of(v) if isinstance(v, str) else None
+            role = role_of(v) if isinstance(v, str) else None
             if role is None and scale and _in_thousands(v):
                 role = "pagu"
             if role:
@@ -68,10 +78,11 @@ def find_header(grid: Grid, scale: int | None = None) -> _Header | None:
             best = (len(known), r)
     if best is None:
         return None
-    return _map_columns(grid, best[1], scale)
+    return map_columns(grid, best[1], scale)
 
 
-def _map_columns(grid: Grid, r: int, scale: int | None = None) -> _Header:
+def map_columns(grid: Grid, r: int, scale: int | None = None) -> Header:
+    """The roles of the columns of the header on row r (0-based), and where the data starts."""
     sub = r + 1
     # Horizontal merges on the header row (the quarter group): the cells under them
     # are named by the row below.
@@ -98,7 +109,7 @@ def _map_columns(grid: Grid, r: int, scale: int | None = None) -> _Header:
                 role = below_role
                 uses_sub = True
             else:
-                m = _NUMBER_CELL.fullmatch(str(below).strip()) if below != "" else None
+                m = NUMBER_CELL.fullmatch(str(below).strip()) if below != "" else None
                 if m and 1 <= int(m.group(1)) <= 4 and not str(below).strip().startswith("("):
                     role = f"tw{int(m.group(1))}"
                     uses_sub = True
@@ -134,7 +145,7 @@ def _map_columns(grid: Grid, r: int, scale: int | None = None) -> _Header:
     for r1, c1, r2, c2 in grid.merges:
         if r1 == r and c1 in cols.values() and r2 >= data_start:
             data_start = r2 + 1
-    return _Header(row=r, data_start=data_start, cols=cols, extras=extras, notes=notes, scale=scaled)
+    return Header(row=r, data_start=data_start, cols=cols, extras=extras, notes=notes, scale=scaled)
 
 
 def _unit_cost_beside_total(grid: Grid, r: int, cols: dict, extras: dict) -> list:

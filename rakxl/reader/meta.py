@@ -1,4 +1,9 @@
-"""Meta stage: the title above the table and the signature block below it."""
+"""Stage 5, the meta: the title above the table and the signature block below it.
+
+Above the header: the line with the year (``layout.TITLE_PATTERN``), then the
+organisation and the unit. Below the table: "Place, date" (or "Place," beside a date
+cell), the signatory's title and name, and the NIP line.
+"""
 from __future__ import annotations
 
 import datetime as _dt
@@ -7,18 +12,18 @@ import re
 from .. import layout
 from ..model import Cell, Meta
 from ..workbook import Grid, to_text
-from .header import _Header
+from .header import Header
 
 _MONTHS = {m.lower(): i + 1 for i, m in enumerate(layout.MONTHS_ID)}
 _MONTHS.update({m[:3].lower(): i + 1 for i, m in enumerate(layout.MONTHS_ID)})
-_MONTHS.update({"agu": 8, "agt": 8, "ags": 8, "nop": 11, "des": 12, "peb": 2, "pebruari": 2,
-                "nopember": 11, "january": 1, "february": 2, "march": 3, "may": 5, "june": 6,
-                "july": 7, "august": 8, "october": 10, "oct": 10, "december": 12, "dec": 12})
+_MONTHS.update(layout.MONTH_SPELLINGS)
 _DATE_WORDS = re.compile(r"(\d{1,2})\s*[- ]?\s*([A-Za-z]+)\.?\s*[- ]?\s*(\d{4})")
 _DATE_NUMERIC = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_PLACE_DATE = re.compile(r"([A-Za-z][A-Za-z .'()-]{1,40}?)\s*,\s*(.+)")
-_NIP = re.compile(r"nip\.?\s*[:.]?\s*(.*)", re.I)
+#: "Place, date": group 1 the place, group 2 the date.
+PLACE_DATE = re.compile(r"([A-Za-z][A-Za-z .'()-]{1,40}?)\s*,\s*(.+)")
+_NIP = re.compile(layout.NIP_LINE_PATTERN, re.I)
+_YEAR_LINE = re.compile(layout.YEAR_LINE, re.I)
 
 
 def parse_date(value) -> _dt.date | None:
@@ -59,7 +64,7 @@ def _texts(grid: Grid, r1: int, r2: int):
             yield r, c, v
 
 
-def read_meta(grid: Grid, header: _Header, end_row: int) -> Meta:
+def read_meta(grid: Grid, header: Header, end_row: int) -> Meta:
     """Title lines above the header and the signature block below the table."""
     fields: dict = {}          # Meta's fields, as found
     at: dict[str, Cell] = {}   # where each was read
@@ -73,7 +78,7 @@ def read_meta(grid: Grid, header: _Header, end_row: int) -> Meta:
             title_at = i
             break
     rest = lines[title_at + 1:] if title_at is not None else lines
-    rest = [x for x in rest if not re.fullmatch(r"(tahun\s*)?(19|20)\d\d", x[2], re.I)]
+    rest = [x for x in rest if not _YEAR_LINE.fullmatch(x[2])]
     # a page label (J-3, Hal. 2) or a table caption (Tabel, Lampiran) is never the
     # organisation or the unit
     rest = [x for x in rest if not layout.CAPTION.fullmatch(layout.normalize_header(x[2]))]
@@ -89,7 +94,7 @@ def read_meta(grid: Grid, header: _Header, end_row: int) -> Meta:
     for i, (r, c, v) in enumerate(below):
         text = to_text(v) if not isinstance(v, (_dt.date, _dt.datetime)) else None
         if text:
-            m = _PLACE_DATE.fullmatch(text)
+            m = PLACE_DATE.fullmatch(text)
             if m and parse_date(m.group(2)):
                 fields["place"] = m.group(1).strip()
                 fields["signed_on"] = parse_date(m.group(2))

@@ -1,18 +1,7 @@
 """Small helpers shared by the rules."""
 from __future__ import annotations
 
-import re
-
 from ..findings import Finding, make
-
-_SPACES = re.compile(r"\s+")
-
-
-def fold_spaces(text) -> str:
-    """Text compared case- and space-insensitively: ``" Sarana  dan\\nPrasarana "`` -> ``"sarana dan prasarana"``."""
-    if text is None:
-        return ""
-    return _SPACES.sub(" ", str(text)).strip().casefold()
 
 
 def one_line(text) -> str:

@@ -11,7 +11,7 @@ Two cases, each reported on the later goal (``no``) at its first Pagu cell:
 from __future__ import annotations
 
 from ..findings import Money, Phrase, goal_ref, make
-from ._common import fold_spaces
+from ..text import fold_spaces
 
 CODE = "duplicate-budget"
 

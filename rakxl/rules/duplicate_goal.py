@@ -3,7 +3,8 @@ and space-insensitively. ``no`` is the later goal; cell its Sasaran cell."""
 from __future__ import annotations
 
 from ..findings import goal_ref, make
-from ._common import fold_spaces, one_line
+from ..text import fold_spaces
+from ._common import one_line
 
 CODE = "duplicate-goal"
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..findings import make
-from ._common import fold_spaces
+from ..text import fold_spaces
 
 CODE = "pelaksana-variant"
 _SUBBAG = re.compile(r"\b(?:ka\s*)?(?:sub\s*bagian|subbagian|sub\s*bag|subbag|subag)\b")
