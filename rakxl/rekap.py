@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from .exceptions import RakError, RakFileError
+from .text import fold_spaces
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -154,20 +155,20 @@ class Rollup:
         names: dict[str, str] = {}
         for f in self.files:
             for rec in f.indicators + f.budgets:
-                key = fold(rec["sasaran"])
+                key = fold_spaces(rec["sasaran"])
                 groups.setdefault(key, [[], []])
                 names.setdefault(key, rec["sasaran"])
             for rec in f.indicators:
-                groups[fold(rec["sasaran"])][0].append(rec)
+                groups[fold_spaces(rec["sasaran"])][0].append(rec)
             for rec in f.budgets:
-                groups[fold(rec["sasaran"])][1].append(rec)
+                groups[fold_spaces(rec["sasaran"])][1].append(rec)
         out = []
         for key, (indicators, budgets) in groups.items():
             row = _money(budgets, self.quarter)
             row.update(_capaian(indicators, self.config))
             row["sasaran"] = names[key]
             row["unit"] = sorted({f.unit for f in self.files for rec in f.indicators + f.budgets
-                                  if fold(rec["sasaran"]) == key})
+                                  if fold_spaces(rec["sasaran"]) == key})
             out.append(row)
         return out
 
@@ -182,8 +183,8 @@ class Rollup:
                              "kategori": rec["kategori_tahun"], "unit": f.unit, "file": f.path, "cell": rec["cell"]})
         order = {}
         for row in rows:
-            order.setdefault(fold(row["sasaran"]), len(order))
-        return sorted(rows, key=lambda r: order[fold(r["sasaran"])])
+            order.setdefault(fold_spaces(row["sasaran"]), len(order))
+        return sorted(rows, key=lambda r: order[fold_spaces(r["sasaran"])])
 
     def quarter_rows(self) -> list[dict]:
         """The organisation's spending by quarter against the plan (Pagu): per quarter the
@@ -215,11 +216,6 @@ class Rollup:
 
 
 # -- the figures ---------------------------------------------------------------------
-
-def fold(text) -> str:
-    """Text folded for grouping goals: case and runs of spaces ignored."""
-    return " ".join(str(text or "").casefold().split())
-
 
 def _number(value):
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
@@ -504,7 +500,7 @@ def _assemble(read: list[UnitFile], failures, skipped, tw: int, config) -> Rollu
     superseded = []
     order = []
     for f in read:
-        key = fold(f.unit)
+        key = fold_spaces(f.unit)
         old = by_unit.get(key)
         if old is None:
             by_unit[key] = f
@@ -514,5 +510,5 @@ def _assemble(read: list[UnitFile], failures, skipped, tw: int, config) -> Rollu
         by_unit[key] = newer
         superseded.append((newer.unit, older.path, newer.path))
     expected = list(getattr(config, "units", ()) or config.pelaksana.keys())
-    missing = [u for u in expected if fold(u) not in by_unit]
+    missing = [u for u in expected if fold_spaces(u) not in by_unit]
     return Rollup(tw, [by_unit[k] for k in order], superseded, missing, failures, skipped, config)

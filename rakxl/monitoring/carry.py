@@ -22,7 +22,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..i18n import MONITORING, pick
-from ..revisions import _Plan, fold, match_activities, match_goals
+from ..revisions import _Plan, match_activities, match_goals
+from ..text import fold_words
 from .config import Config
 from .plan import items
 from .workbook import TEXT_FIELDS, Values
@@ -125,7 +126,7 @@ def carry_over(previous, raks, config: Config, lang: str = "id") -> Carried:
             if gn is None:
                 continue
             cands = [j for j in new_inds_of_goal.get(gn, ()) if j not in taken]
-            same = [j for j in cands if fold(n_ind[j].text) == fold(ind.text)]
+            same = [j for j in cands if fold_words(n_ind[j].text) == fold_words(ind.text)]
             j = same[0] if same else _majority(
                 n_ind_of_act.get(act_match.get(k)) for k in range(ind.first, ind.last + 1))
             if j is not None and j not in taken:
