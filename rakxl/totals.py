@@ -126,8 +126,9 @@ def find_workbooks(paths: Iterable, problems: list | None = None) -> list[Path]:
     Args:
         paths: files and folders.
         problems: when given, a list that gets a :class:`Failure` for each subfolder
-            that cannot be read and each broken link, so that a caller can say the
-            walk was not complete.
+            that cannot be read, each broken link and each non-regular file with a
+            workbook's name (a pipe, a device), so that a caller can say the walk was
+            not complete.
     """
     out: list[Path] = []
     seen: set = set()
@@ -181,8 +182,11 @@ def _walk(root: Path, problems: list | None) -> list[Path]:
                 if problems is not None and os.path.islink(f):
                     problems.append(Failure(str(f), "tautan (symlink) rusak: yang ditunjuknya tidak ada"))
                 continue
-            if is_workbook_name(f) and f.is_file():
-                found.append(f)
+            if is_workbook_name(f):
+                if f.is_file():
+                    found.append(f)
+                elif problems is not None:   # a pipe, device or socket with a workbook's name
+                    problems.append(Failure(str(f), "bukan file biasa (pipa, perangkat atau soket); tidak dibaca"))
     return found
 
 

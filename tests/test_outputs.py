@@ -238,6 +238,20 @@ def test_folder_links_followed_once_broken_links_listed(tmp_path):
     assert "RAK_3.xlsx" in res.stderr and "tautan (symlink) rusak" in res.stderr
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_links_to_missing_folders_and_pipes_in_folders_are_listed(tmp_path):
+    root = tmp_path / "kiriman"
+    root.mkdir()
+    small_rak(root / "RAK_1.xlsx")
+    os.symlink(tmp_path / "folder_hilang", root / "unit_hilang")   # a link to a folder that is gone
+    os.mkfifo(root / "RAK_pipa.xlsx")                              # a pipe named like a workbook
+    res = run("totals", root, "--json")
+    assert res.exit_code == 1, res.output
+    assert sum(r["pagu"] for r in json.loads(res.stdout)) == 1_000_000
+    assert "unit_hilang" in res.stderr and "tautan (symlink) rusak" in res.stderr
+    assert "RAK_pipa.xlsx" in res.stderr and "bukan file biasa" in res.stderr
+
+
 def test_an_unreadable_subfolder_is_listed(tmp_path, monkeypatch):
     root = tmp_path / "kiriman"
     (root / "tertutup").mkdir(parents=True)
