@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import repeat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,7 +90,7 @@ class _Measure:
     def _word(self, word: str) -> int:
         w = self._words.get(word)
         if w is None:
-            w = sum(_ADVANCE.get(ch, _WIDE) for ch in word)
+            w = sum(map(_ADVANCE.get, word, repeat(_WIDE)))
             self._words[word] = w
         return w
 
@@ -395,13 +396,13 @@ class _SheetWriter:
         # Pelaksana: runs of the same value within a goal; a run also restarts on a row
         # that has nothing else of its own, so that the row reads back as a row.
         own_roles = layout.ACTIVITY_ROLES
+        starts = goal_start | ind_start | line_start
+        n_own = len(own_roles)
         anchor, keys = 0, []
-        for i in range(n):
-            bare = (i not in goal_start and i not in ind_start and i not in line_start
-                    and all(v[r][i] is None for r in own_roles))
-            if bare:
+        for i, (g, pel, own) in enumerate(zip(goal, v["pelaksana"], zip(*(v[r] for r in own_roles)))):
+            if own.count(None) == n_own and i not in starts:  # a bare row
                 anchor += 1
-            keys.append((goal[i], v["pelaksana"][i], anchor))
+            keys.append((g, pel, anchor))
         blocks["pelaksana"] = self._merged(_runs(keys), v["pelaksana"])
 
         # One cell per row: kept as the plain list of values (10,000 rows make 60,000
@@ -501,12 +502,15 @@ class _SheetWriter:
             column = blocks[col.role]
             if column and not isinstance(column[0], _Block):          # one cell per row
                 if not self.marks:
+                    height_of = {}  # each distinct text measured once
                     for i, value in enumerate(column):
                         if value is None:
                             write_blank(DATA_ROW + i, c, None, plain)
                         else:
                             write_string(DATA_ROW + i, c, value, plain)
-                            need = _row_height(lines(value, pixels))
+                            need = height_of.get(value)
+                            if need is None:
+                                need = height_of[value] = _row_height(lines(value, pixels))
                             if need > heights[i]:
                                 heights[i] = need
                     continue
