@@ -64,8 +64,8 @@ FULL_SIZES = (70, 1_000, 10_000, 100_000)
 QUICK_SIZES = (70, 1_000)
 #: The plan of many units of issue 13: rows and distinct Pelaksana names.
 UNITS_ROWS, UNITS = 10_000, 1_000
-READERS = ("rakxl", "pandas", "calamine", "openpyxl")
-CLI_TASKS = ("version", "check", "format", "totals")
+READERS = ("rakxl", "pandas-calamine", "pandas", "calamine", "openpyxl")
+CLI_TASKS = ("version", "check", "format", "totals", "growth", "write")
 #: Columns of the official table, in order, as a pandas user names them.
 PANDAS_NAMES = ["no", "sasaran", "indikator", "target_indikator", "kegiatan", "target_kegiatan",
                 "tw1", "tw2", "tw3", "tw4", "pagu", "pelaksana"]
@@ -110,6 +110,18 @@ def _read_pandas(path):
     return {"activities": len(df), "total_pagu": int(df["pagu"].sum())}
 
 
+def _read_pandas_calamine(path):
+    """The same recipe on pandas' calamine engine: what a pandas user would write today."""
+    import pandas as pd
+
+    df = pd.read_excel(path, engine="calamine", header=None, skiprows=7, names=PANDAS_NAMES)
+    jumlah = df.index[df["no"].astype(str).str.strip().str.upper().eq("JUMLAH")]
+    if len(jumlah):
+        df = df.loc[:jumlah[0] - 1]
+    df[HIERARCHY] = df[HIERARCHY].ffill()
+    return {"activities": len(df), "total_pagu": int(df["pagu"].sum())}
+
+
 def _read_calamine(path):
     import python_calamine
 
@@ -134,10 +146,11 @@ _IMPORTS = {
     "rakxl": ("pandas", "python_calamine", "defusedxml.ElementTree", "rakxl.reader", "rakxl.workbook",
               "rakxl.guard"),
     "pandas": ("pandas", "openpyxl"),
+    "pandas-calamine": ("pandas", "python_calamine"),
     "calamine": ("python_calamine",),
     "openpyxl": ("openpyxl",),
 }
-_READ = {"rakxl": _read_rakxl, "pandas": _read_pandas, "calamine": _read_calamine, "openpyxl": _read_openpyxl}
+_READ = {"rakxl": _read_rakxl, "pandas": _read_pandas, "pandas-calamine": _read_pandas_calamine, "calamine": _read_calamine, "openpyxl": _read_openpyxl}
 
 
 def child_read(task: str, path: str) -> None:
@@ -222,10 +235,11 @@ def child_cli(argv: list[str], timeout: float) -> None:
 class Cell:
     """The result of one measurement: median time and memory of its runs, or why none."""
 
-    def __init__(self, runs=(), note: str | None = None, info=None):
+    def __init__(self, runs=(), note: str | None = None, info=None, load: str | None = None):
         self.runs = list(runs)
         self.note = note
         self.info = info or {}
+        self.load = load   # the 1-minute load average when the measurement started
 
     @property
     def seconds(self) -> float | None:
@@ -251,6 +265,8 @@ class Cell:
             out += " (1 run)"
         if self.note:
             out += f" ({self.note})"
+        if self.load:
+            out += f" [load {self.load}]"
         return out
 
 
@@ -280,18 +296,19 @@ def _run_child(args: list[str], timeout: float, env=None):
 
 def measure(args: list[str], repeats: int, budget: float, timeout: float, accept=(0,), env=None) -> Cell:
     runs, spent = [], 0.0
+    load = _load().split(",")[0]
     for _ in range(repeats):
         result, note = _run_child(args, timeout, env)
         if result is None:
-            return Cell(runs, note)
+            return Cell(runs, note, load=load)
         if "code" in result and result["code"] not in accept:
             last = (result["stderr"].strip().splitlines() or ["?"])[-1]
-            return Cell([], f"exit {result['code']}: {last[:120]}")
+            return Cell([], f"exit {result['code']}: {last[:120]}", load=load)
         runs.append(result)
         spent += result["seconds"]
         if spent >= budget:
             break
-    return Cell(runs, info=runs[-1].get("info") if runs else None)
+    return Cell(runs, info=runs[-1].get("info") if runs else None, load=load)
 
 
 def rakxl_command() -> list[str]:
@@ -336,7 +353,7 @@ def prepare(sizes, batch: int, with_3000: bool, log) -> dict:
         figures = generate.build(path, UNITS_ROWS, units=UNITS)
     files["units"] = (path, figures)
     folders = {}
-    for count in ([batch] if batch else []) + ([3000] if with_3000 else []):
+    for count in ([batch] if batch else []) + ([3000, 5000] if with_3000 else []):
         folder = DATA / f"batch{count}"
         stamp = folder / "figures.json"
         if not stamp.exists():
@@ -454,20 +471,51 @@ def run(opts) -> dict:
                 cli["totals"] = Cell(note="n/a (command not available)")
             else:
                 for count, folder in data["folders"].items():
-                    variants = [("auto", [])] if count != 3000 else [("-j 1", ["-j", "1"]), ("auto", [])]
+                    variants = {3000: [("-j 1", ["-j", "1"]), ("auto", [])], 5000: [("auto", [])]}.get(
+                        count, [("auto", [])])
                     for label, extra in variants:
                         log(f"rakxl totals {count} files {label} ...")
                         cell = measure_cli(["totals", str(folder), "--quiet", *extra],
                                            opts.repeats if count < 3000 else 1, opts.budget, opts.timeout, (0,))
                         cli[f"totals:{count}:{label}"] = cell
                         log(f"          {cell.text()}")
+                    if count == 3000:  # issue 19: never slower than -j 1 with one CPU-bound job beside it
+                        busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+                        try:
+                            for label, extra in (("-j 1, busy", ["-j", "1"]), ("auto, busy", [])):
+                                log(f"rakxl totals {count} files {label} ...")
+                                cell = measure_cli(["totals", str(folder), "--quiet", *extra], 1, opts.budget,
+                                                   opts.timeout, (0,))
+                                cli[f"totals:{count}:{label}"] = cell
+                                log(f"          {cell.text()}")
+                        finally:
+                            busy.kill()
+                            busy.wait()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    growth = write = None
+    if opts.growth_rounds and "growth" in only:
+        import io
+
+        import growth_bench
+
+        log("growth: read, check, write, diff at 1,000 / 10,000 / 100,000 rows ...")
+        text = io.StringIO()
+        growth = growth_bench.measure(rounds=opts.growth_rounds, out=text)
+        growth["table"] = text.getvalue()
+    if "write" in only:
+        import write_bench
+
+        log("write: rakxl.write_rak against plain xlsxwriter at 10,000 rows ...")
+        load = _load().split(",")[0]
+        write = write_bench.measure(10_000, 7)
+        write["load"] = load
     loads.append(_load())
     peak = max((float(x.split(",")[0]) for x in loads if x != "n/a"), default=None)
     return {"machine": machine(), "started": started, "load_before": load_before, "load_after": _load(),
             "load_peak": "n/a" if peak is None else f"{peak:.2f}",
-            "sizes": sizes, "readers": readers, "cli": cli, "opts": opts, "data": data, "phases": phases}
+            "sizes": sizes, "readers": readers, "cli": cli, "opts": opts, "data": data, "phases": phases,
+            "growth": growth, "write": write}
 
 
 # -- the report ---------------------------------------------------------------------------
@@ -524,8 +572,36 @@ def targets(res) -> list[tuple[str, str, str]]:
     if seq and par and seq.seconds and par.seconds:
         speed = seq.seconds / par.seconds
         out.append(("`rakxl totals` over 3,000 files: parallel at least 1.5x faster than `-j 1`",
-                    f"{speed:.2f}x ({fmt_s(par.seconds)} vs {fmt_s(seq.seconds)})",
+                    f"{speed:.2f}x ({fmt_s(par.seconds)} vs {fmt_s(seq.seconds)}) [load {par.load}, {seq.load}]",
                     "met" if speed >= 1.5 else f"missed: {speed:.2f}x instead of 1.5x"))
+    seq, par = cli.get("totals:3000:-j 1, busy"), cli.get("totals:3000:auto, busy")
+    if seq and par and seq.seconds and par.seconds:
+        speed = seq.seconds / par.seconds
+        out.append(("`rakxl totals` over 3,000 files with one CPU-bound job beside it: parallel never slower "
+                    "than `-j 1` (issue 19)", f"{speed:.2f}x ({fmt_s(par.seconds)} vs {fmt_s(seq.seconds)}) "
+                    f"[load {par.load}, {seq.load}]", "met" if speed >= 1 else f"missed: {speed:.2f}x, slower"))
+    cell = cli.get("totals:5000:auto")
+    if cell and cell.seconds:
+        out.append(("`rakxl totals` over 5,000 files under 1 minute (issue 19)",
+                    f"{fmt_s(cell.seconds)} [load {cell.load}]",
+                    "met" if cell.seconds < 60 else f"missed by {cell.seconds - 60:.1f} s"))
+    v, c = cli.get("version"), cli.get("check:sample")
+    if v and c and v.seconds and c.seconds:
+        ratio = c.seconds / v.seconds
+        out.append(("`rakxl check` on the sample within 4x of `rakxl --version` (issue 19)",
+                    f"{ratio:.1f}x ({fmt_s(c.seconds)} vs {fmt_s(v.seconds)}) [load {c.load}, {v.load}]",
+                    "met" if ratio <= 4 else f"missed: {ratio:.1f}x"))
+    w = res.get("write")
+    if w:
+        ratio = w["rak_median"] / w["plain_median"]
+        out.append(("`rakxl.write_rak` at 10,000 rows at most 2x plain xlsxwriter (issue 19)",
+                    f"{ratio:.2f}x (CPU {fmt_s(w['rak_median'])} vs {fmt_s(w['plain_median'])}) [load {w['load']}]",
+                    "met" if ratio <= 2 else f"missed: {ratio:.2f}x"))
+    g = res.get("growth")
+    if g:
+        out.append(("No step grows more than 12x per 10x rows (read, check, write, diff; issue 19)",
+                    f"worst {g['worst']:.1f}x [load {g['loads'][0].split(',')[0]} to {g['loads'][-1].split(',')[0]}]",
+                    "met" if g["worst"] <= g["limit"] else f"missed: {g['worst']:.1f}x (see the growth table)"))
     return out
 
 
@@ -551,6 +627,7 @@ def report(res) -> str:
                   "| --- |" + " --- |" * len(sizes)]
         names = {"rakxl": "rakxl.read_rak (all frames)",
                  "pandas": "pandas recipe (read_excel openpyxl + ffill)",
+                 "pandas-calamine": "pandas recipe on calamine (read_excel engine=\"calamine\" + ffill)",
                  "calamine": "calamine floor (values + merges, no frames)",
                  "openpyxl": "openpyxl normal mode (values + merges)"}
         for tool, cells in rd.items():
@@ -567,16 +644,21 @@ def report(res) -> str:
                     a, f = cells[n].seconds, rd["calamine"][n].seconds
                     row.append(f"{a / f:.2f}x" if a and f else "n/a")
                 lines.append(f"| {tool} | " + " | ".join(row) + " |")
-        if "pandas" in rd:
+        peers = [t for t in ("pandas", "pandas-calamine") if t in rd]
+        if peers:
             lines += ["", "Total Pagu found (the generator knows the right one):", "",
-                      "| rows | right total | rakxl | pandas recipe (ffill) |", "| --- | --- | --- | --- |"]
+                      "| rows | right total | rakxl | " + " | ".join(
+                          {"pandas": "pandas recipe (ffill)", "pandas-calamine": "pandas on calamine (ffill)"}[t]
+                          for t in peers) + " |", "| --- | --- | --- |" + " --- |" * len(peers)]
             for n in sizes:
                 right = res["data"]["files"][n][1]["total_pagu"]
                 r = rd.get("rakxl", {}).get(n)
-                p = rd["pandas"][n]
                 rt = f"{r.info['total_pagu']:,}" if r and r.info else "n/a"
-                pt = f"{p.info['total_pagu']:,} ({p.info['total_pagu'] / right:.2f}x)" if p.info else "n/a"
-                lines.append(f"| {n:,} | {right:,} | {rt} | {pt} |")
+                pts = []
+                for t in peers:
+                    p = rd[t][n]
+                    pts.append(f"{p.info['total_pagu']:,} ({p.info['total_pagu'] / right:.2f}x)" if p.info else "n/a")
+                lines.append(f"| {n:,} | {right:,} | {rt} | " + " | ".join(pts) + " |")
             lines += ["", "Forward-filling a merged Pagu copies it into every row it covers, so the recipe "
                       "counts each budget line once per activity row under it."]
         lines.append("")
@@ -623,9 +705,28 @@ def report(res) -> str:
         for key, cell in cli.items():
             lines.append(f"| {_cli_label(key)} | {cell.text()} |")
         lines.append("")
+    if res.get("growth"):
+        lines += ["## Growth with the rows (issue 19)", "",
+                  "`benchmarks/growth_bench.py`: each step's CPU time at 1,000, 10,000 and 100,000 activity "
+                  "rows and its growth per 10x rows (10x is linear, 100x quadratic; the script fails its own "
+                  "run above 12x). `diff` compares a plan with a typical revision of it; `diff touched` with a "
+                  "plan in which every Sasaran changed and one activity of every goal was renamed.", "",
+                  res["growth"]["table"].rstrip(), ""]
+    if res.get("write"):
+        w = res["write"]
+        lines += ["## Formatted write (issue 19)", "",
+                  f"`benchmarks/write_bench.py`: `rakxl.write_rak` of {w['rows']:,} activity rows (the official "
+                  f"layout: merges, borders, row heights, print setup) against xlsxwriter writing the same value "
+                  f"cells with no formatting; CPU seconds, median of {w['runs']} runs each, alternating, the "
+                  f"garbage collected before each [load {w['load']}].", "",
+                  "| writer | median | best |", "| --- | --- | --- |",
+                  f"| xlsxwriter, plain cells | {fmt_s(w['plain_median'])} | {fmt_s(w['plain_best'])} |",
+                  f"| rakxl.write_rak | {fmt_s(w['rak_median'])} | {fmt_s(w['rak_best'])} |",
+                  f"| ratio | {w['rak_median'] / w['plain_median']:.2f}x | {w['rak_best'] / w['plain_best']:.2f}x |",
+                  ""]
     tg = targets(res)
     if tg:
-        lines += ["## Targets (issue 8)", "", "| target | measured | verdict |", "| --- | --- | --- |"]
+        lines += ["## Targets (issues 8 and 19)", "", "| target | measured | verdict |", "| --- | --- | --- |"]
         lines += [f"| {a} | {b} | {c} |" for a, b, c in tg]
         lines.append("")
     notes = _missed_notes(res)
@@ -722,6 +823,8 @@ def parse_args(argv):
                    help="timeout of openpyxl normal mode (default 60)")
     p.add_argument("--cli-max-rows", type=int, default=10_000,
                    help="run `check`/`format` on generated files up to this size (default 10000)")
+    p.add_argument("--growth-rounds", type=int, default=2,
+                   help="rounds of benchmarks/growth_bench.py (1,000 / 10,000 / 100,000 rows; default 2, 0: skip)")
     p.add_argument("-o", "--output", type=Path, help="where to write the report (default benchmarks/RESULTS.md)")
     p.add_argument("--silent", action="store_true", help="no progress on stderr")
     opts = p.parse_args(argv)
@@ -731,6 +834,7 @@ def parse_args(argv):
         opts.repeats = opts.repeats or 1
         opts.batch = 30 if opts.batch is None else opts.batch
         opts.with_3000 = False
+        opts.growth_rounds = 0
         opts.output = opts.output or DATA / "RESULTS-quick.md"
     opts.sizes = opts.sizes or FULL_SIZES
     opts.repeats = opts.repeats or 5

@@ -60,21 +60,29 @@ def cpu_seconds(fn, path) -> float:
     return time.process_time() - start
 
 
-def main(rows: int = 10_000, runs: int = 7) -> None:
+def measure(rows: int = 10_000, runs: int = 7) -> dict:
+    """CPU seconds of both writers (median and best of ``runs``), as a dict."""
     tmp = Path(tempfile.mkdtemp(prefix="rakxl-write-"))
-    src = tmp / f"rak_{rows}.xlsx"
-    generate.build(src, rows)
+    src = HERE / "data" / f"RAK_{rows}.xlsx"
+    generate.ensure(src, rows)
     rak = rakxl.read_rak(src)
     plain, formatted = [], []
     for k in range(runs):  # alternating which goes first
         pair = [(plain, lambda p: write_plain(rak, p), "plain"), (formatted, lambda p: write_rak(rak, p), "rak")]
         for out, fn, name in pair[::-1] if k % 2 else pair:
             out.append(cpu_seconds(fn, tmp / f"{name}{k}.xlsx"))
-    mp, mf = statistics.median(plain), statistics.median(formatted)
-    print(f"{rows:,} activity rows, {len(rak.budgets):,} budget lines, CPU seconds over {runs} runs")
-    print(f"  xlsxwriter, plain cells : median {mp:.3f} s, best {min(plain):.3f} s")
-    print(f"  rakxl.write_rak         : median {mf:.3f} s, best {min(formatted):.3f} s")
-    print(f"  ratio                   : median {mf / mp:.2f}x, best {min(formatted) / min(plain):.2f}x")
+    return {"rows": rows, "runs": runs, "budget_lines": len(rak.budgets),
+            "plain_median": statistics.median(plain), "plain_best": min(plain),
+            "rak_median": statistics.median(formatted), "rak_best": min(formatted)}
+
+
+def main(rows: int = 10_000, runs: int = 7) -> None:
+    m = measure(rows, runs)
+    mp, mf = m["plain_median"], m["rak_median"]
+    print(f"{rows:,} activity rows, {m['budget_lines']:,} budget lines, CPU seconds over {runs} runs")
+    print(f"  xlsxwriter, plain cells : median {mp:.3f} s, best {m['plain_best']:.3f} s")
+    print(f"  rakxl.write_rak         : median {mf:.3f} s, best {m['rak_best']:.3f} s")
+    print(f"  ratio                   : median {mf / mp:.2f}x, best {m['rak_best'] / m['plain_best']:.2f}x")
 
 
 if __name__ == "__main__":
