@@ -30,3 +30,26 @@ def test_clean(tmp_path):
 
 def test_sample(sample):
     assert merge_crosses_goal.check(sample) == []
+
+
+def test_goals_over_by_bisection_equals_the_scan():
+    """The bisection (goals in sheet order over rows of their own) finds exactly the goals
+    the scan over every goal finds, for any span of rows."""
+    import random
+
+    from rakxl.model import Goal
+    from rakxl.rules.merge_crosses_goal import goals_over
+
+    rnd = random.Random(3)
+    for _ in range(200):
+        goals, row = [], rnd.randrange(1, 9)
+        for k in range(rnd.randrange(0, 30)):
+            first = row + rnd.randrange(0, 3)
+            last = first + rnd.randrange(0, 6)
+            goals.append(Goal(goal=k + 1, no=str(k + 1), sasaran=f"S{k}", first_row=first, last_row=last))
+            row = last + 1
+        fast = goals_over(goals)
+        for _ in range(20):
+            r1 = rnd.randrange(0, row + 3)
+            r2 = r1 + rnd.randrange(0, 12)
+            assert list(fast(r1, r2)) == [g for g in goals if g.first_row <= r2 and g.last_row >= r1]
