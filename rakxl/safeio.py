@@ -92,12 +92,7 @@ def atomic_output(path, inputs=()):
         mode = os.stat(out).st_mode & 0o7777
     except OSError:
         mode = 0o666 & ~_umask()  # mkstemp makes 0600; give the usual mode
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=out.suffix + ".tmp", dir=out.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise RakFileError(f"tidak dapat menulis di folder ini ({exc.strerror})", path=out) from None
-    _PENDING.add(tmp)
+    tmp = _new_temp(out)
     try:
         yield tmp
         os.chmod(tmp, mode)
@@ -112,6 +107,27 @@ def atomic_output(path, inputs=()):
         raise
     finally:
         _PENDING.discard(tmp)
+
+
+def _new_temp(out: Path) -> str:
+    """Create ``.NAME.xxxxxxxx.xlsx.tmp`` beside ``out`` and return its name, listed in
+    :data:`_PENDING` *before* it exists, so that a signal arriving at any moment finds
+    it (a name listed but not yet made is harmless to :func:`remove_pending`)."""
+    import secrets
+
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = str(out.parent / f".{out.stem}.{secrets.token_hex(4)}{out.suffix}.tmp")
+        _PENDING.add(tmp)
+        try:
+            os.close(os.open(tmp, flags, 0o600))
+            return tmp
+        except FileExistsError:
+            _PENDING.discard(tmp)
+        except OSError as exc:
+            _PENDING.discard(tmp)
+            raise RakFileError(f"tidak dapat menulis di folder ini ({exc.strerror})", path=out) from None
+    raise RakFileError("tidak dapat membuat file sementara di folder ini", path=out)
 
 
 def remove_pending() -> None:
