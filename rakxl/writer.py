@@ -363,7 +363,6 @@ class _SheetWriter:
 
     def blocks(self) -> dict[str, list[_Block]]:
         acts = self.rak.plan.activities
-        n = self.n
         v = {role: _values(self.rak, role) for role in self.index if role != "pagu"}
         goal = [a.goal for a in acts]
         line = [a.budget_line for a in acts]

@@ -1428,7 +1428,6 @@ def test_batch_survives_a_file_that_aborts_the_parser(tmp_path, monkeypatch, job
     """Defence in depth: a file that still aborts the process (SIGABRT, exit 134
     before) is tried again in a fresh worker, then listed; every other file is
     read, with --jobs 1 too."""
-    import shutil
 
     global _REAL_READ_ONE
     import rakxl.totals as totals
@@ -1446,7 +1445,6 @@ def test_batch_survives_a_file_that_aborts_the_parser(tmp_path, monkeypatch, job
 def test_batch_holds_each_file_to_its_time(tmp_path, monkeypatch):
     """A file that takes longer than max_seconds is listed as such; its worker is
     replaced and the other files are read."""
-    import shutil
 
     global _REAL_READ_ONE
     import rakxl.totals as totals

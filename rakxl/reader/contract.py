@@ -25,7 +25,7 @@ from ..exceptions import RakInputError
 from ..formulas import a1
 from ..i18n import number, pick, text
 from ..workbook import Grid
-from .header import CONTRACT, HEADER_MAX_CHARS, HEADER_SEARCH_ROWS, role_of, satisfies
+from .header import CONTRACT, HEADER_MAX_CHARS, HEADER_SEARCH_ROWS, role_of
 
 def say(key: str, lang: str = "id", **kw) -> str:
     """The refusal words ``key`` (:data:`rakxl.i18n.CONTRACT_WORDS`) in ``lang``."""
@@ -104,9 +104,9 @@ def header_problems(r: int, found: dict, budget_like=()) -> list[tuple[str, dict
     if len(twice) >= 2 or any(role == "pagu" for role, _ in twice):
         out.append(("side_by_side", {"roles": ", ".join(_label(role, cells[0][1]) for role, cells in twice),
                                      "cells": ", ".join("/".join(a1(r, c) for c, _ in cells) for _, cells in twice)}))
-    for c, text in budget_like:
-        key = "thousands" if layout.THOUSANDS_HEADER.search(layout.normalize_header(text)) else "budget_like"
-        out.append((key, {"text": text, "cell": a1(r, c)}))
+    for c, header in budget_like:
+        key = "thousands" if layout.THOUSANDS_HEADER.search(layout.normalize_header(header)) else "budget_like"
+        out.append((key, {"text": header, "cell": a1(r, c)}))
     return out
 
 

@@ -28,7 +28,6 @@ def filled(tmp_path_factory, sample_path):
     line4 = bud.set_index("cell_pagu").loc["K14"]             # goal 4: Pagu merged over K14:K16
     ra1 = line4["cell_realisasi_tw1"].rstrip("0123456789")
     line1 = bud.set_index("cell_pagu").loc["K8"]              # goal 1: Pagu 29,295,000
-    i = {(r["no"], k): r for k, r in enumerate(ind.to_dict("records"))}
     g3 = ind[ind["no"] == "3"].iloc[0]
     g7 = ind[ind["no"] == "7"].iloc[0]
     g2 = ind[ind["no"] == "2"].iloc[0]
