@@ -460,6 +460,13 @@ def money(amount, lang: str = "id") -> str:
     return f"Rp {number(amount, lang)}"
 
 
+def decimal(x, lang: str = "id", places: int = 2) -> str:
+    """A number with ``places`` decimals the way ``lang`` writes it: ``1.234,50`` (id),
+    ``1,234.50`` (en)."""
+    text = f"{x:,.{places}f}"
+    return text if lang == "en" else text.translate(str.maketrans(",.", ".,"))
+
+
 def number(n, lang: str = "id") -> str:
     """A whole number grouped the way ``lang`` writes it: ``314.572.800`` (id), ``314,572,800`` (en)."""
     grouped = f"{int(n):,}"

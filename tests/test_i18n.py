@@ -29,11 +29,20 @@ def test_numbers_and_money_per_language():
     assert i18n.money(3_051_446_000) == "Rp 3.051.446.000"
 
 
-OWN = ["cli.py", "report/outputs.py", "report/table.py", "report/text.py", "totals.py", "revisions.py",
-       "annotate.py", "safeio.py", "marker.py"]
+PACKAGE = Path(i18n.__file__).parent
+MODULES = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py") if p.name != "i18n.py")
 
 
-@pytest.mark.parametrize("module", OWN)
+def test_every_module_is_checked():
+    assert {"cli.py", "rekap.py", "report/rekap.py", "monitoring/methods.py", "reader/hierarchy.py"} <= set(MODULES)
+
+
+@pytest.mark.parametrize("module", MODULES)
 def test_no_language_comparison_outside_the_catalogue(module):
-    source = (Path(i18n.__file__).parent / module).read_text(encoding="utf-8")
+    source = (PACKAGE / module).read_text(encoding="utf-8")
     assert not re.search(r"""lang\s*[!=]=\s*["']""", source), module
+
+
+def test_decimals_per_language():
+    assert i18n.decimal(1234.5) == "1.234,50"
+    assert i18n.decimal(1234.5, "en") == "1,234.50"

@@ -210,15 +210,17 @@ class Method:
 
     def formula_text(self, lang: str = "id") -> str:
         """The formula in words, for Petunjuk and reports."""
-        agg = {"kumulatif": ("jumlah R s.d. triwulan ini", "sum of R so far"),
-               "nilai_akhir": ("R triwulan ini", "R of the quarter"),
-               "persentase": ("R triwulan ini", "R of the quarter")}[self.aggregation][lang == "en"]
+        from ..i18n import pick
+
+        agg = pick({"kumulatif": ("jumlah R s.d. triwulan ini", "sum of R so far"),
+                    "nilai_akhir": ("R triwulan ini", "R of the quarter"),
+                    "persentase": ("R triwulan ini", "R of the quarter")}[self.aggregation], lang)
         core = {"naik": "R / T x 100", "turun": "(2T - R) / T x 100, min. 0",
                 "turun_rasio": "T / R x 100"}[self.direction]
         scale = ""
         if self.scale:
             grades = " < ".join(SCALES[self.scale])
-            scale = f"; {'nilai dihitung sebagai urutan' if lang == 'id' else 'grades scored by rank'} {grades}"
+            scale = f"; {pick(('nilai dihitung sebagai urutan', 'grades scored by rank'), lang)} {grades}"
         return f"{core}; R = {agg}{scale}"
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..i18n import MONITORING, pick
-from ..layout import format_rupiah
+from ..i18n import MONITORING, decimal, money, pick
 from . import methods as M
 
 #: The report's words: :data:`rakxl.i18n.MONITORING` (keys ``report_*``, ``sheet_*``).
@@ -15,10 +14,7 @@ WORDS = {key[len("report_"):]: pair for key, pair in MONITORING.items() if key.s
 def pct(value, lang="id") -> str:
     if value is None or value != value:
         return "-"
-    text = f"{value:,.2f}"
-    if lang != "en":
-        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"{text} %"
+    return f"{decimal(value, lang)} %"
 
 
 def _value(v) -> str:
@@ -65,8 +61,7 @@ def capaian_table(mon, lang: str = "id") -> str:
         done = b[b["tw_tahun"].notna()]
         spent = float(done["realisasi_tahun"].fillna(0).sum())
         pagu = int(b["pagu"].fillna(0).sum())
-        money = format_rupiah if lang != "en" else (lambda x: f"Rp {int(x):,}")
-        out.append(pick(WORDS["budget"], lang, spent=money(spent), pagu=money(pagu),
+        out.append(pick(WORDS["budget"], lang, spent=money(int(spent), lang), pagu=money(pagu, lang),
                         pct=pct(spent / pagu * 100 if pagu else None, lang), lines=len(done)))
     d = mon.disagreements
     if len(d):

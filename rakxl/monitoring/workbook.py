@@ -527,7 +527,7 @@ def _write_petunjuk(book, ws, config: Config, lang):
     gap()
     line([(1, word("guide_column", lang)), (2, word("guide_content", lang))], head)
     for name, id_text, en_text in MONITORING_COLUMN_HELP:
-        line([(1, name), (2, en_text if lang == "en" else id_text)], text)
+        line([(1, name), (2, pick((id_text, en_text), lang))], text)
     gap()
     line([(1, word("guide_formulas", lang))], title, 3)
     line([(1, word("guide_method", lang)), (2, word("guide_formula", lang)), (3, word("guide_source", lang))], head)

@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 
 from .. import layout
-from ..i18n import REKAP, pick
+from ..i18n import REKAP, decimal, money, pick
 from ..rekap import NO_FILE, NOT_REPORTED, PARTLY, REPORTED
 from .table import Column, Table, write_table
 
@@ -59,14 +59,13 @@ def title_lines(r, lang: str = "id") -> list[str]:
 def _pct(value, lang: str) -> str:
     if value is None:
         return "-"
-    text = f"{value:,.2f}"
-    return text if lang == "en" else text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return decimal(value, lang)
 
 
 def _money(value, lang: str) -> str:
     if value is None:
         return "-"
-    return layout.format_rupiah(value) if lang != "en" else f"Rp {round(value):,}"
+    return money(round(value), lang)
 
 
 def status_lines(r, lang: str = "id") -> list[str]:
