@@ -165,6 +165,16 @@ def handle_errors(f):
     return wrapper
 
 
+def list_files(key: str, items, lang: str) -> None:
+    """On stderr: the heading ``key`` with the count, then each file with its reason
+    (nothing when ``items`` is empty)."""
+    if not items:
+        return
+    click.echo(say(key, lang, count=number(len(items), lang)), err=True)
+    for item in items:
+        click.echo(f"  {item.path}: {item.reason}", err=True)
+
+
 def echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
@@ -327,18 +337,10 @@ def totals(paths, by, output, as_json, quiet, jobs, lang):
         echo_json(totals_records(table))
     else:
         click.echo(totals_text(table, lang))
-    if result.duplicates:  # the same workbook sent twice: counted once, said
-        click.echo(say("totals.duplicates", lang, count=number(len(result.duplicates), lang)), err=True)
-        for dup in result.duplicates:
-            click.echo(f"  {dup.path}: {dup.reason}", err=True)
-    if result.skipped:  # rakxl's own outputs: a notice, not a failure
-        click.echo(say("totals.skipped", lang, count=number(len(result.skipped), lang)), err=True)
-        for skipped in result.skipped:
-            click.echo(f"  {skipped.path}: {skipped.reason}", err=True)
+    list_files("totals.duplicates", result.duplicates, lang)   # the same workbook sent twice: counted once
+    list_files("totals.skipped", result.skipped, lang)   # rakxl's own outputs: a notice, not a failure
     if result.failures:
-        click.echo(say("totals.failures", lang, count=number(len(result.failures), lang)), err=True)
-        for failure in result.failures:
-            click.echo(f"  {failure.path}: {failure.reason}", err=True)
+        list_files("totals.failures", result.failures, lang)
         sys.exit(EXIT_FOUND)
 
 
@@ -685,14 +687,8 @@ def rekap(paths, quarter, output, as_json, annual, config_path, quiet, jobs, lan
         echo_json({"annual": r.annual_rows()} if annual else to_json(r))
     else:
         click.echo(annual_text(r, lang) if annual else rollup_text(r, lang))
-    if r.skipped:
-        click.echo(say("totals.skipped", lang, count=number(len(r.skipped), lang)), err=True)
-        for skipped in r.skipped:
-            click.echo(f"  {skipped.path}: {skipped.reason}", err=True)
-    if r.failures:
-        click.echo(say("totals.failures", lang, count=number(len(r.failures), lang)), err=True)
-        for failure in r.failures:
-            click.echo(f"  {failure.path}: {failure.reason}", err=True)
+    list_files("totals.skipped", r.skipped, lang)
+    list_files("totals.failures", r.failures, lang)
     sys.exit(EXIT_OK if r.complete else EXIT_FOUND)
 
 
