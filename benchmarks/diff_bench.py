@@ -110,7 +110,7 @@ def everything_touched(goals: list[dict]) -> list[dict]:
 
 def write(goals, target: Path) -> Path:
     original = generate.plan
-    generate.plan = lambda n_rows, seed=2021: goals
+    generate.plan = lambda n_rows, seed=2021, units=None: goals
     try:
         generate.build(target, sum(len(a) for g in goals for _, _, a in g["indicators"]))
     finally:

@@ -52,3 +52,23 @@ def test_ensure_reuses_a_generated_file(generate, tmp_path):
     mtime = path.stat().st_mtime_ns
     assert generate.ensure(path, 70) == first
     assert path.stat().st_mtime_ns == mtime
+
+
+def test_diff_bench_writes_the_plan_it_is_given(generate, tmp_path):
+    """diff_bench (and growth_bench through it) writes a given plan through the generator."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        spec = importlib.util.spec_from_file_location("diff_bench", ROOT / "benchmarks" / "diff_bench.py")
+        diff_bench = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(diff_bench)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    goals = diff_bench.generate.plan(40)
+    old = diff_bench.write(goals, tmp_path / "lama.xlsx")
+    new = diff_bench.write(diff_bench.revise(goals), tmp_path / "baru.xlsx")
+    a, b = rakxl.read_rak(old), rakxl.read_rak(new)
+    assert len(a.activities) == 40 and len(a.goals) == len(goals)
+    assert len(b.goals) == len(diff_bench.revise(goals))      # the revision removes goal 6 of 8
+    assert not rakxl.diff(a, b).is_empty
