@@ -204,6 +204,14 @@ def _check_kind(st: os.stat_result, path, limits: Limits) -> None:
                             f"{_RAISE_HINT}", path=path)
 
 
+def _opened_size(fh, path, limits: Limits) -> int:
+    """The size of the open file ``fh``, checked as :func:`open_input` checks a path
+    (a caller may hand in a file it opened itself)."""
+    st = os.fstat(fh.fileno())
+    _check_kind(st, path, limits)
+    return st.st_size
+
+
 # -- .xlsx: the zip, read once --------------------------------------------------------
 
 @dataclass
@@ -280,10 +288,7 @@ def load_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS, fh=None) -> XlsxPacka
     if own:
         fh = open_input(path, limits)
     try:
-        size = os.fstat(fh.fileno()).st_size
-        if size > limits.max_file_bytes:
-            raise RakInputError(f"file terlalu besar ({_n(size)} byte; batas {_n(limits.max_file_bytes)}); "
-                                f"{_RAISE_HINT}", path=path)
+        size = _opened_size(fh, path, limits)
         entries = _zip_entry_count(fh, size)
         if entries > limits.max_parts:
             raise _hostile(f"zip berisi {_n(entries)} bagian (batas {_n(limits.max_parts)}); tidak ada workbook "
@@ -1223,10 +1228,7 @@ def load_xls(path: Path, limits: Limits = DEFAULT_LIMITS, fh=None) -> bytes:
     if own:
         fh = open_input(path, limits)
     try:
-        size = os.fstat(fh.fileno()).st_size
-        if size > limits.max_file_bytes:
-            raise RakInputError(f"file terlalu besar ({_n(size)} byte; batas {_n(limits.max_file_bytes)}); "
-                                f"{_RAISE_HINT}", path=path)
+        _opened_size(fh, path, limits)
         fh.seek(0)
         data = fh.read(limits.max_file_bytes + 1)
     finally:
