@@ -662,7 +662,9 @@ class _SheetWriter:
                 breaks.append(total_row + 1)
         return sorted(breaks)[:MAX_PAGE_BREAKS]
 
-    def print_setup(self, total_row, end):
+    def page_setup(self):
+        """Paper, landscape, margins, page footer and the header rows on every page
+        (shared with the monev sheet)."""
         ws = self.ws
         ws.set_landscape()
         ws.set_paper(self.paper.code)
@@ -670,6 +672,10 @@ class _SheetWriter:
         ws.set_margins(left=left, right=right, top=top, bottom=bottom)
         ws.set_footer(layout.PAGE_FOOTER, {"margin": footer})
         ws.repeat_rows(HEADER_ROW, NUMBER_ROW)
+
+    def print_setup(self, total_row, end):
+        ws = self.ws
+        self.page_setup()
         ws.freeze_panes(DATA_ROW, 0)
         ws.print_area(0, 0, end, len(self.cols) - 1)
         ws.center_horizontally()

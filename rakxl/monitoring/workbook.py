@@ -439,12 +439,7 @@ class _MonevSheet(_SheetWriter):
 
     def print_setup(self, total_row, end):
         ws = self.ws
-        ws.set_landscape()
-        ws.set_paper(self.paper.code)
-        left, right, top, bottom, header, footer = MARGINS
-        ws.set_margins(left=left, right=right, top=top, bottom=bottom)
-        ws.set_footer(layout.PAGE_FOOTER, {"margin": footer})
-        ws.repeat_rows(HEADER_ROW, NUMBER_ROW)
+        self.page_setup()
         ws.repeat_columns(0, self.index["target_kegiatan"])
         ws.freeze_panes(DATA_ROW, self.index["kegiatan"] + 1)
         ws.print_area(0, 0, end, self.ncols - 1)
