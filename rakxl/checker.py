@@ -7,7 +7,7 @@ codes, severities and messages is :mod:`rakxl.findings`.
 from __future__ import annotations
 
 from .findings import CATALOGUE, Finding
-from .formulas import column_index
+from .a1 import column_index
 
 _CODE_ORDER = {code: i for i, code in enumerate(CATALOGUE)}
 

@@ -4,13 +4,14 @@ Workbooks written by scripts (openpyxl, some web exports) store formulas with no
 cached result. Rather than read those as 0, rakxl evaluates the plain cases: numbers,
 ``+ - * /``, parentheses, references to cells (``A1``, ``$B$2``, ``Lampiran!C3``,
 ``'Rincian Biaya'!C3``) and ``SUM`` over cells and ranges. Anything else raises
-:class:`FormulaError` and the amount stays missing.
+:class:`FormulaError` and the amount stays missing. (A1 addresses: :mod:`rakxl.a1`.)
 """
 from __future__ import annotations
 
-import functools
 import re
 from typing import Callable
+
+from .a1 import parse_a1
 
 _TOKEN = re.compile(
     r"""\s*(?:
@@ -21,44 +22,11 @@ _TOKEN = re.compile(
     )""",
     re.X,
 )
-_CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
 MAX_RANGE_CELLS = 100_000
 
 
 class FormulaError(ValueError):
     """The formula is not one rakxl evaluates."""
-
-
-def column_index(letters: str) -> int:
-    """``A`` -> 0, ``Z`` -> 25, ``AA`` -> 26."""
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ord(ch) - 64
-    return n - 1
-
-
-@functools.lru_cache(maxsize=1024)  # a sheet has few columns; addresses are made per cell
-def column_letters(index: int) -> str:
-    """0 -> ``A``, 26 -> ``AA``."""
-    out = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
-def a1(row: int, col: int) -> str:
-    """0-based row and column -> ``A1`` address."""
-    return f"{column_letters(col)}{row + 1}"
-
-
-def parse_a1(ref: str) -> tuple[int, int]:
-    """``B3`` -> (2, 1), 0-based."""
-    m = _CELL.fullmatch(ref.strip())
-    if not m:
-        raise FormulaError(f"not a cell reference: {ref}")
-    return int(m.group(2)) - 1, column_index(m.group(1))
 
 
 #: resolve(sheet or None, row, col) -> number (raises FormulaError when it is not one)
@@ -184,8 +152,11 @@ class _Parser:
             if sheet.startswith("'"):
                 sheet = sheet[1:-1].replace("''", "'")
         first, _, last = text.partition(":")
-        r1, c1 = parse_a1(first)
-        r2, c2 = parse_a1(last) if last else (r1, c1)
+        try:
+            r1, c1 = parse_a1(first)
+            r2, c2 = parse_a1(last) if last else (r1, c1)
+        except ValueError as exc:
+            raise FormulaError(str(exc)) from None
         r1, r2 = sorted((r1, r2))
         c1, c2 = sorted((c1, c2))
         if (r2 - r1 + 1) * (c2 - c1 + 1) > MAX_RANGE_CELLS:

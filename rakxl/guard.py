@@ -861,7 +861,7 @@ def _scan_fast(body: bytes, ext: SheetExtent) -> bool:
 
 def _check_extent(ext: SheetExtent, limits: Limits, path, sheet) -> None:
     if ext.rows > limits.max_rows or ext.cols > limits.max_cols or ext.rows * ext.cols > limits.max_cells:
-        from .formulas import column_letters
+        from .a1 import column_letters
 
         last = f"{column_letters(ext.cols - 1)}{ext.rows}" if 0 < ext.cols < 10**6 else f"baris {_n(ext.rows)}"
         raise _hostile(
@@ -914,7 +914,7 @@ _SHIFT_REF = re.compile(r"""("(?:[^"]|"")*")|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\
 def shift_formula(text: str, drow: int, dcol: int) -> str:
     """A shared formula's text as it reads ``drow`` rows and ``dcol`` columns
     from the cell that holds it: relative references move, ``$``-fixed parts stay."""
-    from .formulas import column_index, column_letters
+    from .a1 import column_index, column_letters
 
     def move(m):
         if m.group(1) is not None:

@@ -26,7 +26,7 @@ import operator
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
-from .formulas import a1, column_letters
+from .a1 import a1, column_letters
 
 if TYPE_CHECKING:  # pandas is imported lazily to keep the CLI's start-up fast
     import pandas as pd
@@ -364,7 +364,7 @@ class Rak:
         beyond :data:`ACTIVITY_COLUMNS` are extra columns, unless ``extra_columns``
         says which). ``fields`` are the other attributes (``columns`` may be given as
         letters, ``{"pagu": "K"}``)."""
-        from .formulas import column_index
+        from .a1 import column_index
 
         letters = fields.pop("columns", None)
         if letters is not None and "column_of" not in fields:
@@ -407,7 +407,7 @@ def _records(frame) -> list[dict]:
 def _plan_from_frames(plan: Plan, *, extras, pagu_col, activities=None, budgets=None, goals=None,
                       indicators=None) -> Plan:
     """``plan`` with the parts given as frames read back from them."""
-    from .formulas import parse_a1
+    from .a1 import parse_a1
 
     parts = {}
     if goals is not None:

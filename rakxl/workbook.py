@@ -20,7 +20,8 @@ from pathlib import Path
 from .i18n import number as _n
 from . import guard
 from .exceptions import RakInputError
-from .formulas import FormulaError, a1, evaluate
+from .a1 import a1
+from .formulas import FormulaError, evaluate
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -407,7 +408,7 @@ _REFERENCE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d
 def _cells_referenced(formula: str) -> int:
     """How many cells the references of ``formula`` cover (an upper bound of
     what evaluating it reads; each formula is evaluated once)."""
-    from .formulas import column_index
+    from .a1 import column_index
 
     total = 0
     for m in _REFERENCE.finditer(formula):

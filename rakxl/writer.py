@@ -33,7 +33,7 @@ from pathlib import Path
 
 from . import layout
 from .exceptions import RakFileError, RakInputError
-from .formulas import a1, column_letters
+from .a1 import a1, column_letters
 from .marker import mark_xlsxwriter
 from .model import Rak
 from .safeio import atomic_output

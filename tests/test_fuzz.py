@@ -83,7 +83,7 @@ cell_ref = st.tuples(st.integers(1, 40), st.integers(1, 16))
 
 
 def _a1(row: int, col: int) -> str:
-    from rakxl.formulas import column_letters
+    from rakxl.a1 import column_letters
 
     return f"{column_letters(col - 1)}{row}"
 

@@ -26,6 +26,8 @@ import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from xlsxwriter.utility import xl_col_to_name  # column letters, not rakxl's (the generator stays independent)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -478,15 +480,6 @@ class _OpenpyxlSheet:
             self.ws.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
 
 
-def _col_letter(c):
-    out = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
 # -- rendering ------------------------------------------------------------------------
 
 def render(path, *parts, engine: str | None = None) -> Path:
@@ -700,7 +693,7 @@ def _render_rak(ws, plan: Plan, lay: Layout):
             for s, amount in g.pagu:
                 parts = runs(s, span_end(starts, s))
                 amount_cell(at[s], cols["pagu"], amount, *parts[0])
-                pagu_cells.append(f"{_col_letter(cols['pagu'])}{at[s] + 1}")
+                pagu_cells.append(f"{xl_col_to_name(cols['pagu'])}{at[s] + 1}")
                 for top, bottom in parts[1:]:  # Pagu is written once: blank below a page break
                     if pagu_merged:
                         ws.merge(top, cols["pagu"], bottom, cols["pagu"], None, "money")

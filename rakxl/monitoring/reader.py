@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..exceptions import RakInputError
-from ..formulas import a1, column_index
+from ..a1 import a1, column_index
 from ..i18n import MONITORING
 from . import methods as M
 from .config import Config, find_config

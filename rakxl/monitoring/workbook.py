@@ -38,7 +38,7 @@ from pathlib import Path
 
 from .. import layout
 from ..exceptions import RakFileError, RakInputError
-from ..formulas import a1, column_letters
+from ..a1 import a1, column_letters
 from ..i18n import MONITORING, MONITORING_COLUMN_HELP, MONITORING_INSTRUCTIONS, pick
 from ..safeio import atomic_output
 from ..writer import (DATA_ROW, HEADER_ROW, LIBREOFFICE_WIDER, MARGINS, NUMBER_ROW, _column_pixels, _Formats,

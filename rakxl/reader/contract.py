@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .. import layout
 from ..exceptions import RakInputError
-from ..formulas import a1
+from ..a1 import a1
 from ..i18n import number, pick, text
 from ..workbook import Grid
 from .header import CONTRACT, HEADER_MAX_CHARS, HEADER_SEARCH_ROWS, role_of
@@ -210,7 +210,7 @@ def check_rollups(budgets: list[dict], grid: Grid, path=None, texts: dict | None
     i, j = found[0]
     from ..layout import format_rupiah
 
-    from ..formulas import a1
+    from ..a1 import a1
 
     def cell(k):  # the walk's budget lines hold 1-based first_row and col
         return a1(budgets[k]["first_row"] - 1, budgets[k]["col"] - 1)

@@ -26,7 +26,7 @@ from types import SimpleNamespace
 
 from .. import layout
 from ..exceptions import RakInputError
-from ..formulas import a1
+from ..a1 import a1
 from ..model import Cell, Note, Rak
 from ..text import fold_spaces
 from ..workbook import Grid, to_text
