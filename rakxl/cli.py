@@ -511,7 +511,7 @@ def diff_command(old, new, output, as_json, sheet, quiet, lang):
     Python: rakxl.diff_workbooks(old, new) atau rakxl.diff(rakxl.read_rak(old), rakxl.read_rak(new))
     """
     from .report import output_kind
-    from .report.outputs import write_workbook_diff
+    from .report.diff import write_workbook_diff
     from .revisions import diff_workbooks
     from .safeio import check_output
 

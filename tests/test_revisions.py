@@ -23,7 +23,7 @@ from click.testing import CliRunner
 import rakxl
 from rakxl.cli import cli
 from rakxl import revisions
-from rakxl.revisions import _align, _assign, _increasing_chain
+from rakxl.revisions.align import _align, _assign, _increasing_chain
 from rakxl.text import fold_words
 from tests.conftest import ROOT
 
@@ -509,7 +509,7 @@ def test_long_goal_of_one_repeated_activity(plan_of, monkeypatch):
     d = rakxl.diff(old, new)
     assert activity_rows(d, "change", "fields", "row_old", "row_new", "target_kegiatan_old",
                          "target_kegiatan_new") == [("changed", "target_kegiatan", 65, 65, "1 kali", "2 kali")]
-    monkeypatch.setattr(revisions, "ALL_PAIRS_LIMIT", 10**9)
+    monkeypatch.setattr(revisions.align, "ALL_PAIRS_LIMIT", 10**9)
     plain = rakxl.diff(old, new)
     assert plain.activities.equals(d.activities) and plain.goals.equals(d.goals)
 

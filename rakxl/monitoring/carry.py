@@ -22,7 +22,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..i18n import MONITORING, pick
-from ..revisions import _Plan, match_activities, match_goals
+from ..revisions import match_activities, match_goals
+from ..revisions.sides import _Plan
 from ..text import fold_words
 from .config import Config
 from .plan import items

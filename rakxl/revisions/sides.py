@@ -1,0 +1,116 @@
+"""One side of a revision diff: a :class:`~rakxl.model.Rak` flattened into plain
+lists, its texts cleaned and folded for comparing (the form the matching works on)."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from ..text import fold_words
+
+if TYPE_CHECKING:
+    from ..model import Rak
+
+#: The activity fields compared, besides the name (``kegiatan``). ``pagu`` is the
+#: budget line the activity belongs to.
+FIELDS = ("indikator", "target_indikator", "target_kegiatan", "tw1", "tw2", "tw3", "tw4",
+          "pelaksana", "pagu")
+#: Meta fields compared (the title and signature block).
+META_FIELDS = ("year", "organization", "unit", "place", "signed_on", "signatory_title", "signatory", "nip")
+
+
+def clean(text) -> str | None:
+    """Text for comparing: runs of spaces and line breaks folded, blank -> None."""
+    if text is None:
+        return None
+    out = " ".join(str(text).split())
+    return out or None
+
+
+# -- one side of the comparison ---------------------------------------------------
+
+def _not_compared(old: "Rak", new: "Rak") -> frozenset:
+    """The activity fields that either side's RAK family does not have
+    (:attr:`rakxl.layout.Family.lacks`: a work plan has no quarter targets), and ``no``
+    when one side numbers no goals: a plan rewritten in another family does not
+    change them."""
+    from ..layout import FAMILY_BY_NAME
+
+    lacking = set()
+    for rak in (old, new):
+        family = FAMILY_BY_NAME.get(rak.family)
+        if family is not None:
+            lacking.update(family.lacks)
+        if rak.family != "kpu" and "no" not in rak.columns:  # goals by Sasaran order (Pemda): no numbers
+            lacking.add("no")
+    return frozenset(lacking & (set(FIELDS[:-1]) | {"no"}))
+
+
+class _Plan:
+    """A Rak flattened into plain lists, the form the matching works on."""
+
+    def __init__(self, rak: "Rak", skip: frozenset = frozenset()):
+        plan = rak.plan
+        acts = plan.activities
+        self.rak = rak
+        self.n = len(acts)
+        self.name = [a.kegiatan for a in acts]
+        self.name_clean = [clean(x) for x in self.name]
+        self.name_fold = [fold_words(x) for x in self.name]
+        self.row = [a.row for a in acts]
+        # fields in skip (one side's family has none of them) are compared as blank on both sides
+        self.values = {f: [None] * self.n if f in skip else [clean(getattr(a, f)) for a in acts]
+                       for f in FIELDS[:-1]}
+        self.line = [a.budget_line for a in acts]
+        self.line_pagu = {}
+        self.line_cell = {}
+        self.line_pelaksana = {}
+        for b in plan.budget_lines:
+            self.line_pagu[b.budget_line] = b.pagu
+            self.line_cell[b.budget_line] = b.range.a1
+            self.line_pelaksana[b.budget_line] = b.pelaksana
+        self.cover: dict[int, list[int]] = defaultdict(list)
+        for i, line in enumerate(self.line):
+            if line is not None:
+                self.cover[line].append(i)
+        goals = plan.goals
+        self.goal_ids = [g.goal for g in goals]
+        self.goal_no = [g.no for g in goals]
+        self.goal_text = [g.sasaran for g in goals]
+        self.goal_clean = [clean(x) for x in self.goal_text]
+        self.goal_fold = [fold_words(x) for x in self.goal_text]
+        self.goal_pagu = [plan.goal_pagu(g.goal) for g in goals]
+        position = {gid: k for k, gid in enumerate(self.goal_ids)}
+        self.acts_of = [[] for _ in self.goal_ids]
+        for i, gid in enumerate(a.goal for a in acts):
+            self.acts_of[position[gid]].append(i)
+        # The budget lines of each goal, numbered 0, 1, 2... inside the goal, so that a
+        # signature tells a range split in two from one range.
+        self.line_rank: dict[int, int] = {}
+        for acts_ in self.acts_of:
+            rank = 0
+            for i in acts_:
+                line = self.line[i]
+                if line is not None and line not in self.line_rank:
+                    self.line_rank[line] = rank
+                    rank += 1
+        self.act_sig = [self._act_sig(i) for i in range(self.n)]
+        self.goal_sig = [(self.goal_fold[k], tuple(self.act_sig[i] for i in acts_))
+                         for k, acts_ in enumerate(self.acts_of)]
+        self.goal_names = [Counter(self.name_fold[i] for i in acts_) for acts_ in self.acts_of]
+
+    def _act_sig(self, i):
+        line = self.line[i]
+        budget = None if line is None else (self.line_rank[line], self.line_pagu[line])
+        return (self.name_clean[i],) + tuple(self.values[f][i] for f in FIELDS[:-1]) + (budget,)
+
+    def pagu_of(self, i) -> int | None:
+        line = self.line[i]
+        return None if line is None else self.line_pagu[line]
+
+    def cell_of(self, i) -> str | None:
+        line = self.line[i]
+        return None if line is None else self.line_cell[line]
+
+    def value(self, f: str, i: int):
+        return self.pagu_of(i) if f == "pagu" else self.values[f][i]
+
