@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import operator
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
@@ -41,8 +40,6 @@ GOAL_COLUMNS = ("goal", "no", "sasaran", "pagu", "budget_lines", "first_row", "l
 INDICATOR_COLUMNS = ("goal", "no", "indikator", "target_indikator", "row")
 #: Columns that give positions in the sheet rather than content.
 POSITION_COLUMNS = ("row", "cell", "first_row", "last_row")
-#: Frame columns of whole numbers (int64; ``budget_line`` of activities is Int64, may be missing).
-_INT_COLUMNS = ("goal", "row", "first_row", "last_row", "pagu", "budget_lines")
 
 
 # -- positions ------------------------------------------------------------------------
@@ -355,7 +352,9 @@ class Rak:
     def _frame(self, name: str) -> "pd.DataFrame":
         frame = self._frames.get(name)
         if frame is None:
-            frame = self._frames[name] = _FRAME_BUILDERS[name](self)
+            from .frames import BUILDERS
+
+            frame = self._frames[name] = BUILDERS[name](self)
         return frame
 
     @classmethod
@@ -364,134 +363,21 @@ class Rak:
         beyond :data:`ACTIVITY_COLUMNS` are extra columns, unless ``extra_columns``
         says which). ``fields`` are the other attributes (``columns`` may be given as
         letters, ``{"pagu": "K"}``)."""
-        from .a1 import column_index
+        from .frames import rak_from_frames
 
-        letters = fields.pop("columns", None)
-        if letters is not None and "column_of" not in fields:
-            fields["column_of"] = {role: column_index(x) + 1 for role, x in letters.items()}
-        extras = fields.pop("extra_columns", None)
-        if extras is None:
-            extras = [c for c in activities.columns if c not in ACTIVITY_COLUMNS]
-        plan = _plan_from_frames(Plan(), activities=activities, budgets=budgets, goals=goals, indicators=indicators,
-                                 extras=extras, pagu_col=fields.get("column_of", {}).get("pagu"))
-        return cls(path=path, sheet=sheet, meta=meta or Meta(), plan=plan, extra_columns=list(extras), **fields)
+        return rak_from_frames(cls, path, sheet, meta or Meta(), activities=activities, budgets=budgets,
+                               goals=goals, indicators=indicators, **fields)
 
     def with_frames(self, **frames) -> "Rak":
         """A copy whose plan is read back from edited frames: ``rak.with_frames(activities=edited)``
         (the frames not given are kept; an activities frame's columns beyond
         :data:`ACTIVITY_COLUMNS` become the extra columns). Editing a frame in place
         changes the frame only, never the plan the checker and writer read."""
-        import dataclasses
+        from .frames import with_frames
 
-        unknown = set(frames) - set(_FRAME_BUILDERS)
-        if unknown:
-            raise TypeError(f"with_frames() takes {', '.join(_FRAME_BUILDERS)}, not {', '.join(sorted(unknown))}")
-        extras = self.extra_columns
-        if "activities" in frames:
-            extras = [c for c in frames["activities"].columns if c not in ACTIVITY_COLUMNS]
-        plan = _plan_from_frames(self.plan, extras=extras, pagu_col=self.column_of.get("pagu"), **frames)
-        return dataclasses.replace(self, plan=plan, extra_columns=list(extras))
+        return with_frames(self, frames)
 
     def __repr__(self) -> str:
         p = self.plan
         return (f"<Rak sheet={self.sheet!r} goals={len(p.goals)} activities={len(p.activities)} "
                 f"budget_lines={len(p.budget_lines)} total_pagu={self.total_pagu:,}>")
-
-
-def _records(frame) -> list[dict]:
-    if frame is None or not len(frame):
-        return []
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
-
-
-def _plan_from_frames(plan: Plan, *, extras, pagu_col, activities=None, budgets=None, goals=None,
-                      indicators=None) -> Plan:
-    """``plan`` with the parts given as frames read back from them."""
-    from .a1 import parse_a1
-
-    parts = {}
-    if goals is not None:
-        parts["goals"] = tuple(Goal(int(g["goal"]), g["no"], g["sasaran"], int(g["first_row"]), int(g["last_row"]))
-                               for g in _records(goals))
-    if indicators is not None:
-        parts["indicators"] = tuple(
-            Indicator(int(i["goal"]), i["no"], i["indikator"], i["target_indikator"], int(i["row"]))
-            for i in _records(indicators))
-    if activities is not None:
-        parts["activities"] = tuple(
-            Activity(**{k: a.get(k) for k in ACTIVITY_COLUMNS if k not in ("goal", "row", "budget_line")},
-                     goal=int(a["goal"]), row=int(a["row"]),
-                     budget_line=None if a.get("budget_line") is None else int(a["budget_line"]),
-                     extras=tuple(a.get(x) for x in extras))
-            for a in _records(activities))
-    if budgets is not None:
-        parts["budget_lines"] = tuple(
-            BudgetLine(int(b["budget_line"]), None if b["goal"] is None else int(b["goal"]), b["no"], int(b["pagu"]),
-                       b["pelaksana"],
-                       parse_a1(b["cell"])[1] + 1 if b.get("cell") else (pagu_col or 0),
-                       int(b["first_row"]), int(b["last_row"]))
-            for b in _records(budgets))
-    import dataclasses
-
-    return dataclasses.replace(plan, **parts)
-
-
-# -- frames from the plan (pandas imported here only) -------------------------------------
-
-def _frame(data: dict, columns, nullable=()) -> "pd.DataFrame":
-    import numpy as np
-    import pandas as pd
-
-    # Text columns are object columns holding str or None, whatever the pandas version
-    # (pandas 3 would infer its string dtype); whole numbers int64, ``nullable`` Int64.
-    # dtype objects, not names: a name is looked up among every registered dtype (slow).
-    columns = list(columns)
-    frame = pd.DataFrame({name: data[name] for name in columns}, columns=columns, dtype=object)
-    int64 = np.dtype("int64")
-    for name in columns:
-        if name in nullable:
-            frame[name] = frame[name].astype(pd.Int64Dtype())
-        elif name in _INT_COLUMNS or name == "budget_line":
-            frame[name] = frame[name].astype(int64)
-    return frame
-
-
-def _columns_of(items, names) -> dict[str, list]:
-    """The attributes ``names`` of ``items``, column by column (one pass, at C speed)."""
-    if not items:
-        return {name: [] for name in names}
-    return dict(zip(names, map(list, zip(*map(operator.attrgetter(*names), items)))))
-
-
-def _activities_frame(rak: Rak) -> "pd.DataFrame":
-    acts = rak.plan.activities
-    data = _columns_of(acts, ACTIVITY_COLUMNS)
-    names = list(dict.fromkeys(rak.extra_columns))
-    for k, name in enumerate(names):
-        data[name] = [a.extras[k] if k < len(a.extras) else None for a in acts]
-    return _frame(data, list(ACTIVITY_COLUMNS) + names, nullable=("budget_line",))
-
-
-def _budgets_frame(rak: Rak) -> "pd.DataFrame":
-    lines = rak.plan.budget_lines
-    data = {name: [getattr(b, name) for b in lines] for name in BUDGET_COLUMNS}
-    # a line that no goal owns leaves its goal empty (Int64)
-    return _frame(data, BUDGET_COLUMNS, nullable=("goal",) if None in data["goal"] else ())
-
-
-def _goals_frame(rak: Rak) -> "pd.DataFrame":
-    plan = rak.plan
-    goals = plan.goals
-    lines = plan.lines_by_goal
-    data = {name: [getattr(g, name) for g in goals] for name in ("goal", "no", "sasaran", "first_row", "last_row")}
-    data["pagu"] = [plan.goal_pagu(g.goal) for g in goals]
-    data["budget_lines"] = [len(lines.get(g.goal, ())) for g in goals]
-    return _frame(data, GOAL_COLUMNS)
-
-
-def _indicators_frame(rak: Rak) -> "pd.DataFrame":
-    return _frame(_columns_of(rak.plan.indicators, INDICATOR_COLUMNS), INDICATOR_COLUMNS)
-
-
-_FRAME_BUILDERS = {"activities": _activities_frame, "budgets": _budgets_frame, "goals": _goals_frame,
-                   "indicators": _indicators_frame}
