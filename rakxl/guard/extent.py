@@ -1,0 +1,50 @@
+"""What the scan of a sheet finds (its extent, its side information) and the
+check of an extent against the limits."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..i18n import number as _n
+from .limits import _RAISE_HINT, Limits, _hostile
+
+
+@dataclass
+class SheetExtent:
+    """What the scan of a sheet found: the last row and column (1-based) holding
+    a value, the number of cells with a value and of merged ranges."""
+
+    rows: int = 0
+    cols: int = 0
+    cells: int = 0
+    merges: int = 0
+
+
+class SideInfo:
+    """What calamine does not give about a sheet's cells, by 0-based (row, col):
+    error values, formulas (with their saved value, None when there is none) and
+    the cells whose number format shows a percentage."""
+
+    def __init__(self):
+        self.errors: dict[tuple[int, int], str] = {}
+        self.formulas: dict[tuple[int, int], tuple[str, str | None]] = {}
+        self.percent: set[tuple[int, int]] = set()
+
+    def __eq__(self, other):
+        return (isinstance(other, SideInfo) and (self.errors, self.formulas, self.percent)
+                == (other.errors, other.formulas, other.percent))
+
+    def __repr__(self):
+        return f"SideInfo(errors={self.errors!r}, formulas={self.formulas!r}, percent={self.percent!r})"
+
+def _check_extent(ext: SheetExtent, limits: Limits, path, sheet) -> None:
+    if ext.rows > limits.max_rows or ext.cols > limits.max_cols or ext.rows * ext.cols > limits.max_cells:
+        from ..a1 import column_letters
+
+        last = f"{column_letters(ext.cols - 1)}{ext.rows}" if 0 < ext.cols < 10**6 else f"baris {_n(ext.rows)}"
+        raise _hostile(
+            f"sel berisi menjangkau hingga {last} ({_n(ext.rows)} baris x {_n(ext.cols)} kolom = "
+            f"{_n(ext.rows * ext.cols)} sel), jauh melebihi tabel RAK mana pun (batas {_n(limits.max_rows)} "
+            f"baris, {_n(limits.max_cols)} kolom, {_n(limits.max_cells)} sel); {_RAISE_HINT}", path, sheet)
+    if ext.merges > limits.max_merges:
+        raise _hostile(f"sheet memuat {_n(ext.merges)} sel gabungan (batas {_n(limits.max_merges)}); "
+                       f"{_RAISE_HINT}", path, sheet)

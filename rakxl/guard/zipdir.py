@@ -1,0 +1,97 @@
+"""The zip directory of an .xlsx, read once: entries, declared sizes, ratios,
+duplicates, encryption; one part inflated within its budget."""
+from __future__ import annotations
+
+import struct
+import zipfile
+import zlib
+
+from ..exceptions import RakInputError
+from ..i18n import number as _n
+from .limits import _RESAVE, DEFAULT_LIMITS, Limits, _hostile
+
+
+def _is_xml_name(name: str) -> bool:
+    """Parts the parser may read: XML and relationships. (VML drawings, which
+    Excel writes as loose HTML-like markup, are read by no parser rakxl uses.)"""
+    return name.lower().endswith((".xml", ".rels")) and not name.endswith("/")
+
+
+def _zip_entry_count(fh, size: int) -> int:
+    """The number of entries the zip's end record declares, read without zipfile.
+
+    zipfile builds an object per entry, so a zip claiming millions of entries is
+    refused from this count first. Returns 0 when there is no end record (zipfile
+    then reports the damage).
+    """
+    tail_len = min(size, 22 + 65535 + 20 + 56)
+    fh.seek(size - tail_len)
+    tail = fh.read(tail_len)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + 22 > len(tail):
+        return 0
+    count = struct.unpack_from("<H", tail, at + 10)[0]
+    loc = at - 20
+    if count == 0xFFFF and loc >= 0 and tail[loc:loc + 4] == b"PK\x06\x07":
+        offset = struct.unpack_from("<Q", tail, loc + 8)[0]
+        if offset + 56 <= size:
+            fh.seek(offset)
+            rec = fh.read(56)
+            if rec[:4] == b"PK\x06\x06":
+                count = struct.unpack_from("<Q", rec, 32)[0]
+    return count
+
+
+def _check_directory(infos, names, path, limits) -> None:
+    present = set(names)
+    if "xl/workbook.bin" in present:
+        raise RakInputError(f"workbook biner Excel (.xlsb) tidak didukung; {_RESAVE}", path=path)
+    if "xl/workbook.xml" not in present:
+        if "word/document.xml" in present:
+            what = "dokumen Word (.docx)"
+        elif "ppt/presentation.xml" in present:
+            what = "presentasi PowerPoint (.pptx)"
+        elif "content.xml" in present:
+            what = "dokumen OpenDocument (.ods/.odt)"
+        elif not names:
+            what = "arsip zip kosong"
+        else:
+            what = "arsip zip biasa tanpa bagian workbook (xl/workbook.xml)"
+        raise RakInputError(f"bukan workbook Excel: isinya {what}; {_RESAVE}", path=path)
+    if len(present) != len(names):
+        seen = set()
+        dup = next(n for n in names if n in seen or seen.add(n))
+        raise _hostile(f"zip memuat bagian '{dup}' lebih dari sekali (pembaca berbeda akan membaca isi "
+                       "berbeda)", path)
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > limits.max_part_bytes:
+            raise _hostile(f"bagian '{info.filename}' mengaku berukuran {_n(info.file_size)} byte setelah "
+                           f"diekstrak (batas {_n(limits.max_part_bytes)}); ini ciri bom zip", path)
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > limits.ratio_from_bytes and ratio > limits.max_ratio:
+            raise _hostile(f"bagian '{info.filename}' memiliki rasio kompresi {ratio:,.0f}:1 (batas "
+                           f"{limits.max_ratio:,.0f}:1); ini ciri bom zip", path)
+    if total > limits.max_total_bytes:
+        raise _hostile(f"isi workbook mengaku {_n(total)} byte setelah diekstrak (batas "
+                       f"{_n(limits.max_total_bytes)}); ini ciri bom zip", path)
+    if any(i.flag_bits & 0x1 for i in infos):
+        raise RakInputError("workbook dilindungi kata sandi (zip terenkripsi); buka di Excel, hapus "
+                            "kata sandinya, lalu simpan ulang sebagai .xlsx", path=path)
+
+
+def read_part(zf: zipfile.ZipFile, name, limits: Limits = DEFAULT_LIMITS, path=None) -> bytes:
+    """Read one part, never inflating more than its declared size nor
+    ``limits.max_part_bytes``."""
+    label = name.filename if isinstance(name, zipfile.ZipInfo) else name
+    path = path if path is not None else zf.filename
+    try:
+        with zf.open(name) as fh:
+            data = fh.read(limits.max_part_bytes + 1)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, NotImplementedError,
+            RuntimeError, ValueError) as exc:
+        raise RakInputError(f"bagian '{label}' rusak ({exc}); {_RESAVE}", path=path) from None
+    if len(data) > limits.max_part_bytes:
+        raise _hostile(f"bagian '{label}' melebihi {_n(limits.max_part_bytes)} byte setelah diekstrak", path)
+    return data
