@@ -64,6 +64,7 @@ def _method(config: Config, level, no, pos, text, target, parent=None) -> tuple[
 
 
 def _text(v):
+    """A cell's text as the plan holds it (a value put in by hand through frames: its str)."""
     if v is None:
         return None
     try:
@@ -75,13 +76,12 @@ def _text(v):
 
 
 def items(rak, config: Config = DEFAULT) -> tuple[list[Item], list[Item]]:
-    """(indicators, activities) of ``rak`` with their methods."""
-    acts = rak.activities
+    """(indicators, activities) of ``rak`` with their methods (read from its typed plan)."""
+    acts = rak.plan.activities
     n = len(acts)
-    col = {c: [_text(v) for v in acts[c].tolist()] if c in acts else [None] * n
-           for c in ("no", "indikator", "target_indikator", "kegiatan", "target_kegiatan",
-                     "tw1", "tw2", "tw3", "tw4")}
-    goal = acts["goal"].tolist() if "goal" in acts else [1] * n
+    col = {c: [_text(getattr(a, c)) for a in acts]
+           for c in ("no", "indikator", "target_indikator", "kegiatan", "target_kegiatan", "tw1", "tw2", "tw3", "tw4")}
+    goal = [a.goal for a in acts]
     indicators: list[Item] = []
     activities: list[Item] = []
     start = 0

@@ -31,9 +31,19 @@ QUARTERS = (1, 2, 3, 4)
 TOLERANCE = 1e-9
 
 
+#: Columns of :attr:`Monitoring.disagreements`.
+DISAGREEMENT_COLUMNS = ("sheet", "cell", "what", "saved", "rakxl")
+
+
 @dataclass
 class Monitoring:
     """What a filled monev workbook reports.
+
+    The reading is held as plain rows (lists of dicts: ``indicator_rows``,
+    ``activity_rows``, ``budget_rows``, ``disagreement_rows``); the frames
+    :attr:`indicators`, :attr:`activities`, :attr:`budgets` and :attr:`disagreements`
+    are their pandas view, built on first access (so that ``rakxl capaian`` and the
+    checks never import pandas).
 
     Attributes:
         path: the file read.
@@ -64,17 +74,42 @@ class Monitoring:
 
     path: str
     quarter: int | None
-    indicators: "pd.DataFrame"
-    activities: "pd.DataFrame"
-    budgets: "pd.DataFrame"
-    disagreements: "pd.DataFrame"
+    indicator_rows: list = field(default_factory=list)
+    activity_rows: list = field(default_factory=list)
+    budget_rows: list = field(default_factory=list)
+    disagreement_rows: list = field(default_factory=list)
     raks: list = field(repr=False, default_factory=list)
     config: Config | None = field(repr=False, default=None)
     stray: list = field(repr=False, default_factory=list)
+    _frames: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def indicators(self) -> "pd.DataFrame":
+        return self._frame("indicators", self.indicator_rows)
+
+    @property
+    def activities(self) -> "pd.DataFrame":
+        return self._frame("activities", self.activity_rows)
+
+    @property
+    def budgets(self) -> "pd.DataFrame":
+        return self._frame("budgets", self.budget_rows)
+
+    @property
+    def disagreements(self) -> "pd.DataFrame":
+        return self._frame("disagreements", self.disagreement_rows, DISAGREEMENT_COLUMNS)
+
+    def _frame(self, name, rows, columns=None) -> "pd.DataFrame":
+        frame = self._frames.get(name)
+        if frame is None:
+            import pandas as pd
+
+            frame = self._frames[name] = pd.DataFrame(rows, columns=None if columns is None else list(columns))
+        return frame
 
     def __repr__(self) -> str:
-        return (f"<Monitoring indicators={len(self.indicators)} activities={len(self.activities)} "
-                f"budget_lines={len(self.budgets)} disagreements={len(self.disagreements)}>")
+        return (f"<Monitoring indicators={len(self.indicator_rows)} activities={len(self.activity_rows)} "
+                f"budget_lines={len(self.budget_rows)} disagreements={len(self.disagreement_rows)}>")
 
 
 def _plain(value):
@@ -163,8 +198,6 @@ def read_monitoring(path, *, quarter: int | None = None, config: Config | None =
         RakInputError: not a monev workbook, or its columns were moved.
         ConfigError: a bad rakxl.toml.
     """
-    import pandas as pd
-
     from ..reader import read_book
     from ..workbook import Workbook
 
@@ -172,99 +205,112 @@ def read_monitoring(path, *, quarter: int | None = None, config: Config | None =
         raise ValueError("quarter must be 1, 2, 3 or 4")
     if config is None:
         config = find_config(path, config_path)
-    ind_rows, act_rows, budget_rows, disagree, stray = [], [], [], [], []
+    mon = Monitoring(str(path), quarter, config=config)
     with Workbook(path, limits) as book:       # one open: the plan and the inputs from the same bytes
-        raks = read_book(book, path)
+        mon.raks = read_book(book, path)
         sheets, columns = _read_map(book)
-        for rak in raks:
-            if rak.sheet not in sheets:
-                continue
-            grid = book.grid(rak.sheet)
-            cols = columns.get(rak.sheet, {})
-            _check_headers(grid, cols, path)
-            rows = rak.activities["row"].tolist()
-            act_indikator, act_pelaksana = rak.activities["indikator"].tolist(), rak.activities["pelaksana"].tolist()
-            indicators, activities = items(rak, config)
-            for item, level in [(i, "indikator") for i in indicators] + [(a, "kegiatan") for a in activities]:
-                r = rows[item.first] - 1
-                rec = {"sheet": rak.sheet, "goal": item.goal, "no": item.no}
-                if level == "indikator":
-                    rec.update({"indikator": item.text})
-                else:
-                    rec.update({"indikator": act_indikator[item.first], "kegiatan": item.text,
-                                "pelaksana": config.canonical_pelaksana(act_pelaksana[item.first])})
-                rec.update({"target": item.target_text,
-                            "cell_target": rak.cell("target_indikator" if level == "indikator" else "target_kegiatan",
-                                                    r + 1),
-                            "method": item.method.name, "method_source": item.method.source, "row": r + 1})
-                rname, cname = ("ri", "ci") if level == "indikator" else ("rk", "ck")
-                values = []
-                for q in QUARTERS:
-                    c = cols[field_key(rname, q)]
-                    values.append(_plain(grid.value(r, c)))
-                    rec[f"cell_realisasi_tw{q}"] = a1(r, c)
-                for q in QUARTERS:
-                    res = M.compute(item.method, item.target, values, q, item.qtargets, config.cap)
-                    c = cols[field_key(cname, q)]
-                    rec[f"realisasi_tw{q}"] = values[q - 1]
-                    rec[f"capaian_tw{q}"] = res.value
-                    rec[f"status_tw{q}"] = res.status
-                    rec[f"basis_tw{q}"] = res.basis
-                    rec[f"cell_capaian_tw{q}"] = a1(r, c)
-                    saved, mine = _saved(grid, r, c), M.cached(res)
-                    if not _agrees(saved, mine):
-                        disagree.append({"sheet": rak.sheet, "cell": a1(r, c), "what": f"{cname}{q}",
-                                         "saved": saved, "rakxl": mine})
-                year, on = M.year_so_far(item.method, item.target, values, quarter, config.cap)
-                rec.update({"capaian_tahun": year.value, "tw_tahun": on, "status_tahun": year.status,
-                            "kategori": M.category(year.value, config.thresholds)})
-                if level == "kegiatan":
-                    for q in QUARTERS:
-                        for name in TEXT_FIELDS:
-                            c = cols[field_key(name, q)]
-                            rec[f"{name}_tw{q}"] = _plain(grid.value(r, c))
-                            rec[f"cell_{name}_tw{q}"] = a1(r, c)
-                    act_rows.append(rec)
-                else:
-                    ind_rows.append(rec)
-            b = {c: rak.budgets[c].tolist() for c in ("first_row", "last_row", "pagu", "budget_line", "no",
-                                                        "pelaksana", "cell")}
-            for k in range(len(rak.budgets)):
-                first, last = int(b["first_row"][k]) - 1, int(b["last_row"][k]) - 1
-                pagu = b["pagu"][k]
-                pagu = None if pd.isna(pagu) else int(pagu)
-                rec = {"sheet": rak.sheet, "budget_line": int(b["budget_line"][k]), "no": b["no"][k],
-                       "pelaksana": config.canonical_pelaksana(b["pelaksana"][k]), "pagu": pagu,
-                       "cell_pagu": b["cell"][k], "first_row": first + 1, "last_row": last + 1}
-                spent = []
-                for q in QUARTERS:
-                    c = cols[field_key("ra", q)]
-                    spent.append(_plain(grid.value(first, c)))
-                    rec[f"realisasi_tw{q}"] = spent[-1]
-                    rec[f"cell_realisasi_tw{q}"] = a1(first, c)
-                    others = [(a1(r, c), _plain(grid.value(r, c))) for r in range(first + 1, last + 1)]
-                    others = [(cell, v) for cell, v in others if v is not None]
-                    if others:
-                        stray.append({"sheet": rak.sheet, "budget_line": rec["budget_line"], "no": rec["no"],
-                                      "q": q, "cells": [a1(first, c)] + [x for x, _ in others],
-                                      "values": [spent[-1]] + [v for _, v in others], "row": first + 1})
-                last_q = None
-                for q in QUARTERS:
-                    cum, pct = serapan(pagu, spent, q)
-                    rec[f"kumulatif_tw{q}"] = cum if isinstance(cum, float) else None
-                    rec[f"serapan_tw{q}"] = pct if isinstance(pct, float) else None
-                    for name, mine in (("kum", cum), ("serapan", pct)):
-                        c = cols[field_key(name, q)]
-                        rec[f"cell_{'kumulatif' if name == 'kum' else name}_tw{q}"] = a1(first, c)
-                        saved = _saved(grid, first, c)
-                        if not _agrees(saved, mine):
-                            disagree.append({"sheet": rak.sheet, "cell": a1(first, c), "what": f"{name}{q}",
-                                             "saved": saved, "rakxl": mine})
-                    if spent[q - 1] is not None and (quarter is None or q <= quarter):
-                        last_q = q
-                rec["tw_tahun"] = last_q
-                rec["realisasi_tahun"] = rec[f"kumulatif_tw{last_q}"] if last_q else None
-                rec["serapan_tahun"] = rec[f"serapan_tw{last_q}"] if last_q else None
-                budget_rows.append(rec)
-    return Monitoring(str(path), quarter, pd.DataFrame(ind_rows), pd.DataFrame(act_rows), pd.DataFrame(budget_rows),
-                      pd.DataFrame(disagree, columns=["sheet", "cell", "what", "saved", "rakxl"]), raks, config, stray)
+        for rak in mon.raks:
+            if rak.sheet in sheets:
+                _SheetReading(mon, rak, book.grid(rak.sheet), columns.get(rak.sheet, {})).read()
+    return mon
+
+
+class _SheetReading:
+    """One monev sheet read into ``mon``'s rows: its indicators, activities and budget lines."""
+
+    def __init__(self, mon: Monitoring, rak, grid, cols: dict):
+        _check_headers(grid, cols, mon.path)
+        self.mon, self.rak, self.grid, self.cols = mon, rak, grid, cols
+        self.config = mon.config
+
+    def read(self) -> None:
+        indicators, activities = items(self.rak, self.config)
+        for item in indicators:
+            self.mon.indicator_rows.append(self.item(item, "indikator"))
+        for item in activities:
+            self.mon.activity_rows.append(self.item(item, "kegiatan"))
+        for line in self.rak.plan.budget_lines:
+            self.mon.budget_rows.append(self.budget(line))
+
+    def value(self, r: int, name: str, q: int) -> tuple:
+        """(value, A1 cell) of field ``name`` of quarter ``q`` on 0-based row ``r``."""
+        c = self.cols[field_key(name, q)]
+        return _plain(self.grid.value(r, c)), a1(r, c)
+
+    def compare(self, r: int, name: str, q: int, mine) -> str:
+        """The A1 cell of formula ``name`` of quarter ``q``; a saved value that differs
+        from rakxl's ``mine`` is a disagreement."""
+        c = self.cols[field_key(name, q)]
+        saved = _saved(self.grid, r, c)
+        if not _agrees(saved, mine):
+            self.mon.disagreement_rows.append({"sheet": self.rak.sheet, "cell": a1(r, c), "what": f"{name}{q}",
+                                               "saved": saved, "rakxl": mine})
+        return a1(r, c)
+
+    def item(self, item, level: str) -> dict:
+        """The row of one indicator or activity: its plan, realisations and capaian."""
+        rak, config = self.rak, self.config
+        act = rak.plan.activities[item.first]
+        r = act.row - 1
+        rec = {"sheet": rak.sheet, "goal": item.goal, "no": item.no}
+        if level == "indikator":
+            rec["indikator"] = item.text
+        else:
+            rec.update({"indikator": act.indikator, "kegiatan": item.text,
+                        "pelaksana": config.canonical_pelaksana(act.pelaksana)})
+        rec.update({"target": item.target_text,
+                    "cell_target": rak.cell("target_indikator" if level == "indikator" else "target_kegiatan", r + 1),
+                    "method": item.method.name, "method_source": item.method.source, "row": r + 1})
+        rname, cname = ("ri", "ci") if level == "indikator" else ("rk", "ck")
+        values = []
+        for q in QUARTERS:
+            value, rec[f"cell_realisasi_tw{q}"] = self.value(r, rname, q)
+            values.append(value)
+        for q in QUARTERS:
+            res = M.compute(item.method, item.target, values, q, item.qtargets, config.cap)
+            rec.update({f"realisasi_tw{q}": values[q - 1], f"capaian_tw{q}": res.value, f"status_tw{q}": res.status,
+                        f"basis_tw{q}": res.basis, f"cell_capaian_tw{q}": self.compare(r, cname, q, M.cached(res))})
+        year, on = M.year_so_far(item.method, item.target, values, self.mon.quarter, config.cap)
+        rec.update({"capaian_tahun": year.value, "tw_tahun": on, "status_tahun": year.status,
+                    "kategori": M.category(year.value, config.thresholds)})
+        if level == "kegiatan":
+            for q in QUARTERS:
+                for name in TEXT_FIELDS:
+                    rec[f"{name}_tw{q}"], rec[f"cell_{name}_tw{q}"] = self.value(r, name, q)
+        return rec
+
+    def budget(self, line) -> dict:
+        """The row of one budget line: its Pagu, spending by quarter and serapan."""
+        first, last = line.first_row - 1, line.last_row - 1
+        rec = {"sheet": self.rak.sheet, "budget_line": line.budget_line, "no": line.no,
+               "pelaksana": self.config.canonical_pelaksana(line.pelaksana), "pagu": line.pagu,
+               "cell_pagu": line.cell, "first_row": first + 1, "last_row": last + 1}
+        spent = []
+        for q in QUARTERS:
+            value, cell = self.value(first, "ra", q)
+            spent.append(value)
+            rec[f"realisasi_tw{q}"], rec[f"cell_realisasi_tw{q}"] = value, cell
+            self.stray(rec, q, first, last, value, cell)
+        last_q = None
+        quarter = self.mon.quarter
+        for q in QUARTERS:
+            cum, pct = serapan(line.pagu, spent, q)
+            rec[f"kumulatif_tw{q}"] = cum if isinstance(cum, float) else None
+            rec[f"serapan_tw{q}"] = pct if isinstance(pct, float) else None
+            rec[f"cell_kumulatif_tw{q}"] = self.compare(first, "kum", q, cum)
+            rec[f"cell_serapan_tw{q}"] = self.compare(first, "serapan", q, pct)
+            if spent[q - 1] is not None and (quarter is None or q <= quarter):
+                last_q = q
+        rec["tw_tahun"] = last_q
+        rec["realisasi_tahun"] = rec[f"kumulatif_tw{last_q}"] if last_q else None
+        rec["serapan_tahun"] = rec[f"serapan_tw{last_q}"] if last_q else None
+        return rec
+
+    def stray(self, rec: dict, q: int, first: int, last: int, value, cell: str) -> None:
+        """Amounts typed on the other rows of a merged Realisasi Anggaran range (the merge undone)."""
+        others = [self.value(r, "ra", q) for r in range(first + 1, last + 1)]
+        others = [(c, v) for v, c in others if v is not None]
+        if others:
+            self.mon.stray.append({"sheet": self.rak.sheet, "budget_line": rec["budget_line"], "no": rec["no"],
+                                   "q": q, "cells": [cell] + [c for c, _ in others],
+                                   "values": [value] + [v for _, v in others], "row": first + 1})

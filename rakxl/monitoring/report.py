@@ -2,7 +2,7 @@
 (``rakxl capaian``)."""
 from __future__ import annotations
 
-import json
+import math
 
 from ..i18n import MONITORING, decimal, money, pick
 from . import methods as M
@@ -35,10 +35,9 @@ def capaian_table(mon, lang: str = "id") -> str:
     heads = pick(WORDS["heads"], lang).split("|")
     rows = []
     status_word = {M.BLANK: "not_reported", M.UNDEFINED: "undefined", M.INVALID: "invalid"}
-    frame = mon.indicators
-    for rec in frame.to_dict("records"):
+    recs = mon.indicator_rows
+    for rec in recs:
         q = rec.get("tw_tahun")
-        q = None if q is None or q != q else int(q)
         realised = _value(rec.get(f"realisasi_tw{q}")) if q else "-"
         status = rec.get("status_tahun")
         value = pct(rec.get("capaian_tahun"), lang) if status == M.OK else pick(WORDS[status_word[status]], lang)
@@ -54,30 +53,29 @@ def capaian_table(mon, lang: str = "id") -> str:
     for r in rows:
         out.append("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
     out.append("")
-    reported = int((frame["status_tahun"] != M.BLANK).sum()) if len(frame) else 0
-    out.append(pick(WORDS["reported"], lang, n=reported, total=len(frame)))
-    b = mon.budgets
-    if len(b):
-        done = b[b["tw_tahun"].notna()]
-        spent = float(done["realisasi_tahun"].fillna(0).sum())
-        pagu = int(b["pagu"].fillna(0).sum())
+    reported = sum(1 for rec in recs if rec["status_tahun"] != M.BLANK)
+    out.append(pick(WORDS["reported"], lang, n=reported, total=len(recs)))
+    lines = mon.budget_rows
+    if lines:
+        done = [b for b in lines if b["tw_tahun"] is not None]
+        spent = math.fsum(b["realisasi_tahun"] for b in done if b["realisasi_tahun"] is not None)
+        pagu = sum(b["pagu"] or 0 for b in lines)
         out.append(pick(WORDS["budget"], lang, spent=money(int(spent), lang), pagu=money(pagu, lang),
                         pct=pct(spent / pagu * 100 if pagu else None, lang), lines=len(done)))
-    d = mon.disagreements
-    if len(d):
-        cells = ", ".join(f"{s}!{c}" for s, c in zip(d["sheet"], d["cell"]))
+    d = mon.disagreement_rows
+    if d:
+        cells = ", ".join(f"{x['sheet']}!{x['cell']}" for x in d)
         out.append(pick(WORDS["disagree"], lang, n=len(d), cells=_short(cells, 200)))
     return "\n".join(out)
 
 
-def _records(frame):
-    return json.loads(frame.to_json(orient="records", force_ascii=False))
-
-
 def to_json(mon) -> dict:
+    """The reading as JSON data: the rows as pandas' JSON gives them (:mod:`rakxl.report.records`)."""
+    from ..report.records import json_records
+
     return {"file": mon.path, "quarter": mon.quarter, "config": mon.config.path if mon.config else None,
-            "indicators": _records(mon.indicators), "activities": _records(mon.activities),
-            "budgets": _records(mon.budgets), "disagreements": _records(mon.disagreements)}
+            "indicators": json_records(mon.indicator_rows), "activities": json_records(mon.activity_rows),
+            "budgets": json_records(mon.budget_rows), "disagreements": json_records(mon.disagreement_rows)}
 
 
 SHEETS = {key: MONITORING[f"sheet_{key}"] for key in ("indicators", "activities", "budgets", "disagreements")}
@@ -86,14 +84,14 @@ SHEETS = {key: MONITORING[f"sheet_{key}"] for key in ("indicators", "activities"
 def write_report(mon, out, kind: str, lang: str = "id") -> None:
     """Write the report as ``xlsx`` (one sheet per frame), ``csv`` (indicators then
     activities, a ``level`` column first) or ``json``."""
-    import pandas as pd
-
     from ..safeio import write_csv, write_json
 
     if kind == "json":
         write_json(to_json(mon), out, [mon.path])
         return
     if kind == "csv":
+        import pandas as pd
+
         frame = pd.concat([mon.indicators.assign(level="indikator"), mon.activities.assign(level="kegiatan")],
                           ignore_index=True)
         frame = frame[["level"] + [c for c in frame.columns if c != "level"]]

@@ -46,13 +46,12 @@ def _where(mon, sheet):
 
 def _records(mon):
     """(level, record) of every indicator and activity."""
-    return [("indikator", r) for r in mon.indicators.to_dict("records")] + \
-           [("kegiatan", r) for r in mon.activities.to_dict("records")]
+    return [("indikator", r) for r in mon.indicator_rows] + [("kegiatan", r) for r in mon.activity_rows]
 
 
 def over_pagu(mon, ctx):
     out = []
-    for rec in mon.budgets.to_dict("records"):
+    for rec in mon.budget_rows:
         pagu = rec["pagu"]
         if _na(pagu):
             continue
@@ -128,7 +127,7 @@ def cumulative_typed(mon, ctx):
             out.append(make("monev-cumulative-typed", _where(mon, rec["sheet"]), rec[f"cell_realisasi_tw{last_q}"],
                             rec["no"], column="realisasi", values=[_fmt(v) for v in nums], total=_fmt(sum(nums)),
                             target=rec["target"], last=_fmt(nums[-1])))
-    for rec in mon.budgets.to_dict("records"):
+    for rec in mon.budget_rows:
         values = [rec[f"realisasi_tw{q}"] for q in QUARTERS]
         if not _na(rec["pagu"]) and _looks_cumulative(values, rec["pagu"]):
             nums = [v for v in values if not _na(v)]
@@ -157,7 +156,7 @@ def invalid(mon, ctx):
             elif isinstance(v, (int, float)) and v < 0:
                 out.append(make("monev-invalid", _where(mon, rec["sheet"]), rec[f"cell_realisasi_tw{q}"], rec["no"],
                                 column="realisasi", q=q, value=_fmt(v), reason="negatif", reason_en="is negative"))
-    for rec in mon.budgets.to_dict("records"):
+    for rec in mon.budget_rows:
         for q in QUARTERS:
             v = rec[f"realisasi_tw{q}"]
             if _na(v):
@@ -180,8 +179,8 @@ def over_cap(mon, ctx):
     out = []
     for rak in mon.raks:
         indicators, activities = items(rak, mon.config)
-        for level, its, frame in (("indikator", indicators, mon.indicators), ("kegiatan", activities, mon.activities)):
-            recs = frame[frame["sheet"] == rak.sheet].to_dict("records") if len(frame) else []
+        for its, rows in ((indicators, mon.indicator_rows), (activities, mon.activity_rows)):
+            recs = [rec for rec in rows if rec["sheet"] == rak.sheet]
             for item, rec in zip(its, recs):
                 values = [None if _na(rec[f"realisasi_tw{q}"]) else rec[f"realisasi_tw{q}"] for q in QUARTERS]
                 for q in QUARTERS:
@@ -195,7 +194,7 @@ def over_cap(mon, ctx):
 
 def no_evidence(mon, ctx):
     out = []
-    for rec in mon.activities.to_dict("records"):
+    for rec in mon.activity_rows:
         for q in QUARTERS:
             v = rec[f"capaian_tw{q}"]
             if rec[f"status_tw{q}"] == M.OK and not _na(v) and v >= 100 and _na(rec[f"bukti_tw{q}"]):

@@ -359,14 +359,8 @@ class _MonevSheet(_SheetWriter):
         self.write_budget(blocks)
 
     def write_budget(self, blocks):
-        acts = self.rak.activities
-        import pandas as pd
-
-        line = [None if pd.isna(v) else int(v) for v in acts["budget_line"].tolist()] \
-            if "budget_line" in acts else [None] * self.n
-        index_of = {}
-        if len(self.rak.budgets):
-            index_of = {int(b): k for k, b in enumerate(self.rak.budgets["budget_line"].tolist())}
+        line = [a.budget_line for a in self.rak.plan.activities]
+        index_of = {b.budget_line: k for k, b in enumerate(self.rak.plan.budget_lines)}
         pagu_col = self.index["pagu"]
         covered = set()
         in_fmt = self.fmt.cell("input", layout.AMOUNT_FORMAT)

@@ -19,6 +19,7 @@ openpyxl one (the annotated copy of an input workbook), by two small adapters.
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -80,12 +81,8 @@ def _blank(value) -> bool:
         return True
     if isinstance(value, float) and value != value:
         return True
-    try:
-        import pandas as pd
-
-        return value is pd.NA or value is pd.NaT
-    except ImportError:  # pragma: no cover - pandas is a dependency
-        return False
+    pd = sys.modules.get("pandas")   # a value can be pandas' NA only where pandas is loaded
+    return pd is not None and (value is pd.NA or value is pd.NaT)
 
 
 def cell_value(value):
