@@ -46,7 +46,7 @@ _API = {
     "budget_totals": "totals",
     "read_many": "totals",
     "is_rakxl_output": "marker",
-    "find_workbooks": "totals",
+    "find_workbooks": "folders",
     "write_monitoring": "monitoring.workbook",
     "read_monitoring": "monitoring.reader",
     "Monitoring": "monitoring.reader",

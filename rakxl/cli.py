@@ -328,8 +328,8 @@ def totals(paths, by, output, as_json, quiet, jobs, lang):
         kind = output_kind(output, ("xlsx", "csv", "json"))
         check_output(output)
     with _progress(quiet, lang) as progress:
-        result = read_many(paths, jobs=jobs, check=kind == "xlsx", progress=progress)
-    table = sum_budgets(result.raks, by=keys)  # plain rows: pandas only for a CSV
+        result = read_many(paths, jobs=jobs, check=kind == "xlsx", progress=progress, raks=False)
+    table = sum_budgets(result.sheets, by=keys)  # plain rows: pandas only for a CSV
     if output:
         write_totals(table, output, result, lang=lang)
         confirm(output, lang, quiet, sheets=3 if kind == "xlsx" else None, rows=len(table))

@@ -30,7 +30,6 @@ this module reads many files (:func:`rollup`).
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -97,7 +96,7 @@ def rollup(paths: Iterable, tw: int, *, config=None, config_path=None, jobs: int
     from ..batch import run_isolated
     from ..guard import default_limits
     from ..monitoring.config import FILE_NAME, find_config, load_config
-    from ..totals import find_workbooks, parallel_threshold
+    from ..folders import find_workbooks
 
     if tw not in QUARTERS:
         raise ValueError("tw must be 1, 2, 3 or 4")
@@ -114,11 +113,9 @@ def rollup(paths: Iterable, tw: int, *, config=None, config_path=None, jobs: int
     if not files and not problems:
         raise RakFileError(f"tidak ada workbook (.xlsx, .xlsm, .xls) di {', '.join(map(str, paths)) or '(tidak ada)'}")
     total = len(files)
-    if jobs is None:
-        jobs = (os.cpu_count() or 1) if total >= parallel_threshold(start_method) else 1
     read, skipped = [], []
     failures = [Skipped(p.path, p.reason) for p in problems]
-    outcomes = run_isolated("rakxl.rekap:_read_task", [(f, tw, config) for f in files], jobs=min(jobs, 61),
+    outcomes = run_isolated("rakxl.rekap:_read_task", [(f, tw, config) for f in files], jobs=jobs,
                             seconds=default_limits().max_seconds, failed=_failed, start_method=start_method)
     for done, (path, unit_file, reason, notice) in enumerate(outcomes, 1):
         if notice is not None:

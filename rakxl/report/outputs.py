@@ -64,37 +64,35 @@ def _names(values: Iterable, limit: int = 6) -> str:
     return ", ".join(seen) or "-"
 
 
-def totals_title(raks: Sequence, files: int | None, lang: str = "id") -> list[str]:
-    """The lines above the totals table: what it is, whose plans (organisation, unit, year)."""
+def totals_title(sheets: Sequence, files: int | None, lang: str = "id") -> list[str]:
+    """The lines above the totals table: what it is, whose plans (organisation, unit, year);
+    ``sheets``: :class:`rakxl.totals.SheetTotals`."""
     lines = [text("totals.title", lang)]
-    if raks:
-        lines.append(text("totals.organization", lang, names=_names(r.meta.organization for r in raks)))
-        lines.append(text("totals.units", lang, names=_names(r.meta.unit for r in raks)))
-        lines.append(text("totals.years", lang, names=_names(r.meta.year for r in raks)))
-        lines.append(text("totals.files", lang, files=files if files is not None else len({r.path for r in raks}),
-                          sheets=len(raks)))
+    if sheets:
+        lines.append(text("totals.organization", lang, names=_names(s.organization for s in sheets)))
+        lines.append(text("totals.units", lang, names=_names(s.unit for s in sheets)))
+        lines.append(text("totals.years", lang, names=_names(s.year for s in sheets)))
+        lines.append(text("totals.files", lang, files=files if files is not None else len({s.path for s in sheets}),
+                          sheets=len(sheets)))
     return lines
 
 
 def totals_tables(table: "pd.DataFrame", result=None, lang: str = "id") -> list[Table]:
     """The sheets of the totals workbook: ``Total``, and with a :class:`rakxl.totals.ReadResult`
     also ``Sumber`` (every file and sheet) and ``Peringatan`` (findings that change a total)."""
-    from ..totals import TOTALS_FINDING_CODES
-
     keys = [c for c in table.columns if c not in ("pagu", "budget_lines")]
     cols = [Column(text(f"col.{k}", lang), _TOTAL_WIDTHS.get(k, 20), wrap=k != "no") for k in keys]
     cols += [Column(text("col.pagu", lang), 18, "rupiah", total=True),
              Column(text("col.budget_lines", lang), 10, "integer", total=True)]
-    raks = result.raks if result is not None else []
+    sheets = result.sheets if result is not None else []
     total = Table(text("sheet.total", lang), cols, list(table.itertuples(index=False)),
-                  title=totals_title(raks, len(result.files) if result is not None else None, lang),
+                  title=totals_title(sheets, len(result.files) if result is not None else None, lang),
                   total=text("totals.total", lang))
     if result is None:
         return [total]
-    counts = [len(f) for f in result.findings] if result.findings is not None else None
-    by_file: dict[str, list[int]] = {}
-    for i, rak in enumerate(result.raks):
-        by_file.setdefault(rak.path, []).append(i)
+    by_file: dict[str, list] = {}
+    for sheet in sheets:
+        by_file.setdefault(sheet.path, []).append(sheet)
     failed = {f.path: text("totals.unreadable", lang, reason=f.reason) for f in result.failures}
     failed.update({f.path: f.reason for f in getattr(result, "skipped", ())})
     failed.update({f.path: f.reason for f in getattr(result, "duplicates", ())})
@@ -104,10 +102,9 @@ def totals_tables(table: "pd.DataFrame", result=None, lang: str = "id") -> list[
         if f in failed:
             rows.append((f, None, None, None, None, None, None, failed[f]))
             continue
-        for i in by_file.get(f, []):
-            rak = result.raks[i]
-            rows.append((rak.path, rak.sheet, rak.meta.year, rak.meta.unit, len(rak.plan.budget_lines), rak.total_pagu,
-                         counts[i] if counts is not None else None, text("totals.read", lang)))
+        for s in by_file.get(f, []):
+            rows.append((s.path, s.sheet, s.year, s.unit, s.budget_lines, s.total_pagu, s.findings,
+                         text("totals.read", lang)))
     sources = Table(text("sheet.sources", lang), [
         Column(text("col.file", lang), 40, wrap=True), Column(text("col.sheet", lang), 18, wrap=True),
         Column(text("col.year", lang), 7), Column(text("col.unit", lang), 26, wrap=True),
@@ -115,12 +112,10 @@ def totals_tables(table: "pd.DataFrame", result=None, lang: str = "id") -> list[
         Column(text("col.pagu", lang), 18, "rupiah", total=True), Column(text("col.findings", lang), 9, "integer"),
         Column(text("col.status", lang), 40, wrap=True)], rows, total=text("totals.total", lang))
     warn_rows = []
-    if result.findings is not None:
-        for rak, findings in zip(result.raks, result.findings):
-            for fd in findings:
-                if fd.code in TOTALS_FINDING_CODES:
-                    warn_rows.append((rak.path, fd.sheet, fd.cell, fd.no, fd.code,
-                                      text(f"severity.{fd.severity}", lang), fd.text(lang)))
+    for s in sheets:
+        for fd in s.warnings:
+            warn_rows.append((s.path, fd.sheet, fd.cell, fd.no, fd.code, text(f"severity.{fd.severity}", lang),
+                              fd.text(lang)))
     warnings = Table(text("sheet.warnings", lang), [
         Column(text("col.file", lang), 30, wrap=True), Column(text("col.sheet", lang), 16, wrap=True),
         Column(text("col.cell", lang), 8), Column(text("col.no", lang), 5), Column(text("col.code", lang), 18),
