@@ -1,190 +1,271 @@
-"""Benchmark of ``rakxl totals`` over many small RAK workbooks.
+"""Benchmark of ``rakxl totals`` over many small RAK workbooks: issue 19's goals.
 
 Run from the project root::
 
-    python benchmarks/totals_bench.py            # 300 and 3,000 files
-    python benchmarks/totals_bench.py 300        # only 300
-    python benchmarks/totals_bench.py crossover  # sequential vs pool at 25..800 files
+    python benchmarks/totals_bench.py             # the goals, then the phase table
+    python benchmarks/totals_bench.py phases      # the phase table only
+    python benchmarks/totals_bench.py pool 25 100 400 1600   # what the automatic pool chooses
 
-It builds N small RAK workbooks (five goals, ten activities, merged No/Sasaran and
-merged Pagu ranges, a title and a signature: about the size of one unit's RAK) in a
-temporary folder, then measures:
+The goals (issue 19, "lean batches"), each measured as a real ``rakxl totals FOLDER
+--quiet`` process, start-up included, with the load average beside it:
 
-- files per second read sequentially and with the process pool
-  (:func:`rakxl.totals.read_many` with ``jobs=1`` and ``jobs=<cores>``), which is
-  what :data:`rakxl.totals.PARALLEL_THRESHOLD` is chosen from;
-- ``rakxl totals FOLDER`` end to end as a real process (start-up included).
+- 300 small files end to end under 2 s;
+- 3,000 files: the default (automatic pool) at least 1.5x faster than ``-j 1`` on a
+  quiet machine, and never slower than ``-j 1`` with one CPU-bound job beside it (the
+  benchmark starts that job itself: a busy loop);
+- 5,000 files under 1 minute.
 
-:func:`make_folder` and :func:`write_small_rak` may be imported by other benchmarks.
+Runs of ``-j 1`` and of the default alternate (A B B A) and the best of each is kept.
+The exit status is 1 when a goal is missed: on a loaded machine they are (the load is
+printed to say so).
+
+The phase table says where the time of one file goes (CPU, best of 3, in this process):
+the guard (zip directory, inflating and checking the parts), the parse (calamine
+opening the checked zip, the sheets' cells), the reading (the reader's stages, the
+typed model), the packing (the :class:`rakxl.totals.SheetTotals` a worker sends back,
+pickled; a whole reading pickled beside it for comparison) and the IPC (one round trip
+between the parent and a worker of :func:`rakxl.batch.run_isolated`, measured with a
+task that only echoes that packet).
+
+The folders are those of ``benchmarks/run.py`` (``benchmarks/data/batchN``, made once
+by :func:`batch_folder`: 20 to 70 activity rows each, one unit's RAK).
 """
 from __future__ import annotations
 
 import os
-import random
+import pickle
+import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-UNITS = ("Subbag Umum dan Logistik", "Subbag Keuangan", "Subbag Program dan Data",
-         "Subbag Teknis dan Hupmas", "Subbag Hukum", "Subbag SDM")
-HEADERS = ["No", "Sasaran Program/Kegiatan", "Indikator Kinerja", "Target Indikator Kinerja",
-           "Nama Kegiatan/Aksi", "Target Kegiatan/Aksi", "Pelaksanaan Kegiatan Triwulan", None, None, None,
-           "Pagu Anggaran", "Pelaksana Tingkat Pejabat Eselon IV"]
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+sys.path.insert(0, str(HERE))
 
 
-def write_small_rak(path, unit: str, goals: list[dict]) -> int:
-    """Write one RAK workbook; return its total Pagu.
-
-    Args:
-        goals: ``{"no": "1", "sasaran": ..., "activities": [(kegiatan, pelaksana), ...],
-            "budgets": [(first, last, amount), ...]}``; each budget line is merged over
-            activities ``first..last`` (0-based within the goal).
-    """
-    import xlsxwriter
-
-    wb = xlsxwriter.Workbook(str(path))
-    ws = wb.add_worksheet("RAK")
-    for r, line in enumerate(["RENCANA AKSI KINERJA TAHUN 2021", "KOMISI PEMILIHAN UMUM PROVINSI BANTEN", unit]):
-        ws.merge_range(r, 0, r, 11, line)
-    for c, label in enumerate(HEADERS):
-        if c == 6:
-            ws.merge_range(4, 6, 4, 9, label)
-        elif label is not None:
-            ws.merge_range(4, c, 5, c, label)
-    for i, roman in enumerate(["I", "II", "III", "IV"]):
-        ws.write_string(5, 6 + i, roman)
-    r = 6
-    total = 0
-    for g in goals:
-        acts = g["activities"]
-        if len(acts) > 1:
-            ws.merge_range(r, 0, r + len(acts) - 1, 0, g["no"])
-            ws.merge_range(r, 1, r + len(acts) - 1, 1, g["sasaran"])
-        else:
-            ws.write_string(r, 0, g["no"])
-            ws.write_string(r, 1, g["sasaran"])
-        ws.write_string(r, 2, f"Persentase capaian {g['no']}")
-        ws.write_string(r, 3, "100%")
-        for i, (kegiatan, pelaksana) in enumerate(acts):
-            ws.write_string(r + i, 4, kegiatan)
-            ws.write_string(r + i, 5, "1 Laporan")
-            ws.write_string(r + i, 6 + i % 4, "1 Laporan")
-            ws.write_string(r + i, 11, pelaksana)
-        for first, last, amount in g["budgets"]:
-            if last > first:
-                ws.merge_range(r + first, 10, r + last, 10, None)
-            ws.write_number(r + first, 10, amount)
-            total += amount
-        r += len(acts)
-    ws.write_string(r + 1, 9, "Serang, 28 Januari 2021")
-    ws.write_string(r + 2, 9, "Kepala Subbagian,")
-    ws.write_string(r + 5, 9, "NAMA PEJABAT")
-    ws.write_string(r + 6, 9, "NIP. 19710703 199903 2 007")
-    wb.close()
-    return total
+def load() -> str:
+    try:
+        return "{:.1f}".format(os.getloadavg()[0])
+    except (AttributeError, OSError):
+        return "n/a"
 
 
-def small_goals(seed: int) -> list[dict]:
-    """Five goals of two activities each, one or two merged budget lines per goal."""
-    rnd = random.Random(seed)
-    goals = []
-    for g in range(1, 6):
-        unit = UNITS[rnd.randrange(len(UNITS))]
-        acts = [(f"Kegiatan {g}.{i}", unit) for i in range(1, 3)]
-        if rnd.random() < 0.5:
-            budgets = [(0, 1, rnd.randrange(1, 500) * 1_000_000)]
-        else:
-            budgets = [(0, 0, rnd.randrange(1, 500) * 100_000), (1, 1, rnd.randrange(1, 500) * 100_000)]
-        goals.append({"no": str(g), "sasaran": f"Sasaran {g}", "activities": acts, "budgets": budgets})
-    return goals
+def batch_folder(count: int, log=print) -> Path:
+    """``benchmarks/data/batch<count>``: ``count`` small RAK workbooks in ten
+    subfolders (made once, then reused; ``figures.json`` holds their total Pagu)."""
+    import json
+
+    import generate
+
+    folder = DATA / f"batch{count}"
+    stamp = folder / "figures.json"
+    if not stamp.exists():
+        log(f"generating {count} small workbooks in {folder} ...")
+        shutil.rmtree(folder, ignore_errors=True)
+        total = 0
+        for i in range(count):
+            # 20..70 activity rows: one unit's RAK (the official sample has 68)
+            total += generate.build(folder / f"unit{i % 10:02d}" / f"RAK_{i:04d}.xlsx", 20 + i % 51,
+                                    seed=i)["total_pagu"]
+        for j in folder.rglob("*.json"):
+            j.unlink()  # keep the folder to workbooks only
+        stamp.write_text(json.dumps({"files": count, "total_pagu": total}), encoding="utf-8")
+    return folder
 
 
-def make_folder(folder, n: int) -> int:
-    """Write ``n`` small RAK workbooks into ``folder`` (10 subfolders); return the grand total."""
-    folder = Path(folder)
-    total = 0
-    for i in range(n):
-        sub = folder / f"unit{i % 10:02d}"
-        sub.mkdir(parents=True, exist_ok=True)
-        total += write_small_rak(sub / f"RAK_{i:05d}.xlsx", UNITS[i % len(UNITS)], small_goals(i))
-    return total
+def _command() -> list[str]:
+    script = Path(sys.executable).with_name("rakxl")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "rakxl.cli"]
 
 
-def files_per_second(folder, jobs: int, start_method: str | None = None, repeat: int = 3) -> tuple[float, int]:
-    """Best of ``repeat`` runs of :func:`rakxl.totals.read_many` (the machine may be shared)."""
-    from rakxl.totals import find_workbooks, read_many
+def end_to_end(folder, *extra: str) -> tuple[float, float | None]:
+    """Wall and CPU seconds (this process's children: the command and its workers)
+    of ``rakxl totals FOLDER --quiet``."""
+    try:
+        import resource
 
-    files = find_workbooks([folder])
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = read_many(files, jobs=jobs, start_method=start_method)
-        best = min(best, time.perf_counter() - start)
-    assert not result.failures, result.failures[:3]
-    return len(files) / best, sum(r.total_pagu for r in result.raks)
+        def cpu():
+            r = resource.getrusage(resource.RUSAGE_CHILDREN)
+            return r.ru_utime + r.ru_stime
+    except ImportError:  # Windows
+        def cpu():
+            return None
+    before, start = cpu(), time.perf_counter()
+    proc = subprocess.run([*_command(), "totals", str(folder), "--quiet", *extra], capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"rakxl totals failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    after = cpu()
+    return wall, (after - before if after is not None else None)
 
 
-def end_to_end(folder, repeat: int = 3) -> float:
-    """Best wall-clock seconds of ``rakxl totals FOLDER`` as a real process."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "rakxl.cli", "totals", str(folder), "--quiet"],
-                              capture_output=True, text=True)
-        best = min(best, time.perf_counter() - start)
-        assert proc.returncode == 0, proc.stderr
+def _fmt(wall: float, cpu: float | None) -> str:
+    return f"{wall:6.2f} s" + (f" (CPU {cpu:.2f} s)" if cpu is not None else "")
+
+
+def compare(folder, repeat: int = 1) -> dict:
+    """``-j 1`` against the default, alternating (A B B A ...); the best wall time of each."""
+    best = {"-j 1": (float("inf"), None), "auto": (float("inf"), None)}
+    order = ["-j 1", "auto", "auto", "-j 1"] * repeat
+    for label in order:
+        wall, cpu = end_to_end(folder, *(["-j", "1"] if label == "-j 1" else []))
+        if wall < best[label][0]:
+            best[label] = (wall, cpu)
     return best
 
 
-def crossover(counts=(25, 50, 100, 200, 400, 800), repeat: int = 3) -> None:
-    """Seconds to read N files sequentially and with each start method (best of
-    ``repeat``): where the pool starts to win is :data:`rakxl.totals.PARALLEL_THRESHOLD`."""
-    import multiprocessing
+class Goals:
+    def __init__(self):
+        self.missed = []
 
-    import pandas  # noqa: F401
+    def line(self, what: str, figure: str, met: bool, loads: str) -> None:
+        print(f"{what:<58} {figure:<40} load {loads:<11} {'met' if met else 'NOT MET'}", flush=True)
+        if not met:
+            self.missed.append(what)
 
+
+def goals(repeat: int = 1) -> list[str]:
+    g = Goals()
+    folder = batch_folder(300)
+    end_to_end(folder)  # the files into the page cache, the modules into their .pyc
+    before = load()
+    wall, cpu = min(end_to_end(folder) for _ in range(3))
+    g.line("300 small files end to end < 2 s", _fmt(wall, cpu), wall < 2.0, f"{before}-{load()}")
+
+    folder = batch_folder(3000)
+    before = load()
+    best = compare(folder, repeat)
+    seq, par = best["-j 1"][0], best["auto"][0]
+    g.line("3,000 files: auto >= 1.5x faster than -j 1",
+           f"{seq:.2f} s / {par:.2f} s = {seq / par:.2f}x", seq / par >= 1.5, f"{before}-{load()}")
+    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        time.sleep(1)
+        before = load()
+        best = compare(folder, repeat)
+    finally:
+        busy.kill()
+        busy.wait()
+    seq, par = best["-j 1"][0], best["auto"][0]
+    g.line("3,000 files, a CPU-bound job beside: auto never slower",
+           f"{seq:.2f} s / {par:.2f} s = {seq / par:.2f}x", par <= seq, f"{before}-{load()}")
+
+    folder = batch_folder(5000)
+    before = load()
+    wall, cpu = end_to_end(folder)
+    g.line("5,000 files end to end < 60 s", _fmt(wall, cpu), wall < 60, f"{before}-{load()}")
+    return g.missed
+
+
+# -- where the time of one file goes --------------------------------------------------------
+
+def _echo(task):
+    """A worker task that sends its packet straight back: the IPC of one file."""
+    return task
+
+
+def _best(func, files, repeat=3) -> float:
+    """CPU milliseconds per file of ``func(path)``, best of ``repeat``."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        for f in files:
+            func(f)
+        best = min(best, time.process_time() - start)
+    return best / len(files) * 1000
+
+
+def phases(n: int = 100) -> None:
+    from rakxl import guard
+    from rakxl.batch import run_isolated
+    from rakxl.reader import read_book
+    from rakxl.totals import find_workbooks, sheet_totals
+    from rakxl.workbook import Workbook
+
+    files = [str(p) for p in find_workbooks([batch_folder(300)])][:n]
+    limits = guard.default_limits()
+
+    def only_guard(f):
+        with guard.open_input(Path(f), limits) as fh:
+            guard.load_xlsx(Path(f), limits, fh)
+
+    def cells(f):
+        with Workbook(f) as book:
+            for name in book.plan_sheets:
+                book.grid(name)
+
+    def reading(f):
+        with Workbook(f) as book:
+            return read_book(book, f)
+
+    raks = [reading(f) for f in files]
+    lean = [tuple(sheet_totals(r) for r in rs) for rs in raks]
+    before = load()
+    t_guard, t_cells, t_read = _best(only_guard, files), _best(cells, files), _best(reading, files)
+    it = iter(raks)
+    t_pack = _best(lambda f: pickle.dumps(tuple(sheet_totals(r) for r in next(it)), pickle.HIGHEST_PROTOCOL), files, 1)
+    packets = [pickle.dumps(x, pickle.HIGHEST_PROTOCOL) for x in lean]
+    it = iter(packets)
+    t_unpack = _best(lambda f: pickle.loads(next(it)), files, 1)
+    it = iter(raks)
+    t_whole = _best(lambda f: pickle.loads(pickle.dumps(next(it), pickle.HIGHEST_PROTOCOL)), files, 1)
+    whole_bytes = sum(len(pickle.dumps(r, pickle.HIGHEST_PROTOCOL)) for r in raks) / len(raks)
+    tasks = [(f, False, None, True) for f in files] * 5
+    start_wall, start_cpu = time.perf_counter(), time.process_time()
+    list(run_isolated("totals_bench:_echo", [(t, x) for t, x in zip(tasks, lean * 5)], jobs=1, seconds=60,
+                      failed=lambda t, r: None))
+    ipc_wall = (time.perf_counter() - start_wall) / len(tasks) * 1000
+    ipc_cpu = (time.process_time() - start_cpu) / len(tasks) * 1000
+    print(f"\nPer small file ({len(files)} files of batch300, CPU ms, best of 3, load {before}-{load()}):")
+    rows = [("guard (zip directory, parts inflated and checked)", t_guard),
+            ("parse (calamine on the checked zip, the sheets' cells)", t_cells - t_guard),
+            ("reading (the reader's stages, the typed model)", t_read - t_cells),
+            ("packing (SheetTotals + pickle, in the worker)", t_pack),
+            ("unpacking in the parent", t_unpack),
+            ("IPC: one round trip, wall (parent CPU)", ipc_wall)]
+    print("| phase, per file | ms |\n| --- | --- |")
+    for what, ms in rows:
+        extra = f" ({ipc_cpu:.3f})" if what.startswith("IPC") else ""
+        print(f"| {what} | {ms:.3f}{extra} |")
+    print(f"| packet sent back: lean | {sum(map(len, packets)) / len(packets):,.0f} bytes |")
+    print(f"| for comparison: the whole reading pickled and unpickled | {t_whole:.3f} ms, {whole_bytes:,.0f} bytes |")
+
+
+def pool(counts=(25, 100, 400, 1600)) -> None:
+    """Seconds to read N files with ``-j 1``, ``-j <cores>`` and the automatic pool
+    (the workers it chose), in this process."""
+    from rakxl.batch import cores
     from rakxl.totals import find_workbooks, read_many
 
-    cores = os.cpu_count() or 1
-    methods = [m for m in ("fork", "spawn") if m in multiprocessing.get_all_start_methods()]
-    with tempfile.TemporaryDirectory() as tmp:
-        make_folder(tmp, max(counts))
-        files = find_workbooks([tmp])
-        print(f"{'files':>6} {'sequential':>11} " + " ".join(f"{m:>11}" for m in methods))
-        for n in counts:
-            times = []
-            for jobs, method in [(1, None)] + [(cores, m) for m in methods]:
-                best = float("inf")
-                for _ in range(repeat):
-                    start = time.perf_counter()
-                    read_many(files[:n], jobs=jobs, start_method=method)
-                    best = min(best, time.perf_counter() - start)
-                times.append(best)
-            print(f"{n:>6} " + " ".join(f"{t:>10.3f}s" for t in times), flush=True)
+    files = [str(p) for p in find_workbooks([batch_folder(3000 if max(counts) > 300 else 300)])]
+    print(f"{'files':>6} {'-j 1':>8} {f'-j {cores()}':>8} {'auto':>8}  workers  load")
+    for n in counts:
+        times, workers = [], 0
+        for jobs in (1, cores(), None):
+            start = time.perf_counter()
+            result = read_many(files[:n], jobs=jobs, raks=False)
+            times.append(time.perf_counter() - start)
+            workers = result.workers
+        print(f"{n:>6} " + " ".join(f"{t:7.2f}s" for t in times) + f"  {workers:>7}  {load()}", flush=True)
 
 
-def main(sizes=(300, 3000)) -> None:
-    import pandas  # noqa: F401 - imported once up front, as the command line has it when it reads
-
-    cores = os.cpu_count() or 1
-    print(f"{cores} cores; default start method: {__import__('multiprocessing').get_start_method()}")
-    for n in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            expected = make_folder(tmp, n)
-            runs = [(1, None), (cores, "fork"), (cores, "spawn")] if os.name != "nt" else [(1, None), (cores, None)]
-            for jobs, method in runs:
-                rate, total = files_per_second(tmp, jobs, method, repeat=3 if n <= 300 else 1)
-                assert total == expected, (total, expected)
-                kind = "sequential" if jobs == 1 else f"parallel {jobs} x {method or 'default'}"
-                print(f"{n:>5} files  {kind:<26} {rate:8.0f} files/s", flush=True)
-            print(f"{n:>5} files  rakxl totals end to end    {end_to_end(tmp, 3 if n <= 300 else 1):8.2f} s",
-                  flush=True)
+def main(argv) -> int:
+    if argv[:1] == ["phases"]:
+        phases()
+        return 0
+    if argv[:1] == ["pool"]:
+        pool(tuple(int(a) for a in argv[1:]) or (25, 100, 400, 1600))
+        return 0
+    print(f"{os.cpu_count()} cores; start method {__import__('multiprocessing').get_start_method()}; "
+          f"load {load()}")
+    missed = goals()
+    phases()
+    if missed:
+        print(f"\nmissed: {'; '.join(missed)}")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["crossover"]:
-        crossover(tuple(int(a) for a in sys.argv[2:]) or (25, 50, 100, 200, 400, 800))
-    else:
-        main(tuple(int(a) for a in sys.argv[1:]) or (300, 3000))
+    sys.exit(main(sys.argv[1:]))
