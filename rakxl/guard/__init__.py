@@ -30,6 +30,9 @@ The limits are named constants in :class:`Limits`. To raise them pass your own
 ``Limits`` to :func:`rakxl.read_rak` (``limits=Limits(max_cells=10_000_000)``), or
 set the environment variable ``RAKXL_LIMITS`` (``"max_cells=10000000
 max_part_bytes=200000000"``), which the command line honours too.
+
+One concern per module (ARCHITECTURE.md lists them); this package gives the
+names callers use (``guard.load_xlsx``, ``guard.Limits``, ...).
 """
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..a1 import column_index, column_letters
 from ..i18n import number as _n
 from .limits import _RAISE_HINT, Limits, _hostile
 
@@ -36,10 +37,14 @@ class SideInfo:
     def __repr__(self):
         return f"SideInfo(errors={self.errors!r}, formulas={self.formulas!r}, percent={self.percent!r})"
 
-def _check_extent(ext: SheetExtent, limits: Limits, path, sheet) -> None:
-    if ext.rows > limits.max_rows or ext.cols > limits.max_cols or ext.rows * ext.cols > limits.max_cells:
-        from ..a1 import column_letters
 
+def _beyond(ext: SheetExtent, limits: Limits) -> bool:
+    """Whether the box from A1 to the extent's last cell is beyond the limits."""
+    return ext.rows > limits.max_rows or ext.cols > limits.max_cols or ext.rows * ext.cols > limits.max_cells
+
+
+def _check_extent(ext: SheetExtent, limits: Limits, path, sheet) -> None:
+    if _beyond(ext, limits):
         last = f"{column_letters(ext.cols - 1)}{ext.rows}" if 0 < ext.cols < 10**6 else f"baris {_n(ext.rows)}"
         raise _hostile(
             f"sel berisi menjangkau hingga {last} ({_n(ext.rows)} baris x {_n(ext.cols)} kolom = "
@@ -48,3 +53,13 @@ def _check_extent(ext: SheetExtent, limits: Limits, path, sheet) -> None:
     if ext.merges > limits.max_merges:
         raise _hostile(f"sheet memuat {_n(ext.merges)} sel gabungan (batas {_n(limits.max_merges)}); "
                        f"{_RAISE_HINT}", path, sheet)
+
+
+class ColumnNumbers(dict):
+    """``columns[letters]``: the 1-based number of a column's letters (bytes, as
+    a pattern found them), computed once per column (a sheet names the same few
+    columns again and again)."""
+
+    def __missing__(self, letters: bytes) -> int:
+        n = self[letters] = column_index(letters.decode("ascii")) + 1
+        return n

@@ -1,6 +1,7 @@
 """The input file: a regular file within its size, checked before it is opened and read."""
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from pathlib import Path
@@ -63,3 +64,15 @@ def _opened_size(fh, path, limits: Limits) -> int:
     st = os.fstat(fh.fileno())
     _check_kind(st, path, limits)
     return st.st_size
+
+
+@contextlib.contextmanager
+def checked_input(path, limits: Limits, fh=None):
+    """``(file, size)`` to read ``path`` from, its kind and size checked: ``fh``
+    when the caller opened it (left open), else the file :func:`open_input` opens
+    (closed after)."""
+    if fh is not None:
+        yield fh, _opened_size(fh, path, limits)
+        return
+    with open_input(path, limits) as own:
+        yield own, _opened_size(own, path, limits)

@@ -1,42 +1,45 @@
 """The pattern path: a sheet's extent by a few regular-expression searches
-(speed) where every cell tag is written plainly; None where the exact pass must read it."""
+(speed) where every cell tag is written plainly; None where the exact pass must read it.
+
+:func:`_needs_exact` says whether a part can take this path at all. The claim path
+(:func:`_scan_claimed`) trusts a sheet's ``<dimension>`` once every cell tag is
+checked to lie within it; :func:`_scan_fast_bytes` reads each canonical cell tag.
+tests/test_fast_paths.py proves both equal to the exact pass.
+"""
 from __future__ import annotations
 
 import re
 
-from .extent import SheetExtent
+from ..a1 import column_index
+from .extent import ColumnNumbers, SheetExtent, _beyond
 from .limits import Limits
 
+# Pieces of the patterns (also read by the fast side information):
+PREFIX = rb"<(?:[A-Za-z_][\w.-]{0,255}:)?"  # a tag's start, with any namespace prefix or none
+PLAIN_REF = rb"[A-Z]{1,3}[1-9][0-9]{0,6}"  # a cell reference as writers write it
+PLAIN_REF_PARTS = rb"([A-Z]{1,3})([1-9][0-9]{0,6})"  # the same, letters and digits captured
+PLAIN_ATTR = rb' [A-Za-z_][\w.-]*="[^"<>]*"'  # an attribute written plainly: one space, double quotes
+# a plain tag's rest after its r: plain attributes, none of them a second r, up to '>' or '/>'
+PLAIN_REST = rb'(?: (?!r=)[A-Za-z_][\w.-]*="[^"<>]*")* ?/?>'
 
-_S_CELL = re.compile(rb'<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: [A-Za-z_][\w.-]*="[^"<>]*")*? t="s"'
-                     rb'(?: [A-Za-z_][\w.-]*="[^"<>]*")* ?>(?:<f[^<>]*/>|<f[^<>]*>[^<]*</f>)?<v>([0-9]+)</v>')
-
-
-def _shared_text_plain(data: bytes, lengths) -> int | None:
-    """The text the shared-string cells of a plainly written sheet expand to, or
-    None when some ``t="s"`` is not in a plain cell with its index (the exact pass
-    then counts)."""
-    found = _S_CELL.findall(data)
-    if len(found) != data.count(b't="s"'):
-        return None
-    n = len(lengths)
-    total = 0
-    for idx in found:
-        i = int(idx)
-        if i < n:
-            total += lengths[i]
-    return total
-
-
-def _prolog_end(data: bytes) -> int:
-    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-    if data.startswith(b"<?xml", start):
-        end = data.find(b"?>", start)
-        return end + 2 if end >= 0 else len(data)
-    return start
-
-
+# Any cell or merge tag at all, also with a namespace prefix (<x:c ...>).
+ANY_CELL = re.compile(PREFIX + rb"c[\s/>]")
+_ANY_MERGE = re.compile(PREFIX + rb"mergeCell[\s/>]")
+_PREFIXED_CELL = re.compile(rb":c[\s/>]")
+_PREFIXED = re.compile(rb":(?:c|mergeCell)[\s/>]")  # a cell or merge tag with a namespace prefix
+_PLAIN_CELL = re.compile(rb"<c[\s/>]")
+_PLAIN_MERGE = re.compile(rb"<mergeCell[\s/>]")
 _SHARED = re.compile(rb"""\st\s*=\s*["']shared""")
+_DIMENSION = re.compile(rb'<dimension ref="(?:' + PLAIN_REF + rb':)?' + PLAIN_REF_PARTS + rb'"')
+# The fast path: every cell tag written as all writers write it, r first:
+# <c r="AB12" ...> (or <c r="AB12" .../> for an empty, styled cell).
+_CANON_CELL = re.compile(
+    rb'<c r="' + PLAIN_REF_PARTS + rb'"'
+    rb'((?:\s+[A-Za-z_][\w:.-]*\s*=\s*(?:"[^"]*"|\'[^\']*\'))*)\s*(/?)>')
+_R_ATTR = re.compile(rb"(?:^|\s)r\s*=")
+# A plain cell using a shared string, with its index.
+_S_CELL = re.compile(rb'<c r="' + PLAIN_REF + rb'"(?:' + PLAIN_ATTR + rb')*? t="s"'
+                     rb'(?:' + PLAIN_ATTR + rb')* ?>(?:<f[^<>]*/>|<f[^<>]*>[^<]*</f>)?<v>([0-9]+)</v>')
 
 
 def _needs_exact(data: bytes) -> bool:
@@ -48,40 +51,47 @@ def _needs_exact(data: bytes) -> bool:
             or (data.find(b"shared") >= 0 and _SHARED.search(data) is not None))
 
 
-# The fast path: every cell tag written as all writers write it, r first:
-# <c r="AB12" ...> (or <c r="AB12" .../> for an empty, styled cell).
-_CANON_CELL = re.compile(
-    rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"'
-    rb'((?:\s+[A-Za-z_][\w:.-]*\s*=\s*(?:"[^"]*"|\'[^\']*\'))*)\s*(/?)>')
-# Any cell tag at all, also with a namespace prefix (<x:c ...>).
-_ANY_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,255}:)?c[\s/>]")
-_ANY_MERGE = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,255}:)?mergeCell[\s/>]")
-_R_ATTR = re.compile(rb"(?:^|\s)r\s*=")
-_DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]{1,3}[1-9][0-9]{0,6}:)?([A-Z]{1,3})([1-9][0-9]{0,6})"')
-_PREFIXED_CELL = re.compile(rb":c[\s/>]")
-_PREFIXED = re.compile(rb":(?:c|mergeCell)[\s/>]")  # a cell or merge tag with a namespace prefix
-_PLAIN_CELL = re.compile(rb"<c[\s/>]")
-_PLAIN_MERGE = re.compile(rb"<mergeCell[\s/>]")
+def _prolog_end(data: bytes) -> int:
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    if data.startswith(b"<?xml", start):
+        end = data.find(b"?>", start)
+        return end + 2 if end >= 0 else len(data)
+    return start
 
 
-def _count_plain_merges(data: bytes, end: int) -> int:
-    """``len(_PLAIN_MERGE.findall(data[:end]))``, searched from the first
-    ``<mergeCell`` on (merges sit after the cells, so most of a sheet is skipped)."""
-    start = data.find(b"<mergeCell", 0, end)
-    return 0 if start < 0 else len(_PLAIN_MERGE.findall(data, start, end))
+# -- the claim path
+
+def _scan_claimed(data: bytes, limits: Limits) -> "SheetExtent | None":
+    """The extent a sheet claims in ``<dimension>``, when every cell tag is within
+    that claim and the claim is within ``limits``; None when another path must
+    decide. ``rows``/``cols`` are then the claim (an upper bound of the cells that
+    hold a value) and ``cells`` is not counted (speed, issue 8: a few searches that
+    run in C, not per cell in Python)."""
+    m = _DIMENSION.search(data, 0, 64 * 1024)
+    if m is None:
+        return None
+    letters, digits = m.group(1).decode(), m.group(2).decode()
+    ext = SheetExtent(rows=int(digits), cols=column_index(letters) + 1)
+    if _beyond(ext, limits):
+        return None
+    if _claim_pattern(letters, digits).search(data) or _PREFIXED.search(data):
+        return None
+    ext.merges = _count_plain_merges(data, len(data))
+    if ext.merges > limits.max_merges:
+        return None
+    return ext
 
 
-def _count_any_cells(body: bytes) -> int:
-    """``len(_ANY_CELL.findall(body))``; without a prefixed cell tag (``:c``), the
-    plain ``<c`` tags alone, a search that runs much faster."""
-    if _PREFIXED_CELL.search(body):
-        return len(_ANY_CELL.findall(body))
-    return len(_PLAIN_CELL.findall(body))
-
-
-def _count_any_merges(body: bytes) -> int:
-    """``len(_ANY_MERGE.findall(body))``, skipped when no ``mergeCell`` is there."""
-    return len(_ANY_MERGE.findall(body)) if b"mergeCell" in body else 0
+def _claim_pattern(cols: str, rows: str) -> re.Pattern:
+    """A regex that finds any cell tag not written ``<c r="REF"`` with REF inside
+    ``cols``/``rows`` and no second ``r`` attribute (what the cheap path trusts)."""
+    ref_ok = rb"(?:" + _at_most(cols, "A", "A", "Z") + rb")(?:" + _at_most(rows, "1", "0", "9") + rb')"'
+    # after REF, the rest of the tag (PLAIN_REST): attributes written plainly (one space,
+    # double quotes, no '<' or '>' in a value; each starts with a character a value
+    # excludes, so nothing backtracks for long) and no second r: a sheet the claim path
+    # takes is one the pattern side information reads as the exact pass does
+    # (fast_side_info(strict=True))
+    return re.compile(rb'<c(?:[\t\n\r\x0b\x0c/>]| (?!r="' + ref_ok + PLAIN_REST + rb"))")
 
 
 def _at_most(cap: str, first: str, low: str, high: str) -> bytes:
@@ -99,43 +109,14 @@ def _at_most(cap: str, first: str, low: str, high: str) -> bytes:
     return "|".join(alts).encode()
 
 
-def _claim_pattern(cols: str, rows: str) -> re.Pattern:
-    """A regex that finds any cell tag not written ``<c r="REF"`` with REF inside
-    ``cols``/``rows`` and no second ``r`` attribute (what the cheap path trusts)."""
-    ref_ok = rb"(?:" + _at_most(cols, "A", "A", "Z") + rb")(?:" + _at_most(rows, "1", "0", "9") + rb')"'
-    # the rest of the tag up to its '>', quoted values skipped whole, with no other r=;
-    # written "plain run, then (special, plain run)*": each special starts with a
-    # character the plain run excludes, so nothing can backtrack for long
-    # attributes written plainly (one space, double quotes, no '<' or '>' in a value)
-    # and no second r: a sheet the claim path takes is one the pattern side
-    # information reads as the exact pass does (fast_side_info(strict=True))
-    rest_ok = rb"""(?: (?!r=)[A-Za-z_][\w.-]*="[^"<>]*")* ?/?>"""
-    return re.compile(rb'<c(?:[\t\n\r\x0b\x0c/>]| (?!r="' + ref_ok + rest_ok + rb"))")
+def _count_plain_merges(data: bytes, end: int) -> int:
+    """``len(_PLAIN_MERGE.findall(data[:end]))``, searched from the first
+    ``<mergeCell`` on (merges sit after the cells, so most of a sheet is skipped)."""
+    start = data.find(b"<mergeCell", 0, end)
+    return 0 if start < 0 else len(_PLAIN_MERGE.findall(data, start, end))
 
 
-def _scan_claimed(data: bytes, limits: Limits) -> "SheetExtent | None":
-    """The extent a sheet claims in ``<dimension>``, when every cell tag is within
-    that claim and the claim is within ``limits``; None when another path must
-    decide. ``rows``/``cols`` are then the claim (an upper bound of the cells that
-    hold a value) and ``cells`` is not counted (speed, issue 8: a few searches that
-    run in C, not per cell in Python)."""
-    m = _DIMENSION.search(data, 0, 64 * 1024)
-    if m is None:
-        return None
-    letters, digits = m.group(1).decode(), m.group(2).decode()
-    cols = 0
-    for ch in letters:
-        cols = cols * 26 + ord(ch) - 64
-    ext = SheetExtent(rows=int(digits), cols=cols)
-    if ext.rows > limits.max_rows or ext.cols > limits.max_cols or ext.rows * ext.cols > limits.max_cells:
-        return None
-    if _claim_pattern(letters, digits).search(data) or _PREFIXED.search(data):
-        return None
-    ext.merges = _count_plain_merges(data, len(data))
-    if ext.merges > limits.max_merges:
-        return None
-    return ext
-
+# -- every canonical cell tag
 
 def _scan_fast_bytes(data: bytes) -> "SheetExtent | None":
     """The cells of a part whose cell tags are all canonical; None otherwise."""
@@ -150,16 +131,45 @@ def _scan_fast(body: bytes, ext: SheetExtent) -> bool:
     """Add the canonical cells of ``body`` to ``ext``; False when some cell tag is
     not canonical (the caller then parses the sheet as XML)."""
     canonical = 0
+    columns = ColumnNumbers()
     for m in _CANON_CELL.finditer(body):
         canonical += 1
         if _R_ATTR.search(m.group(3)):
             return False  # a second r: the last one wins in calamine
         if m.group(4):
             continue  # <c r="X1" s="3"/>: styled but empty, calamine keeps no cell
-        col = 0
-        for ch in m.group(1):
-            col = col * 26 + ch - 64
         ext.cells += 1
-        ext.cols = max(ext.cols, col)
+        ext.cols = max(ext.cols, columns[m.group(1)])
         ext.rows = max(ext.rows, int(m.group(2)))
     return canonical == _count_any_cells(body)
+
+
+def _count_any_cells(body: bytes) -> int:
+    """``len(ANY_CELL.findall(body))``; without a prefixed cell tag (``:c``), the
+    plain ``<c`` tags alone, a search that runs much faster."""
+    if _PREFIXED_CELL.search(body):
+        return len(ANY_CELL.findall(body))
+    return len(_PLAIN_CELL.findall(body))
+
+
+def _count_any_merges(body: bytes) -> int:
+    """``len(_ANY_MERGE.findall(body))``, skipped when no ``mergeCell`` is there."""
+    return len(_ANY_MERGE.findall(body)) if b"mergeCell" in body else 0
+
+
+# -- shared strings
+
+def _shared_text_plain(data: bytes, lengths) -> int | None:
+    """The text the shared-string cells of a plainly written sheet expand to, or
+    None when some ``t="s"`` is not in a plain cell with its index (the exact pass
+    then counts)."""
+    found = _S_CELL.findall(data)
+    if len(found) != data.count(b't="s"'):
+        return None
+    n = len(lengths)
+    total = 0
+    for idx in found:
+        i = int(idx)
+        if i < n:
+            total += lengths[i]
+    return total

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..exceptions import RakHostileError
 from ..i18n import number as _n
 from .exact import scan_exact
 from .extent import SheetExtent, SideInfo, _check_extent
@@ -54,9 +53,7 @@ def scan_part(data: bytes, limits: Limits = DEFAULT_LIMITS, *, path=None, part="
             if text is None:
                 ext = None  # the exact pass counts them
             else:
-                budget.shared_text += text
-                if budget.shared_text > limits.max_shared_text_bytes:
-                    raise _shared_text_refusal(limits, path, sheet)
+                _spend_shared_text(budget, text, limits, path, sheet)
         else:
             budget.shared_text += bound
     if ext is None:
@@ -65,9 +62,7 @@ def scan_part(data: bytes, limits: Limits = DEFAULT_LIMITS, *, path=None, part="
                                      percent_styles=percent_styles)
         if uses:
             text = sum(shared_lengths[i] * n for i, n in uses.items() if 0 <= i < len(shared_lengths))
-            budget.shared_text += text
-            if budget.shared_text > limits.max_shared_text_bytes:
-                raise _shared_text_refusal(limits, path, sheet)
+            _spend_shared_text(budget, text, limits, path, sheet)
         _check_extent(ext, limits, path, sheet)
         return PartScan(ext, side, exact=True)
     _check_extent(ext, limits, path, sheet)
@@ -75,6 +70,11 @@ def scan_part(data: bytes, limits: Limits = DEFAULT_LIMITS, *, path=None, part="
     return PartScan(ext, strict=strict is not None)
 
 
-def _shared_text_refusal(limits: Limits, path, sheet) -> RakHostileError:
-    return _hostile(f"teks bersama (shared strings) yang dipakai sel-selnya berjumlah lebih dari "
-                    f"{_n(limits.max_shared_text_bytes)} byte setelah disalin ke tiap sel; {_RAISE_HINT}", path, sheet)
+def _spend_shared_text(budget: _Budget, text: int, limits: Limits, path, sheet) -> None:
+    """Add ``text`` bytes of shared strings copied into cells to the workbook's
+    budget; refused beyond ``limits.max_shared_text_bytes``."""
+    budget.shared_text += text
+    if budget.shared_text > limits.max_shared_text_bytes:
+        raise _hostile(f"teks bersama (shared strings) yang dipakai sel-selnya berjumlah lebih dari "
+                       f"{_n(limits.max_shared_text_bytes)} byte setelah disalin ke tiap sel; {_RAISE_HINT}", path,
+                       sheet)

@@ -9,12 +9,10 @@ from pathlib import Path
 from ..exceptions import RakInputError
 from ..i18n import number as _n
 from .extent import SheetExtent, _check_extent
-from .files import _opened_size, open_input
+from .files import checked_input
 from .limits import _RESAVE, DEFAULT_LIMITS, Limits, _hostile
 from .ole import ole_container
 
-
-# -- .xls: the records the parser walks ------------------------------------------------
 
 # BIFF records that hold one cell (row and column are their first two u16), of
 # BIFF2 to BIFF8; MULRK/MULBLANK hold a run of cells of one row.
@@ -26,6 +24,8 @@ _BIFF_DIMENSIONS = {0x0000, 0x0200}
 _BIFF_EOF = 0x000A
 _BIFF_BOUNDSHEET = 0x0085
 _BIFF_SST = 0x00FC
+_BIFF_CELL_KINDS = _BIFF_CELLS | _BIFF_MULTI | _BIFF_DIMENSIONS  # what _add_cell reads
+_U16_PAIR = struct.Struct("<HH")  # a record's kind and length; a cell's row and column
 _ENCRYPTED_STREAMS = {"encryptioninfo", "encryptedpackage"}
 
 
@@ -55,112 +55,15 @@ def load_xls(path: Path, limits: Limits = DEFAULT_LIMITS, fh=None) -> bytes:
         RakHostileError: a sheet reaches beyond the limits.
         RakInputError: the file is too big, encrypted, or its container is damaged.
     """
-    own = fh is None
-    if own:
-        fh = open_input(path, limits)
-    try:
-        _opened_size(fh, path, limits)
+    with checked_input(path, limits, fh) as (fh, _size):
         fh.seek(0)
         data = fh.read(limits.max_file_bytes + 1)
-    finally:
-        if own:
-            fh.close()
     name, stream = _xls_workbook_stream(data, Path(path))
     del data
     if len(stream) < 4096:  # a stream this small would be a short stream: padded after its records
         stream += bytes(4096 - len(stream))
     walk_biff(stream, limits, path)
     return ole_container(stream, name)
-
-
-def walk_biff(stream: bytes, limits: Limits = DEFAULT_LIMITS, path=None) -> None:
-    """Hold a BIFF workbook stream to ``limits``, walked as calamine walks it."""
-    end = len(stream)
-    names: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    # 1. The whole stream, record by record (what xlrd reads), with the globals'
-    #    BOUNDSHEET and SST records.
-    ext = SheetExtent()
-    substream = -1
-    in_globals = True
-    while pos + 4 <= end:
-        kind, length = struct.unpack_from("<HH", stream, pos)
-        data = stream[pos + 4:pos + 4 + length]
-        pos += 4 + length
-        if kind in _BIFF_BOF:
-            _check_extent(ext, limits, path, _sheet_label(names, substream))
-            ext = SheetExtent()
-            if pos > 4 + length:
-                substream += 1
-        elif kind == _BIFF_EOF:
-            in_globals = False
-        elif kind == _BIFF_BOUNDSHEET and len(data) >= 8:
-            offsets.append(struct.unpack_from("<I", data)[0])
-            count, flags = data[6], data[7]
-            raw = data[8:8 + count * (2 if flags & 1 else 1)]
-            names.append(raw.decode("utf-16-le" if flags & 1 else "latin-1", "replace"))
-        elif kind == _BIFF_SST and in_globals and len(data) >= 8:
-            unique = struct.unpack_from("<i", data, 4)[0]
-            if unique < 0 or unique * 3 > end:
-                raise _hostile(f"tabel teks .xls mengaku memuat {_n(unique)} teks dalam {_n(end)} byte", path)
-        else:
-            _biff_cell(kind, data, ext, path, _sheet_label(names, substream))
-    _check_extent(ext, limits, path, _sheet_label(names, substream))
-    # 2. Each sheet from where its BOUNDSHEET points, up to its EOF: what calamine reads.
-    for i, start in enumerate(offsets):
-        label = names[i] if i < len(names) else f"#{i + 1}"
-        if start > end:
-            raise RakInputError(f"file .xls rusak (sheet '{label}' menunjuk ke luar workbook); {_RESAVE}",
-                                path=path)
-        ext = SheetExtent()
-        pos = start
-        while pos + 4 <= end:
-            kind, length = struct.unpack_from("<HH", stream, pos)
-            data = stream[pos + 4:pos + 4 + length]
-            pos += 4 + length
-            if kind == _BIFF_EOF:
-                break
-            _biff_cell(kind, data, ext, path, label)
-            if ext.rows > limits.max_rows or ext.cols > limits.max_cols:
-                _check_extent(ext, limits, path, label)
-        _check_extent(ext, limits, path, label)
-
-
-def _sheet_label(names, substream):
-    if substream < 0:
-        return None
-    return names[substream] if substream < len(names) else f"#{substream + 1}"
-
-
-def _biff_cell(kind: int, data: bytes, ext: SheetExtent, path, sheet) -> None:
-    if kind in _BIFF_CELLS and len(data) >= 4:
-        row, col = struct.unpack_from("<HH", data)
-        ext.rows, ext.cols = max(ext.rows, row + 1), max(ext.cols, col + 1)
-    elif kind in _BIFF_MULTI and len(data) >= 6:
-        row, first = struct.unpack_from("<HH", data)
-        last = struct.unpack_from("<H", data, len(data) - 2)[0]
-        if last < first:  # calamine subtracts them: an underflow, then an abort
-            raise _damaged_xls(kind, path, sheet)
-        ext.rows, ext.cols = max(ext.rows, row + 1), max(ext.cols, last + 1)
-    elif kind in _BIFF_DIMENSIONS:
-        if len(data) >= 14:
-            first_row, rows = struct.unpack_from("<II", data)
-            first_col, cols = struct.unpack_from("<HH", data, 8)
-        elif len(data) >= 8:
-            first_row, rows, first_col, cols = struct.unpack_from("<HHHH", data)
-        else:
-            return
-        # calamine computes (rows - 1) - first_row + 1 when rows >= 1: an underflow
-        # (then an abort) when the first row is not before the end
-        if (rows >= 1 and cols >= 1) and (first_row >= rows or first_col >= cols):
-            raise _damaged_xls(kind, path, sheet)
-        ext.rows, ext.cols = max(ext.rows, rows), max(ext.cols, cols)
-
-
-def _damaged_xls(kind: int, path, sheet) -> RakInputError:
-    return RakInputError(f"file .xls rusak (rekaman BIFF 0x{kind:04X} tidak masuk akal); {_RESAVE}",
-                         path=path, sheet=sheet)
 
 
 def _xls_workbook_stream(data: bytes, path: Path) -> tuple[str, bytes]:
@@ -185,3 +88,115 @@ def _xls_workbook_stream(data: bytes, path: Path) -> tuple[str, bytes]:
         raise RakInputError(f"file .xls rusak ({exc}); {_RESAVE}", path=path) from None
     raise RakInputError(f"file OLE2 ini tidak memuat workbook Excel (mungkin dokumen Word lama); {_RESAVE}",
                         path=path)
+
+
+def walk_biff(stream: bytes, limits: Limits = DEFAULT_LIMITS, path=None) -> None:
+    """Hold a BIFF workbook stream to ``limits``, walked as calamine walks it: the
+    whole stream record by record (what xlrd reads), then each sheet from where
+    its BOUNDSHEET record points, up to its EOF (what calamine reads)."""
+    names, offsets = _walk_stream(stream, limits, path)
+    for i, start in enumerate(offsets):
+        label = names[i] if i < len(names) else f"#{i + 1}"
+        if start > len(stream):
+            raise RakInputError(f"file .xls rusak (sheet '{label}' menunjuk ke luar workbook); {_RESAVE}",
+                                path=path)
+        _walk_sheet(stream, start, label, limits, path)
+
+
+def _records(stream: bytes, pos: int = 0):
+    """``(offset, kind, data)`` of each BIFF record from ``pos`` on, to the end of
+    the stream (a record cut short at the end keeps what is there)."""
+    end = len(stream)
+    header = _U16_PAIR.unpack_from
+    while pos + 4 <= end:
+        kind, length = header(stream, pos)
+        yield pos, kind, stream[pos + 4:pos + 4 + length]
+        pos += 4 + length
+
+
+def _walk_stream(stream: bytes, limits: Limits, path) -> tuple[list[str], list[int]]:
+    """The whole stream, each substream's cells held to ``limits``; the sheets'
+    names and offsets from the globals' BOUNDSHEET records (a shared-string table
+    announcing more strings than the stream has bytes is refused)."""
+    end = len(stream)
+    names: list[str] = []
+    offsets: list[int] = []
+    ext = SheetExtent()
+    substream = -1
+    in_globals = True
+    for at, kind, data in _records(stream):
+        if kind in _BIFF_BOF:
+            _check_extent(ext, limits, path, _sheet_label(names, substream))
+            ext = SheetExtent()
+            if at > 0:
+                substream += 1
+        elif kind == _BIFF_EOF:
+            in_globals = False
+        elif kind == _BIFF_BOUNDSHEET and len(data) >= 8:
+            offsets.append(struct.unpack_from("<I", data)[0])
+            count, flags = data[6], data[7]
+            raw = data[8:8 + count * (2 if flags & 1 else 1)]
+            names.append(raw.decode("utf-16-le" if flags & 1 else "latin-1", "replace"))
+        elif kind == _BIFF_SST and in_globals and len(data) >= 8:
+            unique = struct.unpack_from("<i", data, 4)[0]
+            if unique < 0 or unique * 3 > end:
+                raise _hostile(f"tabel teks .xls mengaku memuat {_n(unique)} teks dalam {_n(end)} byte", path)
+        elif kind in _BIFF_CELL_KINDS and not _add_cell(kind, data, ext):
+            raise _damaged_xls(kind, path, _sheet_label(names, substream))
+    _check_extent(ext, limits, path, _sheet_label(names, substream))
+    return names, offsets
+
+
+def _walk_sheet(stream: bytes, start: int, label: str, limits: Limits, path) -> None:
+    """One sheet's records from ``start`` up to its EOF, its cells held to ``limits``."""
+    ext = SheetExtent()
+    for _at, kind, data in _records(stream, start):
+        if kind == _BIFF_EOF:
+            break
+        if kind in _BIFF_CELL_KINDS and not _add_cell(kind, data, ext):
+            raise _damaged_xls(kind, path, label)
+        if ext.rows > limits.max_rows or ext.cols > limits.max_cols:
+            _check_extent(ext, limits, path, label)
+    _check_extent(ext, limits, path, label)
+
+
+def _sheet_label(names, substream):
+    if substream < 0:
+        return None
+    return names[substream] if substream < len(names) else f"#{substream + 1}"
+
+
+def _add_cell(kind: int, data: bytes, ext: SheetExtent) -> bool:
+    """Grow ``ext`` to the cells a record holds; False when the record is damaged
+    in a way calamine would read into an underflow (then an abort)."""
+    if kind in _BIFF_CELLS and len(data) >= 4:
+        row, col = _U16_PAIR.unpack_from(data)
+        if row >= ext.rows:
+            ext.rows = row + 1
+        if col >= ext.cols:
+            ext.cols = col + 1
+    elif kind in _BIFF_MULTI and len(data) >= 6:
+        row, first = struct.unpack_from("<HH", data)
+        last = struct.unpack_from("<H", data, len(data) - 2)[0]
+        if last < first:  # calamine subtracts them
+            return False
+        ext.rows, ext.cols = max(ext.rows, row + 1), max(ext.cols, last + 1)
+    elif kind in _BIFF_DIMENSIONS:
+        if len(data) >= 14:
+            first_row, rows = struct.unpack_from("<II", data)
+            first_col, cols = struct.unpack_from("<HH", data, 8)
+        elif len(data) >= 8:
+            first_row, rows, first_col, cols = struct.unpack_from("<HHHH", data)
+        else:
+            return True
+        # calamine computes (rows - 1) - first_row + 1 when rows >= 1: an underflow
+        # when the first row is not before the end
+        if (rows >= 1 and cols >= 1) and (first_row >= rows or first_col >= cols):
+            return False
+        ext.rows, ext.cols = max(ext.rows, rows), max(ext.cols, cols)
+    return True
+
+
+def _damaged_xls(kind: int, path, sheet) -> RakInputError:
+    return RakInputError(f"file .xls rusak (rekaman BIFF 0x{kind:04X} tidak masuk akal); {_RESAVE}",
+                         path=path, sheet=sheet)

@@ -3,23 +3,19 @@ read inflated, parsed and scanned, and the new zip the parser is given."""
 from __future__ import annotations
 
 import io
-import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..exceptions import RakInputError
 from ..i18n import number as _n
 from .extent import SheetExtent
-from .files import _opened_size, open_input
-from .limits import _RAISE_HINT, _RESAVE, DEFAULT_LIMITS, Limits, _hostile
+from .files import checked_input
+from .limits import _RAISE_HINT, DEFAULT_LIMITS, Limits, _hostile
 from .parts import _is_sst, _map_parts, _percent_styles, _shared_string_lengths
 from .scan import PartScan, scan_part
 from .xmlcheck import _Budget
-from .zipdir import _check_directory, _is_xml_name, _zip_entry_count, read_part
+from .zipdir import _is_xml_name, open_zip, read_part
 
-
-# -- .xlsx: the zip, read once --------------------------------------------------------
 
 @dataclass
 class XlsxPackage:
@@ -72,68 +68,64 @@ def load_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS, fh=None) -> XlsxPacka
         RakInputError: a damaged zip, a zip that is not a workbook, an encrypted one.
     """
     path = Path(path)
-    own = fh is None
-    if own:
-        fh = open_input(path, limits)
-    try:
-        size = _opened_size(fh, path, limits)
-        entries = _zip_entry_count(fh, size)
-        if entries > limits.max_parts:
-            raise _hostile(f"zip berisi {_n(entries)} bagian (batas {_n(limits.max_parts)}); tidak ada workbook "
-                           "sebanyak itu", path)
-        try:
-            fh.seek(0)
-            zf = zipfile.ZipFile(fh)
-            infos = zf.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
-                NotImplementedError, struct.error) as exc:
-            raise RakInputError(f"file zip rusak atau terpotong ({exc}); minta file aslinya lagi atau "
-                                f"{_RESAVE}", path=path) from None
-        if len(infos) > limits.max_parts:
-            raise _hostile(f"zip berisi {_n(len(infos))} bagian (batas {_n(limits.max_parts)}); tidak ada workbook "
-                           "sebanyak itu", path)
-        names = [i.filename for i in infos]
-        _check_directory(infos, names, path, limits)
-        by_name = {i.filename: i for i in infos}
-        data: dict[str, bytes] = {}
-        budget = _Budget()
+    budget = _Budget()
+    with checked_input(path, limits, fh) as (fh, size):
+        zf, infos = open_zip(fh, size, path, limits)
+        data, parts = _inflate(zf, infos, path, limits, budget)
+    styles = parts.get("styles")
+    percent = _percent_styles(data.get(styles or ""), styles, path, budget, limits)
+    scans = _scan_parts(data, parts, percent, path, limits, budget)
+    return XlsxPackage(parts=parts, data=data, scans=scans, percent_styles=percent, budget=budget)
 
-        def take(name: str) -> bytes:
-            if name not in data:
-                data[name] = read_part(zf, by_name[name], limits, path)
-            return data[name]
 
-        xml_total = sum(i.file_size for i in infos if _is_xml_name(i.filename))
-        if xml_total > limits.max_xml_bytes:
-            raise _hostile(f"bagian XML workbook ini mengaku {_n(xml_total)} byte setelah diekstrak (batas "
-                           f"{_n(limits.max_xml_bytes)}); {_RAISE_HINT}", path)
-        parts, targets = _map_parts(take, set(names), path, limits, budget)
-        kept = [i.filename for i in infos if not i.is_dir() and (_is_xml_name(i.filename) or i.filename in targets)]
-        total = sum(by_name[n].file_size for n in kept)
-        if total > limits.max_xml_bytes:
-            raise _hostile(f"bagian yang dibaca parser mengaku {_n(total)} byte setelah diekstrak (batas "
-                           f"{_n(limits.max_xml_bytes)}); {_RAISE_HINT}", path)
-        for name in kept:
-            take(name)
-        data = {name: data[name] for name in kept}  # the directory's order
-        sheet_of = {part: key[6:] for key, part in parts.items() if key.startswith("sheet:")}
-        percent = _percent_styles(data.get(parts.get("styles", "")), parts.get("styles"), path, budget, limits)
-        # The shared strings first: their lengths bound what the sheets' uses expand to.
-        lengths: list[int] = []
-        scans: dict[str, PartScan] = {}
-        for name in kept:
-            if _is_sst(data[name]):
-                found = _shared_string_lengths(data[name], name, path, limits, budget)
-                lengths = [max(a, b) for a, b in zip(found, lengths)] + found[len(lengths):] + lengths[len(found):]
-                scans[name] = PartScan(SheetExtent(), exact=True)
-        longest = max(lengths, default=0)
-        for name in kept:
-            if name in scans:
-                continue
-            scans[name] = scan_part(data[name], limits, path=path, part=name, sheet=sheet_of.get(name, name),
-                                    percent_styles=percent, shared_lengths=lengths, longest=longest,
-                                    budget=budget)
-        return XlsxPackage(parts=parts, data=data, scans=scans, percent_styles=percent, budget=budget)
-    finally:
-        if own:
-            fh.close()
+def _inflate(zf: zipfile.ZipFile, infos, path: Path, limits: Limits,
+             budget: _Budget) -> tuple[dict[str, bytes], dict[str, str]]:
+    """Every part the parser may read, inflated, in the directory's order; and the
+    part map (``{"styles": part, "sheet:<name>": part}``).
+
+    The XML parts' declared sizes are held to ``max_xml_bytes`` before the
+    workbook's map (XML itself) is inflated, and again with the relationships'
+    targets that are not named as XML."""
+    by_name = {i.filename: i for i in infos}
+    data: dict[str, bytes] = {}
+
+    def take(name: str) -> bytes:
+        if name not in data:
+            data[name] = read_part(zf, by_name[name], limits, path)
+        return data[name]
+
+    _check_xml_bytes(sum(i.file_size for i in infos if _is_xml_name(i.filename)), "bagian XML workbook ini",
+                     path, limits)
+    parts, targets = _map_parts(take, set(by_name), path, limits, budget)
+    kept = [i.filename for i in infos if not i.is_dir() and (_is_xml_name(i.filename) or i.filename in targets)]
+    _check_xml_bytes(sum(by_name[n].file_size for n in kept), "bagian yang dibaca parser", path, limits)
+    for name in kept:
+        take(name)
+    return {name: data[name] for name in kept}, parts
+
+
+def _check_xml_bytes(total: int, what: str, path: Path, limits: Limits) -> None:
+    if total > limits.max_xml_bytes:
+        raise _hostile(f"{what} mengaku {_n(total)} byte setelah diekstrak (batas {_n(limits.max_xml_bytes)}); "
+                       f"{_RAISE_HINT}", path)
+
+
+def _scan_parts(data: dict[str, bytes], parts: dict[str, str], percent: frozenset, path: Path, limits: Limits,
+                budget: _Budget) -> dict[str, PartScan]:
+    """What :func:`scan_part` finds in each part. The shared strings first: their
+    lengths (the longest at each index, over every table) bound what the sheets'
+    uses of them expand to."""
+    sheet_of = {part: key[6:] for key, part in parts.items() if key.startswith("sheet:")}
+    lengths: list[int] = []
+    scans: dict[str, PartScan] = {}
+    for name, xml in data.items():
+        if _is_sst(xml):
+            found = _shared_string_lengths(xml, name, path, limits, budget)
+            lengths = [max(a, b) for a, b in zip(found, lengths)] + found[len(lengths):] + lengths[len(found):]
+            scans[name] = PartScan(SheetExtent(), exact=True)
+    longest = max(lengths, default=0)
+    for name, xml in data.items():
+        if name not in scans:
+            scans[name] = scan_part(xml, limits, path=path, part=name, sheet=sheet_of.get(name, name),
+                                    percent_styles=percent, shared_lengths=lengths, longest=longest, budget=budget)
+    return scans

@@ -16,7 +16,6 @@ class _Budget:
         self.exact_elements = 0
         self.shared_text = 0
 
-# -- XML: every part parsed, whatever its first bytes ------------------------------
 
 _DECLARED_ENCODING = re.compile(rb"(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\bencoding\s*=\s*[\"']([^\"']*)[\"']")
 _ENCODINGS = {"utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be"}

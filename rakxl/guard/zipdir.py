@@ -11,6 +11,31 @@ from ..i18n import number as _n
 from .limits import _RESAVE, DEFAULT_LIMITS, Limits, _hostile
 
 
+def open_zip(fh, size: int, path, limits: Limits) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
+    """The zip in ``fh`` (``size`` bytes) and its directory, checked: the number of
+    entries (from the end record first, before zipfile builds an object per
+    entry), the declared sizes and ratios, duplicates, encryption, and that it is
+    a workbook at all."""
+    _check_part_count(_zip_entry_count(fh, size), path, limits)
+    try:
+        fh.seek(0)
+        zf = zipfile.ZipFile(fh)
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
+            NotImplementedError, struct.error) as exc:
+        raise RakInputError(f"file zip rusak atau terpotong ({exc}); minta file aslinya lagi atau "
+                            f"{_RESAVE}", path=path) from None
+    _check_part_count(len(infos), path, limits)
+    _check_directory(infos, [i.filename for i in infos], path, limits)
+    return zf, infos
+
+
+def _check_part_count(count: int, path, limits: Limits) -> None:
+    if count > limits.max_parts:
+        raise _hostile(f"zip berisi {_n(count)} bagian (batas {_n(limits.max_parts)}); tidak ada workbook "
+                       "sebanyak itu", path)
+
+
 def _is_xml_name(name: str) -> bool:
     """Parts the parser may read: XML and relationships. (VML drawings, which
     Excel writes as loose HTML-like markup, are read by no parser rakxl uses.)"""
