@@ -163,7 +163,7 @@ CONTRACTS = {
         required=(("kegiatan",), ("pagu",), ("sasaran", "indikator")),
         unique=("no", "sasaran", "indikator", "kegiatan", "pagu", "pelaksana"),
     ),
-    # The other RAK families (FAMILIES below; rakxl/reader/families.py).
+    # The other RAK families (FAMILIES below; rakxl/reader/families/).
     "workplan": TableContract(  # goals are rows of their own; a goal's total is checked, never counted
         "workplan", required=(("kegiatan",), ("pagu",)),
         unique=("no", "indikator", "kegiatan", "pagu", "pelaksana"), rollup_levels=True,
@@ -640,6 +640,11 @@ BUDGET_TABLE_COLUMNS = (
     ("pagu", (rf"(pagu|anggaran|pagu\s*anggaran|alokasi\s*anggaran|jumlah(\s*anggaran)?|dana){_RP}",)),
     ("pelaksana", _PELAKSANA),
 )
+#: A word every budget column header of the budget table holds: rows without one are
+#: not looked at when the budget table is searched for (``re.search``, any case).
+BUDGET_TABLE_HINT = r"pagu|anggaran|jumlah|dana"
+#: Check marks offices put in a month (or quarter) cell of a plan.
+CHECK_MARKS = frozenset("√vVxX✓✔")
 
 
 
