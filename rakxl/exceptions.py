@@ -41,3 +41,10 @@ class RakFileError(RakError):
 
 class RakHostileError(RakInputError):
     """The input looks built to harm its reader (zip bomb, XML entity attack...)."""
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's text (its type when it has none), at most 160
+    characters: what a one-line message says a library raised."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]
