@@ -101,16 +101,18 @@ def cell_at(r, c) -> Cell:
 
 
 def goal_dict(n, no, sasaran, row):
+    """Goal ``n`` (a row of the goals frame), starting on 1-based ``row``."""
     return {"goal": n, "no": no, "sasaran": sasaran, "first_row": row, "last_row": row}
 
 
 def line_dict(n, goal, amount, pelaksana, r, c):
+    """Budget line ``n`` of ``goal`` (None: linked to no goal), its Pagu at 0-based (r, c)."""
     return {"budget_line": n, "goal": goal["goal"] if goal else None, "no": goal["no"] if goal else None,
             "pagu": amount, "pelaksana": pelaksana, "col": c + 1, "first_row": r + 1, "last_row": r + 1}
 
 
 def finish(grid, header, rows: Rows, path, family, goals, indicators, budgets, activities, extras,
-            stated_total=None, stated_total_at=None, end_row=None, columns=None) -> Rak:
+           stated_total=None, stated_total_at=None, end_row=None, columns=None) -> Rak:
     """The Rak of a family's own walk, assembled as the KPU walk's; None when the body
     holds no row (an empty template: no RAK table)."""
     if not activities:
@@ -132,6 +134,7 @@ def finish(grid, header, rows: Rows, path, family, goals, indicators, budgets, a
 
 
 def is_repeated_header(grid, r, family, cols) -> bool:
+    """Whether row ``r`` repeats ``family``'s header (three of its header words or more)."""
     hits = 0
     for c in cols:
         t = header_text(grid.value(r, c))

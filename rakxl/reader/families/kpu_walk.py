@@ -15,6 +15,8 @@ from ..meta import read_meta
 
 
 def _walk_and_assemble(grid, header, path, family, after_walk=None) -> Rak | None:
+    """The KPU walk over ``header``'s columns, ``after_walk`` applied to it, assembled
+    as ``family``; None for the header of an empty template."""
     walk = walk_table(grid, header, path)
     if len(walk.activities["row"]) < layout.CONTRACTS[family].min_activity_rows:
         return None  # the family's header with no activity below it (an empty template): no RAK table
@@ -26,11 +28,13 @@ def _walk_and_assemble(grid, header, path, family, after_walk=None) -> Rak | Non
 
 
 def read_pemda(grid, found, path) -> Rak:
+    """A Pemda plan (``found``: its header, and its month columns when it is written by month)."""
     header, months = found
     return _walk_and_assemble(grid, header, path, "pemda", _derive_quarters if months else None)
 
 
 def read_monthly(grid, found, path) -> Rak:
+    """A KPU plan written by month: the quarters derived from the months."""
     header, _ = found
     return _walk_and_assemble(grid, header, path, "monthly", _derive_quarters)
 

@@ -47,6 +47,9 @@ def find_budget_table(grid, start):
 
 
 def read_targets(grid, found, path) -> Rak:
+    """The Rak of a targets table (``found``: its header, and the budget table's header
+    row and columns): a goal per No/Sasaran, an indicator per Indikator, an activity
+    row per table row with the quarter targets; the budget lines from the second table."""
     header, (b_row, b_cols) = found
     h = header.cols
     rows = Rows(grid, path)
@@ -88,7 +91,7 @@ def read_targets(grid, found, path) -> Rak:
     check_rollups(budgets, grid, path)
     extras = list(dict.fromkeys(header.extras.values()))
     return finish(grid, header, rows, path, "targets-budget", goals, indicators, budgets, activities, extras,
-                   stated, stated_cell, end_row, columns={"pagu": b_cols["pagu"]})
+                  stated, stated_cell, end_row, columns={"pagu": b_cols["pagu"]})
 
 
 def _no_kind(no: str | None) -> tuple:

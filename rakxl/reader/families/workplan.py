@@ -183,8 +183,8 @@ class _WorkplanWalk:
             return
         computed = sum(b["pagu"] for b in self.budgets[self.goal_first_line:])
         if computed != subtotal[0]:
-            self.rows.notes.append(note("total-mismatch", subtotal[1], self.c_pagu, goal=goal["goal"], no=goal["no"],
-                                        value=(subtotal[0], computed)))
+            self.rows.notes.append(note("total-mismatch", subtotal[1], self.c_pagu, goal=goal["goal"],
+                                        no=goal["no"], value=(subtotal[0], computed)))
 
 
 def _workplan_goal(rows: Rows, r, c_no, c_keg, first_col, all_cols, own_cols, wide):
