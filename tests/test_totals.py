@@ -389,18 +389,18 @@ class _Terminal(io.StringIO):
 
 def test_progress_bar_is_clicks_on_a_terminal_only(monkeypatch):
     """click.progressbar draws on stderr when it is a terminal; never with --quiet or into a pipe."""
-    from rakxl import cli as cli_module
+    from rakxl.cli import options as cli_module
 
     term = _Terminal()
     monkeypatch.setattr(cli_module.sys, "stderr", term)
-    with cli_module._progress(False, "id") as progress:
+    with cli_module.progress_bar(False, "id") as progress:
         for done in range(1, 31):
             progress(done, 30)
     assert "Membaca" in term.getvalue() and "30/30" in term.getvalue()
-    with cli_module._progress(True, "id") as progress:
+    with cli_module.progress_bar(True, "id") as progress:
         assert progress is None
     monkeypatch.setattr(cli_module.sys, "stderr", io.StringIO())
-    with cli_module._progress(False, "en") as progress:
+    with cli_module.progress_bar(False, "en") as progress:
         assert progress is None
 
 

@@ -1,0 +1,4 @@
+"""``python -m rakxl``: the ``rakxl`` command."""
+from .cli import main
+
+main()

@@ -1,0 +1,4 @@
+"""``python -m rakxl.cli``: the ``rakxl`` command."""
+from . import main
+
+main()

@@ -1,0 +1,222 @@
+"""The commands that read one plan (or two) and report on it: ``show``, ``export``,
+``check`` and ``diff``."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..i18n import say
+from .options import (EXIT_FOUND, EXIT_OK, EXIT_UNREADABLE, confirm, echo_json, fail, handle_errors, lang_option,
+                      output_options, quiet_option)
+
+
+@click.command("show")
+@click.argument("file", type=click.Path())
+@click.option("--sheet", default=None, help="Nama sheet (bawaan: sheet RAK pertama).")
+@click.option("--json", "as_json", is_flag=True, help="Cetak ringkasan sebagai JSON.")
+@lang_option
+@handle_errors
+def show(file, sheet, as_json, lang):
+    """Ringkasan satu RAK: judul, tanda tangan, jumlah baris dan total Pagu.
+
+    Contoh: rakxl show samples/RAK_2021.xlsx
+
+    Python: rakxl.read_rak(path, sheet=None)
+    """
+    from ..layout import format_date_id, format_rupiah
+    from ..reader import read_rak_and_others
+
+    rak, others = read_rak_and_others(file, sheet=sheet)
+    plan = rak.plan
+    summary = {
+        "file": str(file), "sheet": rak.sheet, "family": rak.family, **rak.meta.to_dict(),
+        "goals": len(plan.goals), "indicators": len(plan.indicators), "activities": len(plan.activities),
+        "budget_lines": len(plan.budget_lines), "total_pagu": rak.total_pagu, "other_sheets": others,
+    }
+    if as_json:
+        echo_json(summary)
+        return
+    m = rak.meta
+    rows = [
+        ("file", f"{file} [{rak.sheet}]"), ("family", rak.family),
+        ("year", m.year), ("organization", m.organization), ("unit", m.unit),
+        ("signed", ", ".join(x for x in (m.place, format_date_id(m.signed_on) if m.signed_on else None) if x)),
+        ("signatory", " / ".join(x for x in (m.signatory_title, m.signatory, m.nip and f"NIP {m.nip}") if x)),
+        ("goals", len(plan.goals)), ("indicators", len(plan.indicators)), ("activities", len(plan.activities)),
+        ("budget_lines", len(plan.budget_lines)), ("total_pagu", format_rupiah(rak.total_pagu)),
+    ]
+    width = max(len(say(k, lang)) for k, _ in rows)
+    for key, value in rows:
+        click.echo(f"{say(key, lang):<{width}}  {'-' if value in (None, '') else value}")
+    without = [g.no for g in plan.goals if g.goal not in plan.lines_by_goal]
+    if without:
+        click.echo(say("goals_without_budget", lang, nos=", ".join(str(n) for n in without)))
+    if others:
+        click.echo(say("other_sheets", lang, names=", ".join(f"'{n}'" for n in others)))
+
+
+EXPORT_TABLES = ("activities", "budgets", "goals", "indicators")
+
+
+@click.command("export")
+@click.argument("file", type=click.Path())
+@click.option("--to", "fmt", type=click.Choice(["csv", "json", "xlsx"], case_sensitive=False), default=None,
+              help="Format keluaran (bawaan: dari akhiran -o, atau json ke layar).")
+@click.option("--table", type=click.Choice(EXPORT_TABLES, case_sensitive=False), default="activities",
+              show_default=True, help="Tabel yang diekspor ke CSV (JSON dan XLSX memuat semuanya).")
+@click.option("-o", "--output", type=click.Path(), default=None,
+              help="File keluaran (.csv, .json atau .xlsx); tanpa -o dicetak ke layar.")
+@click.option("--sheet", default=None, help="Nama sheet (bawaan: sheet RAK pertama).")
+@quiet_option
+@lang_option
+@handle_errors
+def export(file, fmt, table, output, sheet, quiet, lang):
+    """Ekspor tabel kegiatan (dan anggaran, sasaran, indikator) ke CSV, JSON atau XLSX.
+
+    Contoh: rakxl export samples/RAK_2021.xlsx --to csv -o kegiatan.csv
+
+    Python: rakxl.write_export(rakxl.read_rak(path), out) atau rakxl.to_json(rak)
+    """
+    from ..reader import read_rak_and_others
+    from ..report import output_kind, to_json, write_export
+    from ..safeio import check_output, csv_text
+
+    fmt = fmt and fmt.lower()
+    table = table.lower()
+    if output:
+        check_output(output, [file])
+        kind = output_kind(output, ("csv", "json", "xlsx"))
+        if fmt is not None and fmt != kind:
+            fail(f"rakxl: {say('cli.suffix_format', lang, out=output, fmt=fmt)}")
+    elif fmt == "xlsx":
+        fail(f"rakxl: {say('cli.xlsx_needs_output', lang)}")
+    rak, others = read_rak_and_others(file, sheet=sheet)
+    if others and not quiet:  # which sheet the export holds, said where no output goes
+        names = ", ".join(f"'{n}'" for n in others)
+        click.echo(f"rakxl: {say('used_sheet', lang, sheet=rak.sheet, names=names)}", err=True)
+    if output:
+        write_export(rak, output, table=table)
+        kind = output_kind(output, ("csv", "json", "xlsx"))
+        if kind == "xlsx":
+            confirm(output, lang, quiet, sheets=len(EXPORT_TABLES), rows=len(rak.activities))
+        else:
+            confirm(output, lang, quiet, rows=len(getattr(rak, table)) if kind == "csv" else None)
+    elif fmt == "csv":
+        click.echo(csv_text(getattr(rak, table)), nl=False)
+    else:
+        echo_json(to_json(rak))
+
+
+@click.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@output_options
+@click.option("--annotate", "annotate_to", type=click.Path(), default=None, metavar="OUT.xlsx",
+              help="Tulis salinan workbook dengan sel bermasalah diwarnai dan diberi komentar, "
+                   "plus sheet 'Temuan' (satu FILE saja; FILE tidak diubah).")
+@click.option("--tw", "quarter", type=click.IntRange(1, 4), default=None,
+              help="Workbook monev: triwulan yang dilaporkan; triwulan sebelumnya yang kosong ditandai.")
+@quiet_option
+@lang_option
+@handle_errors
+def check(files, output, as_json, annotate_to, quiet, lang, quarter=None):
+    """Periksa RAK: Pagu kosong, sel gabungan, nomor, jumlah, duplikat, Pelaksana, target, NIP.
+
+    Setiap temuan menunjuk sheet dan sel yang harus diperbaiki. Kode keluar: 0 tanpa
+    error, 1 ada error, 2 ada file yang tidak terbaca (file lain tetap diperiksa).
+
+    Contoh: rakxl check samples/RAK_2021.xlsx --annotate RAK_2021_temuan.xlsx
+
+    Python: rakxl.write_findings(rakxl.check_file(path), out) atau rakxl.annotate(path, out)
+    """
+    from ..annotate import annotate, check_annotate_output
+    from ..checker import check_file
+    from ..exceptions import RakError
+    from ..report import output_kind, write_findings
+    from ..report.text import findings_text
+    from ..safeio import check_output
+
+    if annotate_to and len(files) != 1:
+        raise click.UsageError(say("cli.annotate_one", lang))
+    if annotate_to:
+        check_annotate_output(files[0], annotate_to)
+    if output:
+        check_output(output, files)
+        output_kind(output, ("csv", "json", "xlsx"))
+    found, unreadable, checked = [], False, 0
+    for file in files:
+        try:
+            found.extend(check_file(file, quarter=quarter))
+            checked += 1
+        except RakError as exc:  # one line naming the file; the other files are still checked
+            click.echo(f"rakxl: {exc}", err=True)
+            unreadable = True
+    if output:
+        write_findings(found, output, lang=lang, inputs=files)
+        confirm(output, lang, quiet, rows=len(found))
+    elif as_json:
+        echo_json([f.to_dict() for f in found])
+    elif checked:
+        click.echo(findings_text(found, lang))
+    if annotate_to and not unreadable:
+        annotate(files[0], annotate_to, found, lang=lang)  # a RakError here: exit 2 (handle_errors)
+        confirm(annotate_to, lang, quiet, rows=len(found))
+    if unreadable:
+        sys.exit(EXIT_UNREADABLE)
+    if any(f.severity == "error" for f in found):
+        sys.exit(EXIT_FOUND)
+
+
+@click.command("diff")
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@output_options
+@click.option("--sheet", default=None, help="Bandingkan hanya sheet RAK ini (bawaan: semua sheet RAK).")
+@quiet_option
+@lang_option
+@handle_errors
+def diff_command(old, new, output, as_json, sheet, quiet, lang):
+    """Apa yang berubah dari RAK lama (OLD) ke revisinya (NEW).
+
+    Di layar: selisih total Pagu (per Pelaksana) lebih dulu, lalu sasaran demi
+    sasaran. Sasaran dicocokkan menurut teksnya, bukan nomornya. -o DIFF.xlsx
+    menulis sheet Perubahan (satu baris per perubahan) dan RAK baru dengan sel
+    yang ditambah (hijau) atau diubah (kuning, komentar berisi nilai lama);
+    -o .json / .csv menulis data yang sama (alih-alih layar). Kode keluar: 0 tidak
+    ada perubahan, 1 ada perubahan, 2 file tidak dapat dibaca.
+
+    Setiap sheet RAK dibandingkan, dicocokkan menurut nama sheet (lalu unitnya);
+    sheet RAK lama yang tidak ada di RAK baru adalah perubahan. --sheet NAMA
+    membandingkan satu sheet saja.
+
+    Contoh: rakxl diff RAK_2021.xlsx RAK_2021_revisi1.xlsx -o perubahan.xlsx
+
+    Python: rakxl.diff_workbooks(old, new) atau rakxl.diff(rakxl.read_rak(old), rakxl.read_rak(new))
+    """
+    from ..report import output_kind
+    from ..report.diff import write_workbook_diff
+    from ..revisions import diff_workbooks
+    from ..safeio import check_output
+
+    if output:
+        check_output(output, [old, new])
+        kind = output_kind(output, ("xlsx", "json", "csv"))
+    wd = diff_workbooks(old, new, sheet=sheet)
+    d = wd.single
+    if output:
+        write_workbook_diff(wd, output, lang=lang)
+        rows = len(d.change_rows()) if d is not None else sum(len(p.diff.change_rows()) for p in wd.pairs
+                                                         if p.diff is not None)
+        sheets = None
+        if kind == "xlsx":
+            sheets = 2 if d is not None else len([p for p in wd.pairs if p.new is not None]) + len(
+                [p for p in wd.pairs if p.diff is not None]) + (1 if any(p.diff is None for p in wd.pairs) else 0)
+        confirm(output, lang, quiet, sheets=sheets, rows=rows)
+    elif as_json:
+        echo_json(d.to_json() if d is not None else wd.to_json())
+    else:
+        click.echo("\n".join(wd.summary(lang)))
+    sys.exit(EXIT_OK if wd.is_empty else EXIT_FOUND)
+
+
+COMMANDS = (show, export, check, diff_command)
