@@ -19,6 +19,7 @@ or with its text repeated: no new goal, no gap, the same budget line.
 from __future__ import annotations
 
 import itertools
+import operator
 
 from .. import layout
 from ..model import Cell, Note
@@ -269,21 +270,27 @@ class Walk:
     def _activity_columns(self) -> dict[str, list]:
         """``{column: values}`` of the activity rows: what each took from the rows
         above (goal, indicator, Pelaksana, budget line), then its own cells."""
-        picked = list(zip(*self._picked)) or [()] * 5
-        at = picked[4]
-        goal_part = list(zip(*picked[0])) if at else [[], [], []]
-        ind_part = list(zip(*picked[1])) if at else [[], []]
-        frame = dict(zip(("goal", "no", "sasaran"), map(list, goal_part)))
-        frame.update(zip(("indikator", "target_indikator"), map(list, ind_part)))
-        frame["kegiatan"] = [self._kegiatan[i] for i in at]
+        # Column by column with itemgetter: no object per row (zip(*rows) would make an
+        # iterator per row, enough of them to wake the collector's full passes).
+        picked = self._picked
+        goal_of, ind_of = list(map(_FIRST, picked)), list(map(_SECOND, picked))
+        at = list(map(_FIFTH, picked))
+        frame = {name: list(map(get, goal_of)) for name, get in zip(("goal", "no", "sasaran"), _FIELDS)}
+        frame.update((name, list(map(get, ind_of))) for name, get in zip(("indikator", "target_indikator"), _FIELDS))
+        frame["kegiatan"] = list(map(self._kegiatan.__getitem__, at))
         for role, values in self._own:
-            frame[role] = [values[i] for i in at]
-        frame["pelaksana"] = list(picked[2])
-        frame["budget_line"] = list(picked[3])
-        frame["row"] = [self.cells.start + i + 1 for i in at]
+            frame[role] = list(map(values.__getitem__, at))
+        frame["pelaksana"] = list(map(_THIRD, picked))
+        frame["budget_line"] = list(map(_FOURTH, picked))
+        first = self.cells.start + 1
+        frame["row"] = [first + i for i in at]
         for name, values in self._extras:
-            frame[name] = [values[i] for i in at]
+            frame[name] = list(map(values.__getitem__, at))
         return frame
+
+
+_FIRST, _SECOND, _THIRD, _FOURTH, _FIFTH = map(operator.itemgetter, range(5))
+_FIELDS = (_FIRST, _SECOND, _THIRD)
 
 
 def _at(column: tuple[list, list], i: int) -> tuple:
