@@ -30,6 +30,26 @@ def _set_hash(names) -> int:
     return h
 
 
+def _add(index: dict, key: tuple, goal) -> None:
+    """File ``goal`` under ``key``: the goal itself, or a list once a second one comes
+    (most keys hold one goal: no list for each of them, few objects for the collector)."""
+    found = index.get(key)
+    if found is None:
+        index[key] = goal
+    elif isinstance(found, list):
+        found.append(goal)
+    else:
+        index[key] = [found, goal]
+
+
+def _goals(index: dict, key: tuple) -> tuple | list:
+    """The goals filed under ``key``, in the order they came."""
+    found = index.get(key)
+    if found is None:
+        return ()
+    return found if isinstance(found, list) else (found,)
+
+
 def check(rak):
     plan = rak.plan
     lines_of = plan.lines_by_goal
@@ -42,8 +62,8 @@ def check(rak):
     # set (own) and of each set with one name left out (less_one): a later goal finds
     # the earlier ones with the same names, one more or one less, by a few look-ups
     # (each candidate then compared for real), never by comparing with every goal.
-    own: dict[tuple, list] = {}
-    less_one: dict[tuple, list] = {}
+    own: dict[tuple, object] = {}          # key -> a goal, or a list of goals (_add)
+    less_one: dict[tuple, object] = {}
     by_total: dict[tuple, dict] = {}        # (total, folded Sasaran) -> the first goal with them
     for later in plan.goals:
         lines = tuple(sorted(b.pagu for b in lines_of.get(later.goal, ())))
@@ -54,8 +74,8 @@ def check(rak):
         reason = None
         if mine:
             h, size = _set_hash(mine), len(mine)
-            groups = [own.get((lines, size, h), ()), less_one.get((lines, size, h), ())]
-            groups += [own.get((lines, size - 1, h ^ hash(n)), ()) for n in mine] if size > 1 else []
+            groups = [_goals(own, (lines, size, h)), _goals(less_one, (lines, size, h))]
+            groups += [_goals(own, (lines, size - 1, h ^ hash(n))) for n in mine] if size > 1 else []
             earliest = None
             for group in groups:  # each in goal order: its first real match is its earliest
                 match = next((g for g in group if _same_activities(names[g.goal], mine)), None)
@@ -63,10 +83,10 @@ def check(rak):
                     earliest = match
             if earliest is not None:
                 reason = Phrase("repeats-lines", other=goal_ref(earliest.no, earliest.goal))
-            own.setdefault((lines, size, h), []).append(later)
+            _add(own, (lines, size, h), later)
             if size > 1:
                 for n in mine:
-                    less_one.setdefault((lines, size - 1, h ^ hash(n)), []).append(later)
+                    _add(less_one, (lines, size - 1, h ^ hash(n)), later)
         if reason is None and total_key[1] and total_key in by_total:
             earlier = by_total[total_key]
             reason = Phrase("equals-total", other=goal_ref(earlier.no, earlier.goal))
