@@ -259,6 +259,38 @@ class Note:
 
 # -- the reading of one sheet -------------------------------------------------------------
 
+class Boxes(tuple):
+    """Merged ranges as the reader holds them: 0-based ``(r1, c1, r2, c2)`` tuples.
+
+    Given as :attr:`Rak.merges`, they are turned into :class:`Range` values on first
+    access: a 100,000-row table has some 150,000 merges, and tuples of numbers cost the
+    garbage collector nothing, where as many Range objects would be walked by each of
+    its full passes for as long as the reading lives.
+    """
+
+    def ranges(self) -> tuple[Range, ...]:
+        return tuple(Range(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for r1, c1, r2, c2 in self)
+
+
+class _Merges:
+    """The :attr:`Rak.merges` field: a tuple of :class:`Range`, kept as :class:`Boxes`
+    until first read (a dataclass field whose default is this descriptor)."""
+
+    def __set_name__(self, owner, name):
+        self.key = "_" + name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return ()  # the field's default
+        value = obj.__dict__.get(self.key, ())
+        if type(value) is Boxes:
+            value = obj.__dict__[self.key] = value.ranges()
+        return value
+
+    def __set__(self, obj, value) -> None:
+        obj.__dict__[self.key] = value
+
+
 @dataclass(eq=False)
 class Rak:
     """One RAK table read from one sheet.
@@ -277,7 +309,8 @@ class Rak:
         header_row: the 1-based row of the header.
         merged: the roles whose column uses merged cells for the hierarchy (a vertical
             merge over activity rows).
-        merges: merged ranges inside the table (:class:`Range`).
+        merges: merged ranges inside the table (:class:`Range`; the reader gives
+            :class:`Boxes`, made Range values on first access).
         notes: what the reader saw in cells (text amounts, errors, gaps...).
         family: the RAK family the sheet is written in (:data:`rakxl.layout.FAMILIES`):
             ``kpu`` (the KPU layout), ``workplan``, ``targets-budget``, ``pemda`` or
@@ -298,7 +331,7 @@ class Rak:
     extra_columns: list[str] = field(default_factory=list)
     header_row: int | None = None
     merged: frozenset = frozenset()
-    merges: tuple[Range, ...] = ()
+    merges: tuple[Range, ...] = _Merges()  # type: ignore[assignment]
     notes: list[Note] = field(default_factory=list)
     family: str = "kpu"
     _frames: dict = field(default_factory=dict, init=False, repr=False)

@@ -1,7 +1,7 @@
 """Stage 6, the assembly: what the stages found in one sheet -> :class:`~rakxl.model.Rak`."""
 from __future__ import annotations
 
-from ..model import ACTIVITY_COLUMNS, Activity, BudgetLine, Goal, Indicator, Meta, Plan, Rak, Range
+from ..model import ACTIVITY_COLUMNS, Activity, Boxes, BudgetLine, Goal, Indicator, Meta, Plan, Rak
 from ..workbook import Grid
 from .contract import check_header, check_rollups
 from .header import CONTRACT, find_header
@@ -74,7 +74,7 @@ def _assemble(grid, header, walk: Walk, meta: Meta, path) -> Rak:
         extra_columns=extras,
         header_row=header.row + 1,
         merged=merged,
-        merges=tuple(Range(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for r1, c1, r2, c2 in walk.table_merges),
+        merges=Boxes(walk.table_merges),  # Range values on first access
         notes=notes,
     )
 
