@@ -156,3 +156,45 @@ def test_normalize_header_folds_as_the_regular_expression(text):
     from rakxl import layout
 
     assert layout.normalize_header(text) == re.sub(r"\s+", " ", text).strip().lower()
+
+
+def test_merges_read_as_ranges_of_the_table(tmp_path_factory):
+    """Rak.merges (kept as 0-based boxes until first read) gives, as Range values, every
+    merged range of the sheet that reaches the table's rows, in the sheet's order."""
+    from rakxl.model import Range
+    from rakxl.reader.assembly import read_grid
+    from rakxl.reader.header import find_header
+    from rakxl.workbook import Workbook
+
+    seen = 0
+    for path in corpus(tmp_path_factory):
+        with Workbook(path) as book:
+            for name in book.sheet_names:
+                grid = book.grid(name)
+                rak = read_grid(grid, path)
+                if rak is None or rak.family != "kpu":
+                    continue
+                start = find_header(grid).data_start
+                want = tuple(Range(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for r1, c1, r2, c2 in grid.merges if r2 >= start)
+                assert rak.merges == want and all(type(m) is Range for m in rak.merges), path.name
+                assert rak.merges is rak.merges  # built once
+                seen += len(want)
+    assert seen > 1000
+
+
+def test_merges_given_as_ranges_copied_and_pickled(sample_path):
+    """Rak(merges=...) takes Range values as before; a copy (dataclasses.replace,
+    pickle) of a reading keeps its merges."""
+    import dataclasses
+    import pickle
+
+    from rakxl.model import Rak, Range
+
+    assert Rak(path=None, sheet="RAK").merges == ()
+    given = (Range(8, 1, 9, 1), Range(8, 11, 12, 11))
+    assert Rak(path=None, sheet="RAK", merges=given).merges == given
+    rak = rakxl.read_rak(sample_path)
+    want = rakxl.read_rak(sample_path).merges
+    assert len(want) == 128 and Range(8, 1, 9, 1) in want
+    assert pickle.loads(pickle.dumps(rak)).merges == want
+    assert dataclasses.replace(rak, sheet="copy").merges == want
