@@ -133,11 +133,25 @@ def load_config(path) -> Config:
     Raises:
         ConfigError: the file is not TOML, or a key has a value rakxl cannot use.
     """
+    p = Path(path)
+    data = _read_toml(p)
+    known = {"pelaksana", "capaian", "methods", "rekap"}
+    for key in data:
+        if key not in known:
+            _fail(p, key, f"kunci tidak dikenal; yang dikenal: {', '.join(sorted(known))}")
+    pelaksana = _pelaksana(p, data.get("pelaksana", {}))
+    cap, thresholds = _capaian(p, data.get("capaian", {}))
+    rules = _methods(p, data.get("methods", []))
+    units, gap = _rekap(p, data.get("rekap", {}))
+    return Config(str(p), pelaksana, cap, thresholds, rules, units, gap)
+
+
+def _read_toml(p: Path) -> dict:
+    """The file's TOML (a settings file: at most :data:`MAX_BYTES`, UTF-8)."""
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
-    p = Path(path)
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
@@ -148,101 +162,101 @@ def load_config(path) -> Config:
     except OSError as exc:
         raise ConfigError(f"tidak dapat dibaca ({exc.strerror})", path=p) from None
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"bukan TOML yang sah: {exc}", path=p) from None
-    known = {"pelaksana", "capaian", "methods", "rekap"}
-    for key in data:
-        if key not in known:
-            _fail(p, key, f"kunci tidak dikenal; yang dikenal: {', '.join(sorted(known))}")
 
-    pelaksana = {}
-    section = data.get("pelaksana", {})
+
+def _pelaksana(p, section) -> dict:
+    """``[pelaksana]``: canonical name -> its aliases."""
     if not isinstance(section, dict):
         _fail(p, "pelaksana", "harus berupa tabel: \"Nama Baku\" = [\"alias\", ...]")
+    pelaksana = {}
     for canon, aliases in section.items():
         if isinstance(aliases, str):
             aliases = [aliases]
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             _fail(p, f"pelaksana.{canon}", "harus berupa daftar teks alias")
         pelaksana[canon] = tuple(aliases)
+    return pelaksana
 
-    cap, thresholds = None, DEFAULT_THRESHOLDS
-    cap_section = data.get("capaian", {})
-    if not isinstance(cap_section, dict):
+
+def _capaian(p, section) -> tuple[float | None, tuple]:
+    """``[capaian]``: the cap (None: no cap) and the category thresholds."""
+    if not isinstance(section, dict):
         _fail(p, "capaian", "harus berupa tabel [capaian]")
-    for key in cap_section:
+    for key in section:
         if key not in ("cap", "thresholds"):
             _fail(p, f"capaian.{key}", "kunci tidak dikenal; yang dikenal: cap, thresholds")
-    if "cap" in cap_section:
-        cap = cap_section["cap"]
+    cap = None
+    if "cap" in section:
+        cap = section["cap"]
         if cap is False:
             cap = None
         elif isinstance(cap, bool) or not isinstance(cap, (int, float)) or not math.isfinite(cap) or cap <= 0:
             _fail(p, "capaian.cap", f"{cap!r} harus angka lebih dari 0 (mis. 100 atau 120), atau false")
         else:
             cap = float(cap)
-    if "thresholds" in cap_section:
-        items = cap_section["thresholds"]
-        if not isinstance(items, list) or not items:
-            _fail(p, "capaian.thresholds", "harus berupa daftar { min = 91, name = \"Sangat Baik\" }")
-        out = []
-        for i, item in enumerate(items, 1):
-            key = f"capaian.thresholds[{i}]"
-            if not isinstance(item, dict) or set(item) != {"min", "name"}:
-                _fail(p, key, "harus { min = ANGKA, name = \"NAMA\" }")
-            low, name = item["min"], item["name"]
-            if isinstance(low, bool) or not isinstance(low, (int, float)) or not isinstance(name, str):
-                _fail(p, key, "min harus angka dan name teks")
-            if out and low >= out[-1][0]:
-                _fail(p, f"{key}.min", f"{low} harus lebih kecil dari min sebelumnya ({out[-1][0]:g}); "
-                                      "urutkan dari kategori tertinggi")
-            out.append((float(low), name))
-        thresholds = tuple(out)
+    if "thresholds" not in section:
+        return cap, DEFAULT_THRESHOLDS
+    items = section["thresholds"]
+    if not isinstance(items, list) or not items:
+        _fail(p, "capaian.thresholds", "harus berupa daftar { min = 91, name = \"Sangat Baik\" }")
+    out = []
+    for i, item in enumerate(items, 1):
+        key = f"capaian.thresholds[{i}]"
+        if not isinstance(item, dict) or set(item) != {"min", "name"}:
+            _fail(p, key, "harus { min = ANGKA, name = \"NAMA\" }")
+        low, name = item["min"], item["name"]
+        if isinstance(low, bool) or not isinstance(low, (int, float)) or not isinstance(name, str):
+            _fail(p, key, "min harus angka dan name teks")
+        if out and low >= out[-1][0]:
+            _fail(p, f"{key}.min", f"{low} harus lebih kecil dari min sebelumnya ({out[-1][0]:g}); "
+                                  "urutkan dari kategori tertinggi")
+        out.append((float(low), name))
+    return cap, tuple(out)
 
-    rules = []
-    items = data.get("methods", [])
+
+#: The keys of one ``[[methods]]`` entry.
+METHOD_KEYS = {"goal", "indicator", "match", "level", "aggregation", "direction", "scale"}
+
+
+def _methods(p, items) -> tuple:
+    """``[[methods]]``: the method rules, in order (the first that matches wins)."""
     if not isinstance(items, list):
         _fail(p, "methods", "harus berupa daftar [[methods]]")
-    allowed = {"goal", "indicator", "match", "level", "aggregation", "direction", "scale"}
-    for i, item in enumerate(items, 1):
-        key = f"methods[{i}]"
-        if not isinstance(item, dict):
-            _fail(p, key, "harus berupa tabel [[methods]]")
-        for k in item:
-            if k not in allowed:
-                _fail(p, f"{key}.{k}", f"kunci tidak dikenal; yang dikenal: {', '.join(sorted(allowed))}")
-        if not any(k in item for k in ("aggregation", "direction", "scale")):
-            _fail(p, key, "tidak menetapkan aggregation, direction atau scale")
-        goal = item.get("goal")
-        if goal is not None and not isinstance(goal, (str, int)) or isinstance(goal, bool):
-            _fail(p, f"{key}.goal", "harus No sasaran seperti tertulis, mis. \"5\"")
-        indicator = item.get("indicator")
-        if indicator is not None and (isinstance(indicator, bool) or not isinstance(indicator, int)
-                                      or indicator < 1):
-            _fail(p, f"{key}.indicator", "harus urutan indikator dalam sasaran: 1, 2, 3...")
-        if indicator is not None and goal is None:
-            _fail(p, f"{key}.indicator", "perlu goal (No sasaran) juga")
-        match = item.get("match")
-        if match is not None:
-            if not isinstance(match, str):
-                _fail(p, f"{key}.match", "harus teks (regular expression)")
-            try:
-                match = re.compile(match)
-            except re.error as exc:
-                _fail(p, f"{key}.match", f"regular expression tidak sah: {exc}")
-        level = _choice(p, f"{key}.level", item.get("level", "both"), ("indicator", "activity", "both"))
-        aggregation = direction = scale = None
-        if "aggregation" in item:
-            aggregation = _choice(p, f"{key}.aggregation", item["aggregation"], AGGREGATIONS)
-        if "direction" in item:
-            direction = _choice(p, f"{key}.direction", item["direction"], DIRECTIONS)
-        if "scale" in item:
-            scale = _choice(p, f"{key}.scale", item["scale"], tuple(SCALES))
-        rules.append(MethodRule(key, None if goal is None else str(goal).strip(), indicator, match, level,
-                                aggregation, direction, scale))
-    units, gap = _rekap(p, data.get("rekap", {}))
-    return Config(str(p), pelaksana, cap, thresholds, tuple(rules), units, gap)
+    return tuple(_method_rule(p, f"methods[{i}]", item) for i, item in enumerate(items, 1))
+
+
+def _method_rule(p, key: str, item) -> MethodRule:
+    """One ``[[methods]]`` entry, checked key by key."""
+    if not isinstance(item, dict):
+        _fail(p, key, "harus berupa tabel [[methods]]")
+    for k in item:
+        if k not in METHOD_KEYS:
+            _fail(p, f"{key}.{k}", f"kunci tidak dikenal; yang dikenal: {', '.join(sorted(METHOD_KEYS))}")
+    if not any(k in item for k in ("aggregation", "direction", "scale")):
+        _fail(p, key, "tidak menetapkan aggregation, direction atau scale")
+    goal = item.get("goal")
+    if goal is not None and not isinstance(goal, (str, int)) or isinstance(goal, bool):
+        _fail(p, f"{key}.goal", "harus No sasaran seperti tertulis, mis. \"5\"")
+    indicator = item.get("indicator")
+    if indicator is not None and (isinstance(indicator, bool) or not isinstance(indicator, int) or indicator < 1):
+        _fail(p, f"{key}.indicator", "harus urutan indikator dalam sasaran: 1, 2, 3...")
+    if indicator is not None and goal is None:
+        _fail(p, f"{key}.indicator", "perlu goal (No sasaran) juga")
+    match = item.get("match")
+    if match is not None:
+        if not isinstance(match, str):
+            _fail(p, f"{key}.match", "harus teks (regular expression)")
+        try:
+            match = re.compile(match)
+        except re.error as exc:
+            _fail(p, f"{key}.match", f"regular expression tidak sah: {exc}")
+    level = _choice(p, f"{key}.level", item.get("level", "both"), ("indicator", "activity", "both"))
+    chosen = {name: _choice(p, f"{key}.{name}", item[name], allowed) if name in item else None
+              for name, allowed in (("aggregation", AGGREGATIONS), ("direction", DIRECTIONS), ("scale", tuple(SCALES)))}
+    return MethodRule(key, None if goal is None else str(goal).strip(), indicator, match, level, **chosen)
 
 
 def _rekap(p, section) -> tuple[tuple, float | None]:
