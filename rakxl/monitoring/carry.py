@@ -27,7 +27,7 @@ from ..revisions.sides import _Plan
 from ..text import fold_words
 from .config import Config
 from .plan import items
-from .workbook import TEXT_FIELDS, Values
+from .fields import TEXT_FIELDS, Values
 
 QUARTERS = (1, 2, 3, 4)
 #: The words of what a carry-over lists (:data:`rakxl.i18n.MONITORING`).

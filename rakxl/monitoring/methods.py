@@ -37,8 +37,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..i18n import MONITORING
-from .targets import (SCALES, Target, grade_scale, is_blank, is_grade, parse_number, parse_target,  # noqa: F401
-                      quarter_targets)
+from .targets import SCALES, Target, grade_scale, is_blank, is_grade, parse_number, parse_target, quarter_targets
+
+__all__ = ["AGGREGATIONS", "DIRECTIONS", "ALIASES", "SCALES", "DEFAULT_THRESHOLDS", "LOWER_IS_BETTER", "Target",
+           "parse_number", "parse_target", "grade_scale", "is_grade", "is_blank", "quarter_targets", "Method",
+           "infer_method", "Result", "score", "basis", "ratio", "compute", "year_so_far", "category", "formula",
+           "cached", "OK", "BLANK", "UNDEFINED", "INVALID", "NOT_DEFINED_MARK", "INVALID_MARK", "BASIS_QUARTER",
+           "BASIS_ANNUAL", "BASIS_UNDEFINED", "BASIS_TEXT"]
 
 AGGREGATIONS = ("kumulatif", "nilai_akhir", "persentase")
 DIRECTIONS = ("naik", "turun", "turun_rasio")

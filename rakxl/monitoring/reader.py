@@ -21,7 +21,7 @@ from ..i18n import MONITORING
 from . import methods as M
 from .config import Config, find_config
 from .plan import items
-from .workbook import MAP_SHEET, QUARTER_FIELDS, TEXT_FIELDS, field_key, serapan
+from .fields import MAP_SHEET, QUARTER_FIELDS, TEXT_FIELDS, field_key, serapan
 
 if TYPE_CHECKING:
     import pandas as pd

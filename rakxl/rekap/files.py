@@ -144,7 +144,7 @@ def read_unit_file(path, tw: int, config, *, monev: bool | None = None) -> UnitF
     Raises:
         RakError: the file is neither (the reason says what it is).
     """
-    from ..monitoring.workbook import MAP_SHEET
+    from ..monitoring.fields import MAP_SHEET
     from ..reader import read_workbook
     from ..workbook import Workbook
 
