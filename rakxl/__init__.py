@@ -52,7 +52,7 @@ _API = {
     "Monitoring": "monitoring.reader",
     "rollup": "rekap",
     "Rollup": "rekap",
-    "write_rollup": "report.rekap",
+    "write_rollup": "report.rekap_workbook",
 }
 
 __all__ = sorted(_API) + ["__version__"]
