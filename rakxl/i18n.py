@@ -693,7 +693,7 @@ FINDING_TEXTS = {
         ("Biaya satuan bukan Pagu", "Unit cost is not the budget"),
         ("Kolom {unit_cost} adalah biaya satuan; Pagu dibaca dari kolom {total}",
          "Column {unit_cost} is a unit cost; the budget is read from column {total}")),
-    # monitoring (rakxl.monitoring.rules); "{reason_en}", "{level_en}": English values its rules pass
+    # monitoring (rakxl.monitoring.rules)
     "monev-over-pagu": (
         ("Realisasi melebihi Pagu", "Spending above Pagu"),
         ("Realisasi anggaran s.d. triwulan {q} ({spent}) melebihi Pagu {pagu} di {pagu_cell}",
@@ -713,7 +713,7 @@ FINDING_TEXTS = {
     "monev-missing": (
         ("Realisasi belum diisi", "Realisation missing"),
         ("Realisasi {level} triwulan {q} kosong (belum dilaporkan: {cells}), padahal laporan sudah s.d. triwulan {upto}",
-         "The {level_en} realisation of quarter {q} is blank (not reported: {cells}) although the report is up to "
+         "The {level} realisation of quarter {q} is blank (not reported: {cells}) although the report is up to "
          "quarter {upto}")),
     "monev-cumulative-typed": (
         ("Angka kumulatif di sel triwulan", "Cumulative figures typed"),
@@ -725,7 +725,7 @@ FINDING_TEXTS = {
     "monev-invalid": (
         ("Realisasi tidak sah", "Invalid realisation"),
         ("Realisasi triwulan {q} '{value}' {reason}",
-         "Quarter {q} realisation '{value}' {reason_en}")),
+         "Quarter {q} realisation '{value}' {reason}")),
     "monev-over-cap": (
         ("Capaian melebihi batas", "Capaian above the cap"),
         ("Capaian triwulan {q} {value} melebihi batas {cap}; ditampilkan {cap}",
@@ -764,6 +764,14 @@ FINDING_PHRASES = {
     "nip-month-order": ("bulan pengangkatan {digits} tidak sesudah tanggal lahir {born}",
                         "appointment month {digits} is not after the birth date {born}"),
     "nip-gender": ("digit jenis kelamin {digit} harus 1 atau 2", "gender digit {digit} must be 1 or 2"),
+    # monitoring: which level a realisation belongs to, why a realisation is invalid, a Pagu as a target
+    "level-indikator": ("indikator", "indicator"),
+    "level-kegiatan": ("kegiatan", "activity"),
+    "not-a-grade": ("bukan nilai pada skala target", "is not a grade of the target's scale"),
+    "not-a-number": ("bukan angka (ketik angka saja, tanpa % atau satuan)", "is not a number (type the number only)"),
+    "not-an-amount": ("bukan jumlah rupiah berupa angka", "is not an amount typed as a number"),
+    "negative": ("negatif", "is negative"),
+    "pagu-amount": ("Pagu {amount}", "Pagu {amount}"),
 }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from types import SimpleNamespace
 
-from ..findings import Both, Money, make
+from ..findings import Money, Phrase, make
 from . import methods as M
 from .plan import items
 
@@ -27,17 +27,17 @@ def _fmt(v) -> str:
     return str(v)
 
 
-def _money(v) -> Both:
-    """An amount for a message: ``Rp 1.000.000`` / ``Rp 1,000,000``; other values as they are."""
+def _money(v):
+    """An amount for a message (:class:`Money`: ``Rp 1.000.000`` / ``Rp 1,000,000``); other
+    values as they are."""
     if isinstance(v, (int, float)) and not isinstance(v, bool) and not _na(v) and float(v).is_integer():
-        n = int(v)
-        return Both((f"Rp {n:,}".replace(",", "."), f"Rp {n:,}"))
-    return Both((_fmt(v),) * 2) if v is not None else Both(("-", "-"))
+        return Money(int(v))
+    return _fmt(v) if v is not None else "-"
 
 
-def _money_list(values) -> Both:
-    parts = [_money(v) for v in values]
-    return Both((", ".join(p[0] for p in parts), ", ".join(p[1] for p in parts)))
+def _money_list(values) -> list:
+    """Amounts named together: ``Rp 1.000.000, Rp 2.000.000``."""
+    return [_money(v) for v in values]
 
 
 def _where(mon, sheet):
@@ -86,9 +86,6 @@ def no_target(mon, ctx):
     return out
 
 
-LEVEL_EN = {"indikator": "indicator", "kegiatan": "activity"}
-
-
 def missing(mon, ctx):
     upto = mon.quarter
     if not upto:
@@ -100,8 +97,8 @@ def missing(mon, ctx):
         if blank:
             cells = [rec[f"cell_realisasi_tw{q}"] for q in blank]
             out.append(make("monev-missing", _where(mon, rec["sheet"]), cells[0], rec["no"], column="realisasi",
-                            q=Both((", ".join(roman[q - 1] for q in blank),) * 2), upto=roman[upto - 1],
-                            level=level, level_en=LEVEL_EN[level], cells=cells))
+                            q=", ".join(roman[q - 1] for q in blank), upto=roman[upto - 1],
+                            level=Phrase(f"level-{level}"), cells=cells))
     return out
 
 
@@ -134,7 +131,7 @@ def cumulative_typed(mon, ctx):
             last_q = max(q for q in QUARTERS if not _na(values[q - 1]))
             out.append(make("monev-cumulative-typed", _where(mon, rec["sheet"]), rec[f"cell_realisasi_tw{last_q}"],
                             rec["no"], column="realisasi_anggaran", values=_money_list(nums),
-                            total=_money(sum(nums)), target=Both(tuple("Pagu " + x for x in _money(rec["pagu"]))),
+                            total=_money(sum(nums)), target=Phrase("pagu-amount", amount=_money(rec["pagu"])),
                             last=_money(nums[-1])))
     return out
 
@@ -148,27 +145,25 @@ def invalid(mon, ctx):
             if _na(v):
                 continue
             if status == M.INVALID:
-                grades = "skala" in str(rec["method"])
-                reason = ("bukan nilai pada skala target", "is not a grade of the target's scale") if grades else \
-                    ("bukan angka (ketik angka saja, tanpa % atau satuan)", "is not a number (type the number only)")
+                reason = "not-a-grade" if "skala" in str(rec["method"]) else "not-a-number"
                 out.append(make("monev-invalid", _where(mon, rec["sheet"]), rec[f"cell_realisasi_tw{q}"], rec["no"],
-                                column="realisasi", q=q, value=_fmt(v), reason=reason[0], reason_en=reason[1]))
+                                column="realisasi", q=q, value=_fmt(v), reason=Phrase(reason)))
             elif isinstance(v, (int, float)) and v < 0:
                 out.append(make("monev-invalid", _where(mon, rec["sheet"]), rec[f"cell_realisasi_tw{q}"], rec["no"],
-                                column="realisasi", q=q, value=_fmt(v), reason="negatif", reason_en="is negative"))
+                                column="realisasi", q=q, value=_fmt(v), reason=Phrase("negative")))
     for rec in mon.budget_rows:
         for q in QUARTERS:
             v = rec[f"realisasi_tw{q}"]
             if _na(v):
                 continue
             if not isinstance(v, (int, float)) or isinstance(v, bool):
-                reason = ("bukan jumlah rupiah berupa angka", "is not an amount typed as a number")
+                reason = "not-an-amount"
             elif v < 0:
-                reason = ("negatif", "is negative")
+                reason = "negative"
             else:
                 continue
             out.append(make("monev-invalid", _where(mon, rec["sheet"]), rec[f"cell_realisasi_tw{q}"], rec["no"],
-                            column="realisasi_anggaran", q=q, value=_fmt(v), reason=reason[0], reason_en=reason[1]))
+                            column="realisasi_anggaran", q=q, value=_fmt(v), reason=Phrase(reason)))
     return out
 
 
