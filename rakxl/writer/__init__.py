@@ -136,7 +136,8 @@ def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None, extra_sheets=
             fill(book, book.add_worksheet(name))
         mark_xlsxwriter(book, kind, names[:len(extra)])
         for i, (rak, name) in enumerate(zip(raks, names[len(extra):])):
-            _SheetWriter(book, formats, measure, rak, name, layout.PAPERS[paper], grouped.get(i, {})).write()
+            _SheetWriter(book, formats, measure, rak, name, layout.PAPERS[paper], grouped.get(i, {}),
+                         lean=True).write()
         try:
             book.close()
         except (XlsxFileError, OSError) as exc:

@@ -7,15 +7,15 @@ cell per row.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import layout
 from ..model import Rak
 
 
-@dataclass(slots=True)
-class Block:
-    """The cell (first == last) or vertical merge that holds one value of a column."""
+class Block(NamedTuple):
+    """The cell (first == last) or vertical merge that holds one value of a column
+    (a tuple: thousands of them cost the garbage collector nothing)."""
 
     first: int       # positional index of the first activity row
     last: int

@@ -51,10 +51,14 @@ class _Col:
     pixels: int
 
 
-
-
 class _SheetWriter(PageSetup):
-    def __init__(self, book, formats: _Formats, measure: _Measure, rak: Rak, name: str, paper, marks):
+    """One RAK sheet. ``lean``: a merge of three rows or more in a column between two
+    columns that are written in full gets no record for its middle cells (see
+    :func:`lean_columns`); the borders shown are the same."""
+
+    def __init__(self, book, formats: _Formats, measure: _Measure, rak: Rak, name: str, paper, marks,
+                 *, lean: bool = False):
+        self.lean = lean
         self.book = book
         self.fmt = formats
         self.measure = measure
@@ -148,14 +152,16 @@ class _SheetWriter(PageSetup):
         heights = [_row_height(1)] * n
         multi = []            # (block, needed height) of vertical merges, for heights afterwards
         total = 0
+        merged = [bool(blocks[col.role]) and isinstance(blocks[col.role][0], Block) for col in self.cols]
+        lean = lean_columns(merged) if self.lean and not self.marks else set()
         for c, col in enumerate(self.cols):
             column = blocks[col.role]
-            if column and not isinstance(column[0], Block):          # one cell per row
+            if column and not merged[c]:          # one cell per row
                 if not self.marks:
                     self._write_cells(c, col, column, heights)
                     continue
                 column = [Block(i, i, x) for i, x in enumerate(column)]
-            total += self._write_blocks(c, col, column, heights, multi)
+            total += self._write_blocks(c, col, column, heights, multi, c in lean)
         _spread(multi, heights)
         for i, h in enumerate(heights):
             self.heights[DATA_ROW + i] = round(h, 2)
@@ -181,48 +187,60 @@ class _SheetWriter(PageSetup):
                 if need > heights[i]:
                     heights[i] = need
 
-    def _write_blocks(self, c, col, column, heights, multi) -> int:
-        """A column of cells and vertical merges (with marks, if any); returns its amounts' sum."""
-        ws = self.ws
+    def _write_blocks(self, c, col, column, heights, multi, lean=False) -> int:
+        """A column of cells and vertical merges (with marks, if any); returns its amounts' sum.
+        Each distinct text is measured once."""
         plain = self.fmt.get(col.kind)
         is_amount = col.kind == "amount"
+        height_of = {}
         total = 0
         for block in column:
             fmt, comment = plain, None
             if self.marks:
                 kind, comment = self._mark_of(col.role, block)
                 fmt = self.fmt.get(col.kind, kind)
-            first, last, value = block.first, block.last, block.value
-            r1 = DATA_ROW + first
-            if value is None:
-                if last > first:
-                    ws.merge_range(r1, c, DATA_ROW + last, c, None, fmt)
-                else:
-                    ws.write_blank(r1, c, None, fmt)
-            elif is_amount and isinstance(value, (int, float)):
-                if last > first:  # the number written by the merge itself: one call
-                    ws.merge_range(r1, c, DATA_ROW + last, c, value, fmt)
-                else:
-                    ws.write_number(r1, c, value, fmt)
-                total += value
-            else:
-                text = str(value)
-                if last > first and text:  # a string: the workbook turns no text into a formula or link
-                    ws.merge_range(r1, c, DATA_ROW + last, c, text, fmt)
-                else:
-                    if last > first:
-                        ws.merge_range(r1, c, DATA_ROW + last, c, None, fmt)
-                    ws.write_string(r1, c, text, fmt)
+            first, last, value = block
+            if value is not None and not (is_amount and isinstance(value, (int, float))):
+                value = str(value)
                 if not is_amount:
-                    need = _row_height(self.measure.lines(text, col.pixels))
-                    if last == first:
-                        if need > heights[first]:
-                            heights[first] = need
-                    else:
+                    need = height_of.get(value)
+                    if need is None:
+                        need = height_of[value] = _row_height(self.measure.lines(value, col.pixels))
+                    if last > first:
                         multi.append((block, need))
+                    elif need > heights[first]:
+                        heights[first] = need
+            elif value is not None:
+                total += value
+            self._write_block(DATA_ROW + first, c, DATA_ROW + last, value, fmt, lean)
             if comment is not None:
-                ws.write_comment(r1, c, comment, {"author": "rakxl", "x_scale": 2, "y_scale": 2})
+                self.ws.write_comment(DATA_ROW + first, c, comment, {"author": "rakxl", "x_scale": 2, "y_scale": 2})
         return total
+
+    def _write_block(self, r1, c, r2, value, fmt, lean):
+        """One cell (r1 == r2) or vertical merge holding ``value`` (None, a number or a
+        string; a string stays a string: the workbook makes no formula or link)."""
+        ws = self.ws
+        if r1 == r2:
+            if value is None:
+                ws.write_blank(r1, c, None, fmt)
+            elif isinstance(value, str):
+                ws.write_string(r1, c, value, fmt)
+            else:
+                ws.write_number(r1, c, value, fmt)
+            return
+        data = None if value == "" else value
+        if lean and r2 - r1 > 1:
+            # The range alone, then its first cell and its bottom cell (LibreOffice takes
+            # the merge's lower border from it); the middle cells' borders are drawn by
+            # the columns on both sides (lean_columns).
+            ws.merge_range(r1, c, r2, c, None, None)
+            ws.write(r1, c, data, fmt)
+            ws.write_blank(r2, c, None, fmt)
+        else:
+            ws.merge_range(r1, c, r2, c, data, fmt)
+        if value == "":
+            ws.write_string(r1, c, value, fmt)
 
     def write_total(self, r, total):
         ws = self.ws
@@ -292,3 +310,17 @@ def _spread(multi, heights) -> None:
             add = (need - have) / (block.last - block.first + 1)
             for i in range(block.first, block.last + 1):
                 heights[i] += add
+
+
+def lean_columns(merged: list[bool]) -> set[int]:
+    """The columns whose merges can leave their middle cells without a record: a column of
+    vertical merges with a column on each side that is written in full (every cell, with
+    the same thin border all round), so that every border of a middle cell is also the
+    border of its neighbour's facing side, which Excel and LibreOffice draw as well.
+    Never the first or last column (their outer edge has no neighbour), never two
+    columns side by side."""
+    out: set[int] = set()
+    for c in range(1, len(merged) - 1):
+        if merged[c] and c - 1 not in out:
+            out.add(c)
+    return out
