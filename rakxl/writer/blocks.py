@@ -38,14 +38,18 @@ def values(rak: Rak, role: str) -> list:
     return [v if v is None or isinstance(v, str) else str(v) for v in out]
 
 
-def runs(keys) -> list[tuple[int, int]]:
-    """(first, last) of each run of equal consecutive keys."""
-    out, start = [], 0
-    for i in range(1, len(keys) + 1):
-        if i == len(keys) or keys[i] != keys[start]:
-            out.append((start, i - 1))
-            start = i
-    return out
+def runs(*columns) -> list[tuple[int, int]]:
+    """(first, last) of each run of rows where every column keeps its value (a run
+    ends where any column changes)."""
+    n = len(columns[0])
+    cuts = sorted(set().union(*map(_changes, columns)))
+    edges = [0, *cuts, n]
+    return [(a, b - 1) for a, b in zip(edges, edges[1:])] if n else []
+
+
+def _changes(column) -> list[int]:
+    """The rows whose value differs from the row above's."""
+    return [i for i in range(1, len(column)) if column[i] != column[i - 1]]
 
 
 def merged(spans, column) -> list[Block]:
@@ -71,7 +75,7 @@ def plan_blocks(rak: Rak, roles) -> dict[str, list]:
     goals = runs(goal)
     for role in layout.GOAL_ROLES:
         blocks[role] = merged(goals, v[role])
-    ind_runs = runs(list(zip(goal, v["indikator"], v["target_indikator"])))
+    ind_runs = runs(goal, v["indikator"], v["target_indikator"])
     for role in layout.INDICATOR_ROLES:
         blocks[role] = merged(ind_runs, v[role])
     blocks["pagu"], line_start = _pagu_blocks(rak, goal)
@@ -92,7 +96,7 @@ def _pagu_blocks(rak: Rak, goal: list) -> tuple[list[Block], set[int]]:
     placed = set()
     out = []
     line_start = set()
-    for s, e in runs(list(zip(goal, line))):
+    for s, e in runs(goal, line):
         b = line[s]
         if b is None or b in placed or b not in pagu_of:
             out.extend(Block(i, i, None) for i in range(s, e + 1))
@@ -106,11 +110,12 @@ def _pagu_blocks(rak: Rak, goal: list) -> tuple[list[Block], set[int]]:
 def _pelaksana_runs(goal: list, v: dict, starts: set[int]) -> list[tuple[int, int]]:
     """Runs of the same Pelaksana within a goal; a run also restarts on a row that has
     nothing else of its own, so that the row reads back as a row."""
-    own_roles = layout.ACTIVITY_ROLES
-    n_own = len(own_roles)
-    anchor, keys = 0, []
-    for i, (g, pel, own) in enumerate(zip(goal, v["pelaksana"], zip(*(v[r] for r in own_roles)))):
-        if own.count(None) == n_own and i not in starts:  # a bare row
-            anchor += 1
-        keys.append((g, pel, anchor))
-    return runs(keys)
+    has_own = set()
+    for role in layout.ACTIVITY_ROLES:
+        has_own.update(i for i, x in enumerate(v[role]) if x is not None)
+    anchor, bare = [], 0
+    for i in range(len(goal)):
+        if i not in has_own and i not in starts:  # a bare row
+            bare += 1
+        anchor.append(bare)
+    return runs(goal, v["pelaksana"], anchor)

@@ -45,7 +45,7 @@ class _Measure:
 
     def __init__(self):
         self._words: dict[str, int] = {}
-        self._cache: dict[tuple, int] = {}
+        self._cache: dict[tuple, dict[str, int]] = {}   # (pixels, font, bold) -> {text: lines}
 
     def _word(self, word: str) -> int:
         w = self._words.get(word)
@@ -59,8 +59,10 @@ class _Measure:
         avail = max(1.0, (pixels - 7) / (font_pt * 96 / 72) * 1000 / (_SLACK * (_BOLD if bold else 1)))
         if len(text) * _WIDEST <= avail and "\n" not in text:
             return 1        # short enough whatever its letters
-        key = (text, pixels, font_pt, bold)
-        n = self._cache.get(key)
+        cache = self._cache.get((pixels, font_pt, bold))
+        if cache is None:
+            cache = self._cache[pixels, font_pt, bold] = {}
+        n = cache.get(text)
         if n is not None:
             return n
         space = _ADVANCE[" "]
@@ -83,7 +85,7 @@ class _Measure:
                 if used == 0 and extra:
                     n -= 1
                     used = avail
-        self._cache[key] = n
+        cache[text] = n
         return n
 
 

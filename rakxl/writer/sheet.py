@@ -150,7 +150,7 @@ class _SheetWriter(PageSetup):
         """Write the activity rows; returns the sum of the Pagu amounts written."""
         n = self.n
         heights = [_row_height(1)] * n
-        multi = []            # (block, needed height) of vertical merges, for heights afterwards
+        multi = []            # (first, last, needed height) of vertical merges, for heights afterwards
         total = 0
         merged = [bool(blocks[col.role]) and isinstance(blocks[col.role][0], Block) for col in self.cols]
         lean = lean_columns(merged) if self.lean and not self.marks else set()
@@ -207,7 +207,7 @@ class _SheetWriter(PageSetup):
                     if need is None:
                         need = height_of[value] = _row_height(self.measure.lines(value, col.pixels))
                     if last > first:
-                        multi.append((block, need))
+                        multi.append((first, last, need))
                     elif need > heights[first]:
                         heights[first] = need
             elif value is not None:
@@ -303,12 +303,12 @@ class _SheetWriter(PageSetup):
 def _spread(multi, heights) -> None:
     """A merge's text must fit the rows it spans: spread what is missing over them
     (narrowest merges first)."""
-    multi.sort(key=lambda x: x[0].last - x[0].first)
-    for block, need in multi:
-        have = sum(heights[block.first:block.last + 1])
+    multi.sort(key=lambda x: x[1] - x[0])
+    for first, last, need in multi:
+        have = sum(heights[first:last + 1])
         if need > have:
-            add = (need - have) / (block.last - block.first + 1)
-            for i in range(block.first, block.last + 1):
+            add = (need - have) / (last - first + 1)
+            for i in range(first, last + 1):
                 heights[i] += add
 
 
