@@ -118,6 +118,9 @@ TOTAL_ROW = re.compile(
     r"(sub\s*)?(jumlah|total|grand\s*total)"
     r"(\s+(total|keseluruhan|seluruhnya|anggaran|pagu|pagu\s*anggaran|biaya|dana))?"
     r"\s*(\(\s*rp\.?\s*\))?\s*:?")
+#: How the label of a goal's own total row starts (a work plan's "Sub Total": checked
+#: against the goal's lines, never counted), in the normalised text.
+SUBTOTAL_PREFIX = "sub"
 
 # -- the table contract: what makes a sheet a RAK table ---------------------------
 
@@ -181,6 +184,9 @@ CONTRACTS = {
         unique=("no", "sasaran", "indikator", "kegiatan", "pagu", "pelaksana"),
     ),
 }
+#: The text of a row that is a level over kegiatan (``Program ...``, ``Urusan ...``):
+#: with a Pagu that sums the rows below it, a roll-up row (``re.match``, any case).
+ROLLUP_LEVEL_WORDS = r"\s*(urusan|bidang\s+urusan|program)\b"
 #: How each required group is named in a refusal (Indonesian, English).
 CONTRACT_GROUP_LABELS = {
     ("kegiatan",): ("kolom Nama Kegiatan/Aksi", "an activity column (Nama Kegiatan/Aksi)"),

@@ -148,8 +148,7 @@ def check_header(grid: Grid, r: int, path=None) -> None:
 # -- roll-up rows ------------------------------------------------------------------------
 
 _ROMAN_OR_LETTER = re.compile(r"[ivxlc]{1,6}|[a-z]", re.I)
-#: The text of a row that is a level over kegiatan: ``Program ...``, ``Urusan ...``.
-_LEVEL_WORDS = re.compile(r"\s*(urusan|bidang\s+urusan|program)\b", re.I)
+_LEVEL_WORDS = re.compile(layout.ROLLUP_LEVEL_WORDS, re.I)
 
 
 def rollups(budgets: list[dict]) -> list[tuple[int, int]]:

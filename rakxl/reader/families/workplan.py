@@ -103,7 +103,7 @@ class _WorkplanWalk:
     def _total_row(self, r, label) -> None:
         """A goal's Sub Total (checked when the goal closes) or the table's total."""
         amount, _ = self.rows.amount(r, self.c_pagu, self.goal, record=False)
-        if layout.normalize_header(label).startswith("sub"):  # a goal's Sub Total
+        if layout.normalize_header(label).startswith(layout.SUBTOTAL_PREFIX):  # a goal's Sub Total
             self.subtotal = (amount, r)
         else:
             self._close_goal()
