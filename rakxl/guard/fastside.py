@@ -69,39 +69,38 @@ class _PlainCells:
 
     def formulas(self, into: dict) -> None:
         """Each cell's formula text (``<f>``) and saved value, by position, into ``into``."""
-        xml, hi = self.xml, self.hi
-        pos = xml.find(b"<f", self.lo, hi)
-        while pos >= 0:
-            fm = _F_ELEM.match(xml, pos)
+        for pos in self.found(b"<f"):
+            fm = _F_ELEM.match(self.xml, pos)
             if fm is not None and (fm.group(1) == b"" or fm.group(1)[:1].isspace() or fm.group(2)):
                 cm, end = self.cell_at(pos)
                 if cm is not None and not cm.group(4) and cm.end() <= pos < end:
                     text = fm.group(3)
                     if text and not fm.group(2):
                         into[self.position(cm)] = (_text(text), self.cached(cm, end))
-            pos = xml.find(b"<f", pos + 2, hi)
 
     def errors(self, into: dict) -> None:
         """Each error cell's (``t="e"``) value, by position, into ``into``."""
-        xml, hi = self.xml, self.hi
-        pos = xml.find(b' t="e"', self.lo, hi)
-        while pos >= 0:
+        for pos in self.found(b' t="e"'):
             cm, end = self.cell_at(pos)
             if cm is not None and pos < cm.end() and not cm.group(4):
                 value = self.cached(cm, end)
                 into[self.position(cm)] = "#N/A" if value is None else value
-            pos = xml.find(b' t="e"', pos + 6, hi)
 
     def styled(self, sid: int, into: set) -> None:
         """The position of each cell with style ``sid``, into ``into``."""
-        xml, hi = self.xml, self.hi
-        needle = b' s="%d"' % sid
-        pos = xml.find(needle, self.lo, hi)
-        while pos >= 0:  # inside a plain tag, ' s="6"' can only be its s attribute (values hold no '"')
+        # inside a plain tag, ' s="6"' can only be its s attribute (values hold no '"')
+        for pos in self.found(b' s="%d"' % sid):
             cm, _ = self.cell_at(pos, False)
             if cm is not None and pos < cm.end() and not cm.group(4):
                 into.add(self.position(cm))
-            pos = xml.find(needle, pos + len(needle), hi)
+
+    def found(self, needle: bytes):
+        """Each position of ``needle`` among the cells, in order."""
+        xml, hi, step = self.xml, self.hi, len(needle)
+        pos = xml.find(needle, self.lo, hi)
+        while pos >= 0:
+            yield pos
+            pos = xml.find(needle, pos + step, hi)
 
     def cell_at(self, pos: int, need_end: bool = True):
         """The plain cell tag holding or preceding ``pos``: (match, end of the cell)."""
