@@ -114,7 +114,7 @@ def monev_folder(sample_path, tmp_path_factory):
 
 
 @pytest.mark.parametrize("command", ["monev-from", "capaian", "capaian-json", "capaian-tw-json", "capaian-json-file",
-                                     "check-tw", "rekap", "rekap-json", "rekap-annual-json", "rekap-jobs-1"])
+                                     "capaian-xlsx", "check-tw", "rekap", "rekap-json", "rekap-annual-json", "rekap-jobs-1"])
 def test_monitoring_commands_without_frames(command, monev_folder, sample_path, tmp_path):
     filled = monev_folder / "Monev_isi.xlsx"
     args = {
@@ -123,6 +123,7 @@ def test_monitoring_commands_without_frames(command, monev_folder, sample_path, 
         "capaian-json": ["capaian", filled, "--json"],
         "capaian-tw-json": ["capaian", filled, "--tw", "1", "--json"],
         "capaian-json-file": ["capaian", filled, "-o", tmp_path / "capaian.json"],
+        "capaian-xlsx": ["capaian", filled, "-o", tmp_path / "capaian.xlsx"],
         "check-tw": ["check", filled, "--tw", "2"],
         "rekap": ["rekap", monev_folder, "--tw", "1"],
         "rekap-json": ["rekap", monev_folder, "--tw", "1", "--json"],
@@ -141,6 +142,8 @@ def test_monitoring_commands_without_frames(command, monev_folder, sample_path, 
             assert [(s["older"], s["newer"]) for s in data["superseded"]] == \
                 [(str(monev_folder / "RAK_lama.xlsx"), str(filled))]
             assert data["units"][-1]["realisasi"] == 10_000_000.0
+    elif command == "capaian-xlsx":
+        assert (tmp_path / "capaian.xlsx").stat().st_size > 0
     elif command == "monev-from":
         assert (tmp_path / "Monev_baru.xlsx").stat().st_size > 0
         assert "tidak terpetakan" in proc.stderr

@@ -6,6 +6,7 @@ import math
 
 from ..i18n import MONITORING, decimal, money, pick
 from . import methods as M
+from .reader import DISAGREEMENT_COLUMNS
 
 #: The report's words: :data:`rakxl.i18n.MONITORING` (keys ``report_*``, ``sheet_*``).
 WORDS = {key[len("report_"):]: pair for key, pair in MONITORING.items() if key.startswith("report_")}
@@ -98,7 +99,10 @@ def write_report(mon, out, kind: str, lang: str = "id") -> None:
         write_csv(frame, out, inputs=[mon.path])
         return
     from ..report import write_tables
-    from ..report.outputs import frame_table
+    from ..report.records import rows_table
 
-    tables = [frame_table(getattr(mon, key), pick(pair, lang)) for key, pair in SHEETS.items()]
+    rows = {"indicators": mon.indicator_rows, "activities": mon.activity_rows, "budgets": mon.budget_rows,
+            "disagreements": mon.disagreement_rows}
+    tables = [rows_table(rows[key], pick(pair, lang), DISAGREEMENT_COLUMNS if key == "disagreements" else None)
+              for key, pair in SHEETS.items()]
     write_tables(tables, out, [mon.path], lang, kind="capaian")

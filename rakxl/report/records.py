@@ -75,3 +75,25 @@ def json_records(rows: list[dict]) -> list[dict]:
     columns = list(dict.fromkeys(key for row in rows for key in row))
     floats = {c for c in columns if _column_is_float([row.get(c) for row in rows])}
     return [{c: _plain(row.get(c), c in floats) for c in columns} for row in rows]
+
+
+def rows_table(rows: list[dict], name: str, columns=None):
+    """``rows`` as a plain table sheet, as :func:`rakxl.report.outputs.frame_table` shows
+    ``pandas.DataFrame(rows, columns=columns)``: the keys as headers; a column of numbers
+    14 wide, another as wide as its longest text among the first 200 rows (10 to 50),
+    wrapped from 30; a ``pagu`` column in rupiah."""
+    from .table import Column, Table
+
+    keys = list(columns) if columns is not None else list(dict.fromkeys(k for row in rows for k in row))
+    cols = []
+    for key in keys:
+        values = [row.get(key) for row in rows]
+        present = [v for v in values if not _missing(v)]
+        if present and all(_number(v) for v in present):
+            width, wrap = 14, False
+        else:
+            longest = max(len(str(key)), *(len(str(v)) for v in values[:200])) if values else len(str(key))
+            width = max(10, min(50, longest))
+            wrap = width >= 30
+        cols.append(Column(str(key), width, "rupiah" if key == "pagu" else "text", wrap=wrap))
+    return Table(name, cols, [[row.get(key) for key in keys] for row in rows])

@@ -82,3 +82,21 @@ def test_columns_typed_as_pandas_types_them():
     assert json_records(rows) == pandas_json(pd.DataFrame(rows))
     assert json.dumps(json_records(rows)) == json.dumps(pandas_json(pd.DataFrame(rows)))
     assert json_records([]) == []
+
+
+@pytest.mark.parametrize("name", ["blank", "filled", "disagree"])
+def test_rows_table_equals_the_frames_table(readings, name):
+    """``rakxl capaian -o .xlsx`` lays out the rows as it laid out the frames."""
+    from rakxl.monitoring.reader import DISAGREEMENT_COLUMNS
+    from rakxl.report.outputs import frame_table
+    from rakxl.report.records import rows_table
+    from rakxl.report.table import cell_value
+
+    mon = readings[name]
+    for key, rows in (("indicators", mon.indicator_rows), ("activities", mon.activity_rows),
+                      ("budgets", mon.budget_rows), ("disagreements", mon.disagreement_rows)):
+        mine = rows_table(rows, key, DISAGREEMENT_COLUMNS if key == "disagreements" else None)
+        theirs = frame_table(getattr(mon, key), key)
+        assert mine.columns == theirs.columns, key
+        assert [[cell_value(v) for v in r] for r in mine.rows] == [[cell_value(v) for v in r] for r in theirs.rows]
+    assert any(c.width == 14 for c in mine.columns) or name != "disagree"
