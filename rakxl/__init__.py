@@ -53,6 +53,8 @@ _API = {
     "rollup": "rekap",
     "Rollup": "rekap",
     "write_rollup": "report.rekap_workbook",
+    "summary": "summaries",
+    "PlanSummary": "summaries",
 }
 
 __all__ = sorted(_API) + ["__version__"]

@@ -22,38 +22,16 @@ def show(file, sheet, as_json, lang):
 
     Contoh: rakxl show samples/RAK_2021.xlsx
 
-    Python: rakxl.read_rak(path, sheet=None)
+    Python: rakxl.summary(path, sheet=None)
     """
-    from ..layout import format_date_id, format_rupiah
-    from ..reader import read_rak_and_others
+    from ..report.text import summary_text
+    from ..summaries import summary
 
-    rak, others = read_rak_and_others(file, sheet=sheet)
-    plan = rak.plan
-    summary = {
-        "file": str(file), "sheet": rak.sheet, "family": rak.family, **rak.meta.to_dict(),
-        "goals": len(plan.goals), "indicators": len(plan.indicators), "activities": len(plan.activities),
-        "budget_lines": len(plan.budget_lines), "total_pagu": rak.total_pagu, "other_sheets": others,
-    }
+    s = summary(file, sheet=sheet)
     if as_json:
-        echo_json(summary)
-        return
-    m = rak.meta
-    rows = [
-        ("file", f"{file} [{rak.sheet}]"), ("family", rak.family),
-        ("year", m.year), ("organization", m.organization), ("unit", m.unit),
-        ("signed", ", ".join(x for x in (m.place, format_date_id(m.signed_on) if m.signed_on else None) if x)),
-        ("signatory", " / ".join(x for x in (m.signatory_title, m.signatory, m.nip and f"NIP {m.nip}") if x)),
-        ("goals", len(plan.goals)), ("indicators", len(plan.indicators)), ("activities", len(plan.activities)),
-        ("budget_lines", len(plan.budget_lines)), ("total_pagu", format_rupiah(rak.total_pagu)),
-    ]
-    width = max(len(say(k, lang)) for k, _ in rows)
-    for key, value in rows:
-        click.echo(f"{say(key, lang):<{width}}  {'-' if value in (None, '') else value}")
-    without = [g.no for g in plan.goals if g.goal not in plan.lines_by_goal]
-    if without:
-        click.echo(say("goals_without_budget", lang, nos=", ".join(str(n) for n in without)))
-    if others:
-        click.echo(say("other_sheets", lang, names=", ".join(f"'{n}'" for n in others)))
+        echo_json(s.to_dict())
+    else:
+        click.echo(summary_text(s, lang))
 
 
 EXPORT_TABLES = ("activities", "budgets", "goals", "indicators")

@@ -80,3 +80,28 @@ def findings_text(findings, lang: str = "id") -> str:
         out.append("")
     out.append(findings_summary(findings, lang))
     return "\n".join(out)
+
+
+def summary_text(s, lang: str = "id") -> str:
+    """A :func:`rakxl.summary` as ``rakxl show`` prints it: one aligned line per field
+    (``-`` where the sheet does not say it), Pagu as ``Rp 3.051.446.000``, then the
+    goals without a budget and the workbook's other RAK sheets when there are any."""
+    from ..layout import format_date_id, format_rupiah
+
+    m = s.meta
+    where = s.file if s.file is not None else "-"
+    rows = [
+        ("file", f"{where} [{s.sheet}]"), ("family", s.family),
+        ("year", m.year), ("organization", m.organization), ("unit", m.unit),
+        ("signed", ", ".join(x for x in (m.place, format_date_id(m.signed_on) if m.signed_on else None) if x)),
+        ("signatory", " / ".join(x for x in (m.signatory_title, m.signatory, m.nip and f"NIP {m.nip}") if x)),
+        ("goals", s.goals), ("indicators", s.indicators), ("activities", s.activities),
+        ("budget_lines", s.budget_lines), ("total_pagu", format_rupiah(s.total_pagu)),
+    ]
+    width = max(len(text(k, lang)) for k, _ in rows)
+    lines = [f"{text(key, lang):<{width}}  {'-' if value in (None, '') else value}" for key, value in rows]
+    if s.goals_without_budget:
+        lines.append(text("goals_without_budget", lang, nos=", ".join(str(n) for n in s.goals_without_budget)))
+    if s.other_sheets:
+        lines.append(text("other_sheets", lang, names=", ".join(f"'{n}'" for n in s.other_sheets)))
+    return "\n".join(lines)
