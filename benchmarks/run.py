@@ -353,20 +353,10 @@ def prepare(sizes, batch: int, with_3000: bool, log) -> dict:
         figures = generate.build(path, UNITS_ROWS, units=UNITS)
     files["units"] = (path, figures)
     folders = {}
+    from totals_bench import batch_folder
+
     for count in ([batch] if batch else []) + ([3000, 5000] if with_3000 else []):
-        folder = DATA / f"batch{count}"
-        stamp = folder / "figures.json"
-        if not stamp.exists():
-            log(f"generating {count} small workbooks in {folder.name}/ ...")
-            shutil.rmtree(folder, ignore_errors=True)
-            total = 0
-            for i in range(count):
-                # 20..70 activity rows: one unit's RAK (the official sample has 68)
-                total += generate.build(folder / f"unit{i % 10:02d}" / f"RAK_{i:04d}.xlsx", 20 + i % 51,
-                                        seed=i)["total_pagu"]
-            for j in folder.rglob("*.json"):
-                j.unlink()  # keep the folder to workbooks only
-            stamp.write_text(json.dumps({"files": count, "total_pagu": total}), encoding="utf-8")
+        folder = batch_folder(count, log)
         folders[count] = folder
     return {"files": files, "folders": folders}
 
