@@ -180,7 +180,10 @@ class Pool:
                 if not w.queue:
                     w.since = time.monotonic()
                 w.queue.append(i)
-                w.conn.send(self.tasks[i])
+                try:
+                    w.conn.send(self.tasks[i])
+                except OSError:  # the worker is gone: its sentinel says so next, and its tasks are sent again
+                    break
 
     def _answer(self, w: _Worker) -> None:
         """Take every reply waiting on ``w``'s connection; a worker gone without one lost its task."""
