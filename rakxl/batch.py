@@ -145,6 +145,8 @@ class Pool:
     def __iter__(self) -> Iterator:
         from multiprocessing.connection import wait
 
+        if not self.tasks:
+            return
         if self.warm is not None and self.context.get_start_method() == "fork":
             resolve(self.warm)()  # forked workers start with it imported
         next_out = 0
