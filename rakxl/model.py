@@ -8,8 +8,9 @@ view of the plan, built on first access (so that a command that needs no frame n
 imports pandas) and kept on the instance.
 
 Positions are integers: rows are 1-based sheet rows, columns 1-based column numbers
-(``K`` is 11), as Excel counts them; a merged range is a :class:`Range`. Their A1
-texts (``K8``, ``K8:K9``) are derived, for people and for the frames.
+(``K`` is 11), as Excel counts them; a cell is a :class:`Cell`, a merged range a
+:class:`Range` (:mod:`rakxl.positions`, importable from here too). Their A1 texts
+(``K8``, ``K8:K9``) are derived, for people and for the frames.
 
 A plan can be built in memory, without a workbook::
 
@@ -26,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from .a1 import a1, column_letters
+from .positions import Cell, Range
 
 if TYPE_CHECKING:  # pandas is imported lazily to keep the CLI's start-up fast
     import pandas as pd
@@ -40,53 +42,6 @@ GOAL_COLUMNS = ("goal", "no", "sasaran", "pagu", "budget_lines", "first_row", "l
 INDICATOR_COLUMNS = ("goal", "no", "indikator", "target_indikator", "row")
 #: Columns that give positions in the sheet rather than content.
 POSITION_COLUMNS = ("row", "cell", "first_row", "last_row")
-
-
-# -- positions ------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True, order=True)
-class Cell:
-    """One cell: 1-based ``row`` and ``col`` (``Cell(8, 11)`` is ``K8``)."""
-
-    row: int
-    col: int
-
-    @property
-    def a1(self) -> str:
-        return a1(self.row - 1, self.col - 1)
-
-    def __str__(self) -> str:
-        return self.a1
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Range:
-    """A rectangle of cells, such as a merged range: 1-based rows and columns, inclusive."""
-
-    first_row: int
-    first_col: int
-    last_row: int
-    last_col: int
-
-    @property
-    def a1(self) -> str:
-        """``K8:K9`` (``K8`` for one cell)."""
-        first = a1(self.first_row - 1, self.first_col - 1)
-        if (self.first_row, self.first_col) == (self.last_row, self.last_col):
-            return first
-        return f"{first}:{a1(self.last_row - 1, self.last_col - 1)}"
-
-    @property
-    def top_left(self) -> Cell:
-        return Cell(self.first_row, self.first_col)
-
-    @property
-    def vertical(self) -> bool:
-        """Whether it spans more than one row."""
-        return self.last_row > self.first_row
-
-    def __str__(self) -> str:
-        return self.a1
 
 
 # -- the plan -------------------------------------------------------------------------
