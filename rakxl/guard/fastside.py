@@ -95,12 +95,8 @@ class _PlainCells:
                 into.add(self.position(cm))
 
     def found(self, needle: bytes):
-        """Each position of ``needle`` among the cells, in order."""
-        xml, hi, step = self.xml, self.hi, len(needle)
-        pos = xml.find(needle, self.lo, hi)
-        while pos >= 0:
-            yield pos
-            pos = xml.find(needle, pos + step, hi)
+        """Each position of ``needle`` among the cells, in order (not overlapping)."""
+        return map(re.Match.start, re.compile(re.escape(needle)).finditer(self.xml, self.lo, self.hi))
 
     def cell_at(self, pos: int, need_end: bool = True):
         """The plain cell tag holding or preceding ``pos``: (match, end of the cell)."""
