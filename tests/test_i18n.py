@@ -47,3 +47,11 @@ def test_no_language_comparison_outside_the_catalogue(module):
 def test_decimals_per_language():
     assert i18n.decimal(1234.5) == "1.234,50"
     assert i18n.decimal(1234.5, "en") == "1,234.50"
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_findings_take_no_english_twins(module):
+    """A rule passes values and phrases (Money, Label, Phrase...), never a text already
+    said in both languages (Both) nor an English copy of a parameter (``reason_en=``)."""
+    source = (PACKAGE / module).read_text(encoding="utf-8")
+    assert "Both((" not in source and not re.search(r"\b\w+_en=", source), module
