@@ -180,3 +180,29 @@ def test_budget_totals_takes_sheet_totals(sample):
     table = rakxl.budget_totals([sheet_totals(sample)], by="no")
     assert table.equals(rakxl.budget_totals([sample], by="no"))
     assert int(table["pagu"].sum()) == 3_051_446_000
+
+
+def _slow(task):
+    """Stands for a file that takes a second to read."""
+    import time
+
+    import rakxl.totals as totals
+
+    time.sleep(1.0)
+    return totals._REAL_READ_ONE(task)
+
+
+@pytest.mark.skipif(not FORK, reason="needs fork")
+def test_time_limit_counts_from_when_a_file_is_started(mixed, monkeypatch):
+    """Files are sent to a worker ahead of time; each one's limit counts from when the
+    worker starts it, not from when it was sent: three files of a second each, in one
+    worker, under a limit of 2.5 s, are all read (the third was sent 3 s before it ended)."""
+    import rakxl.totals as totals
+
+    root, specs, _ = mixed
+    monkeypatch.setattr(totals, "_REAL_READ_ONE", totals._read_one, raising=False)
+    monkeypatch.setattr(totals, "_read_one", _slow)
+    files = sorted(specs)[:3]
+    result = read_many(files, jobs=1, start_method="fork", raks=False, limits=rakxl.Limits(max_seconds=2.5))
+    assert result.failures == []
+    assert [s.path for s in result.sheets] == files
