@@ -167,48 +167,21 @@ def child_read(task: str, path: str) -> None:
 
 
 def child_phases(path: str) -> None:
-    """Where rakxl.read_rak spends its time, phase by phase (internal functions; one run).
+    """Where rakxl.read_rak spends its time, stage by stage (``benchmarks/phase_bench.py``:
+    CPU seconds of each stage's own functions; one run).
 
-    Prints ``{"phases": [[name, seconds], ...]}``, or the reason when an internal
-    name has changed.
+    Prints ``{"phases": [[name, seconds], ...]}``, and the functions not found when an
+    internal name has changed.
     """
-    import rakxl.guard as guard
-    import rakxl.reader as reader
-    import rakxl.workbook as workbook
-    from rakxl.reader import assembly, hierarchy
+    import phase_bench
 
     for name in _IMPORTS["rakxl"]:
         __import__(name)
-    limits = guard.default_limits()
-    out = []
-    try:
-        t = time.perf_counter()
-        guard.check_xlsx(Path(path), limits)
-        out.append(["guard: zip, XML prologs, sheet extent (inflates the sheet)", time.perf_counter() - t])
-        t = time.perf_counter()
-        book = workbook.Workbook(path, limits)
-        out.append(["calamine: open workbook (guard again, subtracted)", max(time.perf_counter() - t - out[0][1], 0)])
-        t = time.perf_counter()
-        grid = book.grid(book.sheet_names[0])
-        out.append(["calamine: sheet values + merges (to_python)", time.perf_counter() - t])
-        t = time.perf_counter()
-        grid.errors  # side information: formulas, errors, percent formats
-        out.append(["side info: sheet XML again (formulas, errors, %)", time.perf_counter() - t])
-        t = time.perf_counter()
-        header = reader.find_header(grid)
-        walk = hierarchy.Walk(grid, header, path)  # the cells and the merge index
-        out.append(["reader: header + merge index", time.perf_counter() - t])
-        t = time.perf_counter()
-        walk.run()
-        out.append(["reader: walk over the rows", time.perf_counter() - t])
-        t = time.perf_counter()
-        meta = reader.read_meta(grid, header, walk.end_row)
-        assembly._assemble(grid, header, walk, meta, path)
-        out.append(["reader: meta + pandas frames", time.perf_counter() - t])
-    except (AttributeError, TypeError) as exc:  # an internal name changed: say so
-        print(json.dumps({"phases": out, "error": f"{type(exc).__name__}: {exc}"}))
-        return
-    print(json.dumps({"phases": out}))
+    got, _ = phase_bench.read_stages(path)
+    order = list(dict.fromkeys(s[0] for s in phase_bench.READ_STAGES)) + ["other"]
+    out = [[name, got["cpu"].get(name, 0.0)] for name in order]
+    error = f"not timed: {', '.join(got['missing'])}" if got["missing"] else None
+    print(json.dumps({"phases": out, **({"error": error} if error else {})}))
 
 
 def _cpu_children() -> float | None:
@@ -655,8 +628,9 @@ def report(res) -> str:
     if res.get("phases"):
         sizes_p = sorted(res["phases"])
         lines += ["### Where rakxl's read spends its time", "",
-                  "One run per size, phase by phase (internal functions of `rakxl.guard`, `rakxl.workbook` and "
-                  "`rakxl.reader`), next to the calamine floor of the table above.", "",
+                  "One run per size, stage by stage: CPU seconds of each stage's own functions "
+                  "(`benchmarks/phase_bench.py`, which also gives the garbage collector's part and the check's "
+                  "rules), next to the calamine floor of the table above (wall time).", "",
                   "| phase | " + " | ".join(f"{n:,} rows" for n in sizes_p) + " |",
                   "| --- |" + " --- |" * len(sizes_p)]
         names = [p[0] for p in res["phases"][sizes_p[0]]["phases"]]
@@ -684,7 +658,7 @@ def report(res) -> str:
                         for p in rest[:3]) + ".")
         for n in sizes_p:
             if res["phases"][n].get("error"):
-                lines.append(f"\nPhases at {n:,} rows stopped: {res['phases'][n]['error']}")
+                lines.append(f"\nPhases at {n:,} rows: {res['phases'][n]['error']}")
         lines.append("")
     if cli:
         lines += ["## Command line, end to end", "",

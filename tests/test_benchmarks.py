@@ -72,3 +72,25 @@ def test_diff_bench_writes_the_plan_it_is_given(generate, tmp_path):
     assert len(a.activities) == 40 and len(a.goals) == len(goals)
     assert len(b.goals) == len(diff_bench.revise(goals))      # the revision removes goal 6 of 8
     assert not rakxl.diff(a, b).is_empty
+
+
+def test_phase_bench_times_every_stage_and_rule(sample_path):
+    """benchmarks/phase_bench.py finds every function it times (an internal name that
+    moved would drop a stage from the phase table silently), and a read through its
+    wrappers gives the plain read's figures. Run in a child process: the wrappers
+    stay installed in the process that ran them."""
+    import subprocess
+    import sys
+
+    code = ("import json, sys; sys.path.insert(0, 'benchmarks'); import phase_bench as p; "
+            f"read, rak = p.read_stages({str(sample_path)!r}); check = p.check_stages(rak); "
+            "print(json.dumps({'read': read, 'check': check, 'pagu': rak.total_pagu}))")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert got["pagu"] == 3_051_446_000
+    assert got["read"]["missing"] == [] and got["check"]["missing"] == []
+    from rakxl.rules import RULES
+
+    assert {rule.CODE for rule in RULES} <= set(got["check"]["cpu"])
+    assert {"guard: zip, XML, sheet extent", "calamine: sheet values + merges (grid)", "hierarchy: the walk",
+            "assembly: the typed model", "other"} <= set(got["read"]["cpu"])
