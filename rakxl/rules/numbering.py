@@ -14,7 +14,7 @@ from ..findings import Phrase, make
 from ._common import one_line
 
 CODE = "numbering"
-_ARABIC = re.compile(r"(\d{1,4})\s*[.)]?")
+_ARABIC = re.compile(r"(\d{1,6})\s*[.)]?")  # a plan of 10,000 goals or more numbers them on
 _ROMAN = re.compile(r"(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})\s*[.)]?")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 

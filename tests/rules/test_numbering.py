@@ -49,3 +49,19 @@ def test_clean(tmp_path):
 
 def test_sample(sample):
     assert numbering.check(sample) == []
+
+
+def test_numbers_of_five_digits_and_more_follow_on():
+    """A plan of more than 9,999 goals numbers them on: 9999, 10000, 10001 are in sequence
+    (was: every goal from 10000 on reported, a finding per goal)."""
+    from rakxl.model import Goal, Meta, Plan, Rak
+
+    nos = [str(n) for n in range(1, 10_003)]
+    rak = Rak(path=None, sheet="RAK", meta=Meta(), column_of={"no": 1, "sasaran": 2, "kegiatan": 5},
+              plan=Plan(goals=tuple(Goal(i, no, f"Sasaran {i}", 7 + i, 7 + i) for i, no in enumerate(nos, 1))))
+    assert numbering.check(rak) == []
+    assert numbering.number_of("10000") == 10_000 and numbering.number_of("123456.") == 123_456
+    gap = Rak(path=None, sheet="RAK", meta=Meta(), column_of={"no": 1, "sasaran": 2, "kegiatan": 5},
+              plan=Plan(goals=tuple(Goal(i, no, f"Sasaran {i}", 7 + i, 7 + i)
+                                    for i, no in enumerate(nos[:10_000] + ["10002"], 1))))
+    assert [(f.no, f.cell) for f in numbering.check(gap)] == [("10002", "A10008")]
