@@ -6,6 +6,8 @@ Run from the project root::
     python benchmarks/growth_bench.py             # 1,000 / 10,000 / 100,000 rows
     python benchmarks/growth_bench.py --rounds 5
     python benchmarks/growth_bench.py --json out.json
+    python benchmarks/growth_bench.py --steps read,check   # only these steps
+    python benchmarks/growth_bench.py --freeze             # the harness freezes its readings
 
 A step whose work is linear in the rows grows about 10x per 10x rows (a little less
 from 1,000 to 10,000, where fixed costs still count; a little more from 10,000 to
@@ -13,6 +15,14 @@ from 1,000 to 10,000, where fixed costs still count; a little more from 10,000 t
 grows 100x. The script exits with status 1 when a factor exceeds
 :data:`LIMIT` (issue 19: "no super-linear step"), so that a regression fails its
 own run; there is no timing assertion in the test suite.
+
+Most of what grows faster than the rows is Python's cyclic garbage collector: each
+of its full passes walks every live container object (rows, model values, findings),
+and the passes come more often per row once the data outweighs the interpreter's
+own objects. ``--freeze`` moves what the harness holds after the read step (the
+readings) out of those walks with :func:`gc.freeze`, to tell a step's own growth
+from the collector's; the library itself never pauses or freezes the collector.
+``benchmarks/phase_bench.py`` shows the collector's part stage by stage.
 
 The steps, each timed as CPU seconds of a fresh process per size and round
 (``time.process_time``: less disturbed than wall time by other jobs on a shared
@@ -82,7 +92,7 @@ def cpu(fn) -> float:
     return time.process_time() - start
 
 
-def child(n: int, steps=STEPS) -> None:
+def child(n: int, steps=STEPS, freeze: bool = False) -> None:
     """One round at one size, in this fresh process: the CPU seconds of each step (JSON)."""
     import rakxl
 
@@ -103,10 +113,15 @@ def child(n: int, steps=STEPS) -> None:
         for step in STEPS:
             if step in wanted:
                 out[step] = cpu(steps[step])
+            if step == "read" and freeze:  # the readings the next steps start from: out of the collector's walks
+                import gc
+
+                held.setdefault("rak", rakxl.read_rak(files["base"]))
+                gc.freeze()
     print(json.dumps(out))
 
 
-def measure(sizes=SIZES, rounds: int = 3, out=sys.stdout, steps=STEPS) -> dict:
+def measure(sizes=SIZES, rounds: int = 3, out=sys.stdout, steps=STEPS, freeze: bool = False) -> dict:
     """Each round runs every size in a fresh process (so that no size works in a heap
     the others have grown), the sizes interleaved; the best of the rounds counts."""
     import subprocess
@@ -117,7 +132,8 @@ def measure(sizes=SIZES, rounds: int = 3, out=sys.stdout, steps=STEPS) -> dict:
     loads = [_load()]
     for r in range(rounds):
         for n in sizes:
-            proc = subprocess.run([sys.executable, __file__, "--child", str(n), "--steps", ",".join(steps)],
+            proc = subprocess.run([sys.executable, __file__, "--child", str(n), "--steps", ",".join(steps)]
+                                  + ["--freeze"] * freeze,
                                   capture_output=True, text=True, check=True)
             for step, took in json.loads(proc.stdout.strip().splitlines()[-1]).items():
                 best[(step, n)] = min(took, best.get((step, n), took))
@@ -142,8 +158,9 @@ def measure(sizes=SIZES, rounds: int = 3, out=sys.stdout, steps=STEPS) -> dict:
         print(f"| {step} | " + " | ".join(cells + grow) + " |", file=out)
     print(f"\nCPU seconds, best of {rounds} rounds (a fresh process per size and round); growth per 10x "
           f"rows, limit {LIMIT:g}x. Load average (1, 5, 15 min) at the start and after each round: "
-          f"{'; '.join(loads)}.", file=out)
-    return {"sizes": list(sizes), "rounds": rounds, "loads": loads, "limit": LIMIT, "worst": worst,
+          f"{'; '.join(loads)}." + (" With --freeze: the harness froze its readings (gc.freeze) after the "
+                                    "read step." if freeze else ""), file=out)
+    return {"sizes": list(sizes), "rounds": rounds, "loads": loads, "limit": LIMIT, "worst": worst, "freeze": freeze,
             "seconds": {f"{s}@{n}": v for (s, n), v in best.items()},
             "factors": {f"{s}@{n}": v for (s, n), v in factors.items()}}
 
@@ -154,6 +171,9 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--steps", default=",".join(STEPS), help=f"comma-separated steps (default: all of {', '.join(STEPS)})")
     ap.add_argument("--json", help="also write the figures to this JSON file")
+    ap.add_argument("--freeze", action="store_true",
+                    help="gc.freeze() in the harness after the read step: the steps after it do not pay for the "
+                         "collector walking the readings the harness holds (a diagnosis; off by default)")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     steps = tuple(s.strip() for s in args.steps.split(",") if s.strip())
@@ -161,9 +181,9 @@ def main(argv=None) -> int:
     if unknown:
         ap.error(f"unknown steps: {', '.join(sorted(unknown))} (steps: {', '.join(STEPS)})")
     if args.child:
-        child(args.child, steps)
+        child(args.child, steps, args.freeze)
         return 0
-    result = measure(tuple(int(x) for x in args.sizes.split(",")), args.rounds, steps=steps)
+    result = measure(tuple(int(x) for x in args.sizes.split(",")), args.rounds, steps=steps, freeze=args.freeze)
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if result["worst"] > LIMIT:
