@@ -85,6 +85,11 @@ class TableCells:
             self._texts[c] = found
         return found
 
+    def release(self) -> None:
+        """Forget the columns read so far (they are read again if asked)."""
+        self._values.clear()
+        self._texts.clear()
+        self._where.clear()
 
     def where(self, c: int, test) -> list[int]:
         """The table rows (0-based from ``start``) whose value in column c passes

@@ -110,7 +110,16 @@ class Walk:
             self._after_break = False
         self.activities = self._activity_columns()
         self.notes += self.merges.crossing_notes(self.goal_at, self.goals)
+        self._release()
         return self
+
+    def _release(self) -> None:
+        """Drop the per-row working lists once the activity columns are taken: the
+        collector's full passes, while the model is built, walk every list still alive."""
+        for name in ("_no", "_sasaran", "_indikator", "_target", "_pelaksana_col", "_kegiatan", "_own", "_extras",
+                     "_has_own", "_picked"):
+            self.__dict__.pop(name, None)
+        self.cells.release()
 
     def _columns(self) -> None:
         """The texts of every column, and the hierarchy columns as each row sees them."""

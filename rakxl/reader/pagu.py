@@ -16,6 +16,14 @@ from ..workbook import Grid, to_text
 _NIL = frozenset(layout.NIL_AMOUNTS)
 
 
+def _note(notes: list | None, r: int, c: int, goal: dict | None, code: str, value) -> None:
+    """Append what the Pagu cell at (r, c) tells the checker to ``notes`` (None: note nothing).
+    A function of the module, not a closure made on every cell read."""
+    if notes is not None:
+        notes.append(Note(code, r + 1, c + 1, "pagu", goal["goal"] if goal else None, goal["no"] if goal else None,
+                          value))
+
+
 def read_amount(grid: Grid, r: int, c: int, goal: dict | None = None, notes: list | None = None):
     """(amount or None, whether the cell holds anything) of the Pagu cell at (r, c).
 
@@ -23,15 +31,9 @@ def read_amount(grid: Grid, r: int, c: int, goal: dict | None = None, notes: lis
     naming ``goal`` (None: nothing is noted, as for the total row's amount).
     """
     v = grid.value(r, c)
-
-    def note(code: str, value) -> None:
-        if notes is not None:
-            notes.append(Note(code, r + 1, c + 1, "pagu", goal["goal"] if goal else None,
-                              goal["no"] if goal else None, value))
-
     err = grid.error(r, c)
     if err:
-        note("amount-invalid", err)
+        _note(notes, r, c, goal, "amount-invalid", err)
         return None, True
     formula = grid.formula(r, c) if (v == "" or v == 0) else None
     if formula is not None and (formula[1] is None or formula[1] == "" or v == 0):
@@ -39,7 +41,7 @@ def read_amount(grid: Grid, r: int, c: int, goal: dict | None = None, notes: lis
             value = grid.evaluate(r, c)
         except (FormulaError, RecursionError):
             if formula[1] is None or formula[1] == "":
-                note("formula-no-cache", f"={formula[0]}")  # the message says the rest, id or en
+                _note(notes, r, c, goal, "formula-no-cache", f"={formula[0]}")  # the message says the rest, id or en
                 return None, True
             value = None
         if value is not None:
@@ -50,12 +52,12 @@ def read_amount(grid: Grid, r: int, c: int, goal: dict | None = None, notes: lis
         if v.strip().lower() in _NIL:
             return None, False
         amount = parse_amount(v)
-        note("amount-as-text" if amount is not None else "amount-invalid", v)
+        _note(notes, r, c, goal, "amount-as-text" if amount is not None else "amount-invalid", v)
         return amount, True
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         amount = parse_amount(v)
         if amount is None:  # beyond any budget (amounts.MAX_AMOUNT)
-            note("amount-invalid", to_text(v))
+            _note(notes, r, c, goal, "amount-invalid", to_text(v))
         return amount, True
-    note("amount-invalid", to_text(v))
+    _note(notes, r, c, goal, "amount-invalid", to_text(v))
     return None, True
