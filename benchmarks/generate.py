@@ -2,8 +2,8 @@
 
 Run from the project root:  python benchmarks/generate.py 10000 [out.xlsx]
 
-Each workbook has what the official RAK has (see samples/build_sample.py, which this
-mirrors): the title rows merged across the table, a two-row header with "Pelaksanaan
+Each workbook has what the official RAK has (samples/build_sample.py writes its title
+and header rows): the title rows merged across the table, a two-row header with "Pelaksanaan
 Kegiatan Triwulan" merged over I-IV, the column-number row (1)..(12), one row per
 activity with the hierarchy in vertical merges (No and Sasaran over a goal, Indikator
 and its Target over an indicator's activities), one Pagu Anggaran merged over the
@@ -17,6 +17,7 @@ from the construction and written next to each workbook as ``<name>.json``.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import os
@@ -24,10 +25,7 @@ import random
 import sys
 from pathlib import Path
 
-HEADERS = ["No", "Sasaran Program/Kegiatan", "Indikator Kinerja", "Target Indikator Kinerja",
-           "Nama Kegiatan/Aksi", "Target Kegiatan/Aksi", "Pelaksanaan Kegiatan Triwulan", None, None, None,
-           "Pagu Anggaran", "Pelaksana Tingkat Pejabat Eselon IV"]
-WIDTHS = [5, 30, 34, 11, 36, 11, 9, 9, 9, 9, 15, 20]
+SAMPLE_BUILDER = Path(__file__).resolve().parent.parent / "samples" / "build_sample.py"
 PELAKSANA = ["Subbag Umum dan Logistik", "Subbag Keuangan", "Subbag Program dan Data",
              "Subbag Teknis dan Hupmas", "Subbag Hukum", "Subbag SDM"]
 SASARAN = ["Terwujudnya tata kelola keuangan yang akuntabel", "Meningkatnya kualitas layanan umum",
@@ -130,6 +128,17 @@ def plan(n_rows: int, seed: int = 2021, units: int | None = None) -> list[dict]:
     return goals
 
 
+@functools.lru_cache(maxsize=None)
+def _sample_builder():
+    """samples/build_sample.py, whose title and header rows these workbooks share."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_sample", SAMPLE_BUILDER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def build(target: Path, n_rows: int, seed: int = 2021, units: int | None = None) -> dict:
     """Write a RAK workbook of ``n_rows`` activity rows to ``target``; return its figures
     (``units``: see :func:`plan`)."""
@@ -141,9 +150,7 @@ def build(target: Path, n_rows: int, seed: int = 2021, units: int | None = None)
     tmp = target.with_name(target.name + ".tmp")
     wb = xlsxwriter.Workbook(str(tmp))
     ws = wb.add_worksheet("RAK")
-    title = wb.add_format({"bold": True, "align": "center", "font_size": 12})
-    head = wb.add_format({"bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, "border": 1})
-    num = wb.add_format({"italic": True, "align": "center", "border": 1, "font_size": 9})
+    top = _sample_builder().write_heading(wb, ws)  # the official sample's title and header
     text = wb.add_format({"valign": "top", "text_wrap": True, "border": 1})
     center = wb.add_format({"valign": "top", "align": "center", "text_wrap": True, "border": 1})
     percent = wb.add_format({"valign": "top", "align": "center", "border": 1, "num_format": "0%"})
@@ -152,21 +159,6 @@ def build(target: Path, n_rows: int, seed: int = 2021, units: int | None = None)
     bold = wb.add_format({"bold": True, "align": "center", "border": 1})
     sign = wb.add_format({"align": "center"})
 
-    for c, w in enumerate(WIDTHS):
-        ws.set_column(c, c, w)
-    for r, line in enumerate(["RENCANA AKSI KINERJA TAHUN 2021", "KOMISI PEMILIHAN UMUM PROVINSI BANTEN",
-                              "SEKRETARIS"]):
-        ws.merge_range(r, 0, r, 11, line, title)
-    h = 4
-    for c, label in enumerate(HEADERS):
-        if c == 6:
-            ws.merge_range(h, 6, h, 9, label, head)
-        elif label is not None:
-            ws.merge_range(h, c, h + 1, c, label, head)
-    for i, roman in enumerate(["I", "II", "III", "IV"]):
-        ws.write_string(h + 1, 6 + i, roman, head)
-    for c in range(12):
-        ws.write_string(h + 2, c, f"({c + 1})", num)
 
     def put(r1, r2, col, value, fmt):
         if r2 > r1:
@@ -176,7 +168,7 @@ def build(target: Path, n_rows: int, seed: int = 2021, units: int | None = None)
         else:
             ws.write_string(r1, col, value, fmt)
 
-    r = h + 3
+    r = top
     total = n_budgets = n_indicators = 0
     for goal in goals:
         g1 = r
@@ -215,7 +207,7 @@ def build(target: Path, n_rows: int, seed: int = 2021, units: int | None = None)
         if line is not None:
             ws.merge_range(r, 9, r, 11, line, sign)
         r += 1
-    ws.freeze_panes(h + 3, 0)
+    ws.freeze_panes(top, 0)
     wb.close()
     os.replace(tmp, target)
     figures = {"activities": n_rows, "goals": len(goals), "indicators": n_indicators,

@@ -68,29 +68,19 @@ def spans(rows: list[list[str]], col: int, within: list[tuple[int, int]]) -> lis
     return out
 
 
-def build(target: Path = TARGET) -> Path:
-    rows = parse_rows(SOURCE.read_text(encoding="utf-8"))
-    goal_starts = [i for i, r in enumerate(rows) if r[0]]
-    goals = [(s, e - 1) for s, e in zip(goal_starts, goal_starts[1:] + [len(rows)])]
-
-    tmp = target.with_name(target.name + ".tmp")
-    wb = xlsxwriter.Workbook(str(tmp))
-    wb.set_properties({"title": "RAK 2021 KPU Provinsi Banten - Sekretaris"})
-    ws = wb.add_worksheet("RAK Sekretaris")
+def write_heading(wb, ws, title_lines=TITLE) -> int:
+    """The top of an official RAK sheet: column widths, the title lines merged across
+    the table, the two-row header on rows 5-6 ("Pelaksanaan Kegiatan Triwulan" merged
+    over I-IV) and the column-number row (1)..(12) on row 7. Returns the 0-based row of
+    the first activity (7). benchmarks/generate.py lays out its workbooks with it too."""
     title = wb.add_format({"bold": True, "align": "center", "font_size": 12})
     head = wb.add_format({"bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, "border": 1})
     num = wb.add_format({"italic": True, "align": "center", "border": 1, "font_size": 9})
-    text = wb.add_format({"valign": "top", "text_wrap": True, "border": 1})
-    center = wb.add_format({"valign": "top", "align": "center", "text_wrap": True, "border": 1})
-    money = wb.add_format({"valign": "top", "border": 1, "num_format": "#,##0"})
-    sign = wb.add_format({"align": "center"})
-    sign_name = wb.add_format({"align": "center", "bold": True, "underline": True})
-
     for c, w in enumerate(WIDTHS):
         ws.set_column(c, c, w)
-    for r, line in enumerate(TITLE):
+    for r, line in enumerate(title_lines):
         ws.merge_range(r, 0, r, 11, line, title)
-    h = 4  # header rows 5-6, column numbers on row 7, activities from row 8
+    h = 4
     for c, label in enumerate(HEADERS):
         if c == 6:
             ws.merge_range(h, 6, h, 9, label, head)
@@ -100,7 +90,26 @@ def build(target: Path = TARGET) -> Path:
         ws.write_string(h + 1, 6 + i, roman, head)
     for c in range(12):
         ws.write_string(h + 2, c, f"({c + 1})", num)
-    top = h + 3
+    return h + 3
+
+
+def build(target: Path = TARGET) -> Path:
+    rows = parse_rows(SOURCE.read_text(encoding="utf-8"))
+    goal_starts = [i for i, r in enumerate(rows) if r[0]]
+    goals = [(s, e - 1) for s, e in zip(goal_starts, goal_starts[1:] + [len(rows)])]
+
+    tmp = target.with_name(target.name + ".tmp")
+    wb = xlsxwriter.Workbook(str(tmp))
+    wb.set_properties({"title": "RAK 2021 KPU Provinsi Banten - Sekretaris"})
+    ws = wb.add_worksheet("RAK Sekretaris")
+    top = write_heading(wb, ws)  # header rows 5-6, column numbers on row 7, activities from row 8
+    h = top - 3
+    text = wb.add_format({"valign": "top", "text_wrap": True, "border": 1})
+    center = wb.add_format({"valign": "top", "align": "center", "text_wrap": True, "border": 1})
+    money = wb.add_format({"valign": "top", "border": 1, "num_format": "#,##0"})
+    sign = wb.add_format({"align": "center"})
+    sign_name = wb.add_format({"align": "center", "bold": True, "underline": True})
+
 
     def put(first, last, col, value, fmt):
         if value == "":

@@ -1205,16 +1205,22 @@ def test_formulas_reading_millions_of_cells(tmp_path):
     assert_refused(read_isolated(path), RakHostileError, "rumus_besar.xlsx", "500.000 sel")
 
 
+def with_extra_parts(path, count: int, part: bytes):
+    """A one-cell workbook at ``path`` plus ``count`` extra parts ``xl/extra/p<i>.xml``,
+    each holding ``part`` and compressed as tightly as zip allows (a small file that
+    inflates to much XML). Returns ``path``."""
+    write_zip(path, workbook_parts({"RAK": sheet_xml([("A1", 1)])}))
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for i in range(count):
+            zf.writestr(f"xl/extra/p{i}.xml", part)
+    return path
+
+
 def test_many_parts_of_empty_cells_refused_from_the_directory(tmp_path):
     """240 parts of 1 MB of <c/> in a small file (refused after 79 s before):
     the XML the parser would read, all parts together, is over budget, which the
     zip directory tells before anything is inflated."""
-    block = b"<c/>" * (1_000_000 // 4 - 16)
-    path = tmp_path / "banyak_c.xlsx"
-    write_zip(path, workbook_parts({"RAK": sheet_xml([("A1", 1)])}))
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for i in range(240):
-            zf.writestr(f"xl/extra/p{i}.xml", b"<w>" + block + b"</w>")
+    path = with_extra_parts(tmp_path / "banyak_c.xlsx", 240, b"<w>" + b"<c/>" * (1_000_000 // 4 - 16) + b"</w>")
     assert path.stat().st_size < 2 * 1024 * 1024
     assert_refused(read_isolated(path), RakHostileError, "banyak_c.xlsx", "167.772.160")
 
@@ -1224,11 +1230,7 @@ def test_parts_of_odd_cells_refused_by_the_element_budget(tmp_path):
     them one element at a time) are refused by the element budget, counted before
     the pass."""
     block = b"<x:c/>" * (1_000_000 // 6 - 16)
-    path = tmp_path / "elemen.xlsx"
-    write_zip(path, workbook_parts({"RAK": sheet_xml([("A1", 1)])}))
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for i in range(100):
-            zf.writestr(f"xl/extra/p{i}.xml", b'<w xmlns:x="urn:x">' + block + b"</w>")
+    path = with_extra_parts(tmp_path / "elemen.xlsx", 100, b'<w xmlns:x="urn:x">' + block + b"</w>")
     assert_refused(read_isolated(path), RakHostileError, "elemen.xlsx", "6.000.000 elemen")
 
 
@@ -1314,11 +1316,7 @@ def hostile_files(folder: Path, sample_xls: Path | None = None) -> list[Path]:
     parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
         b'<c r="K10" s="6"><v>23134000</v></c>', b'<c r="K10" s="6"><f>%s</f></c>' % huge.encode())
     add("rumus_besar.xlsx", parts)
-    path = write_zip(folder / "banyak_c.xlsx", workbook_parts({"RAK": sheet_xml([("A1", 1)])}))
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for i in range(240):
-            zf.writestr(f"xl/extra/p{i}.xml", b"<w>" + b"<c/>" * (1_000_000 // 4 - 16) + b"</w>")
-    out.append(path)
+    out.append(with_extra_parts(folder / "banyak_c.xlsx", 240, b"<w>" + b"<c/>" * (1_000_000 // 4 - 16) + b"</w>"))
     if hasattr(os, "mkfifo"):
         os.mkfifo(folder / "pipa.xlsx")
         out.append(folder / "pipa.xlsx")

@@ -9,23 +9,14 @@ Expected texts and figures are written out from the shapes as built.
 import json
 
 import pytest
-from click.testing import CliRunner
 
 import rakxl
-from rakxl.cli import cli
 from rakxl.exceptions import RakInputError
 from tests import contract_shapes as S
 from tests import variants as V
+from tests.helpers import run_apart as run
 
 ENGINES = ("xlsxwriter", "openpyxl")
-
-
-def run(*args):
-    try:
-        runner = CliRunner(mix_stderr=False)
-    except TypeError:  # click >= 8.2 always keeps them apart
-        runner = CliRunner()
-    return runner.invoke(cli, [str(a) for a in args])
 
 
 @pytest.fixture(scope="module")

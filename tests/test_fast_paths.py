@@ -16,16 +16,9 @@ import pytest
 
 from rakxl import guard
 from rakxl.exceptions import RakHostileError
+from tests.helpers import letters
 
 PART = "xl/worksheets/sheet1.xml"
-
-
-def letters(n: int) -> str:
-    out = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def sheet(cells, *, dimension: str | None, merges=(), raw: str = "") -> bytes:

@@ -10,22 +10,13 @@ import shutil
 import zipfile
 
 import pytest
-from click.testing import CliRunner
 
 import rakxl
-from rakxl.cli import cli
 from rakxl.exceptions import RakInputError
 from rakxl.marker import is_rakxl_output, parse_custom, read_mark
+from tests.helpers import run_apart as run
 
 SAMPLE_TOTAL = 3_051_446_000
-
-
-def run(*args):
-    try:
-        runner = CliRunner(mix_stderr=False)
-    except TypeError:  # click >= 8.2 always keeps them apart
-        runner = CliRunner()
-    return runner.invoke(cli, [str(a) for a in args])
 
 
 @pytest.fixture(scope="module")

@@ -16,36 +16,22 @@ spellings of the same sheets and assert:
 """
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from xlsxwriter.utility import xl_cell_to_rowcol
 
 import rakxl
 from rakxl import guard
+from tests.helpers import letters
 from tests.test_bad_input import sample_parts, write_zip
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships"
-
-
-def _col(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-def _letters(n: int) -> str:
-    out = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def _esc(text: str) -> str:
@@ -88,7 +74,7 @@ def spell_sheet(rows: list[tuple[int, list[dict]]], merges=(), *, prefix=False, 
                     out.append(f"<{p}c></{p}c>")
                     next_col += 1
             else:
-                attrs.append(f"r={q}{_letters(cell['col'])}{r}{q}")
+                attrs.append(f"r={q}{letters(cell['col'])}{r}{q}")
             next_col = cell["col"] + 1
             t = cell.get("t")
             v = cell.get("v")
@@ -239,8 +225,7 @@ def _sample_rows():
     for row in root.iterfind("m:sheetData/m:row", ns):
         cells = []
         for c in row.iterfind("m:c", ns):
-            m = re.fullmatch(r"([A-Z]+)(\d+)", c.get("r"))
-            cell = {"col": _col(m.group(1)), "s": c.get("s"), "t": c.get("t")}
+            cell = {"col": xl_cell_to_rowcol(c.get("r"))[1] + 1, "s": c.get("s"), "t": c.get("t")}
             v = c.find("m:v", ns)
             f = c.find("m:f", ns)
             if f is not None:

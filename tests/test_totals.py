@@ -18,21 +18,13 @@ from rakxl.cli import cli
 from rakxl.layout import RUPIAH_FORMAT
 from rakxl.totals import TOTALS_FINDING_CODES, find_workbooks, read_many
 from rakxl.totals import _read_one as _real_read_one
+from tests.helpers import run_apart as run
 from tests.test_reader import BY_PELAKSANA
 
 UNITS = ("Subbag Keuangan", "Subbag Hukum", "Subbag SDM", "Subbag Program dan Data")
 HEADERS = ["No", "Sasaran Program/Kegiatan", "Indikator Kinerja", "Target Indikator Kinerja",
            "Nama Kegiatan/Aksi", "Target Kegiatan/Aksi", "Pelaksanaan Kegiatan Triwulan", None, None, None,
            "Pagu Anggaran", "Pelaksana Tingkat Pejabat Eselon IV"]
-
-
-def run(*args):
-    """Invoke the CLI with stdout and stderr kept apart (click 8.1 needs mix_stderr=False)."""
-    try:
-        runner = CliRunner(mix_stderr=False)
-    except TypeError:  # click >= 8.2 always keeps them apart
-        runner = CliRunner()
-    return runner.invoke(cli, [str(a) for a in args])
 
 
 # -- building workbooks ----------------------------------------------------------
