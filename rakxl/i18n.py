@@ -11,6 +11,8 @@ the way each language groups digits.
 """
 from __future__ import annotations
 
+import string
+
 MESSAGES = {
     "file": ("File", "File"),
     "year": ("Tahun", "Year"),
@@ -50,7 +52,32 @@ def pick(pair: tuple[str, str], lang: str = "id", **kwargs) -> str:
     the one place that chooses between the two languages.
     """
     text = pair[1] if lang == "en" else pair[0]
-    return text.format(**kwargs) if kwargs else text
+    if not kwargs:
+        return text
+    return _PLURALS.vformat(text, (), kwargs) if "|" in text else text.format(**kwargs)
+
+
+class _Plurals(string.Formatter):
+    """``str.format`` that also knows plural forms: a field ``{n:file|files}`` is the
+    word ``file`` when ``n`` is 1 and ``files`` otherwise (``n`` an int, or a figure
+    already written as text, ``1.234``), so that ``{n} {n:file|files} read`` says
+    ``1 file read`` and ``2 files read``. Indonesian needs no such field."""
+
+    def format_field(self, value, format_spec: str) -> str:
+        if "|" not in format_spec:
+            return super().format_field(value, format_spec)
+        one, many = format_spec.split("|", 1)
+        return one if _count(value) == 1 else many
+
+
+def _count(value) -> int | None:
+    if isinstance(value, int):
+        return value
+    digits = str(value).replace(".", "").replace(",", "")
+    return int(digits) if digits.isdigit() else None
+
+
+_PLURALS = _Plurals()
 
 
 #: Words of the outputs rakxl writes (table sheets, their headers and labels), by key.
@@ -65,7 +92,7 @@ OUTPUT_WORDS = {
     "severity.info": ("info", "info"),
     "severity.info.many": ("info", "info"),
     "findings.none": ("Tidak ada temuan.", "No findings."),
-    "findings.count": ("{n} temuan: {parts}", "{n} findings: {parts}"),
+    "findings.count": ("{n} temuan: {parts}", "{n} {n:finding|findings}: {parts}"),
     # column labels of tables (totals, sources, findings)
     "col.file": ("File", "File"),
     "col.sheet": ("Sheet", "Sheet"),
@@ -91,14 +118,16 @@ OUTPUT_WORDS = {
     "totals.organization": ("Organisasi: {names}", "Organisation: {names}"),
     "totals.units": ("Unit: {names}", "Unit: {names}"),
     "totals.years": ("Tahun: {names}", "Year: {names}"),
-    "totals.files": ("Dari {files} file, {sheets} sheet RAK", "From {files} file(s), {sheets} RAK sheet(s)"),
+    "totals.files": ("Dari {files} file, {sheets} sheet RAK",
+                     "From {files} {files:file|files}, {sheets} RAK {sheets:sheet|sheets}"),
     "totals.read": ("dibaca", "read"),
     "totals.unreadable": ("tidak terbaca: {reason}", "unreadable: {reason}"),
     "totals.blank": ("(kosong)", "(blank)"),
-    "totals.failures": ("Tidak terbaca ({count} file):", "Unreadable ({count} files):"),
-    "totals.skipped": ("Keluaran rakxl yang dilewati ({count} file):", "rakxl outputs skipped ({count} files):"),
+    "totals.failures": ("Tidak terbaca ({count} file):", "Unreadable ({count} {count:file|files}):"),
+    "totals.skipped": ("Keluaran rakxl yang dilewati ({count} file):",
+                       "rakxl outputs skipped ({count} {count:file|files}):"),
     "totals.duplicates": ("Peringatan: file berisi sama persis dihitung sekali ({count} file):",
-                          "Warning: files with identical content counted once ({count} files):"),
+                          "Warning: files with identical content counted once ({count} {count:file|files}):"),
     "totals.progress": ("Membaca", "Reading"),
     "sheet.total": ("Total", "Total"),
     "sheet.sources": ("Sumber", "Sources"),
@@ -179,7 +208,8 @@ MONITORING = {
     "petunjuk": ("Petunjuk", "Instructions"),
     "unmatched_sheet": ("Tidak Terpetakan", "Unmatched"),
     "done": ("{n} sheet monev ditulis ke {out}: {ind} indikator, {act} kegiatan, {lines} baris Pagu",
-             "wrote {n} monev sheet(s) to {out}: {ind} indicators, {act} activities, {lines} budget lines"),
+             "wrote {n} monev {n:sheet|sheets} to {out}: {ind} {ind:indicator|indicators}, "
+             "{act} {act:activity|activities}, {lines} budget {lines:line|lines}"),
     "carried": ("dibawa dari {old}: {cells} isian; {unmatched} tidak terpetakan (lihat sheet '{sheet}')",
                 "carried over from {old}: {cells} entries; {unmatched} unmatched (see sheet '{sheet}')"),
     # where a quarter's capaian gets its target (rakxl.monitoring.methods)
@@ -277,7 +307,7 @@ MONITORING_COLUMN_HELP = (
 REKAP = {
     "title": ("REKAP MONEV TRIWULAN {q} TAHUN {year}", "QUARTER {q} MONITORING ROLL-UP {year}"),
     "title_noyear": ("REKAP MONEV TRIWULAN {q}", "QUARTER {q} MONITORING ROLL-UP"),
-    "read": ("{files} file dibaca, {units} unit", "{files} files read, {units} units"),
+    "read": ("{files} file dibaca, {units} unit", "{files} {files:file|files} read, {units} {units:unit|units}"),
     "lapor": ("Lapor lengkap", "Reported"),
     "sebagian": ("Lapor sebagian", "Partly reported"),
     "belum": ("Belum lapor", "Not reported"),
@@ -288,8 +318,8 @@ REKAP = {
     "twice": ("Dikirim dua kali ({n}): {items}", "Sent twice ({n}): {items}"),
     "twice_item": ("{unit}: {new} dipakai (terbaru), {old} diabaikan",
                    "{unit}: {new} used (newest), {old} ignored"),
-    "unreadable": ("Tidak terbaca ({n} file):", "Unreadable ({n} files):"),
-    "skipped": ("Keluaran rakxl yang dilewati ({n} file):", "rakxl outputs skipped ({n} files):"),
+    "unreadable": ("Tidak terbaca ({n} file):", "Unreadable ({n} {n:file|files}):"),
+    "skipped": ("Keluaran rakxl yang dilewati ({n} file):", "rakxl outputs skipped ({n} {n:file|files}):"),
     "organisation": ("ORGANISASI", "ORGANISATION"),
     "unit": ("Unit", "Unit"),
     "file": ("File", "File"),
@@ -339,15 +369,15 @@ REKAP = {
                      "Performance {year} up to quarter {q} (LKjIP chapter III)"),
     "reason": ("Alasan", "Reason"),
     "done": ("rekap triwulan {q} ditulis ke {out}: {units} unit, {files} file",
-             "quarter {q} roll-up written to {out}: {units} units, {files} files"),
+             "quarter {q} roll-up written to {out}: {units} {units:unit|units}, {files} {files:file|files}"),
 }
 
 #: Sentences of the command line (what it wrote, what it refuses), by key.
 CLI_WORDS = {
     "cli.wrote": ("ditulis: {path} ({what})", "wrote {path} ({what})"),
     "cli.wrote_file": ("ditulis: {path}", "wrote {path}"),
-    "cli.sheets": ("{n} sheet", "{n} sheet(s)"),
-    "cli.rows": ("{n} baris", "{n} row(s)"),
+    "cli.sheets": ("{n} sheet", "{n} {n:sheet|sheets}"),
+    "cli.rows": ("{n} baris", "{n} {n:row|rows}"),
     "cli.suffix_format": ("akhiran {out} tidak cocok dengan --to {fmt}; pakai nama berakhiran .{fmt}",
                           "the suffix of {out} does not match --to {fmt}; use a name ending in .{fmt}"),
     "cli.xlsx_needs_output": ("--to xlsx perlu -o NAMA.xlsx (workbook tidak dicetak ke layar)",
@@ -367,7 +397,8 @@ CLI_WORDS = {
                     "--in-place overwrites {file}; do not combine it with -o to another file"),
     "format.xlsx": ("keluaran {out} harus berakhiran .xlsx (rakxl menulis workbook .xlsx); pakai -o NAMA.xlsx",
                     "the output {out} must end in .xlsx (rakxl writes .xlsx workbooks); use -o NAME.xlsx"),
-    "format.done": ("ditulis: {out} ({n} sheet RAK, kertas {paper})", "wrote {out} ({n} RAK sheet(s), {paper} paper)"),
+    "format.done": ("ditulis: {out} ({n} sheet RAK, kertas {paper})",
+                    "wrote {out} ({n} RAK {n:sheet|sheets}, {paper} paper)"),
     "format.family": ("tata letak resmi KPU ditulis (dibaca dari bentuk tabel {families})",
                       "wrote the KPU official layout (read from the table family {families})"),
     "format.backup": ("aslinya disimpan sebagai {backup}", "the original is kept as {backup}"),

@@ -116,3 +116,28 @@ def test_console_in_a_legacy_code_page_does_not_crash(tmp_path):
     out = subprocess.run([sys.executable, "-m", "rakxl.cli", "export", str(path), "--to", "json"],
                          capture_output=True, env={**os.environ, "PYTHONIOENCODING": "cp1252"}).stdout
     assert "Rapat √".encode("utf-8") in out or b"Rapat \\u221a" in out
+
+
+@pytest.mark.parametrize("lang, words", [("id", "bukan salah satu dari"), ("en", "is not one of")])
+def test_a_bad_choice_names_the_choices_as_documented(sample_path, tmp_path, lang, words):
+    res = run("format", sample_path, "-o", tmp_path / "out.xlsx", "--paper", "A5", "--lang", lang)
+    assert res.exit_code == 2
+    assert f"'A5' {words} 'A4', 'F4', 'Legal'." in res.output
+    res = run("export", sample_path, "--to", "XLS", "--lang", lang)
+    assert f"'XLS' {words} 'csv', 'json', 'xlsx'." in res.output
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_choices_are_taken_in_any_case(sample_path, tmp_path):
+    res = run("format", sample_path, "-o", tmp_path / "out.xlsx", "--paper", "legal", "--quiet")
+    assert res.exit_code == 0, res.output
+    res = run("export", sample_path, "--to", "CSV", "--table", "Goals", "--lang", "EN")
+    assert res.exit_code == 0 and res.output.startswith("goal,no,sasaran")
+
+
+def test_rekap_of_one_file_says_it_in_the_singular(sample_path, tmp_path):
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    assert run("monev", sample_path, "-o", folder / "Monev.xlsx", "--quiet").exit_code == 0
+    res = run("rekap", folder, "--tw", "1", "--lang", "en")
+    assert "1 file read, 1 unit" in res.output.splitlines()

@@ -55,3 +55,25 @@ def test_findings_take_no_english_twins(module):
     said in both languages (Both) nor an English copy of a parameter (``reason_en=``)."""
     source = (PACKAGE / module).read_text(encoding="utf-8")
     assert "Both((" not in source and not re.search(r"\b\w+_en=", source), module
+
+
+def test_plural_forms_live_in_the_catalogue():
+    """English counts take the singular for 1 (``1 file read``), the plural otherwise;
+    a figure already written as text counts too; Indonesian has no plural."""
+    read = i18n.REKAP["read"]
+    assert i18n.pick(read, "en", files=1, units=1) == "1 file read, 1 unit"
+    assert i18n.pick(read, "en", files=2, units=0) == "2 files read, 0 units"
+    assert i18n.pick(read, "id", files=1, units=2) == "1 file dibaca, 2 unit"
+    assert i18n.say("cli.rows", "en", n=i18n.number(1, "en")) == "1 row"
+    assert i18n.say("cli.rows", "en", n=i18n.number(1234, "en")) == "1,234 rows"
+    assert i18n.say("totals.failures", "en", count=1) == "Unreadable (1 file):"
+    assert i18n.say("findings.count", "en", n=1, parts="1 error") == "1 finding: 1 error"
+    assert i18n.say("findings.count", "id", n=1, parts="1 kesalahan") == "1 temuan: 1 kesalahan"
+
+
+def test_no_english_text_hedges_a_plural():
+    """No "(s)" left: plural forms are chosen by count (``{n:file|files}``)."""
+    sections = [v for k, v in vars(i18n).items() if k.isupper() and isinstance(v, dict)]
+    assert i18n.REKAP in sections and i18n.MONITORING in sections
+    assert not [key for section in sections for key, pair in section.items()
+                if isinstance(pair, tuple) and len(pair) == 2 and "(s)" in str(pair[1])]

@@ -401,7 +401,7 @@ def test_every_writing_command_confirms_on_stderr_unless_quiet(rak, tmp_path):
         assert quiet.stderr == "", (name, quiet.stderr)
     res = run("totals", rak, "-o", tmp_path / "total.csv", "--lang", "en")
     # one row per Pelaksana of the sample (tests.test_reader.BY_PELAKSANA)
-    assert res.stderr.strip() == f"rakxl: wrote {tmp_path / 'total.csv'} ({len(BY_PELAKSANA)} row(s))"
+    assert res.stderr.strip() == f"rakxl: wrote {tmp_path / 'total.csv'} ({len(BY_PELAKSANA)} rows)"
 
 
 def test_clicks_own_words_follow_the_language(rak):

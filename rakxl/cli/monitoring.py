@@ -7,8 +7,8 @@ import sys
 import click
 
 from ..i18n import pick, say
-from .options import (EXIT_FOUND, EXIT_OK, confirm, echo_json, fail, handle_errors, lang_option, list_files,
-                      output_options, progress_bar, quiet_option)
+from .options import (EXIT_FOUND, EXIT_OK, Choice, confirm, echo_json, fail, handle_errors, lang_option,
+                      list_files, output_options, progress_bar, quiet_option)
 
 
 @click.command("monev")
@@ -18,7 +18,7 @@ from .options import (EXIT_FOUND, EXIT_OK, confirm, echo_json, fail, handle_erro
               help="Bawa realisasi, kendala, tindak lanjut dan bukti dari workbook monev revisi sebelumnya.")
 @click.option("--config", "config_path", type=click.Path(), default=None,
               help="File rakxl.toml (bawaan: rakxl.toml di folder FILE).")
-@click.option("--paper", type=click.Choice(["A4", "F4", "Legal"], case_sensitive=False), default="A4",
+@click.option("--paper", type=Choice(["A4", "F4", "Legal"]), default="A4",
               show_default=True, help="Ukuran kertas cetak (lanskap).")
 @quiet_option
 @lang_option

@@ -15,10 +15,26 @@ from ..i18n import number, say
 EXIT_OK, EXIT_FOUND, EXIT_UNREADABLE = 0, 1, 2
 
 
+class Choice(click.Choice):
+    """A choice typed in any case (``a4``, ``A4``), named as documented when the value
+    is none of them (``'A4', 'F4', 'Legal'``; click 8.2 would list them case-folded).
+    click's words stay translatable: the message goes through click's own ``ngettext``."""
+
+    def __init__(self, choices):
+        super().__init__(list(choices), case_sensitive=False)
+
+    def get_invalid_choice_message(self, value, ctx) -> str:  # click >= 8.2 (8.1 names them as given)
+        from click import types
+
+        names = ", ".join(map(repr, self.choices))
+        return types.ngettext("{value!r} is not {choice}.", "{value!r} is not one of {choices}.",
+                              len(self.choices)).format(value=value, choice=names, choices=names)
+
+
 def lang_option(f):
     """``--lang id|en``: the language of messages (default: $RAKXL_LANG or id)."""
     return click.option(
-        "--lang", type=click.Choice(["id", "en"], case_sensitive=False), callback=lambda c, p, v: v.lower(),
+        "--lang", type=Choice(["id", "en"]), callback=lambda c, p, v: v.lower(),
         default=lambda: os.environ.get("RAKXL_LANG", "id"),
         show_default="id", help="Bahasa pesan: id (Indonesia) atau en (English).")(f)
 

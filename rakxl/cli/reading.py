@@ -7,8 +7,8 @@ import sys
 import click
 
 from ..i18n import say
-from .options import (EXIT_FOUND, EXIT_OK, EXIT_UNREADABLE, confirm, echo_json, fail, handle_errors, lang_option,
-                      output_options, quiet_option)
+from .options import (EXIT_FOUND, EXIT_OK, EXIT_UNREADABLE, Choice, confirm, echo_json, fail, handle_errors,
+                      lang_option, output_options, quiet_option)
 
 
 @click.command("show")
@@ -39,9 +39,9 @@ EXPORT_TABLES = ("activities", "budgets", "goals", "indicators")
 
 @click.command("export")
 @click.argument("file", type=click.Path())
-@click.option("--to", "fmt", type=click.Choice(["csv", "json", "xlsx"], case_sensitive=False), default=None,
+@click.option("--to", "fmt", type=Choice(["csv", "json", "xlsx"]), default=None,
               help="Format keluaran (bawaan: dari akhiran -o, atau json ke layar).")
-@click.option("--table", type=click.Choice(EXPORT_TABLES, case_sensitive=False), default="activities",
+@click.option("--table", type=Choice(EXPORT_TABLES), default="activities",
               show_default=True, help="Tabel yang diekspor ke CSV (JSON dan XLSX memuat semuanya).")
 @click.option("-o", "--output", type=click.Path(), default=None,
               help="File keluaran (.csv, .json atau .xlsx); tanpa -o dicetak ke layar.")

@@ -4,14 +4,14 @@ from __future__ import annotations
 import click
 
 from ..i18n import say
-from .options import fail, handle_errors, lang_option, quiet_option
+from .options import Choice, fail, handle_errors, lang_option, quiet_option
 
 
 @click.command("format")
 @click.argument("file", type=click.Path())
 @click.option("-o", "--output", type=click.Path(), default=None,
               help="File .xlsx keluaran (tata letak resmi).")
-@click.option("--paper", type=click.Choice(["A4", "F4", "Legal"], case_sensitive=False), default="A4",
+@click.option("--paper", type=Choice(["A4", "F4", "Legal"]), default="A4",
               show_default=True, help="Ukuran kertas cetak (F4 dicetak sebagai Folio 8,5 x 13 inci).")
 @click.option("--in-place", is_flag=True,
               help="Timpa FILE (.xlsx); aslinya disimpan dulu sebagai FILE.bak (atau FILE.1.bak, ... "
