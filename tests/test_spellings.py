@@ -26,16 +26,12 @@ from xlsxwriter.utility import xl_cell_to_rowcol
 import rakxl
 from rakxl import guard
 from tests.helpers import letters
-from tests.test_bad_input import sample_parts, write_zip
+from tests.test_bad_input import MAIN_NS as MAIN
+from tests.test_bad_input import REL_NS as REL
+from tests.test_bad_input import sample_parts, write_zip, xml_escape
 
-MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
-REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships"
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 # -- writing one sheet many ways ------------------------------------------------------
@@ -82,18 +78,18 @@ def spell_sheet(rows: list[tuple[int, list[dict]]], merges=(), *, prefix=False, 
             if t == "s" and inline_texts is not None:
                 t, text = "inlineStr", inline_texts[int(v)]
                 space = f" xml:space={q}preserve{q}" if text != text.strip() else ""
-                body = f"<{p}is><{p}t{space}>{_esc(text)}</{p}t></{p}is>"
+                body = f"<{p}is><{p}t{space}>{xml_escape(text)}</{p}t></{p}is>"
                 v = None
             elif t == "inlineStr":
-                body = f"<{p}is><{p}t>{_esc(cell['text'])}</{p}t></{p}is>"
+                body = f"<{p}is><{p}t>{xml_escape(cell['text'])}</{p}t></{p}is>"
             if cell.get("s") is not None:
                 attrs.append(f"s={q}{cell['s']}{q}")
             if t is not None:
                 attrs.append(f"t={q}{t}{q}")
             if cell.get("f") is not None:
-                body = f"<{p}f>{_esc(cell['f'])}</{p}f>" + body
+                body = f"<{p}f>{xml_escape(cell['f'])}</{p}f>" + body
             if v is not None:
-                body += f"<{p}v>{_esc(v)}</{p}v>"
+                body += f"<{p}v>{xml_escape(v)}</{p}v>"
             head = f"<{p}c" + "".join(" " + a for a in attrs)
             if cell.get("empty") and cell_refs:
                 out.append(head + "/>")
