@@ -54,17 +54,23 @@ def test_ensure_reuses_a_generated_file(generate, tmp_path):
     assert path.stat().st_mtime_ns == mtime
 
 
-def test_diff_bench_writes_the_plan_it_is_given(generate, tmp_path):
-    """diff_bench (and growth_bench through it) writes a given plan through the generator."""
+def _bench_module(name):
+    """benchmarks/NAME.py as a module (it imports its siblings from benchmarks/)."""
     import sys
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
-        spec = importlib.util.spec_from_file_location("diff_bench", ROOT / "benchmarks" / "diff_bench.py")
-        diff_bench = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(diff_bench)
+        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
+    return module
+
+
+def test_diff_bench_writes_the_plan_it_is_given(generate, tmp_path):
+    """diff_bench (and growth_bench through it) writes a given plan through the generator."""
+    diff_bench = _bench_module("diff_bench")
     goals = diff_bench.generate.plan(40)
     old = diff_bench.write(goals, tmp_path / "lama.xlsx")
     new = diff_bench.write(diff_bench.revise(goals), tmp_path / "baru.xlsx")
@@ -94,3 +100,24 @@ def test_phase_bench_times_every_stage_and_rule(sample_path):
     assert {rule.CODE for rule in RULES} <= set(got["check"]["cpu"])
     assert {"guard: zip, XML, sheet extent", "calamine: sheet values + merges (grid)", "hierarchy: the walk",
             "assembly: the typed model", "other"} <= set(got["read"]["cpu"])
+
+
+def test_write_bench_replays_the_same_sheet(generate, tmp_path):
+    """write_bench's 'xlsxwriter alone' figure replays rakxl.write_rak's calls: the replay
+    makes the same sheet, so the figure is xlsxwriter's cost for the same file."""
+    import zipfile
+
+    write_bench = _bench_module("write_bench")
+    path = tmp_path / "RAK_70.xlsx"
+    generate.build(path, 70, seed=2021)
+    rak = rakxl.read_rak(path)
+    props, script = write_bench.record(rak, tmp_path / "written.xlsx")
+    write_bench.replay(props, script, tmp_path / "replayed.xlsx")
+    sheets = []
+    for name in ("written", "replayed"):
+        with zipfile.ZipFile(tmp_path / f"{name}.xlsx") as z:
+            xml = z.read("xl/worksheets/sheet1.xml").decode()
+        sheets.append(xml[xml.index("<sheetData"):xml.index("</sheetData>")])
+    assert sheets[0] == sheets[1]
+    assert sheets[0].count("<c ") > 12 * 70          # the whole table, not an empty sheet
+    assert write_bench.counts(tmp_path / "written.xlsx")["merges"] > 0
