@@ -233,21 +233,22 @@ def phases(n: int = 100) -> None:
     print(f"| for comparison: the whole reading pickled and unpickled | {t_whole:.3f} ms, {whole_bytes:,.0f} bytes |")
 
 
-def pool(counts=(25, 100, 400, 1600)) -> None:
+def pool(counts=(25, 100, 400, 1600), rounds: int = 2) -> None:
     """Seconds to read N files with ``-j 1``, ``-j <cores>`` and the automatic pool
-    (the workers it chose), in this process."""
+    (the workers it chose), in this process; best of ``rounds``, the three interleaved."""
     from rakxl.batch import cores
     from rakxl.totals import find_workbooks, read_many
 
     files = [str(p) for p in find_workbooks([batch_folder(3000 if max(counts) > 300 else 300)])]
     print(f"{'files':>6} {'-j 1':>8} {f'-j {cores()}':>8} {'auto':>8}  workers  load")
     for n in counts:
-        times, workers = [], 0
-        for jobs in (1, cores(), None):
-            start = time.perf_counter()
-            result = read_many(files[:n], jobs=jobs, raks=False)
-            times.append(time.perf_counter() - start)
-            workers = result.workers
+        times, workers = [float("inf")] * 3, 0
+        for _ in range(rounds):
+            for k, jobs in enumerate((1, cores(), None)):
+                start = time.perf_counter()
+                result = read_many(files[:n], jobs=jobs, raks=False)
+                times[k] = min(times[k], time.perf_counter() - start)
+                workers = result.workers
         print(f"{n:>6} " + " ".join(f"{t:7.2f}s" for t in times) + f"  {workers:>7}  {load()}", flush=True)
 
 

@@ -59,8 +59,9 @@ def cores() -> int:
 def worth_growing(work_left: float, workers: int, start_cost: float) -> bool:
     """Whether one more worker pays: spreading ``work_left`` seconds of reading over
     ``workers + 1`` instead of ``workers`` processes saves at least :data:`PAYBACK` times
-    ``start_cost`` (the measured seconds until a new worker reads its first file) and
-    at least :data:`MIN_SAVING`."""
+    ``start_cost`` (measured: the seconds from starting a worker to its first file
+    read, less the time of one file) and at least :data:`MIN_SAVING`. The time a file
+    takes is measured on every file but a worker's first (which also pays the imports)."""
     saving = work_left / workers - work_left / (workers + 1)
     return saving >= max(PAYBACK * start_cost, MIN_SAVING)
 
@@ -139,8 +140,8 @@ class Pool:
         self.tries: dict[int, int] = {}
         self.pool: list[_Worker] = []
         self.workers = 0
-        self.cpu = self.done = 0.0      # CPU seconds of the tasks done, how many
-        self.start_cost = 0.0           # the longest measured time from starting a worker to its first task
+        self.cpu = self.wall = self.done = 0.0  # CPU and wall seconds of the tasks done, how many
+        self.first = 0.0                # the longest time from starting a worker to its first reply
 
     def __iter__(self) -> Iterator:
         from multiprocessing.connection import wait
@@ -204,15 +205,16 @@ class Pool:
             i = w.queue.popleft()
             self.outcomes[i] = value if status == "ok" else self.failed(self.tasks[i], value)
             now = time.monotonic()
-            if w.fresh:
+            if w.fresh:  # its first file carries what a new worker pays once (imports, caches)
                 w.fresh = False
-                self.start_cost = max(self.start_cost, now - w.started - wall)
+                self.first = max(self.first, now - w.started)
+            else:
+                self.cpu, self.wall, self.done = self.cpu + cpu, self.wall + wall, self.done + 1
             w.since = now
-            self.cpu += cpu
-            self.done += 1
-            if self.grow and len(self.pool) < self.most:
+            if self.grow and self.done and len(self.pool) < self.most:
                 left = len(self.pending) + sum(len(x.queue) for x in self.pool)
-                if worth_growing(left * self.cpu / self.done, len(self.pool), self.start_cost):
+                start_cost = max(0.0, self.first - self.wall / self.done)
+                if worth_growing(left * self.cpu / self.done, len(self.pool), start_cost):
                     self._start()
 
     def _lost(self, w: _Worker, how: str, timed_out: bool = False) -> None:

@@ -195,8 +195,11 @@ def _failed(task, reason: str) -> tuple:
 def _warm() -> None:
     """What every worker needs, imported before its first file (in the parent too
     when workers are forked, so that they start warm)."""
-    from . import checker, reader, workbook  # noqa: F401
+    import python_calamine  # noqa: F401
+
+    from . import checker, marker, reader, workbook  # noqa: F401
     from .monitoring import config  # noqa: F401
+    from .reader import families  # noqa: F401
 
 
 def read_many(paths: Iterable, *, jobs: int | None = None, check: bool = False,
