@@ -141,3 +141,12 @@ def test_rekap_of_one_file_says_it_in_the_singular(sample_path, tmp_path):
     assert run("monev", sample_path, "-o", folder / "Monev.xlsx", "--quiet").exit_code == 0
     res = run("rekap", folder, "--tw", "1", "--lang", "en")
     assert "1 file read, 1 unit" in res.output.splitlines()
+
+
+@pytest.mark.parametrize("module", ["rakxl", "rakxl.cli"])
+def test_python_dash_m_runs_the_command(sample_path, module):
+    """``python -m rakxl`` and ``python -m rakxl.cli`` are the ``rakxl`` command."""
+    proc = subprocess.run([sys.executable, "-m", module, "show", str(sample_path), "--json"], capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["total_pagu"] == 3_051_446_000
