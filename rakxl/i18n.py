@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import string
 
+from .error_words import ERROR_WORDS
+
 MESSAGES = {
     "file": ("File", "File"),
     "year": ("Tahun", "Year"),
@@ -162,6 +164,38 @@ def say(key: str, lang: str = "id", **kwargs) -> str:
     ``kwargs``; an unknown key is returned as it is."""
     pair = CATALOGUE.get(key)
     return key if pair is None else pick(pair, lang, **kwargs)
+
+
+class Said:
+    """A text of the catalogue with its parameters, said in whichever language is asked
+    (:meth:`render`); a parameter may itself be a :class:`Said` or a :class:`Both`."""
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, **params):
+        if key not in CATALOGUE:
+            raise KeyError(f"unknown catalogue key {key!r}")
+        self.key, self.params = key, params
+
+    def render(self, lang: str = "id") -> str:
+        return text(self.key, lang, **{k: said(v, lang) for k, v in self.params.items()})
+
+    def __repr__(self):
+        return f"Said({self.key!r}, **{self.params!r})"
+
+
+def numbers(n) -> "Both":
+    """A count said in each language's digit grouping (``1.234`` / ``1,234``), for a :class:`Said`."""
+    return Both(tuple(number(n, lang) for lang in LANGS))
+
+
+def said(value, lang: str = "id"):
+    """``value`` in ``lang`` when it is a :class:`Said`, a :class:`Both`, :class:`Money`..., else as it is."""
+    if isinstance(value, Said):
+        return value.render(lang)
+    if isinstance(value, (Both, Money, Label, Phrase, AndList)):
+        return render_value(value, lang)
+    return value
 
 
 # -- monitoring (rakxl.monitoring): the monev workbook and the capaian report ----------
@@ -603,7 +637,8 @@ DIFF_SHEET_WORDS = {
 }
 
 #: The sections merged into :data:`CATALOGUE` (a key in two sections is an error at import).
-CATALOGUE_SECTIONS = (MESSAGES, OUTPUT_WORDS, CLI_WORDS, DIFF_WORDS, FIELD_WORDS, CONTRACT_WORDS, DIFF_SHEET_WORDS)
+CATALOGUE_SECTIONS = (MESSAGES, OUTPUT_WORDS, CLI_WORDS, DIFF_WORDS, FIELD_WORDS, CONTRACT_WORDS, DIFF_SHEET_WORDS,
+                      ERROR_WORDS)
 
 
 def _merge(sections) -> dict:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import guard
 from .exceptions import RakInputError, first_line
+from .i18n import Said, say
 from .i18n import number as _n
 from .sheet import Grid, side_info_from_xml, to_text
 
@@ -40,31 +41,33 @@ def sniff(path: Path) -> str:
 
 def _sniff_head(head: bytes, path) -> str:
     if not head:
-        raise RakInputError("file kosong (0 byte), bukan workbook Excel; minta file aslinya lagi "
-                            "(mungkin gagal tersalin), atau simpan ulang sebagai .xlsx", path=path)
+        raise RakInputError.of("error.empty", path=path)
     if head.startswith(ZIP_MAGIC):
         return "xlsx"
     if head.startswith(OLE2_MAGIC):
         return "xls"  # an encrypted workbook is told from the container's directory (guard.load_xls)
-    raise RakInputError(describe_non_workbook(head), path=path)
+    raise RakInputError.of("error.not_workbook", path=path, what=Said(f"error.what.{_non_workbook_kind(head)}"))
 
 
-def describe_non_workbook(head: bytes) -> str:
+def describe_non_workbook(head: bytes, lang: str = "id") -> str:
     """A message saying what a non-workbook file looks like and how to fix it."""
+    return say("error.not_workbook", lang, what=say(f"error.what.{_non_workbook_kind(head)}", lang))
+
+
+def _non_workbook_kind(head: bytes) -> str:
+    """What a non-workbook file looks like: a key of ``error.what.*`` in the catalogue."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if b"urn:schemas-microsoft-com:office:spreadsheet" in text or (
             text.startswith(b"<?xml") and b"<workbook" in text):
-        kind = "XML Spreadsheet 2003 (sering dari ekspor aplikasi web) yang diberi nama workbook"
-    elif text.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or b"<html" in text[:512]:
-        kind = "halaman HTML (sering dari ekspor aplikasi web) yang diberi nama workbook"
-    elif text.startswith(b"%pdf"):
-        kind = "dokumen PDF"
-    elif b"\x00" not in head:
+        return "xml2003"
+    if text.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or b"<html" in text[:512]:
+        return "html"
+    if text.startswith(b"%pdf"):
+        return "pdf"
+    if b"\x00" not in head:
         sample = head.decode("utf-8", "replace")
-        kind = "file teks/CSV" if ("," in sample or ";" in sample or "\t" in sample) else "file teks biasa"
-    else:
-        kind = "file yang bukan workbook Excel"
-    return f"bukan workbook Excel: isinya {kind}; buka di Excel lalu simpan ulang sebagai .xlsx"
+        return "csv" if ("," in sample or ";" in sample or "\t" in sample) else "text"
+    return "other"
 
 
 class Workbook:
@@ -101,16 +104,13 @@ class Workbook:
             self._book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(source))
             metadata = self._book.sheets_metadata
         except python_calamine.PasswordError:
-            raise RakInputError("workbook dilindungi kata sandi; hapus kata sandinya lalu simpan ulang",
-                                path=self.path) from None
+            raise RakInputError.of("error.password", path=self.path) from None
         except (python_calamine.CalamineError, ValueError, OSError) as exc:
-            raise RakInputError(f"workbook rusak atau tidak lengkap ({first_line(exc)}); buka di Excel lalu "
-                                "simpan ulang sebagai .xlsx", path=self.path) from None
+            raise RakInputError.of("error.incomplete", path=self.path, detail=first_line(exc)) from None
         except BaseException as exc:  # a panic in calamine (issue 7: found by the .xls fuzz)
             if not guard.is_calamine_panic(exc):
                 raise
-            raise RakInputError(f"workbook rusak ({first_line(exc)}); buka di Excel lalu simpan ulang sebagai .xlsx",
-                                path=self.path) from None
+            raise RakInputError.of("error.damaged", path=self.path, detail=first_line(exc)) from None
         del source
         if self._package is not None:  # only the sheets are read again (side information)
             from .marker import CUSTOM_PART
@@ -164,7 +164,7 @@ class Workbook:
                                       logfile=io.StringIO(),  # xlrd's notes on damaged files: not on stdout
                                       ignore_workbook_corruption=True)
         except Exception as exc:  # xlrd raises many unrelated types for damaged files
-            raise RakInputError(f"format .xls tidak dapat dibaca ({first_line(exc)})", path=self.path) from None
+            raise RakInputError.of("error.xls_unreadable", path=self.path, detail=first_line(exc)) from None
 
     @cached_property
     def output_mark(self):

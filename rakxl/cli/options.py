@@ -100,7 +100,7 @@ def handle_errors(f):
             from ..totals import lock_file_reason
 
             lock = lock_file_reason(exc.path) if exc.path else None
-            fail(f"rakxl: {exc.path}: {lock}" if lock else f"rakxl: {exc}")
+            fail(f"rakxl: {exc.path}: {lock}" if lock else f"rakxl: {exc.render(kwargs.get('lang') or 'id')}")
         except KeyboardInterrupt:
             fail(f"rakxl: {say('cli.cancelled', kwargs.get('lang') or 'id')}", 130)
         except MemoryError:

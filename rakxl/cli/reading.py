@@ -127,7 +127,7 @@ def check(files, output, as_json, annotate_to, quiet, lang, quarter=None):
             found.extend(check_file(file, quarter=quarter))
             checked += 1
         except RakError as exc:  # one line naming the file; the other files are still checked
-            click.echo(f"rakxl: {exc}", err=True)
+            click.echo(f"rakxl: {exc.render(lang)}", err=True)
             unreadable = True
     if output:
         write_findings(found, output, lang=lang, inputs=files)

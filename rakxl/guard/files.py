@@ -7,8 +7,8 @@ import stat
 from pathlib import Path
 
 from ..exceptions import RakInputError
-from ..i18n import number as _n
-from .limits import _RAISE_HINT, DEFAULT_LIMITS, Limits
+from ..i18n import Said, numbers
+from .limits import DEFAULT_LIMITS, Limits
 
 
 def open_input(path, limits: Limits = DEFAULT_LIMITS):
@@ -27,15 +27,15 @@ def open_input(path, limits: Limits = DEFAULT_LIMITS):
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise RakInputError("file tidak ditemukan", path=path) from None
+        raise RakInputError.of("error.not_found", path=path) from None
     except OSError as exc:
-        raise RakInputError(f"file tidak dapat dibuka ({exc.strerror})", path=path) from None
+        raise RakInputError.of("error.cannot_open", path=path, reason=exc.strerror) from None
     _check_kind(st, path, limits)
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise RakInputError(f"file tidak dapat dibuka ({exc.strerror})", path=path) from None
+        raise RakInputError.of("error.cannot_open", path=path, reason=exc.strerror) from None
     try:
         _check_kind(os.fstat(fd), path, limits)  # the file opened is the file checked
         if hasattr(os, "O_NONBLOCK"):  # POSIX: reads of the regular file block as usual
@@ -48,14 +48,14 @@ def open_input(path, limits: Limits = DEFAULT_LIMITS):
 
 def _check_kind(st: os.stat_result, path, limits: Limits) -> None:
     if stat.S_ISDIR(st.st_mode):
-        raise RakInputError("ini sebuah folder, bukan file workbook", path=path)
+        raise RakInputError.of("error.folder", path=path)
     if not stat.S_ISREG(st.st_mode):
-        kind = ("FIFO (pipa bernama)" if stat.S_ISFIFO(st.st_mode) else "soket" if stat.S_ISSOCK(st.st_mode)
-                else "perangkat" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "bukan file biasa")
-        raise RakInputError(f"ini {kind}, bukan file workbook; berikan file .xlsx atau .xls yang tersimpan", path=path)
+        kind = ("fifo" if stat.S_ISFIFO(st.st_mode) else "socket" if stat.S_ISSOCK(st.st_mode)
+                else "device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "other")
+        raise RakInputError.of("error.special", path=path, kind=Said(f"error.kind.{kind}"))
     if st.st_size > limits.max_file_bytes:
-        raise RakInputError(f"file terlalu besar ({_n(st.st_size)} byte; batas {_n(limits.max_file_bytes)}); "
-                            f"{_RAISE_HINT}", path=path)
+        raise RakInputError.of("error.too_big", path=path, size=numbers(st.st_size),
+                               limit=numbers(limits.max_file_bytes))
 
 
 def _opened_size(fh, path, limits: Limits) -> int:

@@ -7,8 +7,9 @@ import zipfile
 import zlib
 
 from ..exceptions import RakInputError
+from ..i18n import Said
 from ..i18n import number as _n
-from .limits import _RESAVE, DEFAULT_LIMITS, Limits, _hostile
+from .limits import DEFAULT_LIMITS, Limits, _hostile
 
 
 def open_zip(fh, size: int, path, limits: Limits) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
@@ -23,8 +24,7 @@ def open_zip(fh, size: int, path, limits: Limits) -> tuple[zipfile.ZipFile, list
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
             NotImplementedError, struct.error) as exc:
-        raise RakInputError(f"file zip rusak atau terpotong ({exc}); minta file aslinya lagi atau "
-                            f"{_RESAVE}", path=path) from None
+        raise RakInputError.of("error.zip_broken", path=path, detail=str(exc)) from None
     _check_part_count(len(infos), path, limits)
     _check_directory(infos, [i.filename for i in infos], path, limits)
     return zf, infos
@@ -70,19 +70,19 @@ def _zip_entry_count(fh, size: int) -> int:
 def _check_directory(infos, names, path, limits) -> None:
     present = set(names)
     if "xl/workbook.bin" in present:
-        raise RakInputError(f"workbook biner Excel (.xlsb) tidak didukung; {_RESAVE}", path=path)
+        raise RakInputError.of("error.xlsb", path=path)
     if "xl/workbook.xml" not in present:
         if "word/document.xml" in present:
-            what = "dokumen Word (.docx)"
+            what = "docx"
         elif "ppt/presentation.xml" in present:
-            what = "presentasi PowerPoint (.pptx)"
+            what = "pptx"
         elif "content.xml" in present:
-            what = "dokumen OpenDocument (.ods/.odt)"
+            what = "odf"
         elif not names:
-            what = "arsip zip kosong"
+            what = "empty_zip"
         else:
-            what = "arsip zip biasa tanpa bagian workbook (xl/workbook.xml)"
-        raise RakInputError(f"bukan workbook Excel: isinya {what}; {_RESAVE}", path=path)
+            what = "plain_zip"
+        raise RakInputError.of("error.not_workbook", path=path, what=Said(f"error.what.{what}"))
     if len(present) != len(names):
         seen = set()
         dup = next(n for n in names if n in seen or seen.add(n))
@@ -102,8 +102,7 @@ def _check_directory(infos, names, path, limits) -> None:
         raise _hostile(f"isi workbook mengaku {_n(total)} byte setelah diekstrak (batas "
                        f"{_n(limits.max_total_bytes)}); ini ciri bom zip", path)
     if any(i.flag_bits & 0x1 for i in infos):
-        raise RakInputError("workbook dilindungi kata sandi (zip terenkripsi); buka di Excel, hapus "
-                            "kata sandinya, lalu simpan ulang sebagai .xlsx", path=path)
+        raise RakInputError.of("error.zip_encrypted", path=path)
 
 
 def read_part(zf: zipfile.ZipFile, name, limits: Limits = DEFAULT_LIMITS, path=None) -> bytes:
@@ -116,7 +115,7 @@ def read_part(zf: zipfile.ZipFile, name, limits: Limits = DEFAULT_LIMITS, path=N
             data = fh.read(limits.max_part_bytes + 1)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, NotImplementedError,
             RuntimeError, ValueError) as exc:
-        raise RakInputError(f"bagian '{label}' rusak ({exc}); {_RESAVE}", path=path) from None
+        raise RakInputError.of("error.part_broken", path=path, part=label, detail=str(exc)) from None
     if len(data) > limits.max_part_bytes:
         raise _hostile(f"bagian '{label}' melebihi {_n(limits.max_part_bytes)} byte setelah diekstrak", path)
     return data

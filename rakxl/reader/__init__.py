@@ -37,7 +37,7 @@ other sheet to the stages above, unchanged.
 from __future__ import annotations
 
 from ..exceptions import RakInputError
-from ..i18n import say
+from ..i18n import LANGS, Both
 from ..model import Rak
 from ..workbook import Workbook
 from .assembly import read_grid
@@ -83,14 +83,12 @@ def _read_one(book: Workbook, path, sheet, scale=None) -> Rak:
         sheet = int(sheet)  # "--sheet 0" on the command line
     if isinstance(sheet, int):
         if not 0 <= sheet < len(book.sheet_names):
-            raise RakInputError(f"tidak ada sheet nomor {sheet} (workbook punya {len(book.sheet_names)} sheet)",
-                                path=path)
+            raise RakInputError.of("error.no_sheet_number", path=path, n=sheet, count=len(book.sheet_names))
         sheet = book.sheet_names[sheet]
     if sheet not in book.sheet_names:
-        raise RakInputError(f"tidak ada sheet '{sheet}'; sheet yang ada: {', '.join(book.sheet_names)}",
-                            path=path)
+        raise RakInputError.of("error.no_sheet", path=path, name=sheet, names=", ".join(book.sheet_names))
     if sheet not in book.plan_sheets:  # a report sheet rakxl wrote (Perubahan, Temuan, Total...)
-        raise RakInputError(say("report_sheet", sheet=sheet, what=book.output_mark.label()), path=path, sheet=sheet)
+        raise RakInputError.of("report_sheet", path=path, sheet=sheet, what=_labels(book.output_mark))
     rak = read_grid(book.grid(sheet), path, scale=scale)
     if rak is None:
         raise refusal(path, [sheet], [examine(book.grid(sheet))])
@@ -141,11 +139,16 @@ def read_book(book: Workbook, path=None, *, scale: int | None = None) -> list[Ra
     return raks
 
 
+def _labels(mark) -> Both:
+    """What a rakxl output is, in each language."""
+    return Both(tuple(mark.label(lang) for lang in LANGS))
+
+
 def _no_table(book: Workbook) -> RakInputError:
     """The refusal of a workbook in which no sheet is a RAK table: the sheets looked at,
     the best candidate header, the roles it has and misses, what it looks like."""
     mark = book.output_mark
     if mark is not None and not book.plan_sheets:  # a totals or findings workbook rakxl wrote
-        return RakInputError(say("report_only", what=mark.label()), path=book.path)
+        return RakInputError.of("report_only", path=book.path, what=_labels(mark))
     sheets = book.plan_sheets
     return refusal(book.path, sheets, [examine(book.grid(n)) for n in sheets])

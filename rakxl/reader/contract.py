@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from .. import layout
 from ..exceptions import RakInputError
 from ..a1 import a1
-from ..i18n import number, pick, text
+from ..i18n import LANGS, Both, Money, Said, number, pick, text
 from ..workbook import Grid
 from .header import CONTRACT, HEADER_MAX_CHARS, HEADER_SEARCH_ROWS, role_of
 
@@ -141,8 +141,8 @@ def check_header(grid: Grid, r: int, path=None) -> None:
     if problems:
         key, params = problems[0]
         second = min(cells[1][0] for cells in _without_unit_costs(found).values() if len(cells) > 1)
-        raise RakInputError(f"{say('not_rak')}: {say(key, **params)}", path=path, sheet=grid.name,
-                            cell=a1(r, second))
+        raise RakInputError.of("error.not_rak_because", path=path, sheet=grid.name, cell=a1(r, second),
+                               reason=Said("contract." + key, **params))
 
 
 # -- roll-up rows ------------------------------------------------------------------------
@@ -207,7 +207,6 @@ def check_rollups(budgets: list[dict], grid: Grid, path=None, texts: dict | None
         return
     found = evident
     i, j = found[0]
-    from ..layout import format_rupiah
 
     from ..a1 import a1
 
@@ -215,11 +214,10 @@ def check_rollups(budgets: list[dict], grid: Grid, path=None, texts: dict | None
         return a1(budgets[k]["first_row"] - 1, budgets[k]["col"] - 1)
 
     line = budgets[i]
-    more = say("rollup_more", n=len(found) - 1) if len(found) > 1 else ""
-    raise RakInputError(
-        f"{say('not_rak')}: " + say("rollup", amount=format_rupiah(line["pagu"]), cell=cell(i),
-                                    no=line["no"] or "-", count=j - i, first=cell(i + 1), last=cell(j), more=more),
-        path=path, sheet=grid.name, cell=cell(i))
+    more = Said("contract.rollup_more", n=len(found) - 1) if len(found) > 1 else ""
+    raise RakInputError.of("error.not_rak_because", path=path, sheet=grid.name, cell=cell(i), reason=Said(
+        "contract.rollup", amount=Money(line["pagu"]), cell=cell(i), no=line["no"] or "-", count=j - i, first=cell(i + 1),
+        last=cell(j), more=more))
 
 
 # -- the refusal -----------------------------------------------------------------------
@@ -228,8 +226,13 @@ def check_rollups(budgets: list[dict], grid: Grid, path=None, texts: dict | None
 SHEETS_NAMED = 12
 
 
-def refusal(path, sheets: list[str], candidates: list[Candidate], lang: str = "id") -> RakInputError:
-    """The one-line refusal of a workbook in which no sheet is a RAK table."""
+def refusal(path, sheets: list[str], candidates: list[Candidate]) -> RakInputError:
+    """The one-line refusal of a workbook in which no sheet is a RAK table (in either language)."""
+    said = Both(tuple(_refusal_text(sheets, candidates, lang) for lang in LANGS))
+    return RakInputError.of("error.text", path=path, text=said)
+
+
+def _refusal_text(sheets: list[str], candidates: list[Candidate], lang: str) -> str:
     shown = sheets[:SHEETS_NAMED]
     names = ", ".join(f"'{n}'" for n in shown) or "(-)"
     if len(sheets) > len(shown):
@@ -254,7 +257,7 @@ def refusal(path, sheets: list[str], candidates: list[Candidate], lang: str = "i
     rel = layout.relative_of(best.texts if best is not None else [])
     if rel is not None:
         parts.append(say("looks_like", lang, what=pick(rel.label, lang)))
-    return RakInputError("; ".join(parts), path=path)
+    return "; ".join(parts)
 
 
 def _in_sheet_order(found: dict) -> list:

@@ -171,10 +171,11 @@ def _refuse_side_by_side(family, grid, r, texts, path):
             found.setdefault(role, []).append((c, " ".join(t.split())))
     problems = header_problems(r, found)
     if problems:
-        from ..contract import say
+        from ...i18n import Said
 
         key, params = problems[0]
-        raise RakInputError(f"{say('not_rak')}: {say(key, **params)}", path=path, sheet=grid.name)
+        raise RakInputError.of("error.not_rak_because", path=path, sheet=grid.name,
+                               reason=Said("contract." + key, **params))
 
 
 def _refuse_unit_cost(grid, r, texts, kpu, path):

@@ -1,0 +1,108 @@
+"""Refusals in both languages (issue 12 item 3): a file refused says one line naming the
+file, in Bahasa Indonesia by default and in English with ``--lang en``, from the catalogue
+(:data:`rakxl.error_words.ERROR_WORDS`); ``str(err)`` stays the Indonesian text."""
+import re
+import string
+
+import pytest
+
+from rakxl import i18n
+from rakxl.error_words import ERROR_WORDS
+from rakxl.exceptions import RakInputError
+from tests import contract_shapes as S
+from tests.helpers import run_apart as run
+from tests.test_bad_input import SAMPLE, sample_parts, write_zip
+
+
+def _zipcrypto(path):
+    path = write_zip(path, sample_parts())
+    data = bytearray(path.read_bytes())
+    for sig, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(sig)
+        while at >= 0:
+            data[at + flag_at] |= 0x1
+            at = data.find(sig, at + 4)
+    path.write_bytes(bytes(data))
+
+
+def _bad(tmp_path, kind):
+    path = tmp_path / f"{kind}.xlsx"
+    if kind == "empty":
+        path.write_bytes(b"")
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "text":
+        path.write_text("No,Kegiatan,Pagu\n1,Rapat,1000\n", encoding="utf-8")
+    elif kind == "truncated":
+        data = SAMPLE.read_bytes()
+        path.write_bytes(data[: len(data) // 2])
+    elif kind == "encrypted":
+        _zipcrypto(path)
+    elif kind == "renja":
+        S.write(path, S.SHAPES["renja_evaluation"](), "xlsxwriter")
+    return path
+
+
+#: kind -> (words of the Indonesian line, words of the English line)
+CASES = {
+    "missing": ("file tidak ditemukan", "file not found"),
+    "empty": ("file kosong (0 byte)", "the file is empty (0 bytes)"),
+    "folder": ("ini sebuah folder", "this is a folder, not a workbook file"),
+    "text": ("bukan workbook Excel: isinya file teks/CSV", "not an Excel workbook: it holds a text/CSV file"),
+    "truncated": ("file zip rusak atau terpotong", "the zip file is damaged or cut short"),
+    "encrypted": ("workbook dilindungi kata sandi (zip terenkripsi)",
+                  "the workbook is password-protected (encrypted zip)"),
+    "renja": ("bukan tabel RAK (diperiksa:", "not a RAK table (looked at:"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CASES))
+@pytest.mark.parametrize("command", ["check", "show"])
+def test_a_refused_file_is_told_in_the_language_asked(tmp_path, kind, command):
+    path = _bad(tmp_path, kind)
+    indonesian, english = CASES[kind]
+    for lang, words, other in (("id", indonesian, english), ("en", english, indonesian)):
+        res = run(command, "--lang", lang, path)
+        assert res.exit_code == 2, res.output
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"rakxl: {path}: "), res.stderr
+        assert words in lines[0] and other not in lines[0] and "Traceback" not in res.stderr
+    default = run(command, path)
+    assert default.stderr == run(command, "--lang", "id", path).stderr  # Indonesian by default
+
+
+def test_the_renja_refusal_says_what_it_looks_like_in_english(tmp_path):
+    res = run("show", "--lang", "en", _bad(tmp_path, "renja"))
+    assert "it looks like" in res.stderr and "tampaknya" not in res.stderr
+
+
+def test_str_is_the_indonesian_line_and_render_either(tmp_path):
+    err = RakInputError.of("error.no_sheet", path="a.xlsx", cell="B2", name="X", names="A, B")
+    assert str(err) == err.render("id") == "a.xlsx, sel B2: tidak ada sheet 'X'; sheet yang ada: A, B"
+    assert err.render("en") == "a.xlsx, cell B2: there is no sheet 'X'; the sheets are: A, B"
+    assert err.reason == "tidak ada sheet 'X'; sheet yang ada: A, B" and err.key == "error.no_sheet"
+    plain = RakInputError("pesan", path="a.xlsx", sheet="S")
+    assert str(plain) == plain.render("en") == "a.xlsx, sheet 'S': pesan" and plain.key is None
+
+
+def _fields(text):
+    return {f.split(":")[0] for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+@pytest.mark.parametrize("key", sorted(ERROR_WORDS))
+def test_every_refusal_has_both_languages_with_the_same_placeholders(key):
+    indonesian, english = ERROR_WORDS[key]
+    assert indonesian.strip() and english.strip() and key in i18n.CATALOGUE
+    assert _fields(indonesian) == _fields(english), key
+    if key not in ("error.sheet", "error.text"):  # the same in both languages by nature
+        assert indonesian != english, key
+
+
+def test_every_refusal_key_used_exists():
+    from pathlib import Path
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in Path(i18n.__file__).parent.rglob("*.py"))
+    used = set(re.findall(r"""\.of\(\s*["']([\w.]+)["']""", source))
+    used |= set(re.findall(r"""Said\(\s*["']([\w.]+)["']""", source))
+    used = {k for k in used if not k.endswith(".")}  # "contract." + key: a prefix
+    assert used and used <= set(i18n.CATALOGUE), used - set(i18n.CATALOGUE)
