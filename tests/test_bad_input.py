@@ -357,9 +357,9 @@ def test_password_protected_workbook(tmp_path):
     assert_refused(read_isolated(path), RakInputError, "rahasia.xlsx", "kata sandi", RESAVE)
 
 
-def test_encrypted_zip_entries(tmp_path):
-    """A zip whose entries carry the (old PKWARE) encryption flag."""
-    path = write_zip(tmp_path / "zipcrypto.xlsx", sample_parts())
+def write_zipcrypto(path: Path) -> Path:
+    """The sample's parts in a zip whose entries carry the (old PKWARE) encryption flag."""
+    path = write_zip(path, sample_parts())
     data = bytearray(path.read_bytes())
     for sig, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
         at = data.find(sig)
@@ -367,6 +367,12 @@ def test_encrypted_zip_entries(tmp_path):
             data[at + flag_at] |= 0x1
             at = data.find(sig, at + 4)
     path.write_bytes(bytes(data))
+    return path
+
+
+def test_encrypted_zip_entries(tmp_path):
+    """A zip whose entries carry the (old PKWARE) encryption flag."""
+    path = write_zipcrypto(tmp_path / "zipcrypto.xlsx")
     assert_refused(read_isolated(path), RakInputError, "kata sandi", RESAVE)
 
 

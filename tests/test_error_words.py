@@ -11,18 +11,7 @@ from rakxl.error_words import ERROR_WORDS
 from rakxl.exceptions import RakInputError
 from tests import contract_shapes as S
 from tests.helpers import run_apart as run
-from tests.test_bad_input import SAMPLE, sample_parts, write_zip
-
-
-def _zipcrypto(path):
-    path = write_zip(path, sample_parts())
-    data = bytearray(path.read_bytes())
-    for sig, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
-        at = data.find(sig)
-        while at >= 0:
-            data[at + flag_at] |= 0x1
-            at = data.find(sig, at + 4)
-    path.write_bytes(bytes(data))
+from tests.test_bad_input import SAMPLE, write_zipcrypto
 
 
 def _bad(tmp_path, kind):
@@ -37,7 +26,7 @@ def _bad(tmp_path, kind):
         data = SAMPLE.read_bytes()
         path.write_bytes(data[: len(data) // 2])
     elif kind == "encrypted":
-        _zipcrypto(path)
+        write_zipcrypto(path)
     elif kind == "renja":
         S.write(path, S.SHAPES["renja_evaluation"](), "xlsxwriter")
     return path
