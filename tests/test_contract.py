@@ -278,6 +278,31 @@ def test_diff_compares_every_rak_sheet_by_name(tmp_path):
     assert run("diff", old, new, "--sheet", "Keuangan").exit_code == 2
 
 
+def test_diff_of_several_sheets_confirms_what_it_wrote(tmp_path):
+    """The confirmation names the sheets the workbook holds and the rows the CSV holds."""
+    import csv
+
+    import openpyxl
+
+    old = _units_book(tmp_path / "old.xlsx", {"Sekretariat": ("SEKRETARIAT", 10_000_000),
+                                              "Bagian Umum": ("BAGIAN UMUM", 25_000_000),
+                                              "Keuangan": ("KEUANGAN", 5_000_000)})
+    new = _units_book(tmp_path / "new.xlsx", {"Bagian Umum": ("BAGIAN UMUM", 30_000_000),
+                                              "Sekretariat": ("SEKRETARIAT", 12_000_000)})
+    as_csv = tmp_path / "perubahan.csv"
+    assert run("diff", old, new, "-o", as_csv).exit_code == 1
+    with open(as_csv, encoding="utf-8-sig", newline="") as fh:
+        rows = len(list(csv.reader(fh))) - 1
+    assert rows >= 2
+    as_xlsx = tmp_path / "perubahan.xlsx"
+    res = run("diff", old, new, "-o", as_xlsx)
+    sheets = openpyxl.load_workbook(as_xlsx, read_only=True).sheetnames
+    assert len(sheets) == 5      # Perubahan, Perubahan 2, Sheet (Keuangan removed), the two new plans
+    assert res.stderr.strip() == f"rakxl: ditulis: {as_xlsx} (5 sheet, {rows} baris)"
+    res = run("diff", old, new, "-o", tmp_path / "perubahan2.csv", "--lang", "en")
+    assert res.stderr.strip() == f"rakxl: wrote {tmp_path / 'perubahan2.csv'} ({rows} rows)"
+
+
 def test_a_sheet_missing_in_the_new_plan_is_a_change(tmp_path):
     old = _units_book(tmp_path / "old.xlsx", {"Sekretariat": ("SEKRETARIAT", 10_000_000),
                                               "Bagian Umum": ("BAGIAN UMUM", 25_000_000)})

@@ -172,7 +172,7 @@ def diff_command(old, new, output, as_json, sheet, quiet, lang):
     Python: rakxl.diff_workbooks(old, new) atau rakxl.diff(rakxl.read_rak(old), rakxl.read_rak(new))
     """
     from ..report import output_kind
-    from ..report.diff import write_workbook_diff
+    from ..report.diff import workbook_diff_size, write_workbook_diff
     from ..revisions import diff_workbooks
     from ..safeio import check_output
 
@@ -183,12 +183,7 @@ def diff_command(old, new, output, as_json, sheet, quiet, lang):
     d = wd.single
     if output:
         write_workbook_diff(wd, output, lang=lang)
-        rows = len(d.change_rows()) if d is not None else sum(len(p.diff.change_rows()) for p in wd.pairs
-                                                         if p.diff is not None)
-        sheets = None
-        if kind == "xlsx":
-            sheets = 2 if d is not None else len([p for p in wd.pairs if p.new is not None]) + len(
-                [p for p in wd.pairs if p.diff is not None]) + (1 if any(p.diff is None for p in wd.pairs) else 0)
+        sheets, rows = workbook_diff_size(wd, kind)
         confirm(output, lang, quiet, sheets=sheets, rows=rows)
     elif as_json:
         echo_json(d.to_json() if d is not None else wd.to_json())

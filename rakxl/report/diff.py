@@ -217,3 +217,19 @@ def write_workbook_diff(wd, out, *, lang: str = "id", paper: str = "A4") -> Path
         marks.update(p.diff.marks(lang, position=position[id(p.new)]))
     write_rak(raks, out, paper=paper, marks=marks, kind="diff", extra_sheets=extra)
     return Path(out)
+
+
+def workbook_diff_size(wd, kind: str) -> tuple[int | None, int]:
+    """``(sheets, rows)`` of what :func:`write_workbook_diff` writes as ``kind``
+    (``xlsx``, ``json`` or ``csv``): the change rows, and for ``.xlsx`` the sheets
+    (one pair: ``Perubahan`` and the new plan; several: a ``Perubahan`` per compared
+    pair, every new plan, and a ``Sheet`` sheet when a RAK sheet was removed or added);
+    None for the sheets of the other kinds."""
+    if wd.single is not None:
+        return (2 if kind == "xlsx" else None), len(wd.single.change_rows())
+    compared = [p for p in wd.pairs if p.diff is not None]
+    rows = sum(len(p.diff.change_rows()) for p in compared)
+    if kind != "xlsx":
+        return None, rows
+    moved = any(p.diff is None for p in wd.pairs)
+    return len([p for p in wd.pairs if p.new is not None]) + len(compared) + (1 if moved else 0), rows
