@@ -25,78 +25,113 @@ def diff(old: "Rak", new: "Rak") -> RakDiff:
         frames; ``is_empty`` is True when nothing changed. See the module docstring
         for how goals and activities are matched.
     """
+    return _diff(old, new)
+
+
+def _diff(old: "Rak", new: "Rak", *, fast: bool = True) -> RakDiff:
+    """:func:`diff`; ``fast=False`` compares every goal pair activity by activity, even
+    an identical one (the plain path the tests hold the fast one to: an identical
+    goal pair has no activity that changed, see :func:`_identical`)."""
     skip = _not_compared(old, new)
     po, pn = _Plan(old, skip), _Plan(new, skip)
-    goal_match = match_goals(po, pn)
     goal_rows, act_rows = [], []
-    for go, gn in _interleave(list(range(len(po.goal_ids))), list(range(len(pn.goal_ids))), goal_match):
+    for go, gn in _interleave(list(range(len(po.goal_ids))), list(range(len(pn.goal_ids))), match_goals(po, pn)):
         no_old = po.goal_no[go] if go is not None else None
         no_new = pn.goal_no[gn] if gn is not None else None
         if "no" in skip:  # one side numbers no goals: the other side's numbers shown, never "renumbered"
             no_old = no_new = no_old if no_old is not None else no_new
-        sasaran = pn.goal_text[gn] if gn is not None else po.goal_text[go]
-        head = {"no_old": no_old, "no_new": no_new, "sasaran": sasaran,
+        head = {"no_old": no_old, "no_new": no_new,
+                "sasaran": pn.goal_text[gn] if gn is not None else po.goal_text[go],
                 "goal_old": po.goal_ids[go] if go is not None else None,
                 "goal_new": pn.goal_ids[gn] if gn is not None else None}
         olds = po.acts_of[go] if go is not None else []
         news = pn.acts_of[gn] if gn is not None else []
-        match = match_activities(po, pn, olds, news) if olds and news else {}
-        seen: dict = {}  # budget lines already compared (see _budget_changed)
-        rows = [row for row in (_activity_row(head, po, pn, i, j, match, seen)
-                                for i, j in _interleave(olds, news, match)) if row is not None]
-        act_rows.extend(rows)
-        pagu_old = po.goal_pagu[go] if go is not None else 0
-        pagu_new = pn.goal_pagu[gn] if gn is not None else 0
-        fields = []
-        sasaran_old = None
-        if go is not None and gn is not None:
-            if po.goal_clean[go] != pn.goal_clean[gn]:
-                fields.append("sasaran")
-                sasaran_old = po.goal_text[go]
-            if pagu_old != pagu_new:
-                fields.append("pagu")
-            if rows:
-                fields.append("kegiatan")
-            change = "changed" if fields else "same"
+        if fast and go is not None and gn is not None and _identical(po, pn, go, gn):
+            rows = []
         else:
-            change = "added" if go is None else "removed"
-        row = {**head, "change": change, "pagu_old": pagu_old, "pagu_new": pagu_new, "delta": pagu_new - pagu_old,
-               "sasaran_old": sasaran_old, "fields": ", ".join(fields)}
-        goal_rows.append({c: row[c] for c in GOAL_DIFF_COLUMNS})
+            rows = _activity_rows(head, po, pn, olds, news)
+        act_rows.extend(rows)
+        goal_rows.append(_goal_row(head, po, pn, go, gn, bool(rows)))
     return RakDiff(goal_rows=goal_rows, activity_rows=act_rows, total_rows=_totals(old, new),
                    meta_rows=_meta(old, new), old=old, new=new)
+
+
+def _identical(po: _Plan, pn: _Plan, go: int, gn: int) -> bool:
+    """Whether old goal ``go`` and new goal ``gn`` hold the same activities in the same
+    order (the same signature: names and fields as compared, budget amounts) and
+    their budget lines cover the same rows; then matching pairs each activity with
+    the one in its place and none of them changed (``tests/test_revisions.py``
+    proves it equal to the plain path)."""
+    if po.goal_sig[go] != pn.goal_sig[gn]:
+        return False
+    rank_old, rank_new = {}, {}
+    for i, j in zip(po.acts_of[go], pn.acts_of[gn]):
+        lo, ln = po.line[i], pn.line[j]
+        if (lo is None) != (ln is None):
+            return False
+        if lo is not None and rank_old.setdefault(lo, len(rank_old)) != rank_new.setdefault(ln, len(rank_new)):
+            return False
+    return True
+
+
+def _activity_rows(head: dict, po: _Plan, pn: _Plan, olds: list[int], news: list[int]) -> list[dict]:
+    """The rows of the activities of one goal pair that changed, in reading order."""
+    match = match_activities(po, pn, olds, news) if olds and news else {}
+    seen: dict = {}  # budget lines already compared (see _budget_changed)
+    return [row for row in (_activity_row(head, po, pn, i, j, match, seen) for i, j in _interleave(olds, news, match))
+            if row is not None]
+
+
+def _goal_row(head: dict, po: _Plan, pn: _Plan, go, gn, activities_changed: bool) -> dict:
+    """The goal's row of :attr:`RakDiff.goals`."""
+    pagu_old = po.goal_pagu[go] if go is not None else 0
+    pagu_new = pn.goal_pagu[gn] if gn is not None else 0
+    fields = []
+    sasaran_old = None
+    if go is not None and gn is not None:
+        if po.goal_clean[go] != pn.goal_clean[gn]:
+            fields.append("sasaran")
+            sasaran_old = po.goal_text[go]
+        if pagu_old != pagu_new:
+            fields.append("pagu")
+        if activities_changed:
+            fields.append("kegiatan")
+        change = "changed" if fields else "same"
+    else:
+        change = "added" if go is None else "removed"
+    row = {**head, "change": change, "pagu_old": pagu_old, "pagu_new": pagu_new, "delta": pagu_new - pagu_old,
+           "sasaran_old": sasaran_old, "fields": ", ".join(fields)}
+    return {c: row[c] for c in GOAL_DIFF_COLUMNS}
 
 
 def _activity_row(head, po: _Plan, pn: _Plan, i, j, match: dict, seen: dict) -> dict | None:
     """The row of old activity i and new activity j (either may be None), or None
     when nothing changed."""
-    change = "added" if i is None else "removed" if j is None else None
+    if i is not None and j is not None:  # a pair: what changed, if anything
+        changed = [f for f in FIELDS[:-1] if po.values[f][i] != pn.values[f][j]]
+        fields = (["kegiatan"] if po.name_clean[i] != pn.name_clean[j] else []) + changed
+        if _budget_changed(po, pn, i, j, match, seen):
+            fields.append("pagu")
+        if not fields:
+            return None
     row = dict.fromkeys(ACTIVITY_DIFF_COLUMNS)
     row.update(head)
     if i is not None:
         row.update(kegiatan_old=po.name[i], row_old=po.row[i], index_old=i)
     if j is not None:
         row.update(kegiatan_new=pn.name[j], row_new=pn.row[j], index_new=j)
-    if change is not None:  # a whole side: every value of that side
-        plan, k, side = (pn, j, "new") if change == "added" else (po, i, "old")
+    if i is None or j is None:  # a whole side: every value of that side
+        plan, k, side, change = (pn, j, "new", "added") if i is None else (po, i, "old", "removed")
         for f in FIELDS:
             row[f"{f}_{side}"] = plan.value(f, k)
         row[f"pagu_cell_{side}"] = plan.cell_of(k)
         row.update(change=change, fields="")
         return row
-    fields = []
-    if po.name_clean[i] != pn.name_clean[j]:
-        fields.append("kegiatan")
-    for f in FIELDS[:-1]:
-        if po.values[f][i] != pn.values[f][j]:
-            fields.append(f)
-            row[f"{f}_old"], row[f"{f}_new"] = po.values[f][i], pn.values[f][j]
-    if _budget_changed(po, pn, i, j, match, seen):
-        fields.append("pagu")
+    for f in changed:
+        row[f"{f}_old"], row[f"{f}_new"] = po.values[f][i], pn.values[f][j]
+    if fields[-1] == "pagu":
         row.update(pagu_old=po.pagu_of(i), pagu_new=pn.pagu_of(j), pagu_cell_old=po.cell_of(i),
                    pagu_cell_new=pn.cell_of(j))
-    if not fields:
-        return None
     row.update(change="renamed" if fields[0] == "kegiatan" else "changed", fields=", ".join(fields))
     return row
 

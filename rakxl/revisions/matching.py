@@ -32,7 +32,7 @@ def _score_goals(old: _Plan, new: _Plan, old_idx, new_idx, pairs, ratios: dict, 
     edges = {}
     for a, b in pairs:
         i, j = old_idx[a], new_idx[b]
-        content = _content_share(old.goal_names[i], new.goal_names[j])
+        content = _content_share(old.goal_names(i), new.goal_names(j))
         if content < min_content:
             continue
         floor = GOAL_TEXT_RATIO_WITH_CONTENT if content >= GOAL_CONTENT_SHARE else GOAL_TEXT_RATIO
@@ -64,7 +64,9 @@ def match_goals(old: _Plan, new: _Plan) -> dict[int, int]:
         return ([i for i in range(n_old) if i not in done_old], [j for j in range(n_new) if j not in done_new])
 
     # 1. Identical goals.
-    take(_align(old.goal_sig, new.goal_sig))
+    ids: dict = {}  # each signature as a small number (one hash each): equal numbers, equal goals
+    take(_align([ids.setdefault(s, len(ids)) for s in old.goal_sig],
+                [ids.setdefault(s, len(ids)) for s in new.goal_sig]))
     # 2. A folded Sasaran that only one old and one new goal still carry.
     olds, news = left()
     by_text_old, by_text_new = defaultdict(list), defaultdict(list)
@@ -79,11 +81,11 @@ def match_goals(old: _Plan, new: _Plan) -> dict[int, int]:
     olds, news = left()
     holders = defaultdict(list)
     for b, j in enumerate(news):
-        for name in new.goal_names[j]:
+        for name in new.goal_names(j):
             holders[name].append(b)
     pairs = set()
     for a, i in enumerate(olds):
-        for name in old.goal_names[i]:
+        for name in old.goal_names(i):
             found = holders.get(name, ())
             if len(found) <= COMMON_NAME:
                 pairs.update((a, b) for b in found)

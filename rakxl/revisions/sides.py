@@ -26,6 +26,22 @@ def clean(text) -> str | None:
     return out or None
 
 
+def _each(fn, values: list) -> list:
+    """``fn`` (:func:`clean` or :func:`rakxl.text.fold_words`) of each value; a text
+    repeated down a column is worked once."""
+    memo: dict = {}
+    out = []
+    for x in values:
+        if type(x) is str:  # texts only: 1, 1.0 and True are equal keys but clean apart
+            c = memo.get(x, memo)
+            if c is memo:
+                c = memo[x] = fn(x)
+        else:
+            c = fn(x)
+        out.append(c)
+    return out
+
+
 # -- one side of the comparison ---------------------------------------------------
 
 def _not_compared(old: "Rak", new: "Rak") -> frozenset:
@@ -54,11 +70,11 @@ class _Plan:
         self.rak = rak
         self.n = len(acts)
         self.name = [a.kegiatan for a in acts]
-        self.name_clean = [clean(x) for x in self.name]
-        self.name_fold = [fold_words(x) for x in self.name]
+        self.name_clean = _each(clean, self.name)
+        self.name_fold = _each(fold_words, self.name)
         self.row = [a.row for a in acts]
         # fields in skip (one side's family has none of them) are compared as blank on both sides
-        self.values = {f: [None] * self.n if f in skip else [clean(getattr(a, f)) for a in acts]
+        self.values = {f: [None] * self.n if f in skip else _each(clean, [getattr(a, f) for a in acts])
                        for f in FIELDS[:-1]}
         self.line = [a.budget_line for a in acts]
         self.line_pagu = {}
@@ -76,8 +92,8 @@ class _Plan:
         self.goal_ids = [g.goal for g in goals]
         self.goal_no = [g.no for g in goals]
         self.goal_text = [g.sasaran for g in goals]
-        self.goal_clean = [clean(x) for x in self.goal_text]
-        self.goal_fold = [fold_words(x) for x in self.goal_text]
+        self.goal_clean = _each(clean, self.goal_text)
+        self.goal_fold = _each(fold_words, self.goal_text)
         self.goal_pagu = [plan.goal_pagu(g.goal) for g in goals]
         position = {gid: k for k, gid in enumerate(self.goal_ids)}
         self.acts_of = [[] for _ in self.goal_ids]
@@ -93,15 +109,21 @@ class _Plan:
                 if line is not None and line not in self.line_rank:
                     self.line_rank[line] = rank
                     rank += 1
-        self.act_sig = [self._act_sig(i) for i in range(self.n)]
-        self.goal_sig = [(self.goal_fold[k], tuple(self.act_sig[i] for i in acts_))
+        # An activity's signature: its name and fields as compared, and its budget
+        # line's rank in the goal and amount; a goal's: its folded Sasaran and the
+        # signatures of its activities in order.
+        budget = [None if line is None else (self.line_rank[line], self.line_pagu[line]) for line in self.line]
+        act_sig = list(zip(self.name_clean, *(self.values[f] for f in FIELDS[:-1]), budget))
+        self.goal_sig = [(self.goal_fold[k], tuple([act_sig[i] for i in acts_]))
                          for k, acts_ in enumerate(self.acts_of)]
-        self.goal_names = [Counter(self.name_fold[i] for i in acts_) for acts_ in self.acts_of]
+        self._names: dict[int, Counter] = {}
 
-    def _act_sig(self, i):
-        line = self.line[i]
-        budget = None if line is None else (self.line_rank[line], self.line_pagu[line])
-        return (self.name_clean[i],) + tuple(self.values[f][i] for f in FIELDS[:-1]) + (budget,)
+    def goal_names(self, k: int) -> Counter:
+        """How many activities of goal position ``k`` carry each folded name."""
+        names = self._names.get(k)
+        if names is None:
+            names = self._names[k] = Counter([self.name_fold[i] for i in self.acts_of[k]])
+        return names
 
     def pagu_of(self, i) -> int | None:
         line = self.line[i]
