@@ -1,0 +1,34 @@
+"""benchmarks/growth_bench.py runs the steps it is asked for (no timing is asserted)."""
+import importlib.util
+import json
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def growth_bench(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    spec = importlib.util.spec_from_file_location("growth_bench", ROOT / "benchmarks" / "growth_bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "DATA", tmp_path)
+    yield module
+    for name in ("diff_bench", "generate"):
+        sys.modules.pop(name, None)
+
+
+def test_child_times_the_steps_asked_for(growth_bench, capsys):
+    growth_bench.child(40, ("diff", "diff touched"))
+    took = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert list(took) == ["diff", "diff touched"]
+    assert all(isinstance(v, float) and v >= 0 for v in took.values())
+
+
+def test_an_unknown_step_is_refused(growth_bench, capsys):
+    with pytest.raises(SystemExit) as exc:
+        growth_bench.main(["--steps", "diff,dif"])
+    assert exc.value.code == 2
+    assert "unknown steps: dif " in capsys.readouterr().err
