@@ -85,9 +85,10 @@ def _align(old_keys: list, new_keys: list) -> list[tuple[int, int]]:
                 deeper.pop()  # nothing found: the stretch is left as it is
         stretches = deeper
     if len(pairs) < min(n, m):
-        waiting: dict = defaultdict(deque)
+        wanted = {key for i, key in enumerate(old_keys) if not used_old[i]}
+        waiting: dict = defaultdict(deque)  # only keys left on both sides: few queues to make
         for j, key in enumerate(new_keys):
-            if not used_new[j]:
+            if not used_new[j] and key in wanted:
                 waiting[key].append(j)
         for i, key in enumerate(old_keys):
             if not used_old[i] and waiting.get(key):
@@ -123,14 +124,14 @@ def _gaps(n_old: int, n_new: int, matched: list[tuple[int, int]]):
     used_new = {j for _, j in matched}
     olds = [c[0] for c in chain]
     news = [c[1] for c in chain]
-    gaps = [([], []) for _ in range(len(chain) + 1)]
+    old_in, new_in = defaultdict(list), defaultdict(list)  # gap number -> its positions, gaps with any only
     for i in range(n_old):
         if i not in used_old:
-            gaps[bisect.bisect_left(olds, i)][0].append(i)
+            old_in[bisect.bisect_left(olds, i)].append(i)
     for j in range(n_new):
         if j not in used_new:
-            gaps[bisect.bisect_left(news, j)][1].append(j)
-    return [g for g in gaps if g[0] and g[1]]
+            new_in[bisect.bisect_left(news, j)].append(j)
+    return [(old_in[g], new_in[g]) for g in sorted(old_in.keys() & new_in.keys())]
 
 
 def _candidates(old_idx: list[int], new_idx: list[int]):

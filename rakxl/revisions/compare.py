@@ -139,10 +139,10 @@ def _activity_row(head, po: _Plan, pn: _Plan, i, j, match: dict, seen: dict) -> 
 def _budget_changed(po: _Plan, pn: _Plan, i: int, j: int, match: dict, seen: dict) -> bool:
     """Whether activity i's budget line (old) and j's (new) differ: one has a line and
     the other none, the amounts differ, or the lines pay for different activities
-    (compared through ``match``, the activity matches of the goal pair: a line never
-    covers more than one goal). ``seen`` keeps the answer for each pair of lines
-    within the goal pair, so that a long merged Pagu is compared once, not once per
-    row it covers."""
+    (compared through ``match``, the activity matches of the goal pair: only the
+    goal pair's activities count). ``seen`` keeps, for the goal pair, the matched
+    activities under each line and the answer for each pair of lines, so that a long
+    merged Pagu is compared once, not once per row it covers."""
     lo, ln = po.line[i], pn.line[j]
     if lo is None or ln is None:
         return (lo is None) != (ln is None)
@@ -150,12 +150,13 @@ def _budget_changed(po: _Plan, pn: _Plan, i: int, j: int, match: dict, seen: dic
         return True
     answer = seen.get((lo, ln))
     if answer is None:
-        cover_old = {match[x] for x in po.cover[lo] if x in match}
-        matched_new = seen.get("matched_new")
-        if matched_new is None:
-            matched_new = seen["matched_new"] = set(match.values())
-        cover_new = {x for x in pn.cover[ln] if x in matched_new}
-        answer = seen[(lo, ln)] = cover_old != cover_new
+        under = seen.get("under")
+        if under is None:  # line -> the matched activities it pays for (as new positions), each side
+            under = seen["under"] = (defaultdict(set), defaultdict(set))
+            for x, y in match.items():
+                under[0][po.line[x]].add(y)
+                under[1][pn.line[y]].add(y)
+        answer = seen[(lo, ln)] = under[0].get(lo, set()) != under[1].get(ln, set())
     return answer
 
 

@@ -2,7 +2,7 @@
 described in :mod:`rakxl.revisions`)."""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from .align import ALL_PAIRS_LIMIT, _align, _assign, _candidates, _gaps, _ratio
 from .sides import FIELDS, _Plan
@@ -19,10 +19,19 @@ ACTIVITY_NAME_RATIO = 0.8
 COMMON_NAME = 20
 
 
-def _content_share(a: Counter, b: Counter) -> float:
-    """The share of activity names two goals have in common (of the larger goal)."""
+def _content_share(a: dict, b: dict) -> float:
+    """The share of activity names two goals have in common (of the larger goal);
+    ``a`` and ``b`` count each goal's names (:meth:`_Plan.goal_names`)."""
     total = max(sum(a.values()), sum(b.values()))
-    return sum((a & b).values()) / total if total else 0.0
+    return sum(min(n, b[name]) for name, n in a.items() if name in b) / total if total else 0.0
+
+
+def _once(keys: list) -> dict:
+    """The keys found once in ``keys``, each with its position, in order."""
+    seen: dict = {}
+    for k, key in enumerate(keys):
+        seen[key] = -1 if key in seen else k
+    return {key: k for key, k in seen.items() if k >= 0}
 
 
 def _score_goals(old: _Plan, new: _Plan, old_idx, new_idx, pairs, ratios: dict, min_content=0.0) -> dict:
@@ -69,25 +78,28 @@ def match_goals(old: _Plan, new: _Plan) -> dict[int, int]:
                 [ids.setdefault(s, len(ids)) for s in new.goal_sig]))
     # 2. A folded Sasaran that only one old and one new goal still carry.
     olds, news = left()
-    by_text_old, by_text_new = defaultdict(list), defaultdict(list)
-    for i in olds:
-        by_text_old[old.goal_fold[i]].append(i)
-    for j in news:
-        by_text_new[new.goal_fold[j]].append(j)
-    take((o[0], by_text_new[key][0]) for key, o in by_text_old.items()
-         if len(o) == 1 and len(by_text_new.get(key, ())) == 1)
+    once_old, once_new = _once([old.goal_fold[i] for i in olds]), _once([new.goal_fold[j] for j in news])
+    take((olds[a], news[once_new[key]]) for key, a in once_old.items() if key in once_new)
     # 3. Mostly the same activities under a corrected Sasaran, anywhere: candidates
     # share an activity name (a name found in many goals tells nothing).
     olds, news = left()
-    holders = defaultdict(list)
+    holders: dict = {}  # name -> the rank of the one new goal holding it, or a list of them
     for b, j in enumerate(news):
         for name in new.goal_names(j):
-            holders[name].append(b)
+            held = holders.get(name)
+            if held is None:
+                holders[name] = b
+            elif type(held) is int:
+                holders[name] = [held, b]
+            else:
+                held.append(b)
     pairs = set()
     for a, i in enumerate(olds):
         for name in old.goal_names(i):
             found = holders.get(name, ())
-            if len(found) <= COMMON_NAME:
+            if type(found) is int:
+                pairs.add((a, found))
+            elif len(found) <= COMMON_NAME:
                 pairs.update((a, b) for b in found)
     take(_assign(_score_goals(old, new, olds, news, sorted(pairs), ratios, min_content=GOAL_CONTENT_SHARE)))
     # 4. Similar Sasaran between the goals matched so far.

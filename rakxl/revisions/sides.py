@@ -2,7 +2,7 @@
 lists, its texts cleaned and folded for comparing (the form the matching works on)."""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ..text import fold_words
@@ -42,6 +42,24 @@ def _each(fn, values: list) -> list:
     return out
 
 
+def _groups(keys: list[int], n: int) -> list:
+    """The positions in each of ``n`` groups, ``keys[i]`` being the group of position
+    ``i``: ranges when every group's positions follow each other (a goal's activities
+    do), else lists."""
+    first, last, count = [None] * n, [0] * n, [0] * n
+    for i, k in enumerate(keys):
+        if first[k] is None:
+            first[k] = i
+        last[k] = i
+        count[k] += 1
+    if all(f is None or last[k] - f + 1 == count[k] for k, f in enumerate(first)):
+        return [range(0) if f is None else range(f, last[k] + 1) for k, f in enumerate(first)]
+    out: list[list[int]] = [[] for _ in range(n)]
+    for i, k in enumerate(keys):
+        out[k].append(i)
+    return out
+
+
 # -- one side of the comparison ---------------------------------------------------
 
 def _not_compared(old: "Rak", new: "Rak") -> frozenset:
@@ -69,14 +87,15 @@ class _Plan:
         acts = plan.activities
         self.rak = rak
         self.n = len(acts)
-        self.name = [a.kegiatan for a in acts]
+        # the activities' columns, read in one pass over them
+        columns = ("kegiatan", "row", "budget_line", "goal") + FIELDS[:-1]
+        self.name, self.row, self.line, goal_of, *values = (
+            zip(*map(attrgetter(*columns), acts)) if acts else [()] * len(columns))
         self.name_clean = _each(clean, self.name)
         self.name_fold = _each(fold_words, self.name)
-        self.row = [a.row for a in acts]
         # fields in skip (one side's family has none of them) are compared as blank on both sides
-        self.values = {f: [None] * self.n if f in skip else _each(clean, [getattr(a, f) for a in acts])
-                       for f in FIELDS[:-1]}
-        self.line = [a.budget_line for a in acts]
+        self.values = {f: [None] * self.n if f in skip else _each(clean, column)
+                       for f, column in zip(FIELDS[:-1], values)}
         self.line_pagu = {}
         self.line_cell = {}
         self.line_pelaksana = {}
@@ -84,10 +103,6 @@ class _Plan:
             self.line_pagu[b.budget_line] = b.pagu
             self.line_cell[b.budget_line] = b.range.a1
             self.line_pelaksana[b.budget_line] = b.pelaksana
-        self.cover: dict[int, list[int]] = defaultdict(list)
-        for i, line in enumerate(self.line):
-            if line is not None:
-                self.cover[line].append(i)
         goals = plan.goals
         self.goal_ids = [g.goal for g in goals]
         self.goal_no = [g.no for g in goals]
@@ -96,9 +111,7 @@ class _Plan:
         self.goal_fold = _each(fold_words, self.goal_text)
         self.goal_pagu = [plan.goal_pagu(g.goal) for g in goals]
         position = {gid: k for k, gid in enumerate(self.goal_ids)}
-        self.acts_of = [[] for _ in self.goal_ids]
-        for i, gid in enumerate(a.goal for a in acts):
-            self.acts_of[position[gid]].append(i)
+        self.acts_of = _groups([position[g] for g in goal_of], len(self.goal_ids))
         # The budget lines of each goal, numbered 0, 1, 2... inside the goal, so that a
         # signature tells a range split in two from one range.
         self.line_rank: dict[int, int] = {}
@@ -112,17 +125,23 @@ class _Plan:
         # An activity's signature: its name and fields as compared, and its budget
         # line's rank in the goal and amount; a goal's: its folded Sasaran and the
         # signatures of its activities in order.
-        budget = [None if line is None else (self.line_rank[line], self.line_pagu[line]) for line in self.line]
-        act_sig = list(zip(self.name_clean, *(self.values[f] for f in FIELDS[:-1]), budget))
+        rank = [None if line is None else self.line_rank[line] for line in self.line]
+        amount = [None if line is None else self.line_pagu[line] for line in self.line]
+        act_sig = list(zip(self.name_clean, *(self.values[f] for f in FIELDS[:-1]), rank, amount))
         self.goal_sig = [(self.goal_fold[k], tuple([act_sig[i] for i in acts_]))
                          for k, acts_ in enumerate(self.acts_of)]
-        self._names: dict[int, Counter] = {}
+        self._names: dict[int, dict] = {}
 
-    def goal_names(self, k: int) -> Counter:
-        """How many activities of goal position ``k`` carry each folded name."""
+    def goal_names(self, k: int) -> dict:
+        """How many activities of goal position ``k`` carry each folded name, in order
+        of appearance (a plain dict of texts and numbers, which the collector does not
+        track)."""
         names = self._names.get(k)
         if names is None:
-            names = self._names[k] = Counter([self.name_fold[i] for i in self.acts_of[k]])
+            names = self._names[k] = {}
+            for i in self.acts_of[k]:
+                name = self.name_fold[i]
+                names[name] = names.get(name, 0) + 1
         return names
 
     def pagu_of(self, i) -> int | None:
