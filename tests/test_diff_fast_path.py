@@ -13,11 +13,8 @@ alone could mislead) and the benchmark's generated plans revised as offices revi
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
+import importlib
 import random
-import sys
-
-import pytest
 
 from rakxl.model import Activity, BudgetLine, Goal, Meta, Plan, Rak
 from rakxl.revisions.compare import _diff, _identical
@@ -152,20 +149,11 @@ def test_same_signature_other_rows_under_a_budget_line():
 
 # -- the benchmark's generated plans ---------------------------------------------------
 
-@pytest.fixture(scope="module")
-def diff_bench():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        spec = importlib.util.spec_from_file_location("diff_bench", ROOT / "benchmarks" / "diff_bench.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return module
-
-
-def test_generated_plans_revised(diff_bench, tmp_path):
+def test_generated_plans_revised(tmp_path, monkeypatch):
     import rakxl
+
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    diff_bench = importlib.import_module("diff_bench")
 
     goals = diff_bench.generate.plan(600)
     distinct = diff_bench.distinct_sasaran(goals)
