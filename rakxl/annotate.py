@@ -37,7 +37,7 @@ def check_annotate_output(path, out) -> Path:
     """
     target = check_output(out, [path])
     if Path(out).suffix.lower() != ".xlsx":
-        raise RakFileError("salinan beranotasi harus bernama .xlsx", path=out)
+        raise RakFileError.of("error.annotate_suffix", path=out)
     return target
 
 
@@ -62,8 +62,7 @@ def annotate(path, out, findings: list[Finding] | None = None, *, lang: str = "i
 
     check_annotate_output(path, out)
     if sniff(Path(path)) == "xls":
-        raise RakFileError("file .xls (Excel 97-2003) tidak dapat diberi anotasi; buka di Excel, simpan "
-                           "ulang sebagai .xlsx, lalu jalankan lagi rakxl check --annotate", path=path)
+        raise RakFileError.of("error.annotate_xls", path=path)
     if findings is None:
         from .checker import check_file
 
@@ -85,8 +84,7 @@ def annotate(path, out, findings: list[Finding] | None = None, *, lang: str = "i
             book = openpyxl.load_workbook(fh, rich_text=True)
         except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError, AttributeError,
                 SyntaxError) as exc:  # SyntaxError: XML ParseError (a junk byte before the XML)
-            raise RakInputError(f"openpyxl tidak dapat membuka workbook ini untuk diberi anotasi ({exc}); "
-                                "buka di Excel lalu simpan ulang sebagai .xlsx", path=path) from None
+            raise RakInputError.of("error.annotate_open", path=path, detail=str(exc)) from None
     for finding in _by_cell(findings):
         if finding.sheet in book.sheetnames and finding.cell:
             _mark(book[finding.sheet], finding, [f for f in findings if _same_place(f, finding)], lang)

@@ -68,10 +68,71 @@ ERROR_WORDS = {
     "error.damaged": ("workbook rusak ({detail}); buka di Excel lalu simpan ulang sebagai .xlsx",
                       "the workbook is damaged ({detail}); open it in Excel and save it again as .xlsx"),
     "error.xls_unreadable": ("format .xls tidak dapat dibaca ({detail})", "the .xls format cannot be read ({detail})"),
+    "error.memory": ("memori tidak cukup untuk file ini", "not enough memory for this file"),
     # not a RAK table (rakxl.reader)
     "error.not_rak_because": ("bukan tabel RAK: {reason}", "not a RAK table: {reason}"),
     "error.no_sheet_number": ("tidak ada sheet nomor {n} (workbook punya {count} sheet)",
                               "there is no sheet number {n} (the workbook has {count} {count:sheet|sheets})"),
+    "error.sheet_unreadable": ("sheet tidak dapat dibaca ({detail})", "the sheet cannot be read ({detail})"),
+    "error.xls_sheet_damaged": ("sheet .xls rusak ({detail}); buka di Excel lalu simpan ulang sebagai .xlsx",
+                                "the .xls sheet is damaged ({detail}); open it in Excel and save it again as .xlsx"),
+    # .xls files (rakxl.guard.xls)
+    "error.xls_password": ("workbook dilindungi kata sandi (terenkripsi); buka di Excel, hapus kata "
+                           "sandinya, lalu simpan ulang sebagai .xlsx",
+                           "the workbook is password-protected (encrypted); open it in Excel, remove the "
+                           "password, and save it again as .xlsx"),
+    "error.xls_damaged": ("file .xls rusak ({detail}); buka di Excel lalu simpan ulang sebagai .xlsx",
+                          "the .xls file is damaged ({detail}); open it in Excel and save it again as .xlsx"),
+    "error.xls_outside": ("file .xls rusak (sheet '{name}' menunjuk ke luar workbook); buka di Excel lalu simpan "
+                          "ulang sebagai .xlsx",
+                          "the .xls file is damaged (sheet '{name}' points outside the workbook); open it in Excel "
+                          "and save it again as .xlsx"),
+    "error.xls_record": ("file .xls rusak (rekaman BIFF 0x{kind} tidak masuk akal); buka di Excel lalu simpan "
+                         "ulang sebagai .xlsx",
+                         "the .xls file is damaged (BIFF record 0x{kind} makes no sense); open it in Excel and "
+                         "save it again as .xlsx"),
+    "error.ole_not_excel": ("file OLE2 ini tidak memuat workbook Excel (mungkin dokumen Word lama); buka di Excel "
+                            "lalu simpan ulang sebagai .xlsx",
+                            "this OLE2 file holds no Excel workbook (perhaps an old Word document); open it in "
+                            "Excel and save it again as .xlsx"),
+    # folders (rakxl.folders, rakxl.totals, rakxl.rekap)
+    "error.lock_file": ("ini file kunci Excel, bukan workbook: Excel membuatnya selagi {name} "
+                        "terbuka dan menghapusnya saat ditutup; abaikan file ini",
+                        "this is an Excel lock file, not a workbook: Excel makes it while {name} "
+                        "is open and deletes it when it is closed; ignore this file"),
+    "error.no_workbooks": ("tidak ada workbook (.xlsx, .xlsm, .xls) di {where}",
+                           "there is no workbook (.xlsx, .xlsm, .xls) in {where}"),
+    "error.nowhere": ("(tidak ada)", "(nothing)"),
+    # outputs (rakxl.safeio, rakxl.annotate and the writers)
+    "error.out_folder": ("keluaran adalah sebuah folder; sebutkan nama file",
+                         "the output is a folder; name a file"),
+    "error.out_broken_link": ("keluaran adalah tautan (symlink) yang rusak; sebutkan file biasa",
+                              "the output is a broken link (symlink); name a regular file"),
+    "error.out_special": ("keluaran bukan file biasa (perangkat, pipa atau soket); rakxl hanya menulis file biasa",
+                          "the output is not a regular file (device, pipe or socket); rakxl writes regular "
+                          "files only"),
+    "error.out_is_input": ("keluaran sama dengan file masukan; rakxl tidak pernah menimpa masukan (pakai nama lain)",
+                           "the output is the input file; rakxl never overwrites an input (use another name)"),
+    "error.out_no_folder": ("folder tujuan tidak ada", "the destination folder does not exist"),
+    "error.out_replace": ("file tidak dapat diganti ({reason}); bila sedang terbuka di Excel, "
+                          "tutup dulu lalu jalankan lagi",
+                          "the file cannot be replaced ({reason}); if it is open in Excel, "
+                          "close it and run again"),
+    "error.out_cannot_write": ("tidak dapat menulis di folder ini ({reason})", "cannot write in this folder ({reason})"),
+    "error.out_no_temp": ("tidak dapat membuat file sementara di folder ini",
+                          "cannot make a temporary file in this folder"),
+    "error.too_many_bak": ("terlalu banyak cadangan .bak; pindahkan yang lama",
+                           "too many .bak backups; move the old ones away"),
+    "error.write_failed": ("tidak dapat menulis workbook: {detail}", "cannot write the workbook: {detail}"),
+    "error.annotate_suffix": ("salinan beranotasi harus bernama .xlsx", "the annotated copy must be named .xlsx"),
+    "error.annotate_xls": ("file .xls (Excel 97-2003) tidak dapat diberi anotasi; buka di Excel, simpan "
+                           "ulang sebagai .xlsx, lalu jalankan lagi rakxl check --annotate",
+                           "an .xls file (Excel 97-2003) cannot be annotated; open it in Excel, save it "
+                           "again as .xlsx, then run rakxl check --annotate again"),
+    "error.annotate_open": ("openpyxl tidak dapat membuka workbook ini untuk diberi anotasi ({detail}); "
+                            "buka di Excel lalu simpan ulang sebagai .xlsx",
+                            "openpyxl cannot open this workbook to annotate it ({detail}); "
+                            "open it in Excel and save it again as .xlsx"),
     "error.no_sheet": ("tidak ada sheet '{name}'; sheet yang ada: {names}",
                        "there is no sheet '{name}'; the sheets are: {names}"),
 }

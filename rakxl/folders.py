@@ -40,13 +40,14 @@ def is_workbook_name(path: Path) -> bool:
     return path.suffix.lower() in WORKBOOK_SUFFIXES and not path.name.startswith(LOCK_PREFIX)
 
 
-def lock_file_reason(path) -> str | None:
+def lock_file_reason(path, lang: str = "id") -> str | None:
     """What to say about Excel's lock file ``~$NAME.xlsx`` (None for any other name)."""
     name = Path(path).name
     if not name.startswith(LOCK_PREFIX):
         return None
-    return (f"ini file kunci Excel, bukan workbook: Excel membuatnya selagi {name[len(LOCK_PREFIX):]} "
-            "terbuka dan menghapusnya saat ditutup; abaikan file ini")
+    from .i18n import say
+
+    return say("error.lock_file", lang, name=name[len(LOCK_PREFIX):])
 
 
 def find_workbooks(paths: Iterable, problems: list | None = None) -> list[Path]:

@@ -49,24 +49,21 @@ def check_output(path, inputs=()) -> Path:
 
     out = Path(path)
     if out.is_dir():
-        raise RakFileError("keluaran adalah sebuah folder; sebutkan nama file", path=out)
+        raise RakFileError.of("error.out_folder", path=out)
     if os.path.lexists(out):
         try:
             st = os.stat(out)
         except OSError:
-            raise RakFileError("keluaran adalah tautan (symlink) yang rusak; sebutkan file biasa",
-                               path=out) from None
+            raise RakFileError.of("error.out_broken_link", path=out) from None
         if not stat.S_ISREG(st.st_mode):
-            raise RakFileError("keluaran bukan file biasa (perangkat, pipa atau soket); rakxl hanya "
-                               "menulis file biasa", path=out)
+            raise RakFileError.of("error.out_special", path=out)
         if out.is_symlink():
             out = Path(os.path.realpath(out))
     for src in inputs:
         if same_file(out, src):
-            raise RakFileError("keluaran sama dengan file masukan; rakxl tidak pernah menimpa masukan "
-                               "(pakai nama lain)", path=path)
+            raise RakFileError.of("error.out_is_input", path=path)
     if not out.parent.exists():
-        raise RakFileError("folder tujuan tidak ada", path=out)
+        raise RakFileError.of("error.out_no_folder", path=out)
     return out
 
 
@@ -99,8 +96,7 @@ def atomic_output(path, inputs=()):
         try:
             os.replace(tmp, out)
         except OSError as exc:
-            raise RakFileError(f"file tidak dapat diganti ({exc.strerror}); bila sedang terbuka di Excel, "
-                               "tutup dulu lalu jalankan lagi", path=out) from None
+            raise RakFileError.of("error.out_replace", path=out, reason=exc.strerror) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.remove(tmp)
@@ -126,8 +122,8 @@ def _new_temp(out: Path) -> str:
             _PENDING.discard(tmp)
         except OSError as exc:
             _PENDING.discard(tmp)
-            raise RakFileError(f"tidak dapat menulis di folder ini ({exc.strerror})", path=out) from None
-    raise RakFileError("tidak dapat membuat file sementara di folder ini", path=out)
+            raise RakFileError.of("error.out_cannot_write", path=out, reason=exc.strerror) from None
+    raise RakFileError.of("error.out_no_temp", path=out)
 
 
 def remove_pending() -> None:
@@ -178,7 +174,7 @@ def backup(path) -> Path:
                 except FileExistsError:
                     if name.is_file() and name.read_bytes() == data:
                         return name
-        raise RakFileError("terlalu banyak cadangan .bak; pindahkan yang lama", path=src)
+        raise RakFileError.of("error.too_many_bak", path=src)
     finally:
         with contextlib.suppress(OSError):
             os.remove(tmp)

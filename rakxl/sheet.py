@@ -45,11 +45,11 @@ class Grid:
             self.top, self.left = sheet.start or (0, 0)
             merges = sheet.merged_cell_ranges or []
         except Exception as exc:  # calamine's own error types differ by version
-            raise RakInputError(f"sheet tidak dapat dibaca ({first_line(exc)})", path=book.path, sheet=name) from None
+            raise RakInputError.of("error.sheet_unreadable", path=book.path, sheet=name, detail=first_line(exc)) from None
         except BaseException as exc:  # a panic in calamine (issue 7)
             if not guard.is_calamine_panic(exc):
                 raise
-            raise RakInputError(f"sheet tidak dapat dibaca ({first_line(exc)})", path=book.path, sheet=name) from None
+            raise RakInputError.of("error.sheet_unreadable", path=book.path, sheet=name, detail=first_line(exc)) from None
         self.nrows = self.top + len(self.rows)
         self.ncols = self.left + max(map(len, self.rows), default=0)
         # cut to the cells the sheet holds; refused when absurd (issue 7)
@@ -77,8 +77,8 @@ class Grid:
         except RakInputError:
             raise
         except Exception as exc:  # xlrd raises many unrelated types for damaged sheets (issue 7 fuzz)
-            raise RakInputError(f"sheet .xls rusak ({first_line(exc)}); buka di Excel lalu simpan ulang sebagai .xlsx",
-                                path=self.book.path, sheet=self.name) from None
+            raise RakInputError.of("error.xls_sheet_damaged", path=self.book.path, sheet=self.name,
+                                   detail=first_line(exc)) from None
 
     @property
     def errors(self) -> dict[tuple[int, int], str]:

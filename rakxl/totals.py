@@ -240,8 +240,10 @@ def read_many(paths: Iterable, *, jobs: int | None = None, check: bool = False,
     problems: list[Failure] = []
     files = [str(p) for p in find_workbooks(paths, problems)]
     if not files and not problems:
-        where = ", ".join(str(p) for p in paths) or "(tidak ada)"
-        raise RakFileError(f"tidak ada workbook (.xlsx, .xlsm, .xls) di {where}")
+        from .i18n import Said
+
+        where = ", ".join(str(p) for p in paths) or Said("error.nowhere")
+        raise RakFileError.of("error.no_workbooks", where=where)
     result = ReadResult(files=files, findings=[] if check and raks else None)
     dupes = same_content(files)
     for later, first in dupes.items():

@@ -95,3 +95,25 @@ def test_every_refusal_key_used_exists():
     used |= set(re.findall(r"""Said\(\s*["']([\w.]+)["']""", source))
     used = {k for k in used if not k.endswith(".")}  # "contract." + key: a prefix
     assert used and used <= set(i18n.CATALOGUE), used - set(i18n.CATALOGUE)
+
+
+@pytest.mark.parametrize("args, indonesian, english", [
+    (("totals", "{tmp}"), "tidak ada workbook (.xlsx, .xlsm, .xls) di", "there is no workbook (.xlsx, .xlsm, .xls) in"),
+    (("format", SAMPLE, "-o", "{tmp}/tidak_ada/a.xlsx"), "folder tujuan tidak ada",
+     "the destination folder does not exist"),
+    (("check", SAMPLE, "--annotate", "{tmp}/a.xls"), "salinan beranotasi harus bernama .xlsx",
+     "the annotated copy must be named .xlsx"),
+])
+def test_folder_and_output_refusals_in_the_language_asked(tmp_path, args, indonesian, english):
+    args = [str(a).replace("{tmp}", str(tmp_path)) for a in args]
+    for lang, words, other in (("id", indonesian, english), ("en", english, indonesian)):
+        res = run(*args, "--lang", lang)
+        assert res.exit_code == 2 and words in res.stderr and other not in res.stderr, res.stderr
+        assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
+
+
+def test_an_excel_lock_file_is_told_in_the_language_asked(tmp_path):
+    lock = tmp_path / "~$RAK.xlsx"
+    lock.write_bytes(b"\x0bANNISA" + bytes(150))  # what Excel writes: the user's name, padded
+    assert "ini file kunci Excel" in run("show", lock).stderr
+    assert "this is an Excel lock file" in run("show", "--lang", "en", lock).stderr

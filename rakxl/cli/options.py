@@ -99,12 +99,13 @@ def handle_errors(f):
         except RakError as exc:
             from ..totals import lock_file_reason
 
-            lock = lock_file_reason(exc.path) if exc.path else None
-            fail(f"rakxl: {exc.path}: {lock}" if lock else f"rakxl: {exc.render(kwargs.get('lang') or 'id')}")
+            lang = kwargs.get("lang") or "id"
+            lock = lock_file_reason(exc.path, lang) if exc.path else None
+            fail(f"rakxl: {exc.path}: {lock}" if lock else f"rakxl: {exc.render(lang)}")
         except KeyboardInterrupt:
             fail(f"rakxl: {say('cli.cancelled', kwargs.get('lang') or 'id')}", 130)
         except MemoryError:
-            fail("rakxl: memori tidak cukup untuk file ini")
+            fail(f"rakxl: {say('error.memory', kwargs.get('lang') or 'id')}")
         except OSError as exc:  # a disk or permission problem outside any RakError
             where = f"{exc.filename}: " if exc.filename else ""
             fail(f"rakxl: {where}{exc.strerror or exc}")

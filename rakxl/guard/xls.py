@@ -10,7 +10,7 @@ from ..exceptions import RakInputError
 from ..i18n import number as _n
 from .extent import SheetExtent, _check_extent
 from .files import checked_input
-from .limits import _RESAVE, DEFAULT_LIMITS, Limits, _hostile
+from .limits import DEFAULT_LIMITS, Limits, _hostile
 from .ole import ole_container
 
 
@@ -76,8 +76,7 @@ def _xls_workbook_stream(data: bytes, path: Path) -> tuple[str, bytes]:
         doc = compdoc.CompDoc(data, logfile=io.StringIO(), ignore_workbook_corruption=True)
         streams = {d.name.lower() for d in doc.dirlist}
         if streams & _ENCRYPTED_STREAMS:
-            raise RakInputError("workbook dilindungi kata sandi (terenkripsi); buka di Excel, hapus kata "
-                                "sandinya, lalu simpan ulang sebagai .xlsx", path=path)
+            raise RakInputError.of("error.xls_password", path=path)
         for name in ("Workbook", "Book"):
             mem, start, length = doc.locate_named_stream(name)  # as xlrd itself locates it (tolerant)
             if mem is not None and length:
@@ -85,9 +84,8 @@ def _xls_workbook_stream(data: bytes, path: Path) -> tuple[str, bytes]:
     except (compdoc.CompDocError, struct.error, IndexError, ValueError, MemoryError, UnicodeError) as exc:
         if isinstance(exc, RakInputError):
             raise
-        raise RakInputError(f"file .xls rusak ({exc}); {_RESAVE}", path=path) from None
-    raise RakInputError(f"file OLE2 ini tidak memuat workbook Excel (mungkin dokumen Word lama); {_RESAVE}",
-                        path=path)
+        raise RakInputError.of("error.xls_damaged", path=path, detail=str(exc)) from None
+    raise RakInputError.of("error.ole_not_excel", path=path)
 
 
 def walk_biff(stream: bytes, limits: Limits = DEFAULT_LIMITS, path=None) -> None:
@@ -98,8 +96,7 @@ def walk_biff(stream: bytes, limits: Limits = DEFAULT_LIMITS, path=None) -> None
     for i, start in enumerate(offsets):
         label = names[i] if i < len(names) else f"#{i + 1}"
         if start > len(stream):
-            raise RakInputError(f"file .xls rusak (sheet '{label}' menunjuk ke luar workbook); {_RESAVE}",
-                                path=path)
+            raise RakInputError.of("error.xls_outside", path=path, name=label)
         _walk_sheet(stream, start, label, limits, path)
 
 
@@ -198,5 +195,4 @@ def _add_cell(kind: int, data: bytes, ext: SheetExtent) -> bool:
 
 
 def _damaged_xls(kind: int, path, sheet) -> RakInputError:
-    return RakInputError(f"file .xls rusak (rekaman BIFF 0x{kind:04X} tidak masuk akal); {_RESAVE}",
-                         path=path, sheet=sheet)
+    return RakInputError.of("error.xls_record", path=path, sheet=sheet, kind=f"{kind:04X}")

@@ -146,4 +146,4 @@ def _write_book(tmp, out, raks, values, unmatched, config: Config, paper, lang: 
     try:
         book.close()
     except (XlsxFileError, OSError) as exc:
-        raise RakFileError(f"tidak dapat menulis workbook: {exc}", path=out) from exc
+        raise RakFileError.of("error.write_failed", detail=str(exc), path=out) from exc

@@ -111,7 +111,9 @@ def rollup(paths: Iterable, tw: int, *, config=None, config_path=None, jobs: int
     problems: list = []      # folders and links the walk could not follow
     files = [str(p) for p in find_workbooks(paths, problems)]
     if not files and not problems:
-        raise RakFileError(f"tidak ada workbook (.xlsx, .xlsm, .xls) di {', '.join(map(str, paths)) or '(tidak ada)'}")
+        from ..i18n import Said
+
+        raise RakFileError.of("error.no_workbooks", where=", ".join(map(str, paths)) or Said("error.nowhere"))
     total = len(files)
     read, skipped = [], []
     failures = [Skipped(p.path, p.reason) for p in problems]

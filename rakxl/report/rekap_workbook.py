@@ -272,5 +272,5 @@ def write_rollup(r, out, *, lang: str = "id", inputs=(), annual: bool = False) -
         try:
             book.close()
         except (XlsxFileError, OSError) as exc:
-            raise RakFileError(f"tidak dapat menulis workbook: {exc}", path=out) from exc
+            raise RakFileError.of("error.write_failed", detail=str(exc), path=out) from exc
     return Path(out)

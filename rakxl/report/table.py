@@ -382,5 +382,5 @@ def write_tables(tables: Sequence[Table], path, inputs=(), lang: str = "id", *, 
         try:
             book.close()
         except (XlsxFileError, OSError) as exc:
-            raise RakFileError(f"tidak dapat menulis workbook: {exc}", path=path) from exc
+            raise RakFileError.of("error.write_failed", detail=str(exc), path=path) from exc
     return Path(path)

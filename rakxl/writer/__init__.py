@@ -141,7 +141,7 @@ def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None, extra_sheets=
         try:
             book.close()
         except (XlsxFileError, OSError) as exc:
-            raise RakFileError(f"tidak dapat menulis workbook: {exc}", path=path) from exc
+            raise RakFileError.of("error.write_failed", detail=str(exc), path=path) from exc
     return Path(path)
 
 
