@@ -58,6 +58,39 @@ ERROR_WORDS = {
                             "the password, and save it again as .xlsx"),
     "error.part_broken": ("bagian '{part}' rusak ({detail}); buka di Excel lalu simpan ulang sebagai .xlsx",
                           "part '{part}' is damaged ({detail}); open it in Excel and save it again as .xlsx"),
+    # files built to harm their reader (rakxl.guard): "error.hostile" says "{reason}; file refused"
+    "error.hostile": ("{reason}; file ditolak", "{reason}; file refused"),
+    "hostile.parts": ("zip berisi {count} bagian (batas {limit}); tidak ada workbook sebanyak itu",
+                      "the zip holds {count} parts (limit {limit}); no workbook has that many"),
+    "hostile.part_twice": ("zip memuat bagian '{part}' lebih dari sekali (pembaca berbeda akan membaca isi berbeda)",
+                           "the zip holds part '{part}' more than once (different readers would read different "
+                           "contents)"),
+    "hostile.part_size": ("bagian '{part}' mengaku berukuran {size} byte setelah diekstrak (batas {limit}); "
+                          "ini ciri bom zip",
+                          "part '{part}' claims {size} bytes once extracted (limit {limit}); "
+                          "the mark of a zip bomb"),
+    "hostile.ratio": ("bagian '{part}' memiliki rasio kompresi {ratio}:1 (batas {limit}:1); ini ciri bom zip",
+                      "part '{part}' has a compression ratio of {ratio}:1 (limit {limit}:1); the mark of a zip bomb"),
+    "hostile.total_size": ("isi workbook mengaku {size} byte setelah diekstrak (batas {limit}); ini ciri bom zip",
+                           "the workbook's contents claim {size} bytes once extracted (limit {limit}); "
+                           "the mark of a zip bomb"),
+    "hostile.part_inflated": ("bagian '{part}' melebihi {limit} byte setelah diekstrak",
+                              "part '{part}' exceeds {limit} bytes once extracted"),
+    "hostile.formula_cells": ("rumus tanpa nilai tersimpan di workbook ini membaca lebih dari {limit} sel; "
+                              "bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS)",
+                              "formulas without stored values in this workbook read more than {limit} cells; "
+                              "if the file is genuine, raise the limit (Limits / RAKXL_LIMITS)"),
+    "hostile.extent": ("sel berisi menjangkau hingga {last} ({rows} baris x {cols} kolom = {cells} sel), jauh "
+                       "melebihi tabel RAK mana pun (batas {max_rows} baris, {max_cols} kolom, {max_cells} sel); "
+                       "bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS)",
+                       "the cells in use reach {last} ({rows} rows x {cols} columns = {cells} cells), far beyond "
+                       "any RAK table (limit {max_rows} rows, {max_cols} columns, {max_cells} cells); "
+                       "if the file is genuine, raise the limit (Limits / RAKXL_LIMITS)"),
+    "hostile.row_n": ("baris {n}", "row {n}"),
+    "hostile.merges": ("sheet memuat {n} sel gabungan (batas {limit}); "
+                       "bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS)",
+                       "the sheet holds {n} merged ranges (limit {limit}); "
+                       "if the file is genuine, raise the limit (Limits / RAKXL_LIMITS)"),
     # opening the workbook (rakxl.workbook)
     "error.password": ("workbook dilindungi kata sandi; hapus kata sandinya lalu simpan ulang",
                        "the workbook is password-protected; remove the password and save it again"),

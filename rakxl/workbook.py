@@ -18,8 +18,7 @@ from pathlib import Path
 
 from . import guard
 from .exceptions import RakInputError, first_line
-from .i18n import Said, say
-from .i18n import number as _n
+from .i18n import Said, numbers, say
 from .sheet import Grid, side_info_from_xml, to_text
 
 __all__ = ["Grid", "Workbook", "describe_non_workbook", "sniff", "to_text"]  # Grid, to_text: from .sheet
@@ -219,9 +218,6 @@ class Workbook:
         """Charge ``n`` cells read by formula evaluation to ``Limits.max_formula_cells``."""
         self._formula_cells += n
         if self._formula_cells > self.limits.max_formula_cells:
-            from .exceptions import RakHostileError
+            from .guard.limits import _hostile
 
-            raise RakHostileError(
-                f"rumus tanpa nilai tersimpan di workbook ini membaca lebih dari {_n(self.limits.max_formula_cells)} "
-                f"sel; bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS); file ditolak",
-                path=self.path)
+            raise _hostile("hostile.formula_cells", self.path, limit=numbers(self.limits.max_formula_cells))

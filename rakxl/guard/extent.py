@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..a1 import column_index, column_letters
-from ..i18n import number as _n
-from .limits import _RAISE_HINT, Limits, _hostile
+from ..i18n import Said, numbers
+from .limits import Limits, _hostile
 
 
 @dataclass
@@ -45,14 +45,13 @@ def _beyond(ext: SheetExtent, limits: Limits) -> bool:
 
 def _check_extent(ext: SheetExtent, limits: Limits, path, sheet) -> None:
     if _beyond(ext, limits):
-        last = f"{column_letters(ext.cols - 1)}{ext.rows}" if 0 < ext.cols < 10**6 else f"baris {_n(ext.rows)}"
-        raise _hostile(
-            f"sel berisi menjangkau hingga {last} ({_n(ext.rows)} baris x {_n(ext.cols)} kolom = "
-            f"{_n(ext.rows * ext.cols)} sel), jauh melebihi tabel RAK mana pun (batas {_n(limits.max_rows)} "
-            f"baris, {_n(limits.max_cols)} kolom, {_n(limits.max_cells)} sel); {_RAISE_HINT}", path, sheet)
+        last = (f"{column_letters(ext.cols - 1)}{ext.rows}" if 0 < ext.cols < 10**6
+                else Said("hostile.row_n", n=numbers(ext.rows)))
+        raise _hostile("hostile.extent", path, sheet, last=last, rows=numbers(ext.rows), cols=numbers(ext.cols),
+                       cells=numbers(ext.rows * ext.cols), max_rows=numbers(limits.max_rows),
+                       max_cols=numbers(limits.max_cols), max_cells=numbers(limits.max_cells))
     if ext.merges > limits.max_merges:
-        raise _hostile(f"sheet memuat {_n(ext.merges)} sel gabungan (batas {_n(limits.max_merges)}); "
-                       f"{_RAISE_HINT}", path, sheet)
+        raise _hostile("hostile.merges", path, sheet, n=numbers(ext.merges), limit=numbers(limits.max_merges))
 
 
 class ColumnNumbers(dict):

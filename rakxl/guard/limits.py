@@ -110,5 +110,12 @@ _RAISE_HINT = "bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS
 _RESAVE = "buka di Excel lalu simpan ulang sebagai .xlsx"
 
 
-def _hostile(message: str, path, sheet=None) -> RakHostileError:
+def _hostile(message: str, path, sheet=None, **params) -> RakHostileError:
+    """The refusal of a file built to harm its reader: ``message`` is a key of the
+    catalogue's ``hostile.*`` refusals with its ``params`` (or, for the few not moved
+    there yet, an Indonesian text)."""
+    if message.startswith("hostile."):
+        from ..i18n import Said
+
+        return RakHostileError.of("error.hostile", path=path, sheet=sheet, reason=Said(message, **params))
     return RakHostileError(f"{message}; file ditolak", path=path, sheet=sheet)

@@ -7,8 +7,7 @@ import zipfile
 import zlib
 
 from ..exceptions import RakInputError
-from ..i18n import Said
-from ..i18n import number as _n
+from ..i18n import Said, numbers
 from .limits import DEFAULT_LIMITS, Limits, _hostile
 
 
@@ -32,8 +31,7 @@ def open_zip(fh, size: int, path, limits: Limits) -> tuple[zipfile.ZipFile, list
 
 def _check_part_count(count: int, path, limits: Limits) -> None:
     if count > limits.max_parts:
-        raise _hostile(f"zip berisi {_n(count)} bagian (batas {_n(limits.max_parts)}); tidak ada workbook "
-                       "sebanyak itu", path)
+        raise _hostile("hostile.parts", path, count=numbers(count), limit=numbers(limits.max_parts))
 
 
 def _is_xml_name(name: str) -> bool:
@@ -86,21 +84,19 @@ def _check_directory(infos, names, path, limits) -> None:
     if len(present) != len(names):
         seen = set()
         dup = next(n for n in names if n in seen or seen.add(n))
-        raise _hostile(f"zip memuat bagian '{dup}' lebih dari sekali (pembaca berbeda akan membaca isi "
-                       "berbeda)", path)
+        raise _hostile("hostile.part_twice", path, part=dup)
     total = 0
     for info in infos:
         total += info.file_size
         if info.file_size > limits.max_part_bytes:
-            raise _hostile(f"bagian '{info.filename}' mengaku berukuran {_n(info.file_size)} byte setelah "
-                           f"diekstrak (batas {_n(limits.max_part_bytes)}); ini ciri bom zip", path)
+            raise _hostile("hostile.part_size", path, part=info.filename, size=numbers(info.file_size),
+                           limit=numbers(limits.max_part_bytes))
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > limits.ratio_from_bytes and ratio > limits.max_ratio:
-            raise _hostile(f"bagian '{info.filename}' memiliki rasio kompresi {ratio:,.0f}:1 (batas "
-                           f"{limits.max_ratio:,.0f}:1); ini ciri bom zip", path)
+            raise _hostile("hostile.ratio", path, part=info.filename, ratio=f"{ratio:,.0f}",
+                           limit=f"{limits.max_ratio:,.0f}")
     if total > limits.max_total_bytes:
-        raise _hostile(f"isi workbook mengaku {_n(total)} byte setelah diekstrak (batas "
-                       f"{_n(limits.max_total_bytes)}); ini ciri bom zip", path)
+        raise _hostile("hostile.total_size", path, size=numbers(total), limit=numbers(limits.max_total_bytes))
     if any(i.flag_bits & 0x1 for i in infos):
         raise RakInputError.of("error.zip_encrypted", path=path)
 
@@ -117,5 +113,5 @@ def read_part(zf: zipfile.ZipFile, name, limits: Limits = DEFAULT_LIMITS, path=N
             RuntimeError, ValueError) as exc:
         raise RakInputError.of("error.part_broken", path=path, part=label, detail=str(exc)) from None
     if len(data) > limits.max_part_bytes:
-        raise _hostile(f"bagian '{label}' melebihi {_n(limits.max_part_bytes)} byte setelah diekstrak", path)
+        raise _hostile("hostile.part_inflated", path, part=label, limit=numbers(limits.max_part_bytes))
     return data
