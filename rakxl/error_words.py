@@ -91,6 +91,57 @@ ERROR_WORDS = {
                        "bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS)",
                        "the sheet holds {n} merged ranges (limit {limit}); "
                        "if the file is genuine, raise the limit (Limits / RAKXL_LIMITS)"),
+    "hostile.sst_count": ("bagian '{part}' mengaku memuat {count} teks dalam {size} byte",
+                          "part '{part}' claims {count} texts in {size} bytes"),
+    "hostile.elements": ("bagian '{part}' memuat lebih dari 200,000 elemen XML",
+                         "part '{part}' holds more than 200,000 XML elements"),
+    "hostile.workbook_dtd": ("workbook.xml memuat DTD/ENTITY (pola serangan XML)",
+                             "workbook.xml holds a DTD/ENTITY (the pattern of an XML attack)"),
+    "hostile.dtd": ("bagian '{part}' memuat DTD/ENTITY (pola serangan XML seperti 'billion laughs' atau "
+                    "entitas eksternal)",
+                    "part '{part}' holds a DTD/ENTITY (the pattern of XML attacks such as 'billion laughs' or "
+                    "external entities)"),
+    "hostile.exact_elements": ("bagian '{part}' dan bagian sebelumnya memuat lebih dari {limit} "
+                               "elemen XML yang harus dibaca satu per satu; bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS)",
+                               "part '{part}' and the parts before it hold more than {limit} "
+                               "XML elements to be read one by one; if the file is genuine, raise the limit (Limits / RAKXL_LIMITS)"),
+    "hostile.far_cell": ("sel '{ref}' berada jauh di luar batas lembar kerja (batas {rows} "
+                         "baris, {cols} kolom); bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS)",
+                         "cell '{ref}' lies far beyond the worksheet's bounds (limit {rows} "
+                         "rows, {cols} columns); if the file is genuine, raise the limit (Limits / RAKXL_LIMITS)"),
+    "hostile.far_row": ("baris '{row}' berada jauh di luar batas lembar kerja (batas {rows} baris); bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS)",
+                        "row '{row}' lies far beyond the worksheet's bounds (limit {rows} rows); if the file is genuine, raise the limit (Limits / RAKXL_LIMITS)"),
+    "hostile.merged_cells": ("sel gabungan sheet ini bersama-sama menutup {n} sel (batas {limit}); bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS)",
+                             "the merged ranges of this sheet together cover {n} cells (limit {limit}); "
+                             "if the file is genuine, raise the limit (Limits / RAKXL_LIMITS)"),
+    "hostile.shared_text": ("teks bersama (shared strings) yang dipakai sel-selnya berjumlah lebih dari "
+                            "{limit} byte setelah disalin ke tiap sel; bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS)",
+                            "the shared strings its cells use come to more than {limit} bytes once copied "
+                            "into each cell; if the file is genuine, raise the limit (Limits / RAKXL_LIMITS)"),
+    "hostile.xml_bytes": ("{what} mengaku {size} byte setelah diekstrak (batas {limit}); bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS)",
+                          "{what} claim {size} bytes once extracted (limit {limit}); if the file is genuine, raise the limit (Limits / RAKXL_LIMITS)"),
+    "hostile.what_xml": ("bagian XML workbook ini", "the XML parts of this workbook"),
+    "hostile.what_parsed": ("bagian yang dibaca parser", "the parts the parser reads"),
+    "hostile.xls_sst": ("tabel teks .xls mengaku memuat {count} teks dalam {size} byte",
+                        "the .xls text table claims {count} texts in {size} bytes"),
+    # damaged parts (rakxl.guard)
+    "error.numfmt": ("bagian '{part}' rusak (numFmtId tidak sah); buka di Excel lalu simpan ulang sebagai .xlsx",
+                     "part '{part}' is damaged (numFmtId is not valid); open it in Excel and save it again as .xlsx"),
+    "error.workbook_xml": ("workbook.xml rusak ({detail}); buka di Excel lalu simpan ulang sebagai .xlsx", "workbook.xml is damaged ({detail}); open it in Excel and save it again as .xlsx"),
+    "error.not_xml": ("bagian '{part}' bukan XML yang sah ({detail}); buka di Excel lalu simpan ulang sebagai .xlsx",
+                      "part '{part}' is not valid XML ({detail}); open it in Excel and save it again as .xlsx"),
+    "error.encoding": ("bagian '{part}' memakai encoding '{encoding}' (workbook hanya memakai UTF-8 atau UTF-16); "
+                       "buka di Excel lalu simpan ulang sebagai .xlsx",
+                       "part '{part}' uses the encoding '{encoding}' (workbooks use UTF-8 or UTF-16 only); "
+                       "open it in Excel and save it again as .xlsx"),
+    "error.bad_ref": ("referensi sel '{ref}' tidak sah; buka di Excel lalu simpan ulang sebagai .xlsx", "cell reference '{ref}' is not valid; open it in Excel and save it again as .xlsx"),
+    "error.bad_ref_row0": ("referensi sel '{ref}' tidak sah (baris 0); buka di Excel lalu simpan ulang sebagai .xlsx",
+                           "cell reference '{ref}' is not valid (row 0); open it in Excel and save it again as .xlsx"),
+    "error.bad_row": ("nomor baris '{row}' tidak sah; buka di Excel lalu simpan ulang sebagai .xlsx", "row number '{row}' is not valid; open it in Excel and save it again as .xlsx"),
+    "error.limit_unknown": ("RAKXL_LIMITS: batas '{name}' tidak dikenal; yang ada: {names}",
+                            "RAKXL_LIMITS: no limit is called '{name}'; the limits are: {names}"),
+    "error.limit_value": ("RAKXL_LIMITS: nilai '{value}' untuk {name} bukan angka",
+                          "RAKXL_LIMITS: the value '{value}' of {name} is not a number"),
     # opening the workbook (rakxl.workbook)
     "error.password": ("workbook dilindungi kata sandi; hapus kata sandinya lalu simpan ulang",
                        "the workbook is password-protected; remove the password and save it again"),

@@ -45,11 +45,13 @@ class Grid:
             self.top, self.left = sheet.start or (0, 0)
             merges = sheet.merged_cell_ranges or []
         except Exception as exc:  # calamine's own error types differ by version
-            raise RakInputError.of("error.sheet_unreadable", path=book.path, sheet=name, detail=first_line(exc)) from None
+            raise RakInputError.of("error.sheet_unreadable", path=book.path, sheet=name,
+                                   detail=first_line(exc)) from None
         except BaseException as exc:  # a panic in calamine (issue 7)
             if not guard.is_calamine_panic(exc):
                 raise
-            raise RakInputError.of("error.sheet_unreadable", path=book.path, sheet=name, detail=first_line(exc)) from None
+            raise RakInputError.of("error.sheet_unreadable", path=book.path, sheet=name,
+                                   detail=first_line(exc)) from None
         self.nrows = self.top + len(self.rows)
         self.ncols = self.left + max(map(len, self.rows), default=0)
         # cut to the cells the sheet holds; refused when absurd (issue 7)

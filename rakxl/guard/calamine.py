@@ -2,8 +2,8 @@
 calamine's panic told apart."""
 from __future__ import annotations
 
-from ..i18n import number as _n
-from .limits import _RAISE_HINT, DEFAULT_LIMITS, Limits, _hostile
+from ..i18n import numbers
+from .limits import DEFAULT_LIMITS, Limits, _hostile
 
 
 def clip_merges(merges, nrows: int, ncols: int, limits: Limits = DEFAULT_LIMITS, *, path=None,
@@ -41,8 +41,7 @@ def clip_merges(merges, nrows: int, ncols: int, limits: Limits = DEFAULT_LIMITS,
         covered += (r2 - r1 + 1) * (c2 - c1 + 1)
         append((r1, c1, r2, c2))
     if covered > limits.max_merged_cells:
-        raise _hostile(f"sel gabungan sheet ini bersama-sama menutup {_n(covered)} sel (batas "
-                       f"{_n(limits.max_merged_cells)}); {_RAISE_HINT}", path, sheet)
+        raise _hostile("hostile.merged_cells", path, sheet, n=numbers(covered), limit=numbers(limits.max_merged_cells))
     return out
 
 

@@ -6,9 +6,9 @@ import re
 
 from ..a1 import column_index, column_letters
 from ..exceptions import RakInputError
-from ..i18n import number as _n
+from ..i18n import numbers
 from .extent import SheetExtent, SideInfo, _check_extent
-from .limits import _RAISE_HINT, _RESAVE, DEFAULT_LIMITS, Limits, _hostile
+from .limits import DEFAULT_LIMITS, Limits, _hostile
 from .xmlcheck import _parse, _parser
 
 
@@ -217,23 +217,22 @@ def _cell_position(ref: str, limits: Limits, path, sheet) -> tuple[int, int]:
     refused before it is even computed in full."""
     m = _CELL_REF.fullmatch(ref)
     if m is None:
-        raise RakInputError(f"referensi sel '{ref[:24]}' tidak sah; {_RESAVE}", path=path, sheet=sheet)
+        raise RakInputError.of("error.bad_ref", path=path, sheet=sheet, ref=ref[:24])
     letters, digits = m.groups()
     digits = digits.lstrip("0")
     if len(letters) > 7 or len(digits) > 12:  # far beyond any limit; no huge numbers built
-        raise _hostile(f"sel '{ref[:24]}' berada jauh di luar batas lembar kerja (batas {_n(limits.max_rows)} "
-                       f"baris, {_n(limits.max_cols)} kolom); {_RAISE_HINT}", path, sheet)
+        raise _hostile("hostile.far_cell", path, sheet, ref=ref[:24], rows=numbers(limits.max_rows),
+                       cols=numbers(limits.max_cols))
     if not digits:
-        raise RakInputError(f"referensi sel '{ref[:24]}' tidak sah (baris 0); {_RESAVE}", path=path, sheet=sheet)
+        raise RakInputError.of("error.bad_ref_row0", path=path, sheet=sheet, ref=ref[:24])
     return int(digits), column_index(letters) + 1
 
 
 def _row_number(text: str, limits: Limits, path, sheet) -> int:
     if not text.isdigit() or not text.lstrip("0"):
-        raise RakInputError(f"nomor baris '{text[:24]}' tidak sah; {_RESAVE}", path=path, sheet=sheet)
+        raise RakInputError.of("error.bad_row", path=path, sheet=sheet, row=text[:24])
     if len(text.lstrip("0")) > 12:
-        raise _hostile(f"baris '{text[:24]}' berada jauh di luar batas lembar kerja (batas {_n(limits.max_rows)} "
-                       f"baris); {_RAISE_HINT}", path, sheet)
+        raise _hostile("hostile.far_row", path, sheet, row=text[:24], rows=numbers(limits.max_rows))
     return int(text)
 
 

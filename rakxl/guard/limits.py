@@ -87,11 +87,11 @@ class Limits:
             name, _, value = pair.partition("=")
             name = name.strip().lower()
             if name not in known:
-                raise RakInputError(f"RAKXL_LIMITS: batas '{name}' tidak dikenal; yang ada: {', '.join(known)}")
+                raise RakInputError.of("error.limit_unknown", name=name, names=", ".join(known))
             try:
                 changes[name] = float(value) if name in _FLOAT_LIMITS else int(value.replace("_", ""))
             except ValueError:
-                raise RakInputError(f"RAKXL_LIMITS: nilai '{value}' untuk {name} bukan angka") from None
+                raise RakInputError.of("error.limit_value", name=name, value=value) from None
         return dataclasses.replace(base, **changes)
 
 
@@ -104,10 +104,6 @@ DEFAULT_LIMITS = Limits()
 def default_limits() -> Limits:
     """:data:`DEFAULT_LIMITS` with the changes asked for in ``$RAKXL_LIMITS``."""
     return Limits.from_env(DEFAULT_LIMITS)
-
-
-_RAISE_HINT = "bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS)"
-_RESAVE = "buka di Excel lalu simpan ulang sebagai .xlsx"
 
 
 def _hostile(message: str, path, sheet=None, **params) -> RakHostileError:

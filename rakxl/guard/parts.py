@@ -6,8 +6,8 @@ import posixpath
 import re
 
 from ..exceptions import RakInputError
-from ..i18n import number as _n
-from .limits import _RESAVE, Limits, _hostile
+from ..i18n import numbers
+from .limits import Limits, _hostile
 from .xmlcheck import _Budget, _count_elements, _parse, _parser, _utf8
 
 
@@ -36,8 +36,8 @@ def _check_sst_root(data: bytes, part: str, path) -> None:
         end = data.find(b">", m.end())
         u = _UNIQUE_COUNT.search(data, m.end(), end if end > 0 else m.end() + 4096)
         if u and int(u.group(1)) > max(len(data) // 5, 1000):
-            raise _hostile(f"bagian '{part}' mengaku memuat {_n(int(u.group(1)))} teks dalam {_n(len(data))} byte",
-                           path)
+            raise _hostile("hostile.sst_count", path, part=part, count=numbers(int(u.group(1))),
+                           size=numbers(len(data)))
 
 
 _SI = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
@@ -70,14 +70,14 @@ def _percent_styles(xml: bytes | None, part, path, budget, limits) -> frozenset:
             try:
                 fmts[int(attrs.get("numFmtId", "-1"))] = attrs.get("formatCode", "")
             except ValueError:
-                raise RakInputError(f"bagian '{part}' rusak (numFmtId tidak sah); {_RESAVE}", path=path) from None
+                raise RakInputError.of("error.numfmt", path=path, part=part) from None
         elif local == "cellXfs":
             state["cellXfs"] += 1
         elif local == "xf" and state["cellXfs"]:
             try:
                 xfs.append(int(attrs.get("numFmtId", "0")))
             except ValueError:
-                raise RakInputError(f"bagian '{part}' rusak (numFmtId tidak sah); {_RESAVE}", path=path) from None
+                raise RakInputError.of("error.numfmt", path=path, part=part) from None
 
     def end(name):
         if name.rpartition(":")[2] == "cellXfs":
@@ -102,7 +102,7 @@ def _map_parts(take, names, path, limits, budget) -> tuple[dict[str, str], set[s
     def tree(name):
         xml = _utf8(take(name), name, path)
         if xml.count(b"<") > 200_000:  # no workbook has that many sheets or names; a tree of them is big
-            raise _hostile(f"bagian '{name}' memuat lebih dari 200,000 elemen XML", path)
+            raise _hostile("hostile.elements", path, part=name)
         _parse(_parser(name, path), xml, name, path)  # DTDs refused, well-formed
         return ElementTree.fromstring(xml)
 
@@ -111,9 +111,9 @@ def _map_parts(take, names, path, limits, budget) -> tuple[dict[str, str], set[s
         rels_name = "xl/_rels/workbook.xml.rels"
         rels = tree(rels_name) if rels_name in names else None
     except DefusedXmlException:
-        raise _hostile("workbook.xml memuat DTD/ENTITY (pola serangan XML)", path) from None
+        raise _hostile("hostile.workbook_dtd", path) from None
     except (ElementTree.ParseError, LookupError) as exc:
-        raise RakInputError(f"workbook.xml rusak ({exc}); {_RESAVE}", path=path) from None
+        raise RakInputError.of("error.workbook_xml", path=path, detail=str(exc)) from None
     targets = {}
     parts = {}
     if rels is not None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..i18n import number as _n
+from ..i18n import numbers
 from .exact import scan_exact
 from .extent import SheetExtent, SideInfo, _check_extent
-from .limits import _RAISE_HINT, DEFAULT_LIMITS, Limits, _hostile
+from .limits import DEFAULT_LIMITS, Limits, _hostile
 from .patterns import _needs_exact, _scan_claimed, _scan_fast_bytes, _shared_text_plain
 from .xmlcheck import _Budget, _count_elements, _parse, _parser, _utf8
 
@@ -75,6 +75,4 @@ def _spend_shared_text(budget: _Budget, text: int, limits: Limits, path, sheet) 
     budget; refused beyond ``limits.max_shared_text_bytes``."""
     budget.shared_text += text
     if budget.shared_text > limits.max_shared_text_bytes:
-        raise _hostile(f"teks bersama (shared strings) yang dipakai sel-selnya berjumlah lebih dari "
-                       f"{_n(limits.max_shared_text_bytes)} byte setelah disalin ke tiap sel; {_RAISE_HINT}", path,
-                       sheet)
+        raise _hostile("hostile.shared_text", path, sheet, limit=numbers(limits.max_shared_text_bytes))

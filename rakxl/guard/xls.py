@@ -7,7 +7,7 @@ import struct
 from pathlib import Path
 
 from ..exceptions import RakInputError
-from ..i18n import number as _n
+from ..i18n import numbers
 from .extent import SheetExtent, _check_extent
 from .files import checked_input
 from .limits import DEFAULT_LIMITS, Limits, _hostile
@@ -137,7 +137,7 @@ def _walk_stream(stream: bytes, limits: Limits, path) -> tuple[list[str], list[i
         elif kind == _BIFF_SST and in_globals and len(data) >= 8:
             unique = struct.unpack_from("<i", data, 4)[0]
             if unique < 0 or unique * 3 > end:
-                raise _hostile(f"tabel teks .xls mengaku memuat {_n(unique)} teks dalam {_n(end)} byte", path)
+                raise _hostile("hostile.xls_sst", path, count=numbers(unique), size=numbers(end))
         elif kind in _BIFF_CELL_KINDS and not _add_cell(kind, data, ext):
             raise _damaged_xls(kind, path, _sheet_label(names, substream))
     _check_extent(ext, limits, path, _sheet_label(names, substream))

@@ -7,10 +7,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..i18n import number as _n
+from ..i18n import numbers
 from .extent import SheetExtent
 from .files import checked_input
-from .limits import _RAISE_HINT, DEFAULT_LIMITS, Limits, _hostile
+from .limits import DEFAULT_LIMITS, Limits, _hostile
 from .parts import _is_sst, _map_parts, _percent_styles, _shared_string_lengths
 from .scan import PartScan, scan_part
 from .xmlcheck import _Budget
@@ -94,11 +94,11 @@ def _inflate(zf: zipfile.ZipFile, infos, path: Path, limits: Limits,
             data[name] = read_part(zf, by_name[name], limits, path)
         return data[name]
 
-    _check_xml_bytes(sum(i.file_size for i in infos if _is_xml_name(i.filename)), "bagian XML workbook ini",
+    _check_xml_bytes(sum(i.file_size for i in infos if _is_xml_name(i.filename)), "hostile.what_xml",
                      path, limits)
     parts, targets = _map_parts(take, set(by_name), path, limits, budget)
     kept = [i.filename for i in infos if not i.is_dir() and (_is_xml_name(i.filename) or i.filename in targets)]
-    _check_xml_bytes(sum(by_name[n].file_size for n in kept), "bagian yang dibaca parser", path, limits)
+    _check_xml_bytes(sum(by_name[n].file_size for n in kept), "hostile.what_parsed", path, limits)
     for name in kept:
         take(name)
     return {name: data[name] for name in kept}, parts
@@ -106,8 +106,10 @@ def _inflate(zf: zipfile.ZipFile, infos, path: Path, limits: Limits,
 
 def _check_xml_bytes(total: int, what: str, path: Path, limits: Limits) -> None:
     if total > limits.max_xml_bytes:
-        raise _hostile(f"{what} mengaku {_n(total)} byte setelah diekstrak (batas {_n(limits.max_xml_bytes)}); "
-                       f"{_RAISE_HINT}", path)
+        from ..i18n import Said
+
+        raise _hostile("hostile.xml_bytes", path, what=Said(what), size=numbers(total),
+                       limit=numbers(limits.max_xml_bytes))
 
 
 def _scan_parts(data: dict[str, bytes], parts: dict[str, str], percent: frozenset, path: Path, limits: Limits,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ..exceptions import RakInputError
-from ..i18n import number as _n
-from .limits import _RAISE_HINT, _RESAVE, Limits, _hostile
+from ..i18n import numbers
+from .limits import Limits, _hostile
 
 
 class _Budget:
@@ -30,11 +30,11 @@ def _utf8(data: bytes, part: str, path) -> bytes:
         try:
             data = data.decode(enc).encode("utf-8")
         except UnicodeError as exc:
-            raise RakInputError(f"bagian '{part}' bukan XML yang sah ({exc}); {_RESAVE}", path=path) from None
+            raise RakInputError.of("error.not_xml", path=path, part=part, detail=str(exc)) from None
     declared = _DECLARED_ENCODING.match(data, 0, 512)
     if declared and declared.group(1).decode("ascii", "replace").lower().replace("_", "-") not in _ENCODINGS:
-        raise RakInputError(f"bagian '{part}' memakai encoding '{declared.group(1)[:40].decode('ascii', 'replace')}' "
-                            f"(workbook hanya memakai UTF-8 atau UTF-16); {_RESAVE}", path=path)
+        raise RakInputError.of("error.encoding", path=path, part=part,
+                               encoding=declared.group(1)[:40].decode("ascii", "replace"))
     return data
 
 def _parser(part: str, path, sheet=None):
@@ -43,8 +43,7 @@ def _parser(part: str, path, sheet=None):
     from xml.parsers import expat
 
     def no_dtd(*_args):
-        raise _hostile(f"bagian '{part}' memuat DTD/ENTITY (pola serangan XML seperti 'billion laughs' atau "
-                       "entitas eksternal)", path, sheet)
+        raise _hostile("hostile.dtd", path, sheet, part=part)
 
     parser = expat.ParserCreate("utf-8")
     parser.StartDoctypeDeclHandler = no_dtd
@@ -60,8 +59,7 @@ def _parse(parser, data: bytes, part: str, path, sheet=None) -> None:
     try:
         parser.Parse(data, True)
     except expat.ExpatError as exc:
-        raise RakInputError(f"bagian '{part}' bukan XML yang sah ({exc}); {_RESAVE}", path=path,
-                            sheet=sheet) from None
+        raise RakInputError.of("error.not_xml", path=path, sheet=sheet, part=part, detail=str(exc)) from None
 
 
 def _count_elements(data: bytes, part: str, path, limits: Limits, budget: _Budget) -> None:
@@ -69,5 +67,4 @@ def _count_elements(data: bytes, part: str, path, limits: Limits, budget: _Budge
     n = data.count(b"<") - data.count(b"</")
     budget.exact_elements += n
     if budget.exact_elements > limits.max_exact_elements:
-        raise _hostile(f"bagian '{part}' dan bagian sebelumnya memuat lebih dari {_n(limits.max_exact_elements)} "
-                       f"elemen XML yang harus dibaca satu per satu; {_RAISE_HINT}", path)
+        raise _hostile("hostile.exact_elements", path, part=part, limit=numbers(limits.max_exact_elements))
