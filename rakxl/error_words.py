@@ -142,6 +142,36 @@ ERROR_WORDS = {
                             "RAKXL_LIMITS: no limit is called '{name}'; the limits are: {names}"),
     "error.limit_value": ("RAKXL_LIMITS: nilai '{value}' untuk {name} bukan angka",
                           "RAKXL_LIMITS: the value '{value}' of {name} is not a number"),
+    "error.one_of": ("{first} atau {last}", "{first} or {last}"),
+    # monev workbooks (rakxl.monitoring)
+    "error.already_monev": ("file ini sudah workbook monev; buat dari file RAK-nya (untuk RAK revisi: "
+                            "rakxl monev RAK_REVISI.xlsx --from MONEV_LAMA.xlsx -o MONEV_BARU.xlsx)",
+                            "this file is already a monev workbook; make it from its RAK file (for a revised RAK: "
+                            "rakxl monev RAK_REVISI.xlsx --from MONEV_LAMA.xlsx -o MONEV_BARU.xlsx)"),
+    "error.monev_suffix": ("workbook monev harus bernama .xlsx", "the monev workbook must be named .xlsx"),
+    "error.not_monev": ("bukan workbook monev rakxl (sheet tersembunyi 'rakxl-monev' tidak ada); buat dengan "
+                        "'rakxl monev RAK.xlsx -o MONEV.xlsx'",
+                        "not a rakxl monev workbook (the hidden sheet 'rakxl-monev' is missing); make one with "
+                        "'rakxl monev RAK.xlsx -o MONEV.xlsx'"),
+    "error.monev_map": ("sheet 'rakxl-monev' kosong atau rusak; buat ulang workbook dengan 'rakxl monev'",
+                        "the sheet 'rakxl-monev' is empty or damaged; make the workbook again with 'rakxl monev'"),
+    "error.monev_column_map": ("peta kolom tidak lengkap ({field})", "the column map is incomplete ({field})"),
+    "error.monev_moved": ("judul kolom '{got}' bukan '{want}' seperti saat dibuat; kolom "
+                          "bergeser (disisipkan atau dihapus?)",
+                          "the column header '{got}' is not '{want}' as made; the columns "
+                          "moved (one inserted or deleted?)"),
+    # tables not read (rakxl.reader.families)
+    "error.unit_cost": ("kolom '{cost}' ({cost_cell}) di samping '{vol}' ({vol_cell}) adalah harga satuan, bukan Pagu, "
+                        "dan tidak ada kolom jumlah (mis. 'Jumlah (Rp.)'): Pagu tiap baris tidak tertulis, tabel "
+                        "tidak dibaca",
+                        "column '{cost}' ({cost_cell}) beside '{vol}' ({vol_cell}) is a unit cost, not a Pagu, and "
+                        "there is no total column (such as 'Jumlah (Rp.)'): no line's Pagu is written, the table "
+                        "is not read"),
+    "error.nested_budget": ("baris {row} ('{no} {text}', {at}) adalah jumlah dari {n} baris di bawahnya: tabel "
+                            "anggaran bertingkat (program di atas kegiatan) tidak dibaca agar Pagu tidak terhitung "
+                            "dua kali",
+                            "row {row} ('{no} {text}', {at}) is the sum of the {n} rows below it: a nested budget "
+                            "table (program over kegiatan) is not read, so that no Pagu is counted twice"),
     # opening the workbook (rakxl.workbook)
     "error.password": ("workbook dilindungi kata sandi; hapus kata sandinya lalu simpan ulang",
                        "the workbook is password-protected; remove the password and save it again"),

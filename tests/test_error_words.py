@@ -117,3 +117,16 @@ def test_an_excel_lock_file_is_told_in_the_language_asked(tmp_path):
     lock.write_bytes(b"\x0bANNISA" + bytes(150))  # what Excel writes: the user's name, padded
     assert "ini file kunci Excel" in run("show", lock).stderr
     assert "this is an Excel lock file" in run("show", "--lang", "en", lock).stderr
+
+
+@pytest.mark.parametrize("limits, indonesian, english", [
+    ("max_parts=3", "zip berisi", "the zip holds"),
+    ("max_parts=3", "; file ditolak", "; file refused"),
+    ("tidak_ada=1", "RAKXL_LIMITS: batas 'tidak_ada' tidak dikenal", "RAKXL_LIMITS: no limit is called 'tidak_ada'"),
+])
+def test_limits_and_hostile_files_told_in_the_language_asked(monkeypatch, limits, indonesian, english):
+    monkeypatch.setenv("RAKXL_LIMITS", limits)
+    for lang, words, other in (("id", indonesian, english), ("en", english, indonesian)):
+        res = run("show", "--lang", lang, SAMPLE)
+        assert res.exit_code == 2 and words in res.stderr and other not in res.stderr, res.stderr
+        assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr

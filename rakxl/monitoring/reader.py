@@ -148,8 +148,7 @@ def _agrees(saved, mine) -> bool:
 
 def _read_map(book):
     if MAP_SHEET not in book.sheet_names:
-        raise RakInputError("bukan workbook monev rakxl (sheet tersembunyi 'rakxl-monev' tidak ada); buat dengan "
-                            "'rakxl monev RAK.xlsx -o MONEV.xlsx'", path=book.path)
+        raise RakInputError.of("error.not_monev", path=book.path)
     grid = book.grid(MAP_SHEET)
     sheets, columns = {}, {}
     for r in range(grid.top, grid.nrows):
@@ -159,8 +158,7 @@ def _read_map(book):
         elif kind == "column":
             columns.setdefault(str(grid.value(r, 1)), {})[str(grid.value(r, 2))] = column_index(str(grid.value(r, 3)))
     if not sheets:
-        raise RakInputError("sheet 'rakxl-monev' kosong atau rusak; buat ulang workbook dengan 'rakxl monev'",
-                            path=book.path)
+        raise RakInputError.of("error.monev_map", path=book.path)
     return sheets, columns
 
 
@@ -171,12 +169,11 @@ def _check_headers(grid, cols, path):
         for name in QUARTER_FIELDS:
             c = cols.get(field_key(name, q))
             if c is None:
-                raise RakInputError(f"peta kolom tidak lengkap ({field_key(name, q)})", path=path, sheet=grid.name)
+                raise RakInputError.of("error.monev_column_map", path=path, sheet=grid.name, field=field_key(name, q))
             got = " ".join(str(grid.value(HEADER_ROW + 1, c)).split())
             if got not in MONITORING[name]:
-                raise RakInputError(f"judul kolom '{got}' bukan '{MONITORING[name][0]}' seperti saat dibuat; kolom "
-                                    "bergeser (disisipkan atau dihapus?)", path=path, sheet=grid.name,
-                                    cell=a1(HEADER_ROW + 1, c))
+                raise RakInputError.of("error.monev_moved", path=path, sheet=grid.name, cell=a1(HEADER_ROW + 1, c),
+                                       got=got, want=MONITORING[name][0])
 
 
 def read_monitoring(path, *, quarter: int | None = None, config: Config | None = None, config_path=None,

@@ -39,8 +39,7 @@ def refuse_monev(path) -> None:
 
     mark = read_mark(path)
     if mark is not None and mark.kind == "monev":
-        raise RakInputError("file ini sudah workbook monev; buat dari file RAK-nya (untuk RAK revisi: "
-                            "rakxl monev RAK_REVISI.xlsx --from MONEV_LAMA.xlsx -o MONEV_BARU.xlsx)", path=path)
+        raise RakInputError.of("error.already_monev", path=path)
 
 
 def write_monitoring(rak_or_path, out, *, config: Config | None = None, config_path=None, paper: str = "A4",
@@ -76,7 +75,7 @@ def write_monitoring(rak_or_path, out, *, config: Config | None = None, config_p
     if config is None:
         config = find_config(raks[0].path, config_path) if (raks[0].path or config_path) else DEFAULT
     if str(out).lower().endswith(".xlsx") is False:
-        raise RakFileError("workbook monev harus bernama .xlsx", path=out)
+        raise RakFileError.of("error.monev_suffix", path=out)
     inputs = [r.path for r in raks if r.path] + [str(p) for p in inputs]
     unmatched = list(unmatched or [])
     if previous is not None:

@@ -40,8 +40,10 @@ def output_kind(path, kinds: Sequence[str]) -> str:
     kind = Path(path).suffix.lower().lstrip(".")
     if kind not in kinds:
         names = ["." + k for k in kinds]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " atau " + names[-1]
-        raise RakFileError(text("out.suffix", "id", kinds=listed), path=path)
+        from ..i18n import Said
+
+        listed = names[0] if len(names) == 1 else Said("error.one_of", first=", ".join(names[:-1]), last=names[-1])
+        raise RakFileError.of("out.suffix", path=path, kinds=listed)
     return kind
 
 

@@ -111,7 +111,6 @@ def diff_workbooks(old_path, new_path, sheet: str | None = None, *, limits=None)
             neither file.
     """
     from ..exceptions import RakInputError
-    from ..i18n import say
     from ..reader import read_workbook
 
     olds, news = read_workbook(old_path, limits=limits), read_workbook(new_path, limits=limits)
@@ -119,6 +118,6 @@ def diff_workbooks(old_path, new_path, sheet: str | None = None, *, limits=None)
     if sheet is not None:
         pairs = [p for p in pairs if sheet in ((p[0].sheet if p[0] else None), (p[1].sheet if p[1] else None))]
         if not pairs:
-            raise RakInputError(say("diff.no_such_sheet", sheet=sheet), path=old_path)
+            raise RakInputError(key="diff.no_such_sheet", params={"sheet": sheet}, path=old_path)
     return WorkbookDiff([SheetPair(o, n, diff(o, n) if o is not None and n is not None else None)
                          for o, n in pairs])

@@ -194,10 +194,8 @@ def _refuse_unit_cost(grid, r, texts, kpu, path):
     activity = roles.get("kegiatan", kpu.get("kegiatan"))
     if activity is None:
         return
-    raise RakInputError(
-        f"kolom '{grid.value(r, cost)}' ({a1(r, cost)}) di samping '{grid.value(r, vol)}' ({a1(r, vol)}) adalah "
-        "harga satuan, bukan Pagu, dan tidak ada kolom jumlah (mis. 'Jumlah (Rp.)'): Pagu tiap baris tidak "
-        "tertulis, tabel tidak dibaca", path=path, sheet=grid.name)
+    raise RakInputError.of("error.unit_cost", path=path, sheet=grid.name, cost=grid.value(r, cost),
+                           cost_cell=a1(r, cost), vol=grid.value(r, vol), vol_cell=a1(r, vol))
 
 
 def _workplan_header(grid, r, texts):

@@ -229,7 +229,5 @@ def _refuse_rollups(grid, items, c_pagu, path):
             if amount2 is not None:
                 children.append(amount2)
         if len(children) >= 2 and sum(children) == amount and kind != ("none",):
-            raise RakInputError(
-                f"baris {r + 1} ('{no} {text}', {a1(r, c_pagu)}) adalah jumlah dari {len(children)} baris di "
-                "bawahnya: tabel anggaran bertingkat (program di atas kegiatan) tidak dibaca agar Pagu tidak "
-                "terhitung dua kali", path=path, sheet=grid.name)
+            raise RakInputError.of("error.nested_budget", path=path, sheet=grid.name, row=r + 1, no=no, text=text,
+                                   at=a1(r, c_pagu), n=len(children))
