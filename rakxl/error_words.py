@@ -172,6 +172,22 @@ ERROR_WORDS = {
                             "dua kali",
                             "row {row} ('{no} {text}', {at}) is the sum of the {n} rows below it: a nested budget "
                             "table (program over kegiatan) is not read, so that no Pagu is counted twice"),
+    # settings files (rakxl.monitoring.config)
+    "error.config_big": ("terlalu besar ({size} byte) untuk file pengaturan", "too big ({size} bytes) for a settings file"),
+    "error.config_utf8": ("bukan teks UTF-8", "not UTF-8 text"),
+    "error.config_unreadable": ("tidak dapat dibaca ({reason})", "cannot be read ({reason})"),
+    "error.config_toml": ("bukan TOML yang sah: {detail}", "not valid TOML: {detail}"),
+    "error.config_missing": ("file pengaturan tidak ada", "the settings file does not exist"),
+    # the official layout (rakxl format) refuses what it would lose
+    "error.pagu_not_number": ("Pagu '{value}' bukan angka; tata letak resmi akan mengosongkannya dan JUMLAH tidak akan "
+                              "memuatnya{more}. Tulis Pagu sebagai angka lalu jalankan lagi",
+                              "Pagu '{value}' is not a number; the official layout would leave it empty and JUMLAH "
+                              "would not hold it{more}. Write the Pagu as a number and run again"),
+    "error.pagu_more": (" (dan {n} sel Pagu lain: {cells})", " (and {n} more Pagu {n:cell|cells}: {cells})"),
+    "error.stated_total": ("JUMLAH tertulis {stated}, sedangkan Pagu yang terbaca berjumlah {total}; tata letak resmi "
+                           "akan menggantinya dengan jumlah itu. Periksa Pagu dan JUMLAH lalu jalankan lagi",
+                           "JUMLAH says {stated}, while the Pagu read add up to {total}; the official layout would "
+                           "replace it with that sum. Check the Pagu and JUMLAH and run again"),
     # opening the workbook (rakxl.workbook)
     "error.password": ("workbook dilindungi kata sandi; hapus kata sandinya lalu simpan ulang",
                        "the workbook is password-protected; remove the password and save it again"),

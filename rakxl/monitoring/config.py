@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..i18n import number as _n
+from ..i18n import numbers
 from ..exceptions import RakInputError
 from ..text import fold_spaces
 from .methods import AGGREGATIONS, ALIASES, DEFAULT_THRESHOLDS, DIRECTIONS, SCALES
@@ -155,16 +155,16 @@ def _read_toml(p: Path) -> dict:
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise ConfigError(f"terlalu besar ({_n(size)} byte) untuk file pengaturan", path=p)
+            raise ConfigError.of("error.config_big", path=p, size=numbers(size))
         text = p.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        raise ConfigError("bukan teks UTF-8", path=p) from None
+        raise ConfigError.of("error.config_utf8", path=p) from None
     except OSError as exc:
-        raise ConfigError(f"tidak dapat dibaca ({exc.strerror})", path=p) from None
+        raise ConfigError.of("error.config_unreadable", path=p, reason=exc.strerror) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"bukan TOML yang sah: {exc}", path=p) from None
+        raise ConfigError.of("error.config_toml", path=p, detail=str(exc)) from None
 
 
 def _pelaksana(p, section) -> dict:
@@ -281,7 +281,7 @@ def find_config(workbook=None, explicit=None) -> Config:
     workbook's folder, else :data:`DEFAULT`."""
     if explicit is not None:
         if not Path(explicit).is_file():
-            raise ConfigError("file pengaturan tidak ada", path=explicit)
+            raise ConfigError.of("error.config_missing", path=explicit)
         return load_config(explicit)
     if workbook is not None:
         cand = Path(workbook).resolve().parent / FILE_NAME

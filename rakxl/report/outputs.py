@@ -296,21 +296,16 @@ def refuse_lost_text(raks) -> None:
         RakInputError: naming the first such cell (and how many more there are).
     """
     from ..exceptions import RakInputError
-    from ..layout import format_rupiah
+    from ..i18n import Money, Said
 
     for rak in raks:
         lost = [n for n in rak.notes if n.code in LOST_ON_FORMAT and n.role == "pagu"]
         if lost:
             first = lost[0]
-            more = f" (dan {len(lost) - 1} sel Pagu lain: {', '.join(n.cell for n in lost[1:6])}" \
-                   f"{', ...' if len(lost) > 6 else ''})" if len(lost) > 1 else ""
-            raise RakInputError(
-                f"Pagu '{first.value}' bukan angka; tata letak resmi akan mengosongkannya dan JUMLAH tidak akan "
-                f"memuatnya{more}. Tulis Pagu sebagai angka lalu jalankan lagi", path=rak.path, sheet=rak.sheet,
-                cell=first.cell)
+            cells = ", ".join(n.cell for n in lost[1:6]) + (", ..." if len(lost) > 6 else "")
+            more = Said("error.pagu_more", n=len(lost) - 1, cells=cells) if len(lost) > 1 else ""
+            raise RakInputError.of("error.pagu_not_number", path=rak.path, sheet=rak.sheet, cell=first.cell,
+                                   value=first.value, more=more)
         if rak.stated_total is not None and rak.stated_total != rak.total_pagu:
-            raise RakInputError(
-                f"JUMLAH tertulis {format_rupiah(rak.stated_total)}, sedangkan Pagu yang terbaca berjumlah "
-                f"{format_rupiah(rak.total_pagu)}; tata letak resmi akan menggantinya dengan jumlah itu. "
-                "Periksa Pagu dan JUMLAH lalu jalankan lagi", path=rak.path, sheet=rak.sheet,
-                cell=rak.stated_total_cell)
+            raise RakInputError.of("error.stated_total", path=rak.path, sheet=rak.sheet, cell=rak.stated_total_cell,
+                                   stated=Money(rak.stated_total), total=Money(rak.total_pagu))
