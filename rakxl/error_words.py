@@ -188,6 +188,13 @@ ERROR_WORDS = {
                            "akan menggantinya dengan jumlah itu. Periksa Pagu dan JUMLAH lalu jalankan lagi",
                            "JUMLAH says {stated}, while the Pagu read add up to {total}; the official layout would "
                            "replace it with that sum. Check the Pagu and JUMLAH and run again"),
+    "error.budget_apart": ("bentuk tabel {family}: {n} baris Pagu berdiri di tabel anggaran tersendiri, bukan di "
+                           "baris kegiatan; {what} belum dapat menuliskannya tanpa kehilangan Pagu",
+                           "table family {family}: {n} budget {n:line stands|lines stand} in a budget table of "
+                           "{n:its|their} own, not on the activity rows; {what} cannot write them yet without "
+                           "losing Pagu"),
+    "error.what_layout": ("tata letak resmi KPU", "the official KPU layout"),
+    "error.what_monev": ("workbook monev", "the monev workbook"),
     # opening the workbook (rakxl.workbook)
     "error.password": ("workbook dilindungi kata sandi; hapus kata sandinya lalu simpan ulang",
                        "the workbook is password-protected; remove the password and save it again"),

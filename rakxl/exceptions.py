@@ -2,7 +2,9 @@
 
 Every error a user can cause with a file is a :class:`RakError`; its message names
 the file, and the sheet and cell where there is one, and is meant to be shown as it
-is (in Bahasa Indonesia, the language of the people who fix the file).
+is: ``str(err)`` in Bahasa Indonesia (the language of the people who fix the file),
+``err.render("en")`` in English for a refusal made from the catalogue
+(:data:`rakxl.error_words.ERROR_WORDS`, ``RakInputError.of(key, path=..., **params)``).
 """
 from __future__ import annotations
 

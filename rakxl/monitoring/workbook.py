@@ -109,7 +109,7 @@ def _plans(rak_or_path) -> list:
     if not raks or not all(isinstance(r, Rak) for r in raks):
         raise ValueError("write_monitoring needs a Rak, a list of Rak or a workbook path")
     for rak in raks:
-        require_placed_budget(rak, "workbook monev")
+        require_placed_budget(rak, "error.what_monev")
     return raks
 
 

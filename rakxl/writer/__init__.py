@@ -49,11 +49,12 @@ __all__ = ["write_rak", "require_placed_budget", "sheet_names", "DATA_ROW", "HEA
 MARK_KINDS = tuple(layout.MARK_COLORS)
 
 
-def require_placed_budget(rak: Rak, what: str = "tata letak resmi KPU") -> None:
+def require_placed_budget(rak: Rak, what: str = "error.what_layout") -> None:
     """The KPU layout (and the monev workbook built on it) writes each budget line beside
     the activities it pays for; a family that keeps its lines in a table apart
     (``targets-budget``) cannot be written so without dropping them (a JUMLAH the lines
-    would not add up to, a Pagu with no cell for its realisation): refused.
+    would not add up to, a Pagu with no cell for its realisation): refused. ``what`` is
+    the catalogue key naming what would be written (``error.what_layout``, ``error.what_monev``).
 
     Raises:
         RakInputError: naming the family and how many lines stand apart.
@@ -61,10 +62,10 @@ def require_placed_budget(rak: Rak, what: str = "tata letak resmi KPU") -> None:
     placed = {a.budget_line for a in rak.plan.activities}
     apart = [b.budget_line for b in rak.plan.budget_lines if b.budget_line not in placed]
     if apart:
-        raise RakInputError(
-            f"bentuk tabel {rak.family}: {len(apart)} baris Pagu berdiri di tabel anggaran tersendiri, bukan di "
-            f"baris kegiatan; {what} belum dapat menuliskannya tanpa kehilangan Pagu",
-            path=rak.path, sheet=rak.sheet)
+        from ..i18n import Said
+
+        raise RakInputError.of("error.budget_apart", path=rak.path, sheet=rak.sheet, family=rak.family,
+                               n=len(apart), what=Said(what))
 
 
 def write_rak(rak_or_list, path, *, paper: str = "A4", marks=None, extra_sheets=None,
