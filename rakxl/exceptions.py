@@ -34,7 +34,7 @@ class RakError(ValueError):
         super().__init__(self.render("id") if key is not None else self._located(message, "id"))
 
     @classmethod
-    def of(cls, key: str, *, path=None, sheet=None, cell=None, **params):
+    def of(cls, key: str, /, *, path=None, sheet=None, cell=None, **params):
         """The refusal ``key`` of the catalogue with ``params`` (a :class:`rakxl.i18n.Said`
         parameter is said in the same language)."""
         return cls(path=path, sheet=sheet, cell=cell, key=key, params=params)

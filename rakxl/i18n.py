@@ -178,7 +178,8 @@ class Said:
         self.key, self.params = key, params
 
     def render(self, lang: str = "id") -> str:
-        return text(self.key, lang, **{k: said(v, lang) for k, v in self.params.items()})
+        params = {k: said(v, lang) for k, v in self.params.items()}
+        return _PLURALS.vformat(pick(CATALOGUE[self.key], lang), (), params)  # formatted also without params
 
     def __repr__(self):
         return f"Said({self.key!r}, **{self.params!r})"

@@ -83,7 +83,7 @@ def test_every_refusal_has_both_languages_with_the_same_placeholders(key):
     indonesian, english = ERROR_WORDS[key]
     assert indonesian.strip() and english.strip() and key in i18n.CATALOGUE
     assert _fields(indonesian) == _fields(english), key
-    if key not in ("error.sheet", "error.text"):  # the same in both languages by nature
+    if key not in ("error.sheet", "error.text", "error.config_key"):  # the same in both languages by nature
         assert indonesian != english, key
 
 
@@ -130,3 +130,15 @@ def test_limits_and_hostile_files_told_in_the_language_asked(monkeypatch, limits
         res = run("show", "--lang", lang, SAMPLE)
         assert res.exit_code == 2 and words in res.stderr and other not in res.stderr, res.stderr
         assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
+
+
+def test_a_bad_settings_file_is_told_in_the_language_asked(tmp_path):
+    config = tmp_path / "rakxl.toml"
+    config.write_text("[rekap]\nselisih = -1\n", encoding="utf-8")
+    out = tmp_path / "M.xlsx"
+    said = {lang: run("monev", SAMPLE, "-o", out, "--config", config, "--lang", lang) for lang in ("id", "en")}
+    assert said["id"].exit_code == said["en"].exit_code == 2 and not out.exists()
+    assert said["id"].stderr.strip() == (f"rakxl: {config}: rekap.selisih: -1 harus angka lebih dari 0 "
+                                         "(poin persen, mis. 25)")
+    assert said["en"].stderr.strip() == (f"rakxl: {config}: rekap.selisih: -1 must be a number above 0 "
+                                         "(percentage points, e.g. 25)")

@@ -116,14 +116,17 @@ class Config:
 DEFAULT = Config()
 
 
-def _fail(path, key, message):
-    raise ConfigError(f"{key}: {message}", path=path)
+def _fail(path, key, message, **params):
+    """Refuse the settings file ``path`` at ``key``: ``message`` is a ``config.*`` key of the catalogue."""
+    from ..i18n import Said
+
+    raise ConfigError.of("error.config_key", path=path, setting=key, reason=Said(message, **params))
 
 
 def _choice(path, key, value, allowed):
     value = ALIASES.get(value, value) if isinstance(value, str) else value
     if value not in allowed:
-        _fail(path, key, f"{value!r} tidak dikenal; pilih {', '.join(allowed)}")
+        _fail(path, key, "config.choice", value=repr(value), allowed=", ".join(allowed))
     return value
 
 
@@ -138,7 +141,7 @@ def load_config(path) -> Config:
     known = {"pelaksana", "capaian", "methods", "rekap"}
     for key in data:
         if key not in known:
-            _fail(p, key, f"kunci tidak dikenal; yang dikenal: {', '.join(sorted(known))}")
+            _fail(p, key, "config.unknown_key", known=", ".join(sorted(known)))
     pelaksana = _pelaksana(p, data.get("pelaksana", {}))
     cap, thresholds = _capaian(p, data.get("capaian", {}))
     rules = _methods(p, data.get("methods", []))
@@ -170,13 +173,13 @@ def _read_toml(p: Path) -> dict:
 def _pelaksana(p, section) -> dict:
     """``[pelaksana]``: canonical name -> its aliases."""
     if not isinstance(section, dict):
-        _fail(p, "pelaksana", "harus berupa tabel: \"Nama Baku\" = [\"alias\", ...]")
+        _fail(p, "pelaksana", "config.pelaksana_table")
     pelaksana = {}
     for canon, aliases in section.items():
         if isinstance(aliases, str):
             aliases = [aliases]
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            _fail(p, f"pelaksana.{canon}", "harus berupa daftar teks alias")
+            _fail(p, f"pelaksana.{canon}", "config.alias_list")
         pelaksana[canon] = tuple(aliases)
     return pelaksana
 
@@ -184,35 +187,34 @@ def _pelaksana(p, section) -> dict:
 def _capaian(p, section) -> tuple[float | None, tuple]:
     """``[capaian]``: the cap (None: no cap) and the category thresholds."""
     if not isinstance(section, dict):
-        _fail(p, "capaian", "harus berupa tabel [capaian]")
+        _fail(p, "capaian", "config.capaian_table")
     for key in section:
         if key not in ("cap", "thresholds"):
-            _fail(p, f"capaian.{key}", "kunci tidak dikenal; yang dikenal: cap, thresholds")
+            _fail(p, f"capaian.{key}", "config.unknown_key", known="cap, thresholds")
     cap = None
     if "cap" in section:
         cap = section["cap"]
         if cap is False:
             cap = None
         elif isinstance(cap, bool) or not isinstance(cap, (int, float)) or not math.isfinite(cap) or cap <= 0:
-            _fail(p, "capaian.cap", f"{cap!r} harus angka lebih dari 0 (mis. 100 atau 120), atau false")
+            _fail(p, "capaian.cap", "config.cap", value=repr(cap))
         else:
             cap = float(cap)
     if "thresholds" not in section:
         return cap, DEFAULT_THRESHOLDS
     items = section["thresholds"]
     if not isinstance(items, list) or not items:
-        _fail(p, "capaian.thresholds", "harus berupa daftar { min = 91, name = \"Sangat Baik\" }")
+        _fail(p, "capaian.thresholds", "config.thresholds")
     out = []
     for i, item in enumerate(items, 1):
         key = f"capaian.thresholds[{i}]"
         if not isinstance(item, dict) or set(item) != {"min", "name"}:
-            _fail(p, key, "harus { min = ANGKA, name = \"NAMA\" }")
+            _fail(p, key, "config.threshold")
         low, name = item["min"], item["name"]
         if isinstance(low, bool) or not isinstance(low, (int, float)) or not isinstance(name, str):
-            _fail(p, key, "min harus angka dan name teks")
+            _fail(p, key, "config.threshold_types")
         if out and low >= out[-1][0]:
-            _fail(p, f"{key}.min", f"{low} harus lebih kecil dari min sebelumnya ({out[-1][0]:g}); "
-                                  "urutkan dari kategori tertinggi")
+            _fail(p, f"{key}.min", "config.threshold_order", low=low, previous=f"{out[-1][0]:g}")
         out.append((float(low), name))
     return cap, tuple(out)
 
@@ -224,35 +226,35 @@ METHOD_KEYS = {"goal", "indicator", "match", "level", "aggregation", "direction"
 def _methods(p, items) -> tuple:
     """``[[methods]]``: the method rules, in order (the first that matches wins)."""
     if not isinstance(items, list):
-        _fail(p, "methods", "harus berupa daftar [[methods]]")
+        _fail(p, "methods", "config.methods_list")
     return tuple(_method_rule(p, f"methods[{i}]", item) for i, item in enumerate(items, 1))
 
 
 def _method_rule(p, key: str, item) -> MethodRule:
     """One ``[[methods]]`` entry, checked key by key."""
     if not isinstance(item, dict):
-        _fail(p, key, "harus berupa tabel [[methods]]")
+        _fail(p, key, "config.methods_table")
     for k in item:
         if k not in METHOD_KEYS:
-            _fail(p, f"{key}.{k}", f"kunci tidak dikenal; yang dikenal: {', '.join(sorted(METHOD_KEYS))}")
+            _fail(p, f"{key}.{k}", "config.unknown_key", known=", ".join(sorted(METHOD_KEYS)))
     if not any(k in item for k in ("aggregation", "direction", "scale")):
-        _fail(p, key, "tidak menetapkan aggregation, direction atau scale")
+        _fail(p, key, "config.method_empty")
     goal = item.get("goal")
     if goal is not None and not isinstance(goal, (str, int)) or isinstance(goal, bool):
-        _fail(p, f"{key}.goal", "harus No sasaran seperti tertulis, mis. \"5\"")
+        _fail(p, f"{key}.goal", "config.goal")
     indicator = item.get("indicator")
     if indicator is not None and (isinstance(indicator, bool) or not isinstance(indicator, int) or indicator < 1):
-        _fail(p, f"{key}.indicator", "harus urutan indikator dalam sasaran: 1, 2, 3...")
+        _fail(p, f"{key}.indicator", "config.indicator")
     if indicator is not None and goal is None:
-        _fail(p, f"{key}.indicator", "perlu goal (No sasaran) juga")
+        _fail(p, f"{key}.indicator", "config.indicator_goal")
     match = item.get("match")
     if match is not None:
         if not isinstance(match, str):
-            _fail(p, f"{key}.match", "harus teks (regular expression)")
+            _fail(p, f"{key}.match", "config.match_text")
         try:
             match = re.compile(match)
         except re.error as exc:
-            _fail(p, f"{key}.match", f"regular expression tidak sah: {exc}")
+            _fail(p, f"{key}.match", "config.match_invalid", detail=str(exc))
     level = _choice(p, f"{key}.level", item.get("level", "both"), ("indicator", "activity", "both"))
     chosen = {name: _choice(p, f"{key}.{name}", item[name], allowed) if name in item else None
               for name, allowed in (("aggregation", AGGREGATIONS), ("direction", DIRECTIONS), ("scale", tuple(SCALES)))}
@@ -262,17 +264,17 @@ def _method_rule(p, key: str, item) -> MethodRule:
 def _rekap(p, section) -> tuple[tuple, float | None]:
     """``[rekap]``: ``units`` (a list of unit names) and ``selisih`` (a number > 0)."""
     if not isinstance(section, dict):
-        _fail(p, "rekap", "harus berupa tabel [rekap]")
+        _fail(p, "rekap", "config.rekap_table")
     for key in section:
         if key not in ("units", "selisih"):
-            _fail(p, f"rekap.{key}", "kunci tidak dikenal; yang dikenal: selisih, units")
+            _fail(p, f"rekap.{key}", "config.unknown_key", known="selisih, units")
     units = section.get("units", [])
     if not isinstance(units, list) or not all(isinstance(u, str) and u.strip() for u in units):
-        _fail(p, "rekap.units", "harus berupa daftar nama unit, mis. [\"Subbag Keuangan\", \"Subbag SDM\"]")
+        _fail(p, "rekap.units", "config.units")
     gap = section.get("selisih")
     if gap is not None and (isinstance(gap, bool) or not isinstance(gap, (int, float))
                             or not math.isfinite(gap) or gap <= 0):
-        _fail(p, "rekap.selisih", f"{gap!r} harus angka lebih dari 0 (poin persen, mis. 25)")
+        _fail(p, "rekap.selisih", "config.selisih", value=repr(gap))
     return tuple(" ".join(u.split()) for u in units), None if gap is None else float(gap)
 
 
