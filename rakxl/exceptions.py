@@ -45,15 +45,24 @@ class RakError(ValueError):
         params = {"sheet": self.sheet, "cell": self.cell, **self.params}  # a text may name its sheet too
         return text(self.key, lang, **{k: said(v, lang) for k, v in params.items()})
 
-    def _located(self, reason: str, lang: str) -> str:
+    def _located(self, reason: str, lang: str, with_path: bool = True) -> str:
         from .i18n import text
 
-        where = [self.path] if self.path else []
+        where = [self.path] if self.path and with_path else []
         if self.sheet:
             where.append(text("error.sheet", lang, sheet=self.sheet))
         if self.cell:
             where.append(text("error.cell", lang, cell=self.cell))
         return ": ".join([", ".join(where), reason]) if where else reason
+
+    def located_reason(self):
+        """The reason with its sheet and cell, without the file, in both languages (a
+        :class:`rakxl.i18n.Twin`: the Indonesian text, its English twin as ``.en``)."""
+        from .i18n import Twin
+
+        if self.key is None:
+            return Twin(self._located(self.reason, "id", False))
+        return Twin(self._located(self._reason("id"), "id", False), self._located(self._reason("en"), "en", False))
 
     def render(self, lang: str = "id") -> str:
         """The one-line message (file, sheet, cell, reason) in ``lang`` (``id`` or ``en``);

@@ -27,7 +27,8 @@ class Failure:
     Attributes:
         path: the file, as found.
         reason: why, in Bahasa Indonesia (the message of the :class:`RakError`
-            without the file name).
+            without the file name; for a refusal, a :class:`rakxl.i18n.Twin` carrying
+            its English twin, said by :func:`rakxl.i18n.said`).
     """
 
     path: str

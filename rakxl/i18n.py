@@ -185,6 +185,17 @@ class Said:
         return f"Said({self.key!r}, **{self.params!r})"
 
 
+class Twin(str):
+    """A text said in Bahasa Indonesia (the string itself) that carries its English twin
+    (``.en``): a refusal's reason kept as text where a batch lists the files it skipped
+    (pickled between processes like any string)."""
+
+    def __new__(cls, text: str, en: str | None = None):
+        twin = super().__new__(cls, text)
+        twin.en = text if en is None else en
+        return twin
+
+
 def numbers(n) -> "Both":
     """A count said in each language's digit grouping (``1.234`` / ``1,234``), for a :class:`Said`."""
     return Both(tuple(number(n, lang) for lang in LANGS))
@@ -194,6 +205,8 @@ def said(value, lang: str = "id"):
     """``value`` in ``lang`` when it is a :class:`Said`, a :class:`Both`, :class:`Money`..., else as it is."""
     if isinstance(value, Said):
         return value.render(lang)
+    if isinstance(value, Twin):
+        return pick((str(value), value.en), lang)
     if isinstance(value, (Both, Money, Label, Phrase, AndList)):
         return render_value(value, lang)
     return value

@@ -181,8 +181,7 @@ def _read_one(task: tuple) -> tuple:
             return path, tuple(sheet_totals(r, f) for r, f in zip(raks, findings or [None] * len(raks))), None, None
         return path, (raks, findings), None, None
     except RakError as exc:
-        where = ", ".join(x for x in (exc.sheet and f"sheet '{exc.sheet}'", exc.cell and f"sel {exc.cell}") if x)
-        return path, None, f"{where}: {exc.reason}" if where else exc.reason, None
+        return path, None, exc.located_reason(), None
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop a batch of hundreds
         return path, None, f"kesalahan tak terduga di rakxl ({type(exc).__name__}: {exc})", None
 

@@ -142,3 +142,25 @@ def test_a_bad_settings_file_is_told_in_the_language_asked(tmp_path):
                                          "(poin persen, mis. 25)")
     assert said["en"].stderr.strip() == (f"rakxl: {config}: rekap.selisih: -1 must be a number above 0 "
                                          "(percentage points, e.g. 25)")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_totals_lists_unreadable_files_in_the_language_asked(tmp_path, jobs):
+    (tmp_path / "kosong.xlsx").write_bytes(b"")
+    (tmp_path / "teks.xlsx").write_text("a;b\n1;2\n", encoding="utf-8")
+    (tmp_path / "RAK.xlsx").write_bytes(SAMPLE.read_bytes())
+    english = run("totals", tmp_path, "--jobs", jobs, "--lang", "en").stderr
+    indonesian = run("totals", tmp_path, "--jobs", jobs).stderr
+    assert "kosong.xlsx: the file is empty (0 bytes)" in english and "file kosong" not in english
+    assert "teks.xlsx: not an Excel workbook: it holds a text/CSV file" in english
+    assert "kosong.xlsx: file kosong (0 byte)" in indonesian and "the file is empty" not in indonesian
+
+
+def test_a_located_reason_keeps_its_english_twin_through_pickle():
+    import pickle
+
+    err = RakInputError.of("error.no_sheet", path="a.xlsx", sheet="S", cell="B2", name="X", names="A")
+    reason = pickle.loads(pickle.dumps(err.located_reason()))
+    assert reason == "sheet 'S', sel B2: tidak ada sheet 'X'; sheet yang ada: A"
+    assert i18n.said(reason, "en") == "sheet 'S', cell B2: there is no sheet 'X'; the sheets are: A"
+    assert i18n.said(RakInputError("pesan", sheet="S").located_reason(), "en") == "sheet 'S': pesan"

@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from ..i18n import number, say
+from ..i18n import number, said, say
 
 EXIT_OK, EXIT_FOUND, EXIT_UNREADABLE = 0, 1, 2
 
@@ -120,7 +120,7 @@ def list_files(key: str, items, lang: str) -> None:
         return
     click.echo(say(key, lang, count=number(len(items), lang)), err=True)
     for item in items:
-        click.echo(f"  {item.path}: {item.reason}", err=True)
+        click.echo(f"  {item.path}: {said(item.reason, lang)}", err=True)
 
 
 def echo_json(data) -> None:

@@ -59,8 +59,7 @@ def _read_task(task: tuple) -> tuple:
     try:
         return path, read_unit_file(path, tw, config, monev=None if mark is None else mark.kind == "monev"), None, None
     except RakError as exc:
-        where = ", ".join(x for x in (exc.sheet and f"sheet '{exc.sheet}'", exc.cell and f"sel {exc.cell}") if x)
-        return path, None, f"{where}: {exc.reason}" if where else exc.reason, None
+        return path, None, exc.located_reason(), None
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop a roll-up of thousands
         return path, None, f"kesalahan tak terduga di rakxl ({type(exc).__name__}: {exc})", None
 

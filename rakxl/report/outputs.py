@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from ..i18n import text
+from ..i18n import said, text
 from .table import Column, Table, write_tables
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def totals_tables(table: "pd.DataFrame", result=None, lang: str = "id") -> list[
     by_file: dict[str, list] = {}
     for sheet in sheets:
         by_file.setdefault(sheet.path, []).append(sheet)
-    failed = {f.path: text("totals.unreadable", lang, reason=f.reason) for f in result.failures}
+    failed = {f.path: text("totals.unreadable", lang, reason=said(f.reason, lang)) for f in result.failures}
     failed.update({f.path: f.reason for f in getattr(result, "skipped", ())})
     failed.update({f.path: f.reason for f in getattr(result, "duplicates", ())})
     rows = []
