@@ -237,6 +237,8 @@ ERROR_WORDS = {
     "error.damaged": ("workbook rusak ({detail}); buka di Excel lalu simpan ulang sebagai .xlsx",
                       "the workbook is damaged ({detail}); open it in Excel and save it again as .xlsx"),
     "error.xls_unreadable": ("format .xls tidak dapat dibaca ({detail})", "the .xls format cannot be read ({detail})"),
+    "error.unexpected": ("kesalahan tak terduga di rakxl ({kind}: {exc})", "unexpected error in rakxl ({kind}: {exc})"),
+    "error.duplicate": ("isinya sama persis dengan {first}; dihitung sekali", "the same content as {first}; counted once"),
     "error.memory": ("memori tidak cukup untuk file ini", "not enough memory for this file"),
     # not a RAK table (rakxl.reader)
     "error.not_rak_because": ("bukan tabel RAK: {reason}", "not a RAK table: {reason}"),

@@ -196,6 +196,16 @@ class Twin(str):
         return twin
 
 
+def twin(key: str, **params) -> Twin:
+    """The catalogue's text ``key`` as a :class:`Twin` (its parameters said in each language)."""
+    return Twin(*(pick(CATALOGUE[key], lang, **{k: said(v, lang) for k, v in params.items()}) for lang in LANGS))
+
+
+def labels(mark) -> "Both":
+    """What a rakxl output is (:meth:`rakxl.marker.Mark.label`), in each language."""
+    return Both(tuple(mark.label(lang) for lang in LANGS))
+
+
 def numbers(n) -> "Both":
     """A count said in each language's digit grouping (``1.234`` / ``1,234``), for a :class:`Said`."""
     return Both(tuple(number(n, lang) for lang in LANGS))

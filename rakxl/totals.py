@@ -168,9 +168,9 @@ def _read_one(task: tuple) -> tuple:
         with Workbook(path, limits) as book:   # one open: the mark and the sheets come from the zip the guard read
             mark = book.output_mark
             if mark is not None and not mark.counted:
-                from .i18n import say
+                from .i18n import labels, twin
 
-                return path, None, None, say("output_skipped", what=mark.label())
+                return path, None, None, twin("output_skipped", what=labels(mark))
             raks = read_book(book, path)
         findings = None
         if run_checker:
@@ -183,7 +183,9 @@ def _read_one(task: tuple) -> tuple:
     except RakError as exc:
         return path, None, exc.located_reason(), None
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop a batch of hundreds
-        return path, None, f"kesalahan tak terduga di rakxl ({type(exc).__name__}: {exc})", None
+        from .i18n import twin
+
+        return path, None, twin("error.unexpected", kind=type(exc).__name__, exc=exc), None
 
 
 def _failed(task, reason: str) -> tuple:
@@ -245,8 +247,10 @@ def read_many(paths: Iterable, *, jobs: int | None = None, check: bool = False,
         raise RakFileError.of("error.no_workbooks", where=where)
     result = ReadResult(files=files, findings=[] if check and raks else None)
     dupes = same_content(files)
+    from .i18n import twin
+
     for later, first in dupes.items():
-        result.duplicates.append(Failure(later, f"isinya sama persis dengan {first}; dihitung sekali"))
+        result.duplicates.append(Failure(later, twin("error.duplicate", first=first)))
     files = [f for f in files if f not in dupes]
     try:
         if files:

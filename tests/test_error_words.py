@@ -164,3 +164,11 @@ def test_a_located_reason_keeps_its_english_twin_through_pickle():
     assert reason == "sheet 'S', sel B2: tidak ada sheet 'X'; sheet yang ada: A"
     assert i18n.said(reason, "en") == "sheet 'S', cell B2: there is no sheet 'X'; the sheets are: A"
     assert i18n.said(RakInputError("pesan", sheet="S").located_reason(), "en") == "sheet 'S': pesan"
+
+
+def test_totals_says_duplicates_in_the_language_asked(tmp_path):
+    for name in ("a.xlsx", "b.xlsx"):
+        (tmp_path / name).write_bytes(SAMPLE.read_bytes())
+    english = run("totals", tmp_path, "--lang", "en").stderr
+    assert f"b.xlsx: the same content as {tmp_path / 'a.xlsx'}; counted once" in english, english
+    assert "dihitung sekali" in run("totals", tmp_path).stderr

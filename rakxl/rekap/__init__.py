@@ -53,15 +53,17 @@ def _read_task(task: tuple) -> tuple:
 
     mark = read_mark(path)
     if mark is not None and mark.kind != "monev" and not mark.counted:
-        from ..i18n import say
+        from ..i18n import labels, twin
 
-        return path, None, None, say("output_skipped", what=mark.label())
+        return path, None, None, twin("output_skipped", what=labels(mark))
     try:
         return path, read_unit_file(path, tw, config, monev=None if mark is None else mark.kind == "monev"), None, None
     except RakError as exc:
         return path, None, exc.located_reason(), None
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop a roll-up of thousands
-        return path, None, f"kesalahan tak terduga di rakxl ({type(exc).__name__}: {exc})", None
+        from ..i18n import twin
+
+        return path, None, twin("error.unexpected", kind=type(exc).__name__, exc=exc), None
 
 
 # -- many files ---------------------------------------------------------------------------

@@ -96,8 +96,8 @@ def totals_tables(table: "pd.DataFrame", result=None, lang: str = "id") -> list[
     for sheet in sheets:
         by_file.setdefault(sheet.path, []).append(sheet)
     failed = {f.path: text("totals.unreadable", lang, reason=said(f.reason, lang)) for f in result.failures}
-    failed.update({f.path: f.reason for f in getattr(result, "skipped", ())})
-    failed.update({f.path: f.reason for f in getattr(result, "duplicates", ())})
+    failed.update({f.path: said(f.reason, lang) for f in getattr(result, "skipped", ())})
+    failed.update({f.path: said(f.reason, lang) for f in getattr(result, "duplicates", ())})
     rows = []
     listed = set(result.files)
     for f in list(result.files) + [x.path for x in result.failures if x.path not in listed]:
