@@ -106,12 +106,9 @@ def default_limits() -> Limits:
     return Limits.from_env(DEFAULT_LIMITS)
 
 
-def _hostile(message: str, path, sheet=None, **params) -> RakHostileError:
-    """The refusal of a file built to harm its reader: ``message`` is a key of the
-    catalogue's ``hostile.*`` refusals with its ``params`` (or, for the few not moved
-    there yet, an Indonesian text)."""
-    if message.startswith("hostile."):
-        from ..i18n import Said
+def _hostile(key: str, path, sheet=None, **params) -> RakHostileError:
+    """The refusal of a file built to harm its reader: ``key`` is one of the catalogue's
+    ``hostile.*`` refusals, with its ``params``."""
+    from ..i18n import Said
 
-        return RakHostileError.of("error.hostile", path=path, sheet=sheet, reason=Said(message, **params))
-    return RakHostileError(f"{message}; file ditolak", path=path, sheet=sheet)
+    return RakHostileError.of("error.hostile", path=path, sheet=sheet, reason=Said(key, **params))
