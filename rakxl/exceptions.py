@@ -4,7 +4,7 @@ Every error a user can cause with a file is a :class:`RakError`; its message nam
 the file, and the sheet and cell where there is one, and is meant to be shown as it
 is: ``str(err)`` in Bahasa Indonesia (the language of the people who fix the file),
 ``err.render("en")`` in English for a refusal made from the catalogue
-(:data:`rakxl.error_words.ERROR_WORDS`, ``RakInputError.of(key, path=..., **params)``).
+(:data:`rakxl.words.errors.ERROR_WORDS`, ``RakInputError.of(key, path=..., **params)``).
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ class RakError(ValueError):
     """A file, sheet or cell that rakxl cannot read or write.
 
     Made with a message (Indonesian only) or from a key of the catalogue's refusals
-    (:data:`rakxl.error_words.ERROR_WORDS`) with its parameters, ``RakInputError.of(key,
+    (:data:`rakxl.words.errors.ERROR_WORDS`) with its parameters, ``RakInputError.of(key,
     path=..., **params)``: then :meth:`render` says it in either language. ``str(err)`` is
     the Indonesian text in both cases.
 

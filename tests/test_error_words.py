@@ -1,13 +1,13 @@
 """Refusals in both languages (issue 12 item 3): a file refused says one line naming the
 file, in Bahasa Indonesia by default and in English with ``--lang en``, from the catalogue
-(:data:`rakxl.error_words.ERROR_WORDS`); ``str(err)`` stays the Indonesian text."""
+(:data:`rakxl.words.errors.ERROR_WORDS`); ``str(err)`` stays the Indonesian text."""
 import re
 import string
 
 import pytest
 
 from rakxl import i18n
-from rakxl.error_words import ERROR_WORDS
+from rakxl.words.errors import ERROR_WORDS
 from rakxl.exceptions import RakInputError
 from tests import contract_shapes as S
 from tests.helpers import run_apart as run

@@ -1,0 +1,216 @@
+"""Words of the monev workbook, ``rakxl monev`` / ``rakxl capaian``, and the roll-up (``rakxl rekap``).
+
+Data only: every text is an ``(Indonesian, English)`` pair under a key (``CLICK_ID`` maps
+click's English to Indonesian). :mod:`rakxl.i18n` looks them up.
+"""
+
+
+#: Words of the monev workbook and of ``rakxl monev`` / ``rakxl capaian``: (id, en).
+MONITORING = {
+    "quarter_group": ("Realisasi Triwulan {q}", "Quarter {q} realisation"),
+    "ri": ("Realisasi Indikator", "Indicator realisation"),
+    "ci": ("Capaian Indikator (%)", "Indicator capaian (%)"),
+    "rk": ("Realisasi Kegiatan", "Activity realisation"),
+    "ck": ("Capaian Kegiatan (%)", "Activity capaian (%)"),
+    "kendala": ("Kendala", "Problems"),
+    "tindak_lanjut": ("Tindak Lanjut", "Follow-up"),
+    "bukti": ("Bukti Dukung", "Evidence"),
+    "ra": ("Realisasi Anggaran (Rp)", "Spent (Rp)"),
+    "kum": ("Realisasi Anggaran s.d. Triwulan (Rp)", "Spent so far (Rp)"),
+    "serapan": ("Serapan (%)", "Absorption (%)"),
+    "method_ind": ("Metode Capaian Indikator", "Indicator capaian method"),
+    "method_act": ("Metode Capaian Kegiatan", "Activity capaian method"),
+    "input_title_number": ("Realisasi (angka)", "Realisation (number)"),
+    "input_number": ("Ketik realisasi triwulan ini sebagai angka >= 0 (tanpa %, tanpa satuan), mis. 95. "
+                     "Kosongkan bila belum dilaporkan; ketik 0 bila realisasinya nol.",
+                     "Type this quarter's realisation as a number >= 0 (no %, no unit), e.g. 95. Leave blank "
+                     "when not reported; type 0 when it is zero."),
+    "input_title_grade": ("Realisasi (nilai)", "Realisation (grade)"),
+    "input_grade": ("Pilih nilai/predikat yang dicapai dari daftar ({grades}). Kosongkan bila belum ada.",
+                    "Pick the grade achieved from the list ({grades}). Leave blank when there is none yet."),
+    "input_title_money": ("Realisasi anggaran", "Spending"),
+    "input_money": ("Ketik rupiah yang dibelanjakan PADA triwulan ini (bukan kumulatif), satu kali untuk "
+                    "seluruh baris Pagu ini. Kosongkan bila belum dilaporkan.",
+                    "Type the rupiah spent IN this quarter (not cumulative), once for the whole Pagu range. "
+                    "Leave blank when not reported."),
+    "input_title_text": ("{field}", "{field}"),
+    "input_kendala": ("Tuliskan kendala pelaksanaan triwulan ini (boleh kosong).",
+                      "Write this quarter's problems (may be blank)."),
+    "input_tindak_lanjut": ("Tuliskan tindak lanjut atas kendala (boleh kosong).",
+                            "Write the follow-up to the problems (may be blank)."),
+    "input_bukti": ("Tuliskan tautan atau nama dokumen bukti dukung (mis. SK, laporan, foto).",
+                    "Write the link or name of the evidence document (decree, report, photo)."),
+    "error_title": ("Isian tidak sah", "Invalid entry"),
+    "error_number": ("Realisasi harus angka >= 0.", "The realisation must be a number >= 0."),
+    "error_grade": ("Pilih salah satu nilai dari daftar.", "Pick one grade from the list."),
+    "basis_all": ("capaian triwulan {basis}", "quarter capaian {basis}"),
+    "total": ("JUMLAH", "TOTAL"),
+    "petunjuk": ("Petunjuk", "Instructions"),
+    "unmatched_sheet": ("Tidak Terpetakan", "Unmatched"),
+    "done": ("{n} sheet monev ditulis ke {out}: {ind} indikator, {act} kegiatan, {lines} baris Pagu",
+             "wrote {n} monev {n:sheet|sheets} to {out}: {ind} {ind:indicator|indicators}, "
+             "{act} {act:activity|activities}, {lines} budget {lines:line|lines}"),
+    "carried": ("dibawa dari {old}: {cells} isian; {unmatched} tidak terpetakan (lihat sheet '{sheet}')",
+                "carried over from {old}: {cells} entries; {unmatched} unmatched (see sheet '{sheet}')"),
+    # where a quarter's capaian gets its target (rakxl.monitoring.methods)
+    "basis_triwulan": ("dari target triwulan", "from the quarter's target"),
+    "basis_tahunan": ("dari target tahunan", "from the annual target"),
+    "basis_tidak_terdefinisi": ("tidak terdefinisi (tidak ada target berupa angka)", "not defined (no numeric target)"),
+    # rakxl capaian's screen report (rakxl.monitoring.report)
+    "report_title": ("Capaian {what} s.d. triwulan {q}", "Capaian of {what} up to quarter {q}"),
+    "report_title_last": ("Capaian {what} s.d. triwulan terakhir yang dilaporkan",
+                          "Capaian of {what} up to the last quarter reported"),
+    "report_indicators": ("indikator", "indicators"),
+    "report_heads": ("No|Indikator|Target|Metode|Realisasi|Capaian|Kategori|Dasar",
+                     "No|Indicator|Target|Method|Realised|Capaian|Category|Basis"),
+    "report_budget": ("Serapan anggaran: {spent} dari Pagu {pagu} ({pct}) pada {lines} baris Pagu yang dilaporkan",
+                      "Budget absorption: {spent} of Pagu {pagu} ({pct}) on {lines} budget lines reported"),
+    "report_reported": ("{n} dari {total} indikator melaporkan realisasi",
+                        "{n} of {total} indicators report a realisation"),
+    "report_disagree": ("{n} sel rumus menyimpan nilai yang berbeda dari hitungan rakxl: {cells}",
+                        "{n} formula cells hold a saved value other than rakxl's: {cells}"),
+    "report_not_reported": ("belum dilaporkan", "not reported"),
+    "report_undefined": ("tidak terdefinisi", "not defined"),
+    "report_invalid": ("bukan angka", "not a number"),
+    "sheet_indicators": ("Indikator", "Indicators"),
+    "sheet_activities": ("Kegiatan", "Activities"),
+    "sheet_budgets": ("Anggaran", "Budget"),
+    "sheet_disagreements": ("Selisih", "Disagreements"),
+    # the Petunjuk sheet
+    "guide_title": ("PETUNJUK PENGISIAN MONITORING DAN EVALUASI RENCANA AKSI KINERJA",
+                    "HOW TO FILL IN THE PERFORMANCE ACTION PLAN MONITORING"),
+    "guide_column": ("Kolom", "Column"),
+    "guide_content": ("Isi", "Content"),
+    "guide_formulas": ("RUMUS DAN SUMBERNYA", "FORMULAS AND THEIR SOURCES"),
+    "guide_method": ("Metode", "Method"),
+    "guide_formula": ("Rumus", "Formula"),
+    "guide_source": ("Sumber", "Source"),
+    "guide_no_cap": ("tidak ada", "none"),
+    "guide_categories": ("Kategori capaian: {cats}. Batas atas capaian: {cap}.",
+                         "Capaian categories: {cats}. Capaian cap: {cap}."),
+    "guide_settings": ("Pengaturan: {src}. Metode tiap indikator dan kegiatan: sheet '{sheet}'.",
+                       "Settings: {src}. The method of each indicator and activity: sheet '{sheet}'."),
+    "guide_built_in": ("bawaan (tidak ada rakxl.toml)", "built in (no rakxl.toml)"),
+    # the Metode and Tidak Terpetakan sheets; levels and fields of what a carry-over lists
+    "metode_heads": ("Sheet|No|Tingkat|Indikator / Kegiatan|Target|Metode|Rumus|Dasar capaian triwulan|Sumber metode",
+                     "Sheet|No|Level|Indicator / activity|Target|Method|Formula|Quarter capaian basis|Method source"),
+    "unmatched_heads": ("Tingkat|No|Uraian|Isian|Triwulan|Nilai|Sel lama", "Level|No|Text|Field|Quarter|Value|Old cell"),
+    "level_indikator": ("Indikator", "Indicator"),
+    "level_kegiatan": ("Kegiatan", "Activity"),
+    "level_anggaran": ("Anggaran", "Budget"),
+    "field_realisasi": ("Realisasi", "Realisation"),
+    "field_ra": ("Realisasi Anggaran", "Spending"),
+    "field_kendala": ("Kendala", "Problems"),
+    "field_tindak_lanjut": ("Tindak Lanjut", "Follow-up"),
+    "field_bukti": ("Bukti Dukung", "Evidence"),
+}
+
+
+#: The monev workbook's Petunjuk sheet: the instructions, (id, en) each.
+MONITORING_INSTRUCTIONS = (
+    ("1. Isi hanya sel berwarna krem (isian). Sel abu-abu (rencana) dan hijau (rumus) terkunci; proteksi sheet "
+     "tanpa kata sandi (Review > Unprotect Sheet) bila benar-benar perlu.",
+     "1. Fill in only the cream cells (inputs). Grey (plan) and green (formula) cells are locked; the sheet is "
+     "protected without a password (Review > Unprotect Sheet) if it must be."),
+    ("2. Realisasi yang KOSONG berarti belum dilaporkan, BUKAN nol. Ketik 0 bila realisasinya memang nol.",
+     "2. A BLANK realisation is not reported, NOT zero. Type 0 when it is zero."),
+    ("3. Realisasi Anggaran diisi SATU KALI per Pagu (sel digabung selebar Pagu), berisi belanja PADA triwulan "
+     "itu, bukan kumulatif.",
+     "3. Spending is typed ONCE per Pagu (the cell merged over the Pagu range): the money spent IN that quarter, "
+     "not cumulative."),
+    ("4. Setelah diisi: rakxl capaian FILE.xlsx --tw N (rekap capaian) dan rakxl check FILE.xlsx --tw N "
+     "(pemeriksaan isian).",
+     "4. Once filled in: rakxl capaian FILE.xlsx --tw N (capaian) and rakxl check FILE.xlsx --tw N (checks)."),
+)
+
+
+#: ... and what each column holds: (column, id, en).
+MONITORING_COLUMN_HELP = (
+    ("Kolom (1)-(12)", "Rencana Aksi Kinerja seperti ditandatangani (abu-abu, terkunci).",
+     "The plan as signed (grey, locked)."),
+    ("Metode Capaian", "Cara menghitung capaian indikator/kegiatan dan dasar target tiap triwulan.",
+     "How capaian is computed and where each quarter's target comes from."),
+    ("Realisasi Indikator / Kegiatan", "ISIAN: realisasi triwulan (angka tanpa % dan satuan, atau nilai dari "
+     "daftar). Kosong = belum dilaporkan (bukan 0); ketik 0 bila realisasinya nol.",
+     "INPUT: the quarter's realisation; blank = not reported (not 0)."),
+    ("Capaian (%)", "RUMUS: dihitung otomatis menurut metode; '-' = tidak terdefinisi (tidak ada target "
+     "berupa angka); '?' = realisasi bukan angka.", "FORMULA by the method; '-' not defined; '?' not a number."),
+    ("Kendala, Tindak Lanjut", "ISIAN: teks bebas per kegiatan per triwulan.", "INPUT: free text."),
+    ("Bukti Dukung", "ISIAN: tautan atau nama dokumen bukti (SK, laporan, foto).", "INPUT: link or document."),
+    ("Realisasi Anggaran (Rp)", "ISIAN: rupiah yang dibelanjakan PADA triwulan itu, SATU KALI per Pagu "
+     "(sel digabung selebar Pagu). Jangan ketik jumlah yang sama di setiap kegiatan.",
+     "INPUT: rupiah spent in the quarter, once per Pagu range."),
+    ("Realisasi Anggaran s.d. Triwulan", "RUMUS: jumlah realisasi anggaran triwulan I s.d. triwulan ini.",
+     "FORMULA: spending so far."),
+    ("Serapan (%)", "RUMUS: realisasi anggaran s.d. triwulan / Pagu x 100.", "FORMULA: spent so far / Pagu x 100."),
+)
+
+
+#: Words of ``rakxl rekap`` and its workbook: (id, en).
+REKAP = {
+    "title": ("REKAP MONEV TRIWULAN {q} TAHUN {year}", "QUARTER {q} MONITORING ROLL-UP {year}"),
+    "title_noyear": ("REKAP MONEV TRIWULAN {q}", "QUARTER {q} MONITORING ROLL-UP"),
+    "read": ("{files} file dibaca, {units} unit", "{files} {files:file|files} read, {units} {units:unit|units}"),
+    "lapor": ("Lapor lengkap", "Reported"),
+    "sebagian": ("Lapor sebagian", "Partly reported"),
+    "belum": ("Belum lapor", "Not reported"),
+    "tidak_ada_file": ("Tidak mengirim file", "Sent no file"),
+    "line_status": ("{label} ({n}): {units}", "{label} ({n}): {units}"),
+    "partly_detail": ("{unit} ({ind}/{n_ind} indikator, {lines}/{n_lines} baris Pagu)",
+                      "{unit} ({ind}/{n_ind} indicators, {lines}/{n_lines} budget lines)"),
+    "twice": ("Dikirim dua kali ({n}): {items}", "Sent twice ({n}): {items}"),
+    "twice_item": ("{unit}: {new} dipakai (terbaru), {old} diabaikan",
+                   "{unit}: {new} used (newest), {old} ignored"),
+    "unreadable": ("Tidak terbaca ({n} file):", "Unreadable ({n} {n:file|files}):"),
+    "skipped": ("Keluaran rakxl yang dilewati ({n} file):", "rakxl outputs skipped ({n} {n:file|files}):"),
+    "organisation": ("ORGANISASI", "ORGANISATION"),
+    "unit": ("Unit", "Unit"),
+    "file": ("File", "File"),
+    "status": ("Status", "Status"),
+    "reported_ind": ("Indikator dilaporkan", "Indicators reported"),
+    "indicators": ("Indikator", "Indicators"),
+    "reported_lines": ("Baris Pagu dilaporkan", "Budget lines reported"),
+    "lines": ("Baris Pagu", "Budget lines"),
+    "pagu": ("Pagu", "Pagu"),
+    "realisasi": ("Realisasi s.d. TW", "Spent so far"),
+    "serapan": ("Serapan (%)", "Absorption (%)"),
+    "capaian_rata": ("Capaian rata-rata (%)", "Average capaian (%)"),
+    "capaian_terendah": ("Capaian terendah (%)", "Lowest capaian (%)"),
+    "indikator_terendah": ("Indikator terendah", "Lowest indicator"),
+    "selisih": ("Capaian - Serapan (poin)", "Capaian - absorption (points)"),
+    "sinyal": ("Sinyal", "Signal"),
+    "capaian_jauh_di_atas_serapan": ("capaian jauh di atas serapan", "achievement far above spending"),
+    "serapan_jauh_di_atas_capaian": ("serapan jauh di atas capaian", "spending far above achievement"),
+    "note": ("Keterangan", "Note"),
+    "replaces": ("menggantikan {files}", "replaces {files}"),
+    "no_file": ("tidak ada file dari unit ini", "no file from this unit"),
+    "plain_rak": ("masih RAK biasa, belum workbook monev", "still a plain RAK, not a monev workbook"),
+    "sasaran": ("Sasaran", "Goal"),
+    "indikator": ("Indikator", "Indicator"),
+    "target": ("Target", "Target"),
+    "realisasi_tahun": ("Realisasi", "Realisation"),
+    "capaian": ("Capaian (%)", "Capaian (%)"),
+    "kategori": ("Kategori", "Category"),
+    "cell": ("Sel", "Cell"),
+    "tw": ("Triwulan", "Quarter"),
+    "spent_q": ("Realisasi triwulan", "Spent in the quarter"),
+    "cumulative": ("Realisasi kumulatif", "Spent so far"),
+    "linear": ("Rencana linier (Pagu x TW/4)", "Linear plan (Pagu x Q/4)"),
+    "sheet_summary": ("Ringkasan", "Summary"),
+    "sheet_charts": ("Grafik", "Charts"),
+    "sheet_complete": ("Kelengkapan", "Completeness"),
+    "sheet_goals": ("Per Sasaran", "By goal"),
+    "sheet_annual": ("Tahunan", "Annual"),
+    "sheet_failed": ("Tidak Terbaca", "Unreadable"),
+    "chart_capaian": ("Capaian rata-rata per unit (%)", "Average capaian by unit (%)"),
+    "chart_gap": ("Serapan dan capaian per unit (%)", "Absorption and capaian by unit (%)"),
+    "chart_quarters": ("Realisasi anggaran per triwulan terhadap rencana (Rp)",
+                       "Spending by quarter against the plan (Rp)"),
+    "below": ("Indikator di bawah target pada triwulan {q}", "Indicators below target in quarter {q}"),
+    "none_below": ("Tidak ada indikator di bawah target.", "No indicator below target."),
+    "annual_title": ("Capaian kinerja tahun {year} s.d. triwulan {q} (LKjIP Bab III)",
+                     "Performance {year} up to quarter {q} (LKjIP chapter III)"),
+    "reason": ("Alasan", "Reason"),
+    "done": ("rekap triwulan {q} ditulis ke {out}: {units} unit, {files} file",
+             "quarter {q} roll-up written to {out}: {units} {units:unit|units}, {files} {files:file|files}"),
+}
