@@ -24,12 +24,11 @@ import time
 from collections import deque
 from typing import Callable, Iterator
 
-#: Why a file is given up when its worker died or ran out of time.
-CRASHED = ("proses pembaca berhenti mendadak saat membaca file ini ({how}), juga saat dicoba lagi; file ini "
-           "dilewati, file lain tetap dihitung; buka di Excel lalu simpan ulang sebagai .xlsx")
-TIMED_OUT = ("membaca file ini melebihi {seconds:g} detik (batas max_seconds); file ini dilewati, file lain tetap "
-             "dihitung; bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS)")
-UNEXPECTED = "kesalahan tak terduga di rakxl ({kind}: {exc})"
+from .i18n import twin
+
+#: Why a file is given up (its worker died, ran out of time, or the reading raised): catalogue
+#: keys of :mod:`rakxl.words.errors`, said as an :class:`rakxl.i18n.Twin` (both languages).
+CRASHED, TIMED_OUT, UNEXPECTED = "batch.crashed", "batch.timed_out", "error.unexpected"
 
 #: Tasks a worker holds at once: the one it reads and the next ones, already sent.
 AHEAD = 3
@@ -87,12 +86,12 @@ def _worker(conn, target: str, warm: str | None) -> None:
             try:
                 reply = ("ok", resolve(target)(task))
             except BaseException as exc:  # noqa: BLE001 - reported, the worker goes on
-                reply = ("error", UNEXPECTED.format(kind=type(exc).__name__, exc=exc))
+                reply = ("error", twin(UNEXPECTED, kind=type(exc).__name__, exc=str(exc)))
             spent = (time.perf_counter() - wall, time.process_time() - cpu)
             try:
                 conn.send(reply + spent)
             except Exception as exc:  # noqa: BLE001 - an outcome that cannot be sent back
-                conn.send(("error", UNEXPECTED.format(kind=type(exc).__name__, exc=exc)) + spent)
+                conn.send(("error", twin(UNEXPECTED, kind=type(exc).__name__, exc=str(exc))) + spent)
     except KeyboardInterrupt:
         return
 
@@ -225,7 +224,7 @@ class Pool:
         self.pending.extend(reversed(w.queue))
         w.queue.clear()
         if timed_out or self.tries[i] >= 2:
-            reason = TIMED_OUT.format(seconds=self.seconds) if timed_out else CRASHED.format(how=how)
+            reason = twin(TIMED_OUT, seconds=self.seconds) if timed_out else twin(CRASHED, how=how)
             self.outcomes[i] = self.failed(self.tasks[i], reason)
         else:
             self.pending.append(i)  # next in line, in a fresh worker
@@ -257,15 +256,15 @@ def run_isolated(target: str, tasks: list, *, jobs: int | None, seconds: float,
     return Pool(target, tasks, jobs, seconds, failed, start_method, warm)
 
 
-def _exit_text(code) -> str:
-    """How a worker ended, for the reason of its file."""
+def _exit_text(code):
+    """How a worker ended, for the reason of its file (a :class:`rakxl.i18n.Twin`)."""
     import signal
 
     if code is None:
-        return "tidak diketahui"
+        return twin("batch.exit_unknown")
     if code < 0:
         try:
-            return f"sinyal {signal.Signals(-code).name}"
+            return twin("batch.exit_signal", name=signal.Signals(-code).name)
         except ValueError:
-            return f"sinyal {-code}"
-    return f"kode keluar {code}"
+            return twin("batch.exit_signal", name=str(-code))
+    return twin("batch.exit_code", code=code)

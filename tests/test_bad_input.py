@@ -1459,6 +1459,7 @@ def test_batch_holds_each_file_to_its_time(tmp_path, monkeypatch):
     result = rakxl.read_many(files, jobs=2, start_method="fork", limits=Limits(max_seconds=2))
     assert [f.path for f in result.failures] == [str(files[1])]
     assert "melebihi 2 detik" in result.failures[0].reason
+    assert "more than 2 seconds" in result.failures[0].reason.en
     assert [r.path for r in result.raks] == [str(f) for f in files if f != files[1]]
 
 

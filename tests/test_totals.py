@@ -405,6 +405,28 @@ def _crash_worker(task):
     return _real_read_one(task)
 
 
+def _raising_worker(task):
+    """Stands for a bug in rakxl that raises while reading one file."""
+    if task[0].endswith("RAK_02.xlsx"):
+        raise ZeroDivisionError("boom")
+    return _real_read_one(task)
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_an_unexpected_error_lists_the_file_in_both_languages(folder, monkeypatch):
+    root, specs = folder
+    import rakxl.totals as totals
+
+    monkeypatch.setattr(totals, "_read_one", _raising_worker)
+    files = [f for f in specs if f.endswith(tuple(f"RAK_{i:02d}.xlsx" for i in range(4)))]
+    result = read_many(files, jobs=1, start_method="fork")
+    assert [f.path for f in result.failures] == [f for f in files if f.endswith("RAK_02.xlsx")]
+    reason = result.failures[0].reason
+    assert reason == "kesalahan tak terduga di rakxl (ZeroDivisionError: boom)"
+    assert reason.en == "unexpected error in rakxl (ZeroDivisionError: boom)"
+    assert len(result.raks) == 3
+
+
 @pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
 def test_a_dead_worker_never_drops_files_silently(folder, monkeypatch):
     root, specs = folder
@@ -417,6 +439,8 @@ def test_a_dead_worker_never_drops_files_silently(folder, monkeypatch):
     # the dead worker's file is listed; every other file is still read (issue 14)
     assert [f.path for f in result.failures] == [f for f in files if f.endswith("RAK_03.xlsx")]
     assert "berhenti mendadak" in result.failures[0].reason and "kode keluar 1" in result.failures[0].reason
+    # the same reason in English (--lang en), worker's exit code included
+    assert "stopped suddenly" in result.failures[0].reason.en and "exit code 1" in result.failures[0].reason.en
     assert {r.path for r in result.raks} == {f for f in files if not f.endswith("RAK_03.xlsx")}
 
 

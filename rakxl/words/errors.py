@@ -237,6 +237,19 @@ ERROR_WORDS = {
     "error.damaged": ("workbook rusak ({detail}); buka di Excel lalu simpan ulang sebagai .xlsx",
                       "the workbook is damaged ({detail}); open it in Excel and save it again as .xlsx"),
     "error.xls_unreadable": ("format .xls tidak dapat dibaca ({detail})", "the .xls format cannot be read ({detail})"),
+    "batch.crashed": ("proses pembaca berhenti mendadak saat membaca file ini ({how}), juga saat dicoba lagi; "
+                      "file ini dilewati, file lain tetap dihitung; buka di Excel lalu simpan ulang sebagai .xlsx",
+                      "the reading process stopped suddenly on this file ({how}), again when tried a second time; "
+                      "the file is skipped, the other files are still counted; open it in Excel and save it again "
+                      "as .xlsx"),
+    "batch.timed_out": ("membaca file ini melebihi {seconds:g} detik (batas max_seconds); file ini dilewati, file "
+                        "lain tetap dihitung; bila file ini memang sah, naikkan batasnya (Limits / RAKXL_LIMITS)",
+                        "reading this file took more than {seconds:g} seconds (the max_seconds limit); the file is "
+                        "skipped, the other files are still counted; if the file is genuine, raise the limit "
+                        "(Limits / RAKXL_LIMITS)"),
+    "batch.exit_unknown": ("tidak diketahui", "unknown"),
+    "batch.exit_signal": ("sinyal {name}", "signal {name}"),
+    "batch.exit_code": ("kode keluar {code}", "exit code {code}"),
     "error.unexpected": ("kesalahan tak terduga di rakxl ({kind}: {exc})", "unexpected error in rakxl ({kind}: {exc})"),
     "error.duplicate": ("isinya sama persis dengan {first}; dihitung sekali", "the same content as {first}; counted once"),
     "error.memory": ("memori tidak cukup untuk file ini", "not enough memory for this file"),
