@@ -98,28 +98,26 @@ def _read_rakxl(path):
             "total_pagu": int(rak.total_pagu)}
 
 
-def _read_pandas(path):
+def _pandas_recipe(path, engine: str):
     """The usual recipe: read the sheet, cut the table, forward-fill the merged cells."""
     import pandas as pd
 
-    df = pd.read_excel(path, engine="openpyxl", header=None, skiprows=7, names=PANDAS_NAMES)
+    df = pd.read_excel(path, engine=engine, header=None, skiprows=7, names=PANDAS_NAMES)
     jumlah = df.index[df["no"].astype(str).str.strip().str.upper().eq("JUMLAH")]
     if len(jumlah):
         df = df.loc[:jumlah[0] - 1]
     df[HIERARCHY] = df[HIERARCHY].ffill()
     return {"activities": len(df), "total_pagu": int(df["pagu"].sum())}
+
+
+def _read_pandas(path):
+    """The recipe on openpyxl, pandas' default engine for .xlsx."""
+    return _pandas_recipe(path, "openpyxl")
 
 
 def _read_pandas_calamine(path):
     """The same recipe on pandas' calamine engine: what a pandas user would write today."""
-    import pandas as pd
-
-    df = pd.read_excel(path, engine="calamine", header=None, skiprows=7, names=PANDAS_NAMES)
-    jumlah = df.index[df["no"].astype(str).str.strip().str.upper().eq("JUMLAH")]
-    if len(jumlah):
-        df = df.loc[:jumlah[0] - 1]
-    df[HIERARCHY] = df[HIERARCHY].ffill()
-    return {"activities": len(df), "total_pagu": int(df["pagu"].sum())}
+    return _pandas_recipe(path, "calamine")
 
 
 def _read_calamine(path):
