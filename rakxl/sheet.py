@@ -41,7 +41,7 @@ class Grid:
         self.hidden = name in book.hidden
         try:
             sheet = book._book.get_sheet_by_name(name)
-            self.rows = sheet.to_python()
+            self.rows = list(map(tuple, sheet.to_python()))
             self.top, self.left = sheet.start or (0, 0)
             merges = sheet.merged_cell_ranges or []
         except Exception as exc:  # calamine's own error types differ by version

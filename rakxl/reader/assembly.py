@@ -1,7 +1,9 @@
 """Stage 6, the assembly: what the stages found in one sheet -> :class:`~rakxl.model.Rak`."""
 from __future__ import annotations
 
-from ..model import ACTIVITY_COLUMNS, Activity, Boxes, BudgetLine, Goal, Indicator, Meta, Plan, Rak
+import operator
+
+from ..model import ACTIVITY_COLUMNS, Activity, Boxes, BudgetLine, Goal, Indicator, Meta, Plan, Rak, build
 from ..workbook import Grid
 from .contract import check_header, check_rollups
 from .header import CONTRACT, find_header
@@ -53,14 +55,13 @@ def _assemble(grid, header, walk: Walk, meta: Meta, path) -> Rak:
     acts = walk.activities  # {column: values}
     n = len(acts["row"])
     extra_values = list(zip(*(acts[name] for name in extras))) if extras else [()] * n
-    activities = tuple(map(Activity, *(acts[name] for name in ACTIVITY_COLUMNS), extra_values))
+    activities = build(Activity, *(acts[name] for name in ACTIVITY_COLUMNS), extra_values)
     plan = Plan(
-        goals=tuple(Goal(g["goal"], g["no"], g["sasaran"], g["first_row"], g["last_row"]) for g in walk.goals),
-        indicators=tuple(Indicator(i["goal"], i["no"], i["indikator"], i["target_indikator"], i["row"])
-                         for i in walk.indicators),
+        goals=build(Goal, *_columns(walk.goals, ("goal", "no", "sasaran", "first_row", "last_row"))),
+        indicators=build(Indicator, *_columns(walk.indicators, ("goal", "no", "indikator", "target_indikator", "row"))),
         activities=activities,
-        budget_lines=tuple(BudgetLine(b["budget_line"], b["goal"], b["no"], b["pagu"], b["pelaksana"], b["col"],
-                                      b["first_row"], b["last_row"]) for b in walk.budgets),
+        budget_lines=build(BudgetLine, *_columns(walk.budgets, ("budget_line", "goal", "no", "pagu", "pelaksana", "col",
+                                                              "first_row", "last_row"))),
     )
     merged, notes = _merged_roles(header, walk, activities)
     return Rak(
@@ -77,6 +78,11 @@ def _assemble(grid, header, walk: Walk, meta: Meta, path) -> Rak:
         merges=Boxes(walk.table_merges),  # Range values on first access
         notes=notes,
     )
+
+
+def _columns(records: list[dict], names) -> list[list]:
+    """The values of ``names`` in each record, column by column."""
+    return [list(map(operator.itemgetter(name), records)) for name in names]
 
 
 def _merged_roles(header, walk: Walk, activities) -> tuple[frozenset, list]:

@@ -81,7 +81,9 @@ class Walk:
         """Walk the rows; returns self."""
         kinds = row_kinds(self.cells, self.cols, self.header.extras)
         self._columns()
-        self._picked: list[tuple] = []  # what each activity row takes from the rows above
+        # what each activity row takes from the rows above, one list per item (no tuple
+        # per row: fewer objects for the collector)
+        self._picked = ([], [], [], [], [])  # goal, indicator, Pelaksana, budget line, table row
         self._goal = self._ind = self._line = self._line_until = None
         self._pelaksana = None
         self._after_break = False  # on the first row below a header repeated at a page break
@@ -166,8 +168,12 @@ class Walk:
         new_line = self._budget_step(i, r, new_goal)
         if self._has_own[i] or new_line or new_goal or new_ind or new_pelaksana:
             line = self._line
-            self._picked.append((self._goal_of_act, self._ind_of_act, self._pelaksana,
-                                 line["budget_line"] if line is not None else None, i))
+            goal, ind, pelaksana, budget_line, at = self._picked
+            goal.append(self._goal_of_act)
+            ind.append(self._ind_of_act)
+            pelaksana.append(self._pelaksana)
+            budget_line.append(line["budget_line"] if line is not None else None)
+            at.append(i)
 
     def _goal_step(self, i: int, r: int) -> bool:
         """Start a new goal on row r when its No or Sasaran starts anew; whether it did."""
@@ -221,9 +227,10 @@ class Walk:
     def _goal_gaps(self, i: int, r: int) -> None:
         """Note a blank No or Sasaran cell on a row that continues a goal (merged sheets)."""
         if not self._after_break and self.merges.merged_roles:
-            for role, column in (("no", self._no), ("sasaran", self._sasaran)):
-                if column[0][i] is None:
-                    self.merges.gap(r, role, self._goal, self.notes)
+            if self._no[0][i] is None:
+                self.merges.gap(r, "no", self._goal, self.notes)
+            if self._sasaran[0][i] is None:
+                self.merges.gap(r, "sasaran", self._goal, self.notes)
 
     def _budget_step(self, i: int, r: int, new_goal: bool) -> bool:
         """A new budget line where a Pagu cell (or merge) starts on row r; whether one did."""
@@ -235,7 +242,7 @@ class Walk:
                 amount, anchor, until = None, False, None
             else:
                 amount, anchor = read_amount(self.grid, r, c, self._goal, self.notes)
-                until = self.merges.bottom.get((r, c)) if top == r else None
+                until = self.merges.bottom_of(r, c) if top == r else None
             if anchor:
                 self._line = None
             if amount is not None:
@@ -281,16 +288,14 @@ class Walk:
         above (goal, indicator, Pelaksana, budget line), then its own cells."""
         # Column by column with itemgetter: no object per row (zip(*rows) would make an
         # iterator per row, enough of them to wake the collector's full passes).
-        picked = self._picked
-        goal_of, ind_of = list(map(_FIRST, picked)), list(map(_SECOND, picked))
-        at = list(map(_FIFTH, picked))
+        goal_of, ind_of, pelaksana, budget_line, at = self._picked
         frame = {name: list(map(get, goal_of)) for name, get in zip(("goal", "no", "sasaran"), _FIELDS)}
         frame.update((name, list(map(get, ind_of))) for name, get in zip(("indikator", "target_indikator"), _FIELDS))
         frame["kegiatan"] = list(map(self._kegiatan.__getitem__, at))
         for role, values in self._own:
             frame[role] = list(map(values.__getitem__, at))
-        frame["pelaksana"] = list(map(_THIRD, picked))
-        frame["budget_line"] = list(map(_FOURTH, picked))
+        frame["pelaksana"] = pelaksana
+        frame["budget_line"] = budget_line
         first = self.cells.start + 1
         frame["row"] = [first + i for i in at]
         for name, values in self._extras:
@@ -298,8 +303,7 @@ class Walk:
         return frame
 
 
-_FIRST, _SECOND, _THIRD, _FOURTH, _FIFTH = map(operator.itemgetter, range(5))
-_FIELDS = (_FIRST, _SECOND, _THIRD)
+_FIELDS = tuple(map(operator.itemgetter, range(3)))
 
 
 def _at(column: tuple[list, list], i: int) -> tuple:

@@ -23,7 +23,8 @@ class MergeIndex:
     Attributes:
         cover: ``{column: [top row of the merge covering table row i, or None]}``
             for each column with a vertical merge (i counts from ``cells.start``).
-        bottom: ``{(top row, column): bottom row}`` of each of those merges.
+        bottom: ``{column: {top row: bottom row}}`` of each of those merges
+            (:meth:`bottom_of`).
         merged_roles: the hierarchy roles (``layout.HIERARCHY_ROLES``) whose column
             has a vertical merge.
     """
@@ -32,25 +33,32 @@ class MergeIndex:
         self.cells = cells
         self.cols = cols
         self.cover: dict[int, list] = {}
-        self.bottom: dict[tuple[int, int], int] = {}
+        self.bottom: dict[int, dict[int, int]] = {}
         self.merged_roles: set[str] = set()
         # rows that name the Kegiatan column: only there a header repeats (or above the table)
         self._header_like = {cells.start + i for i in cells.where(cols["kegiatan"], is_kegiatan_word)}
         role_of_col = {c: role for role, c in cols.items()}
-        spans: dict[int, list] = {}  # column -> (r1, r2) of its merges, in sheet order
+        # column -> r1, r2, r1, r2... of its vertical merges, in sheet order (numbers only:
+        # a tuple per merge would be thousands of objects for the collector to count)
+        spans: dict[int, list] = {}
         for r1, c1, r2, c2 in cells.merges:
             if r2 != r1:
                 for c in range(c1, c2 + 1):
                     role = role_of_col.get(c)
                     if role is not None and not self._is_header_cell(r1, c, role):
-                        spans.setdefault(c, []).append((r1, r2))
+                        found = spans.get(c)
+                        if found is None:
+                            found = spans[c] = []
+                        found += r1, r2
         start, last = cells.start, cells.grid.nrows - 1
         for c, found in spans.items():
             if role_of_col[c] in layout.HIERARCHY_ROLES:
                 self.merged_roles.add(role_of_col[c])
             arr = self.cover[c] = [None] * cells.n
-            for r1, r2 in found:
-                self.bottom[(r1, c)] = r2
+            pairs = iter(found)
+            bottom = self.bottom[c] = {}
+            for r1, r2 in zip(pairs, pairs):
+                bottom[r1] = r2
                 lo = r1 - start if r1 > start else 0
                 hi = (r2 if r2 < last else last) - start
                 if hi >= lo:
@@ -66,6 +74,11 @@ class MergeIndex:
         mapped, start = set(self.cols.values()), self.cells.start
         return {r1 - start for r1, c1, r2, c2 in self.cells.merges
                 if c2 > c1 and r1 >= start and sum(1 for c in range(c1, c2 + 1) if c in mapped) >= 2}
+
+    def bottom_of(self, r: int, c: int) -> int | None:
+        """The bottom row of the vertical merge whose top cell is (r, c), None if none."""
+        found = self.bottom.get(c)
+        return found.get(r) if found is not None else None
 
     def top(self, r: int, c: int) -> int | None:
         """The top row of the vertical merge covering (r, c), None outside any."""
