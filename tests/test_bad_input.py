@@ -493,6 +493,25 @@ def test_far_cell_with_prefixed_tags(tmp_path):
     assert_refused(read_isolated(path), RakHostileError, "XFD1048576")
 
 
+@pytest.mark.parametrize("mention", ["<!--<sst/>-->", '<?x <sst?>', "<!--<x:sst>-->"])
+def test_far_cell_in_a_sheet_that_mentions_shared_strings(tmp_path, mention):
+    """A part holding ``<sst`` is measured as shared strings; a sheet that holds one
+    (in a comment, a processing instruction) is still a sheet: its cells keep their
+    limits (calamine aborted the process on this file: 512 GB asked for)."""
+    xml = (f'{XML_DECL}{mention}<worksheet xmlns="{MAIN_NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+           '<row r="1048576"><c r="XFD1048576"><v>2</v></c></row></sheetData></worksheet>').encode()
+    path = write_zip(tmp_path / "sst_komentar.xlsx", workbook_parts({"RAK": xml}))
+    assert_refused(read_isolated(path), RakHostileError, "sst_komentar.xlsx", "XFD1048576")
+
+
+def test_merges_of_a_sheet_that_mentions_shared_strings_are_counted(tmp_path):
+    merges = "".join(f'<mergeCell ref="A{r}:B{r}"/>' for r in range(1, 200_002))
+    xml = (f'{XML_DECL}<worksheet xmlns="{MAIN_NS}"><!--<sst/>--><sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+           f"</sheetData><mergeCells>{merges}</mergeCells></worksheet>").encode()
+    path = write_zip(tmp_path / "sst_gabung.xlsx", workbook_parts({"RAK": xml}))
+    assert_refused(read_isolated(path), RakHostileError, "200.001 sel gabungan")
+
+
 def test_row_beyond_excel(tmp_path):
     path = write_zip(tmp_path / "baris.xlsx", workbook_parts({"RAK": sheet_xml([("A1", 1), ("A99999999", 2)])}))
     assert_refused(read_isolated(path), RakHostileError, "99.999.999 baris")

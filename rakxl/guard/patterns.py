@@ -152,6 +152,13 @@ def _count_any_cells(body: bytes) -> int:
     return len(_PLAIN_CELL.findall(body))
 
 
+def _holds_cell_tags(data: bytes) -> bool:
+    """Whether a part has a cell or merge tag at all (any prefix); the finds skip
+    the searches where neither ``<c``/``:c`` nor ``mergeCell`` is there."""
+    return (((b"<c" in data or b":c" in data) and ANY_CELL.search(data) is not None)
+            or (b"mergeCell" in data and _ANY_MERGE.search(data) is not None))
+
+
 def _count_any_merges(body: bytes) -> int:
     """``len(_ANY_MERGE.findall(body))``, skipped when no ``mergeCell`` is there."""
     return len(_ANY_MERGE.findall(body)) if b"mergeCell" in body else 0

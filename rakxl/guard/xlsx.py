@@ -12,8 +12,9 @@ from .extent import SheetExtent
 from .files import checked_input
 from .limits import DEFAULT_LIMITS, Limits, _hostile
 from .parts import _is_sst, _map_parts, _percent_styles, _shared_string_lengths
+from .patterns import _holds_cell_tags
 from .scan import PartScan, scan_part
-from .xmlcheck import _Budget
+from .xmlcheck import _Budget, _utf8
 from .zipdir import _is_xml_name, open_zip, read_part
 
 
@@ -116,7 +117,9 @@ def _scan_parts(data: dict[str, bytes], parts: dict[str, str], percent: frozense
                 budget: _Budget) -> dict[str, PartScan]:
     """What :func:`scan_part` finds in each part. The shared strings first: their
     lengths (the longest at each index, over every table) bound what the sheets'
-    uses of them expand to."""
+    uses of them expand to. A shared-string part is scanned as a sheet too when it
+    holds a cell or merge tag: ``<sst/>`` in a sheet's comment must not hide its
+    cells from their limits (calamine reads them; a far cell aborts it)."""
     sheet_of = {part: key[6:] for key, part in parts.items() if key.startswith("sheet:")}
     lengths: list[int] = []
     scans: dict[str, PartScan] = {}
@@ -124,7 +127,8 @@ def _scan_parts(data: dict[str, bytes], parts: dict[str, str], percent: frozense
         if _is_sst(xml):
             found = _shared_string_lengths(xml, name, path, limits, budget)
             lengths = [max(a, b) for a, b in zip(found, lengths)] + found[len(lengths):] + lengths[len(found):]
-            scans[name] = PartScan(SheetExtent(), exact=True)
+            if not _holds_cell_tags(_utf8(xml, name, path)):  # a sheet with "<sst" in it is still a sheet
+                scans[name] = PartScan(SheetExtent(), exact=True)
     longest = max(lengths, default=0)
     for name, xml in data.items():
         if name not in scans:
