@@ -19,6 +19,7 @@ from rakxl.exceptions import RakHostileError
 from tests.helpers import letters
 
 PART = "xl/worksheets/sheet1.xml"
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 def sheet(cells, *, dimension: str | None, merges=(), raw: str = "") -> bytes:
@@ -219,3 +220,60 @@ def test_the_package_holds_each_part_as_the_zip_holds_it(sample_path):
         for name in clean.namelist():
             assert clean.read(name) == zf.read(name)
         assert set(clean.namelist()) <= set(zf.namelist())
+
+
+# -- the guard's searches led by a rare byte give bytes.find's answers ----------------
+
+def _needs_exact_by_plain_finds(data: bytes) -> bool:
+    """guard's _needs_exact as written before its searches were led by a rare byte."""
+    from rakxl.guard import patterns
+
+    start = patterns._prolog_end(data)
+    return (data.find(b"<!", start) >= 0 or data.find(b"<?", start) >= 0
+            or patterns._PREFIXED.search(data) is not None
+            or (data.find(b"shared") >= 0 and patterns._SHARED.search(data) is not None))
+
+
+@pytest.mark.parametrize("tries", [1, 2, 64])
+def test_find_rare_is_bytes_find(monkeypatch, tries):
+    from rakxl.guard import patterns
+
+    monkeypatch.setattr(patterns, "_RARE_TRIES", tries)  # few tries: the plain search takes over early
+    rnd = random.Random(tries)
+    needles = [(b"<!", 1), (b"<?", 1), (b"shared", 1), (b"shared", 5), (b"ab", 0), (b"!", 0)]
+    for _ in range(4000):
+        data = bytes(rnd.choice(b"<!?shared ab") for _ in range(rnd.randint(0, 40)))
+        needle, rare = rnd.choice(needles)
+        start = rnd.randint(0, len(data) + 2)
+        assert patterns.find_rare(data, needle, rare, start) == data.find(needle, start), (data, needle, start)
+
+
+SPELLED = [  # a plain sheet, then one spelling each that the pattern path must leave to the exact pass
+    b'<row r="1"><c r="A1"><v>1</v></c></row>',
+    b'<row r="1"><!-- note --><c r="A1"><v>1</v></c></row>',
+    b'<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[a<b]]></t></is></c></row>',
+    b'<row r="1"><?mso-app x?><c r="A1"><v>1</v></c></row>',
+    b'<row r="1"><x:c r="A1" xmlns:x="urn:x"><v>1</v></x:c></row>',
+    b'<row r="1"><c r="A1"><f t="shared" ref="A1:A2" si="0">B1</f><v>1</v></c>'
+    b'<c r="A2"><f t="shared" si="0"/><v>1</v></c></row>',
+    b'<row r="1"><c r="A1"><f t = \'shared\' si="0">B1</f><v>1</v></c></row>',
+    # many rare bytes that are not the needle: the plain search takes over (a formula with
+    # sheet names, a text with question marks and the letter h)
+    b'<row r="1">' + b"".join(b'<c r="A%d"><f>Sheet1!A1+Sheet2!B2</f><v>1</v></c>' % r for r in range(1, 200))
+    + b'<c r="B1" t="inlineStr"><is><t>' + b"why? hush! " * 100 + b"</t></is></c></row>",
+    b'<row r="1">' + b"".join(b'<c r="A%d"><f>Sheet1!A1</f><v>1</v></c>' % r for r in range(1, 200))
+    + b'<!-- at the end --></row>',
+    b'<row r="1">' + b'<c r="A1" t="inlineStr"><is><t>' + b"why? " * 100 + b"</t></is></c><?late pi?></row>",
+    b'<row r="1">' + b'<c r="A1" t="inlineStr"><is><t>' + b"hhh " * 100 + b'</t></is></c>'
+    b'<c r="A2"><f t="shared" si="1">A1</f></c></row>',
+]
+
+
+@pytest.mark.parametrize("body", SPELLED)
+@pytest.mark.parametrize("prolog", [b"", b'<?xml version="1.0"?>', b'\xef\xbb\xbf<?xml version="1.0"?>\n'])
+def test_needs_exact_is_the_plain_finds(body, prolog):
+    from rakxl.guard import patterns
+
+    xml = prolog + b'<worksheet xmlns="' + MAIN.encode() + b'"><sheetData>' + body + b"</sheetData></worksheet>"
+    assert patterns._needs_exact(xml) == _needs_exact_by_plain_finds(xml)
+    assert patterns._needs_exact(xml) == (body is not SPELLED[0] and body is not SPELLED[7])

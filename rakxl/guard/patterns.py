@@ -47,8 +47,31 @@ def _needs_exact(data: bytes) -> bool:
     processing instruction after the declaration, a cell or merge tag with a
     namespace prefix, or a shared formula (searches that run in C)."""
     start = _prolog_end(data)
-    return (data.find(b"<!", start) >= 0 or data.find(b"<?", start) >= 0 or _PREFIXED.search(data) is not None
-            or (data.find(b"shared") >= 0 and _SHARED.search(data) is not None))
+    return (find_rare(data, b"<!", 1, start) >= 0 or find_rare(data, b"<?", 1, start) >= 0
+            or _PREFIXED.search(data) is not None
+            or (find_rare(data, b"shared", 1) >= 0 and _SHARED.search(data) is not None))
+
+
+_RARE_TRIES = 64
+
+
+def find_rare(data: bytes, needle: bytes, rare: int, start: int = 0) -> int:
+    """``data.find(needle, start)``, looked for by the needle's byte at index
+    ``rare``, one seldom in a sheet ("!", "?", the "h" of "shared"): a search for
+    one byte runs at memory speed, one for "<!" stops at every "<" of the markup
+    (3.6 ms of a 4.4 MB sheet against 0.05). After ``_RARE_TRIES`` hits that are
+    not the needle, the plain search from there (never slower than it by more
+    than those few steps)."""
+    byte = needle[rare]
+    pos = start + rare
+    for _ in range(_RARE_TRIES):
+        pos = data.find(byte, pos)
+        if pos < 0:
+            return -1
+        if data.startswith(needle, pos - rare):
+            return pos - rare
+        pos += 1
+    return data.find(needle, pos - rare)
 
 
 def _prolog_end(data: bytes) -> int:
