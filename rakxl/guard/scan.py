@@ -43,7 +43,7 @@ def scan_part(data: bytes, limits: Limits = DEFAULT_LIMITS, *, path=None, part="
     data = _utf8(data, part, path)
     ext = strict = None
     if not _needs_exact(data):
-        ext = strict = _scan_claimed(data, limits)
+        ext = strict = _scan_claimed(data, limits, plain=True)
         if ext is None:
             ext = _scan_fast_bytes(data)
     if ext is not None and shared_lengths:
