@@ -514,10 +514,23 @@ class Family:
         norm = normalize_header(text)
         if not norm:
             return None
-        for role, patterns in _family_patterns(self.name):
-            if any(p.fullmatch(norm) for p in patterns):
+        for i, (role, _) in enumerate(self.columns):
+            if _names_column(self.name, i, norm):
                 return role
         return None
+
+    def names(self, text: object, role: str) -> bool:
+        """Whether ``role`` is the role a header cell names in this family
+        (``match(text) == role``), trying only the columns up to ``role``'s."""
+        norm = normalize_header(text)
+        if not norm:
+            return False
+        for i, (r, _) in enumerate(self.columns):
+            if _names_column(self.name, i, norm):
+                return r == role
+            if r == role:  # each role stands once in a family's columns
+                return False
+        return False
 
     def is_total(self, text: object) -> bool:
         """Whether a cell's text is the label of this family's total row."""
@@ -653,8 +666,34 @@ BUDGET_TABLE_HINT = r"pagu|anggaran|jumlah|dana"
 CHECK_MARKS = frozenset("√vVxX✓✔")
 
 
+#: A synonym that is one word, with or without a final dot (``nomor``, ``jan\.?``):
+#: matched by comparing texts, no regular expression compiled for it.
+_ONE_WORD = re.compile(r"([a-z0-9]+)(\\\.\?)?")
+
 
 @functools.lru_cache(maxsize=None)
-def _family_patterns(name: str) -> tuple:
-    """A family's column synonyms, compiled when first needed (not at import: start-up)."""
-    return tuple((role, tuple(re.compile(p) for p in pats)) for role, pats in FAMILY_BY_NAME[name].columns)
+def _column_synonyms(name: str, i: int) -> tuple[frozenset, tuple]:
+    """The synonyms of column ``i`` of family ``name``: the texts its one-word synonyms
+    match, and its other synonyms compiled. Built when the column is first tried (not
+    at import, and not for every column of every family: a header row is decided by a
+    few columns of each family)."""
+    words, patterns = set(), []
+    for p in FAMILY_BY_NAME[name].columns[i][1]:
+        one = _ONE_WORD.fullmatch(p)
+        if one:
+            words.update((one[1], one[1] + ".") if one[2] else (one[1],))
+        else:
+            patterns.append(re.compile(p))
+    return frozenset(words), tuple(patterns)
+
+
+def _names_column(name: str, i: int, norm: str) -> bool:
+    """Whether a header cell's normalised text fullmatches a synonym of column ``i`` of
+    family ``name``."""
+    words, patterns = _column_synonyms(name, i)
+    if norm in words:
+        return True
+    for p in patterns:
+        if p.fullmatch(norm):
+            return True
+    return False

@@ -379,3 +379,60 @@ def test_claim_path_trusts_needs_exact_for_prefixes(body):
         assert patterns._scan_claimed(xml, LIMITS, plain=True) == patterns._scan_claimed(xml, LIMITS) is not None
     else:
         assert guard.scan_part(xml, LIMITS).exact
+
+
+# -- layout.Family: one-word synonyms compared as texts, columns compiled when tried --
+
+def _family_match_plain(family, text):
+    """Family.match as written before its speed path: every synonym of every column in
+    turn, by re.fullmatch."""
+    from rakxl import layout
+
+    norm = layout.normalize_header(text)
+    if not norm:
+        return None
+    for role, patterns in family.columns:
+        if any(re.fullmatch(p, norm) for p in patterns):
+            return role
+    return None
+
+
+def _family_header_texts():
+    """Header texts of every family (their own words, the KPU's, months, groups), their
+    spellings with a dot, and random mixtures of their words."""
+    from rakxl import layout
+
+    texts = ["No", "NO.", "No. Urut", "nomor.", "Program Kerja", "Uraian Program Kerja 2021", "Waktu Pelaksanaan",
+             "Indikator Capaian", "Target", "Vol", "Vol.", "Volume", "Sat.", "Satuan", "Biaya", "Harga Satuan (Rp)",
+             "Jumlah (Rp.)", "Jumlah Usulan Anggaran", "Total Biaya", "Penanggung Jawab", "Unit Kerja", "OPD Pelaksana",
+             "Kinerja Utama", "Sasaran Strategis", "Indikator Kinerja", "IKU", "Target Tahunan 2021", "Target 2021",
+             "Target Rencana Aksi TW I", "Triwulan II", "TW 3", "IV", "Q1", "q4.", "Tujuan", "Program/Kegiatan",
+             "Sub Kegiatan", "Program, Kegiatan dan Sub Kegiatan", "Anggaran (Rp)", "Pagu Indikatif",
+             "Sub Rencana Aksi", "Rencana Aksi", "Pelaksanaan Kegiatan Triwulan", "Jadwal Pelaksanaan (Bulan)",
+             "Bulan", "Bulan ke-1", "Bln. 12", "bulan 13", "bulan 01", "Jan", "jan.", "Januari", "Pebruari", "Agt",
+             "Sept", "Sept.", "Des", "Desember", "Nama Kegiatan/Aksi", "Pagu Anggaran", "Pelaksana Tingkat Pejabat",
+             "Keterangan", "√", "", "  ", None, "JUMLAH", "ii.", "i .", "no..", "janu"]
+    for family in layout.FAMILIES:
+        for _, patterns in family.columns:
+            texts += [re.sub(r"[\\()?*|.]", "", p) for p in patterns]  # the words a pattern is made of
+    rnd = random.Random(19)
+    words = [w for t in texts if isinstance(t, str) for w in t.split()] + [".", "-", "(", ")", "rp", "ke", "1", "12"]
+    texts += [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 4))) for _ in range(3000)]
+    return texts
+
+
+def test_family_match_and_names_give_the_plain_answers():
+    from rakxl import layout
+
+    texts = _family_header_texts()
+    named = set()
+    for family in layout.FAMILIES:
+        roles = [role for role, _ in family.columns]
+        assert len(roles) == len(set(roles)), family.name  # Family.names stops at a role's one column
+        for text in texts:
+            plain = _family_match_plain(family, text)
+            assert family.match(text) == plain, (family.name, text)
+            for role in roles:
+                assert family.names(text, role) == (plain == role), (family.name, role, text)
+            named.add((family.name, plain))
+    assert len(named) > 50  # the texts reach most columns of every family

@@ -8,6 +8,7 @@ at the first row that is a KPU header, so that no KPU sheet reads differently.
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 
 from ... import layout
@@ -18,14 +19,9 @@ from ...workbook import Grid
 from ..contract import header_problems
 from ..header import HEADER_SEARCH_ROWS, NUMBER_CELL, Header, role_of
 from .common import MONTHLY, PEMDA, TARGETS, WORKPLAN, family_role, header_text
-from .kpu_walk import read_monthly, read_pemda
-from .targets import find_budget_table, read_targets
-from .workplan import read_workplan
 
 #: Model roles: what the frames hold (other family roles are kept as extra columns).
 _MODEL_ROLES = frozenset(layout.ROLES)
-_GROUP = tuple(re.compile(p) for p in layout.FAMILY_QUARTER_GROUP)
-_MONTH_GROUP = tuple(re.compile(p) for p in layout.MONTH_GROUP_SYNONYMS)
 
 
 def read_family(grid: Grid, path=None) -> Rak | None:
@@ -44,43 +40,58 @@ def read_family(grid: Grid, path=None) -> Rak | None:
         texts = [(grid.left + j, v) for j, v in enumerate(row) if type(v) is str and header_text(v)]
         if len(texts) < 2:
             continue
-        kpu, hints = {}, set()
+        kpu = {}
         for c, t in texts:
             role = role_of(t)
             if role:
                 kpu.setdefault(role, c)
-            hints |= _hints(t)
-        if ("workplan", "unit_cost") in hints and ("workplan", "volume") in hints:
+        if _names(WORKPLAN, "volume", texts) and _names(WORKPLAN, "unit_cost", texts):
             _refuse_unit_cost(grid, r, texts, kpu, path)
-        found = None
-        if ("workplan", "kegiatan") in hints:
-            found = _workplan_header(grid, r, texts)
-        if found is None and ("targets-budget", "sasaran") in hints and ("targets-budget", "indikator") in hints:
-            found = _targets_header(grid, r, texts, kpu)
-        if found is None and ("pemda", "program") in hints and ("pemda", "kegiatan") in hints:
-            found = _pemda_header(grid, r, texts)
-        if found is None and "kegiatan" in kpu and hints & _MONTH_HINTS:
-            found = _monthly_header(grid, r, texts, kpu)
+        found = (_workplan_header(grid, r, texts) or _targets_header(grid, r, texts, kpu)
+                 or _pemda_header(grid, r, texts) or _monthly_header(grid, r, texts, kpu))
         if found is not None:
             family, header = found
             _refuse_side_by_side(layout.FAMILY_BY_NAME[family], grid, r, texts, path)
-            return _READERS[family](grid, header, path)
+            return _reader(family)(grid, header, path)
         known = set(kpu) - {"triwulan"}
         if "kegiatan" in known and len(known) >= 3 and known & {"pagu", "sasaran", "indikator"}:
             return None  # a KPU header: the KPU stages read it, as they always did
     return None
 
 
-_MONTH_HINTS = frozenset([("monthly", m) for m in layout.MONTHS] + [("monthly", "group")])
+def _names(family, role: str, texts) -> bool:
+    """Whether a text of a header row names ``role`` in ``family`` (only the family's
+    columns up to ``role``'s are tried: a KPU header never compiles most of them)."""
+    return any(_text_names(family.name, role, t) for _, t in texts)
 
 
 @functools.lru_cache(maxsize=4096)
-def _hints(text: str) -> frozenset:
-    """(family, role) pairs a header text names in the families (the month group too)."""
-    out = {(f.name, role) for f in (WORKPLAN, TARGETS, PEMDA, MONTHLY) if (role := f.match(text))}
-    if any(p.fullmatch(layout.normalize_header(text)) for p in _MONTH_GROUP):
-        out.add(("monthly", "group"))
-    return frozenset(out)
+def _text_names(family_name: str, role: str, text: str) -> bool:
+    return layout.FAMILY_BY_NAME[family_name].names(text, role)
+
+
+_MONTHS = frozenset(layout.MONTHS)
+
+
+def _names_months(texts) -> bool:
+    """Whether a text of a header row names a month, or the group over the months, in
+    the monthly family."""
+    return any(_is_month_group(t) or family_role(MONTHLY.name, t) in _MONTHS for _, t in texts)
+
+
+def _matches(patterns: tuple[str, ...], text: str) -> bool:
+    """Whether a header text's normalised form fullmatches one of ``patterns``
+    (compiled on first use, by :func:`re.fullmatch`'s cache)."""
+    norm = layout.normalize_header(text)
+    return any(re.fullmatch(p, norm) for p in patterns)
+
+
+def _is_month_group(text: str) -> bool:
+    return _matches(layout.MONTH_GROUP_SYNONYMS, text)
+
+
+def _is_quarter_group(text: str) -> bool:
+    return _matches(layout.FAMILY_QUARTER_GROUP, text)
 
 
 def _roles(family, grid, r, texts) -> tuple[dict, bool]:
@@ -96,8 +107,7 @@ def _roles(family, grid, r, texts) -> tuple[dict, bool]:
     for c in sorted(set(own) | named_below):
         t = own.get(c)
         role = family_role(family.name, t) if t else None
-        grouped = t is not None and (any(p.fullmatch(layout.normalize_header(t)) for p in _GROUP)
-                                     or any(p.fullmatch(layout.normalize_header(t)) for p in _MONTH_GROUP))
+        grouped = t is not None and (_is_quarter_group(t) or _is_month_group(t))
         if role is None or grouped:
             below = grid.value(r + 1, c)
             sub = None
@@ -136,13 +146,12 @@ def _in_group(grid, r, c) -> bool:
     g = _group_of(grid, r, c)
     if g is None:
         return False
-    norm = layout.normalize_header(g)
-    return any(p.fullmatch(norm) for p in _GROUP + _MONTH_GROUP) or layout.match_header(g) == "triwulan"
+    return _is_quarter_group(g) or _is_month_group(g) or layout.match_header(g) == "triwulan"
 
 
 def _in_month_group(grid, r, c, own) -> bool:
     g = _group_of(grid, r, c) or own
-    return bool(g) and any(p.fullmatch(layout.normalize_header(g)) for p in _MONTH_GROUP)
+    return bool(g) and _is_month_group(g)
 
 
 def _data_start(grid, r, cols, uses_sub) -> int:
@@ -199,6 +208,8 @@ def _refuse_unit_cost(grid, r, texts, kpu, path):
 
 
 def _workplan_header(grid, r, texts):
+    if not _names(WORKPLAN, "kegiatan", texts):
+        return None
     cols, uses_sub = _roles(WORKPLAN, grid, r, texts)
     if "kegiatan" not in cols or "pagu" not in cols:
         return None
@@ -208,17 +219,21 @@ def _workplan_header(grid, r, texts):
 def _targets_header(grid, r, texts, kpu):
     if "kegiatan" in kpu or "pagu" in kpu:
         return None
+    if not (_names(TARGETS, "sasaran", texts) and _names(TARGETS, "indikator", texts)):
+        return None
     cols, uses_sub = _roles(TARGETS, grid, r, texts)
     if not all(role in cols for role in TARGETS.signature):
         return None
     header = _header(grid, r, cols, uses_sub, texts)
-    budget = find_budget_table(grid, header.data_start)
+    budget = _module("targets").find_budget_table(grid, header.data_start)
     if budget is None:
         return None
     return "targets-budget", (header, budget)
 
 
 def _pemda_header(grid, r, texts):
+    if not (_names(PEMDA, "program", texts) and _names(PEMDA, "kegiatan", texts)):
+        return None
     cols, uses_sub = _roles(PEMDA, grid, r, texts)
     if not all(role in cols for role in PEMDA.signature) or cols["program"] > cols["kegiatan"]:
         return None
@@ -238,7 +253,7 @@ def _pemda_header(grid, r, texts):
 
 
 def _monthly_header(grid, r, texts, kpu):
-    if "kegiatan" not in kpu or any(q in kpu for q in layout.QUARTERS[1:]):
+    if "kegiatan" not in kpu or any(q in kpu for q in layout.QUARTERS[1:]) or not _names_months(texts):
         return None
     cols, uses_sub = _roles(MONTHLY, grid, r, texts)
     months = [cols.get(m) for m in layout.MONTHS]
@@ -258,5 +273,16 @@ def _monthly_header(grid, r, texts, kpu):
     return "monthly", (header, months)
 
 
-_READERS = {"workplan": read_workplan, "targets-budget": read_targets, "pemda": read_pemda,
-            "monthly": read_monthly}
+#: Each family's reader: (module of this package, function). A module is imported when
+#: a sheet of its family is found; a KPU sheet, the common case, loads none of them.
+_READERS = {"workplan": ("workplan", "read_workplan"), "targets-budget": ("targets", "read_targets"),
+            "pemda": ("kpu_walk", "read_pemda"), "monthly": ("kpu_walk", "read_monthly")}
+
+
+def _module(name: str):
+    return importlib.import_module(f".{name}", __package__)
+
+
+def _reader(family: str):
+    module, function = _READERS[family]
+    return getattr(_module(module), function)
