@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import os
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 #: The custom document property that says a workbook is a rakxl output, and which.
 PROPERTY = "rakxl-output"
@@ -64,9 +64,9 @@ KIND_LABEL = {
 }
 
 
-@dataclass(frozen=True)
-class OutputMark:
-    """The mark read from a workbook rakxl wrote.
+class OutputMark(NamedTuple):
+    """The mark read from a workbook rakxl wrote (a named tuple: every read imports
+    this module, and a named tuple is defined in a quarter of a frozen dataclass's time).
 
     Attributes:
         kind: one of :data:`KINDS` (or a kind a later rakxl wrote).

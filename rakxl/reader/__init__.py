@@ -40,6 +40,7 @@ from ..exceptions import RakInputError
 from ..i18n import LANGS, Both
 from ..model import Rak
 from ..workbook import Workbook
+from . import families  # noqa: F401 - the family stage, which every read runs first (assembly.read_grid)
 from .assembly import read_grid
 from .contract import examine, refusal
 from .header import HEADER_SEARCH_ROWS, find_header
