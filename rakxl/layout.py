@@ -521,16 +521,18 @@ class Family:
 
     def names(self, text: object, role: str) -> bool:
         """Whether ``role`` is the role a header cell names in this family
-        (``match(text) == role``), trying only the columns up to ``role``'s."""
+        (``match(text) == role``): ``role``'s column is tried first, the columns
+        before it only for a text it matches."""
         norm = normalize_header(text)
         if not norm:
             return False
-        for i, (r, _) in enumerate(self.columns):
-            if _names_column(self.name, i, norm):
-                return r == role
-            if r == role:  # each role stands once in a family's columns
-                return False
-        return False
+        i = self.roles.index(role)  # each role stands once in a family's columns
+        return _names_column(self.name, i, norm) and not any(_names_column(self.name, j, norm) for j in range(i))
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """The roles of :attr:`columns`, in their order."""
+        return tuple(role for role, _ in self.columns)
 
     def is_total(self, text: object) -> bool:
         """Whether a cell's text is the label of this family's total row."""
@@ -550,9 +552,13 @@ _MONTH_WORDS = (
     ("agustus", "august", "agu", "agt", "ags", "aug"), ("september", "sep", "sept"),
     ("oktober", "october", "okt", "oct"), ("november", "nopember", "nov", "nop"), ("desember", "december", "des", "dec"),
 )
-#: Synonyms of each month column (``m1``..``m12``): its name, or its number after "Bulan".
+#: A month column named by its number after "Bulan" (``Bulan 3``, ``bln. ke-3``); the
+#: last group is the number.
+MONTH_NUMBER = r"(bulan|bln)\.?\s*(ke\s*-?\s*)?(\d+)"
+#: Synonyms of each month column (``m1``..``m12``): its name, or its number after "Bulan"
+#: (:data:`MONTH_NUMBER` with the number written in).
 MONTH_SYNONYMS = tuple(
-    tuple(rf"{w}\.?" for w in words) + (rf"(bulan|bln)\.?\s*(ke\s*-?\s*)?{i + 1}",)
+    tuple(rf"{w}\.?" for w in words) + (MONTH_NUMBER.replace(r"(\d+)", str(i + 1)),)
     for i, words in enumerate(_MONTH_WORDS))
 #: The header merged over twelve month columns numbered 1..12 below it.
 MONTH_GROUP_SYNONYMS = (
@@ -671,28 +677,44 @@ CHECK_MARKS = frozenset("√vVxX✓✔")
 _ONE_WORD = re.compile(r"([a-z0-9]+)(\\\.\?)?")
 
 
+#: The month synonyms written from :data:`MONTH_NUMBER` -> their number (as written).
+_MONTH_NUMBERED = {syns[-1]: str(i + 1) for i, syns in enumerate(MONTH_SYNONYMS)}
+
+
 @functools.lru_cache(maxsize=None)
-def _column_synonyms(name: str, i: int) -> tuple[frozenset, tuple]:
+def _column_synonyms(name: str, i: int) -> tuple[frozenset, frozenset, tuple]:
     """The synonyms of column ``i`` of family ``name``: the texts its one-word synonyms
-    match, and its other synonyms compiled. Built when the column is first tried (not
+    match, the month numbers its :data:`MONTH_NUMBER` synonyms name (one pattern for
+    twelve), and its other synonyms compiled. Built when the column is first tried (not
     at import, and not for every column of every family: a header row is decided by a
     few columns of each family)."""
-    words, patterns = set(), []
+    words, numbers, patterns = set(), set(), []
     for p in FAMILY_BY_NAME[name].columns[i][1]:
         one = _ONE_WORD.fullmatch(p)
         if one:
             words.update((one[1], one[1] + ".") if one[2] else (one[1],))
+        elif p in _MONTH_NUMBERED:
+            numbers.add(_MONTH_NUMBERED[p])
         else:
             patterns.append(re.compile(p))
-    return frozenset(words), tuple(patterns)
+    return frozenset(words), frozenset(numbers), tuple(patterns)
+
+
+@functools.lru_cache(maxsize=None)
+def _month_number() -> re.Pattern:
+    return re.compile(MONTH_NUMBER)
 
 
 def _names_column(name: str, i: int, norm: str) -> bool:
     """Whether a header cell's normalised text fullmatches a synonym of column ``i`` of
     family ``name``."""
-    words, patterns = _column_synonyms(name, i)
+    words, numbers, patterns = _column_synonyms(name, i)
     if norm in words:
         return True
+    if numbers:
+        m = _month_number().fullmatch(norm)
+        if m is not None and m[m.lastindex] in numbers:
+            return True
     for p in patterns:
         if p.fullmatch(norm):
             return True

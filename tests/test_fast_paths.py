@@ -409,7 +409,8 @@ def _family_header_texts():
              "Target Rencana Aksi TW I", "Triwulan II", "TW 3", "IV", "Q1", "q4.", "Tujuan", "Program/Kegiatan",
              "Sub Kegiatan", "Program, Kegiatan dan Sub Kegiatan", "Anggaran (Rp)", "Pagu Indikatif",
              "Sub Rencana Aksi", "Rencana Aksi", "Pelaksanaan Kegiatan Triwulan", "Jadwal Pelaksanaan (Bulan)",
-             "Bulan", "Bulan ke-1", "Bln. 12", "bulan 13", "bulan 01", "Jan", "jan.", "Januari", "Pebruari", "Agt",
+             "Bulan", "Bulan ke-1", "Bln. 12", "bulan 13", "bulan 01", "bulan1", "bulan ke - 7", "bln.ke-10",
+             "bln 112", "bulan 0", "bulan 2 1", "bulan ke", "Jan", "jan.", "Januari", "Pebruari", "Agt",
              "Sept", "Sept.", "Des", "Desember", "Nama Kegiatan/Aksi", "Pagu Anggaran", "Pelaksana Tingkat Pejabat",
              "Keterangan", "√", "", "  ", None, "JUMLAH", "ii.", "i .", "no..", "janu"]
     for family in layout.FAMILIES:
