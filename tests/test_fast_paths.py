@@ -236,17 +236,18 @@ def _needs_exact_by_plain_finds(data: bytes) -> bool:
 
 
 @pytest.mark.parametrize("tries", [1, 2, 64])
-def test_find_rare_is_bytes_find(monkeypatch, tries):
+def test_contains_is_in(monkeypatch, tries):
     from rakxl.guard import patterns
 
-    monkeypatch.setattr(patterns, "_RARE_TRIES", tries)  # few tries: the plain search takes over early
+    monkeypatch.setattr(patterns, "_RARE_TRIES", tries)  # few tries: the reverse search takes over early
     rnd = random.Random(tries)
-    needles = [(b"<!", 1), (b"<?", 1), (b"shared", 1), (b"shared", 5), (b"ab", 0), (b"!", 0)]
+    needles = [(b"<!", 1), (b"<?", 1), (b"shared", 1), (b"shared", 5), (b"ab", 0), (b"!", 0), (b"sst", None),
+               (b"<!", None), (b"ab", None)]
     for _ in range(4000):
-        data = bytes(rnd.choice(b"<!?shared ab") for _ in range(rnd.randint(0, 40)))
+        data = bytes(rnd.choice(b"<!?shared abt") for _ in range(rnd.randint(0, 40)))
         needle, rare = rnd.choice(needles)
         start = rnd.randint(0, len(data) + 2)
-        assert patterns.find_rare(data, needle, rare, start) == data.find(needle, start), (data, needle, start)
+        assert patterns.contains(data, needle, start, rare) == (needle in data[start:]), (data, needle, start, rare)
 
 
 SPELLED = [  # a plain sheet, then one spelling each that the pattern path must leave to the exact pass
@@ -309,14 +310,15 @@ def test_claim_pattern_finds_what_it_found_before(cols, rows):
     refs = [f"{letters(max(1, c + dc))}{max(1, n + dr)}" for dc in (-1, 0, 1) for dr in (-1, 0, 1, 9)]
     refs += ["A1", "a1", "A01", f"{cols}{rows}0", "A", "1", "", f"{cols}A{rows}"]
     attrs = [' s="1"', ' t="s"', ' s="12"', ' t="inlineStr"', ' t="str"', ' cm="1"', ' s=""', ' x=">"', " x='1'",
-             ' r="B2"', ' r="x"', ' r ="B2"', ' rr="1"', ' r.x="1"', ' _a="1"', ' s="1"t="s"', 's="1"', ' s="a<b"', '  s="1"',
-             ' t="s" ', ' 1="1"', ' s="1', ' t="e"', ' vm="1"']
+             ' r="B2"', ' r="x"', ' r ="B2"', ' rr="1"', ' r.x="1"', ' _a="1"', ' s="1"t="s"', 's="1"',
+             ' s="a<b"', '  s="1"', ' t="s" ', ' 1="1"', ' s="1', ' t="e"', ' vm="1"']
     ends = [">", "/>", " >", " />", "  >", "", "<", ">x"]
     for _ in range(6000):
         lead = rnd.choice([" ", " ", " ", "\t", "\n", "  ", "/", ">", "ol", "x"])
         ref = rnd.choice(refs)
         r = rnd.choice([f'r="{ref}"', f"r='{ref}'", f'r ="{ref}"', f'r= "{ref}"', "", f'R="{ref}"'])
-        tag = "<c" + lead + r + "".join(rnd.choice(attrs) for _ in range(rnd.choice([0, 1, 2, 2, 3]))) + rnd.choice(ends)
+        rest = "".join(rnd.choice(attrs) for _ in range(rnd.choice([0, 1, 2, 2, 3])))
+        tag = "<c" + lead + r + rest + rnd.choice(ends)
         text = (tag + "<v>1</v></c>").encode()
         want, got = old.search(text), new.search(text)
         assert (want and want.start()) == (got and got.start()), text
@@ -437,3 +439,45 @@ def test_family_match_and_names_give_the_plain_answers():
                 assert family.names(text, role) == (plain == role), (family.name, role, text)
             named.add((family.name, plain))
     assert len(named) > 50  # the texts reach most columns of every family
+
+
+def _cells_span_as_before(xml: bytes, strict: bool):
+    """fastside._cells_span as written before the prefixed names were looked for first."""
+    from rakxl.guard import fastside
+
+    m = fastside._SHEETDATA.search(xml)
+    if m is None:
+        return None if guard.patterns.ANY_CELL.search(xml) else (0, 0)
+    rest = fastside._TAG_REST.match(xml, m.end() - 1) if xml[m.end() - 1:m.end()] != b">" else None
+    lo = m.end() if rest is None else rest.end()
+    if xml[lo - 2:lo] == b"/>":
+        return lo, lo
+    hi = xml.find(b"</sheetData", lo)
+    if hi < 0 or fastside._PREFIXED_DATA.search(xml, lo, hi):
+        return None
+    if not strict and fastside._NOT_STRICT_CELL.search(xml, lo, hi):
+        return None
+    return lo, hi
+
+
+@pytest.mark.parametrize("body", SPELLED + [
+    b'<row r="1"><c r="A1"><x:f xmlns:x="urn:x">B1</x:f><v>1</v></c></row>',
+    b'<row r="1"><c r="A1"><x:v xmlns:x="urn:x">1</x:v></c></row>',
+    b'<x:row r="1" xmlns:x="urn:x"><c r="A1"><v>1</v></c></x:row>',
+    b'<row r="1"><c r="A1" t="inlineStr"><x:is xmlns:x="urn:x"><t>a</t></x:is></c></row>',
+    b'<row r="1"><c r="A1" t="inlineStr"><is><t>a:f b:row</t></is></c><c r="B1"><v>1</v></c></row>',
+    b'<row r="1"><c r="A1"><v>1</v></c></row><x:sheetData xmlns:x="urn:x"/>',
+    b'<row r="1"><c r="A1"><f>A1:c</f><v>1</v></c></row>',
+])
+@pytest.mark.parametrize("strict", [False, True])
+def test_cells_span_looks_for_prefixed_names_first(body, strict):
+    """The side information's span of cells: the prefixed elements' names are looked
+    for before their tags (one literal ':' to start from); the same answer, and the
+    same side information, as the exact pass wherever the pattern path answers."""
+    from rakxl.guard import fastside
+
+    xml = b'<worksheet xmlns="' + MAIN.encode() + b'"><sheetData>' + body + b"</sheetData></worksheet>"
+    assert fastside._cells_span(xml, strict) == _cells_span_as_before(xml, strict)
+    fast = guard.fast_side_info(xml, frozenset({1}))
+    if fast is not None:
+        assert fast == guard.scan_exact(xml, percent_styles=frozenset({1}))[1]

@@ -11,11 +11,12 @@ import re
 
 from .exact import _TAG_REST
 from .extent import ColumnNumbers, SideInfo
-from .patterns import ANY_CELL, PLAIN_ATTR, PLAIN_REF, PLAIN_REF_PARTS, PLAIN_REST, PREFIX, _needs_exact
+from .patterns import ANY_CELL, PLAIN_ATTR, PLAIN_REF, PLAIN_REF_PARTS, PLAIN_REST, PREFIX, _needs_exact, contains
 
 _NOT_STRICT_CELL = re.compile(PREFIX + rb'c(?![ ]r="' + PLAIN_REF + rb'"' + PLAIN_REST + rb")[\s/>]")
 _SHEETDATA = re.compile(rb"<sheetData[\s/>]")
 _PREFIXED_DATA = re.compile(rb"<[A-Za-z_][\w.-]*:(?:sheetData|row|c|f|v|is)[\s/>]")
+_PREFIXED_NAME = re.compile(rb":(?:sheetData|row|c|f|v|is)[\s/>]")  # its end: found 3x sooner, no "<" to try
 _FAST_CELL = re.compile(rb'<c r="' + PLAIN_REF_PARTS + rb'"((?:' + PLAIN_ATTR + rb')*) ?(/?)>')
 _F_ELEM = re.compile(rb"<f((?:\s[^>]*)?)(/?)>(?:([^<]*)</f\s*>)?")
 _V_ELEM = re.compile(rb"<v(?:\s[^>]*)?(/?)>(?:([^<]*)</v\s*>)?")
@@ -32,9 +33,9 @@ def fast_side_info(xml: bytes, percent_styles=frozenset(), strict: bool = False)
         return None
     side = SideInfo()
     cells = _PlainCells(xml, *span)
-    if b"<f" in xml:
+    if contains(xml, b"<f", rare=1):
         cells.formulas(side.formulas)
-    if b't="e"' in xml:
+    if contains(xml, b't="e"'):
         cells.errors(side.errors)
     for sid in sorted(percent_styles):
         cells.styled(sid, side.percent)
@@ -53,7 +54,7 @@ def _cells_span(xml: bytes, strict: bool) -> tuple[int, int] | None:
     if xml[lo - 2:lo] == b"/>":
         return lo, lo
     hi = xml.find(b"</sheetData", lo)
-    if hi < 0 or _PREFIXED_DATA.search(xml, lo, hi):
+    if hi < 0 or (_PREFIXED_NAME.search(xml, lo, hi) and _PREFIXED_DATA.search(xml, lo, hi)):
         return None
     if not strict and _NOT_STRICT_CELL.search(xml, lo, hi):
         return None

@@ -8,6 +8,7 @@ import re
 from ..exceptions import RakInputError
 from ..i18n import numbers
 from .limits import Limits, _hostile
+from .patterns import contains
 from .xmlcheck import _Budget, _count_elements, _parse, _parser, _utf8
 
 
@@ -24,7 +25,7 @@ def _is_sst(data: bytes) -> bool:
     what the cells using them expand to."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):
         data = data.decode("utf-16", "replace").encode("utf-8")
-    return b"sst" in data and _SST.search(data) is not None
+    return contains(data, b"sst") and _SST.search(data) is not None
 
 
 def _check_sst_root(data: bytes, part: str, path) -> None:
@@ -49,7 +50,7 @@ def _shared_string_lengths(data: bytes, part: str, path, limits: Limits, budget:
     data = _utf8(data, part, path)
     _check_sst_root(data, part, path)
     _parse(_parser(part, path), data, part, path)
-    if b":si" not in data:
+    if not contains(data, b":si"):
         pieces = data.split(b"<si>")
         if len(pieces) - 1 == data.count(b"<si"):  # each "<si" is "<si>": _SI's tags, found by one split
             return [len(piece) + 4 for piece in pieces[1:]]

@@ -47,31 +47,34 @@ def _needs_exact(data: bytes) -> bool:
     processing instruction after the declaration, a cell or merge tag with a
     namespace prefix, or a shared formula (searches that run in C)."""
     start = _prolog_end(data)
-    return (find_rare(data, b"<!", 1, start) >= 0 or find_rare(data, b"<?", 1, start) >= 0
+    return (contains(data, b"<!", start, rare=1) or contains(data, b"<?", start, rare=1)
             or _PREFIXED.search(data) is not None
-            or (find_rare(data, b"shared", 1) >= 0 and _SHARED.search(data) is not None))
+            or (contains(data, b"shared", rare=1) and _SHARED.search(data) is not None))
 
 
 _RARE_TRIES = 64
 
 
-def find_rare(data: bytes, needle: bytes, rare: int, start: int = 0) -> int:
-    """``data.find(needle, start)``, looked for by the needle's byte at index
-    ``rare``, one seldom in a sheet ("!", "?", the "h" of "shared"): a search for
-    one byte runs at memory speed, one for "<!" stops at every "<" of the markup
-    (3.6 ms of a 4.4 MB sheet against 0.05). After ``_RARE_TRIES`` hits that are
-    not the needle, the plain search from there (never slower than it by more
-    than those few steps)."""
-    byte = needle[rare]
-    pos = start + rare
-    for _ in range(_RARE_TRIES):
-        pos = data.find(byte, pos)
-        if pos < 0:
-            return -1
-        if data.startswith(needle, pos - rare):
-            return pos - rare
-        pos += 1
-    return data.find(needle, pos - rare)
+def contains(data: bytes, needle: bytes, start: int = 0, rare: int | None = None) -> bool:
+    """``needle in data[start:]``, sooner than that test over markup. With ``rare``,
+    the needle's byte at that index, one seldom in a sheet ("!", "?", the "h" of
+    "shared"), is looked for first, at memory speed (0.05 ms of a 4.4 MB sheet, where
+    "<!" stops at every "<": 3.6 ms); after ``_RARE_TRIES`` hits that are not the
+    needle, or without ``rare``, CPython's reverse search, which skips about three
+    times as fast over markup as its forward one (1.3 ms against 3.0 for "sst")."""
+    pos = start
+    if rare is not None:
+        byte = needle[rare]
+        pos = start + rare
+        for _ in range(_RARE_TRIES):
+            pos = data.find(byte, pos)
+            if pos < 0:
+                return False
+            if data.startswith(needle, pos - rare):
+                return True
+            pos += 1
+        pos -= rare  # every needle starting before pos was looked at
+    return data.rfind(needle, pos) >= 0
 
 
 def _prolog_end(data: bytes) -> int:
@@ -187,8 +190,8 @@ def _count_any_cells(body: bytes) -> int:
 def _holds_cell_tags(data: bytes) -> bool:
     """Whether a part has a cell or merge tag at all (any prefix); the finds skip
     the searches where neither ``<c``/``:c`` nor ``mergeCell`` is there."""
-    return (((b"<c" in data or b":c" in data) and ANY_CELL.search(data) is not None)
-            or (b"mergeCell" in data and _ANY_MERGE.search(data) is not None))
+    return (((contains(data, b"<c") or contains(data, b":c")) and ANY_CELL.search(data) is not None)
+            or (contains(data, b"mergeCell") and _ANY_MERGE.search(data) is not None))
 
 
 def _count_any_merges(body: bytes) -> int:
