@@ -3,7 +3,8 @@ cells) by a few searches; the exact pass answers for every other sheet.
 
 Only parts whose cells are all written the plain way are read here (checked
 first); the exact pass's answers are what this path must equal:
-tests/test_fast_paths.py and tests/test_spellings.py prove it on generated spellings.
+tests/test_fast_paths.py and tests/test_spellings.py prove it on generated spellings
+(tests/test_guard_searches.py: the span of cells on hand-spelled prefixes).
 """
 from __future__ import annotations
 

@@ -4,7 +4,8 @@
 :func:`_needs_exact` says whether a part can take this path at all. The claim path
 (:func:`_scan_claimed`) trusts a sheet's ``<dimension>`` once every cell tag is
 checked to lie within it; :func:`_scan_fast_bytes` reads each canonical cell tag.
-tests/test_fast_paths.py proves both equal to the exact pass.
+tests/test_fast_paths.py proves both equal to the exact pass; tests/test_guard_searches.py
+proves each quicker search (``contains``, the claim pattern) equal to the plain one.
 """
 from __future__ import annotations
 
