@@ -7,6 +7,7 @@ table from its first data row down, by column, as texts.
 """
 from __future__ import annotations
 
+import itertools
 import operator
 
 from .. import layout
@@ -36,6 +37,7 @@ class TableCells:
         self._values: dict[int, list] = {}
         self._texts: dict[int, list] = {}
         self._where: dict[tuple, list] = {}
+        self._distinct: dict[int, set] = {}
         self._rows = grid.rows[start - grid.top:] if start >= grid.top else grid.rows
         self._narrowest = min(map(len, self._rows), default=0)
 
@@ -90,6 +92,7 @@ class TableCells:
         self._values.clear()
         self._texts.clear()
         self._where.clear()
+        self._distinct.clear()
 
     def where(self, c: int, test) -> list[int]:
         """The table rows (0-based from ``start``) whose value in column c passes
@@ -97,8 +100,17 @@ class TableCells:
         found = self._where.get((c, test))
         if found is None:
             values = self.values(c)
-            good = {_key(v) for v in set(values) if test(v)}
-            found = [i for i, v in enumerate(values) if _key(v) in good] if good else []
+            distinct = self._distinct.get(c)
+            if distinct is None:
+                distinct = self._distinct[c] = set(values)
+            good = [v for v in distinct if test(v)]
+            if not good:
+                found = []
+            elif all(v.__class__ is str for v in good):  # a text equals no other type: membership at C speed
+                found = list(itertools.compress(range(len(values)), map(set(good).__contains__, values)))
+            else:  # 1, 1.0 and True are equal as set members: told apart by type
+                keys = set(map(_key, good))
+                found = [i for i, v in enumerate(values) if _key(v) in keys]
             self._where[(c, test)] = found
         return found
 
