@@ -139,6 +139,8 @@ class Walk:
         own_lists = [self._kegiatan] + [texts[role] for role in OWN_ROLES if role in cols]
         self._has_own = [t.count(None) != len(own_lists) for t in zip(*own_lists)]
         self._goal_cols = [cols[role] for role in ("no", "sasaran", "kegiatan") if role in cols]
+        self._pagu_col = cols.get("pagu")
+        self._pagu_cover = self.merges.cover.get(self._pagu_col)  # MergeIndex.top of each row
 
     def _resolved(self, role: str, texts: dict) -> tuple[list, list]:
         """(text, whether it starts here) of a hierarchy column on every row: a merge's
@@ -178,7 +180,8 @@ class Walk:
     def _goal_step(self, i: int, r: int) -> bool:
         """Start a new goal on row r when its No or Sasaran starts anew; whether it did."""
         goal = self._goal
-        (no, no_new), (sas, sas_new) = _at(self._no, i), _at(self._sasaran, i)
+        (nos, no_starts), (sasarans, sas_starts) = self._no, self._sasaran
+        no, no_new, sas, sas_new = nos[i], no_starts[i], sasarans[i], sas_starts[i]
         if self._after_break:  # a blank merge split by the break continues the goal
             no_new = no_new and no is not None
             sas_new = sas_new and sas is not None
@@ -198,8 +201,7 @@ class Walk:
     def _indicator_step(self, i: int, r: int) -> bool:
         """Start a new indicator on row r when its text starts anew; whether it did."""
         ind, goal = self._ind, self._goal
-        text, new = _at(self._indikator, i)
-        target = self._target[0][i]
+        text, new, target = self._indikator[0][i], self._indikator[1][i], self._target[0][i]
         if self._after_break and ind is not None and text is None and target in (None, ind["target_indikator"]):
             new = False  # a blank merge split by the break continues the indicator
         if ind is None or (new and text != ind["indikator"]):
@@ -217,7 +219,7 @@ class Walk:
 
     def _pelaksana_step(self, i: int, r: int) -> bool:
         """The Pelaksana in force on row r; whether one starts here."""
-        text, new = _at(self._pelaksana_col, i)
+        text, new = self._pelaksana_col[0][i], self._pelaksana_col[1][i]
         if text is not None:
             self._pelaksana = text
         elif self._pelaksana is not None and not self._after_break and self.merges.merged_roles:
@@ -234,10 +236,10 @@ class Walk:
 
     def _budget_step(self, i: int, r: int, new_goal: bool) -> bool:
         """A new budget line where a Pagu cell (or merge) starts on row r; whether one did."""
-        c = self.cols.get("pagu")
+        c = self._pagu_col
         new = False
         if c is not None:
-            top = self.merges.top(r, c)
+            top = self._pagu_cover[i] if self._pagu_cover is not None else None
             if top is not None and top != r:  # inside a Pagu merge
                 amount, anchor, until = None, False, None
             else:
@@ -304,11 +306,6 @@ class Walk:
 
 
 _FIELDS = tuple(map(operator.itemgetter, range(3)))
-
-
-def _at(column: tuple[list, list], i: int) -> tuple:
-    """(text, whether it starts here) of a resolved column on table row i."""
-    return column[0][i], column[1][i]
 
 
 def walk_table(grid: Grid, header: Header, path=None) -> Walk:
