@@ -190,6 +190,30 @@ def test_match_header_fast_reject_changes_no_answer():
         assert layout.match_header(text) == _match_header_role_by_role(text), text
 
 
+def test_names_role_equals_match_header_for_every_role():
+    """layout.names_role (a role's own synonyms first) answers match_header(text) == role,
+    for every role, on header texts, cell texts of the corpus shapes and random word mixes."""
+    from rakxl import layout
+
+    texts = [c.title for c in layout.COLUMNS] + ["No", "NO.", "Nomor", "Tujuan", "IKU", "Target", "Target (%)",
+             "TW I", "Triwulan II", "Q4", "I", "IV", "Pelaksanaan Kegiatan Triwulan", "Pagu\nAnggaran", "Biaya",
+             "Penanggung Jawab", "PIC", "Kegiatan", "Aksi", "Nama Kegiatan / Aksi", "Rencana Aksi 2021",
+             "Uraian Kegiatan", "Rincian kegiatan", "Program / Kegiatan", "Program/ Kegiatan", "Keterangan", "100%",
+             "Subbag Umum dan Logistik", "", "  ", None, 12, 0.5, "Penyusunan laporan keuangan triwulan", "JUMLAH",
+             "Target Kegiatan/Aksi", "Indikator Kinerja Kegiatan", "Sasaran Kegiatan", "Kegiatan Sasaran"]
+    rnd = random.Random(5)
+    words = [w for t in texts if isinstance(t, str) for w in t.split()] + ["ke", "/", "(", ")", "rp", "nama", "aksi"]
+    texts += [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 4))) for _ in range(4000)]
+    roles = [c.role for c in layout.COLUMNS] + ["target", "triwulan", "unknown"]
+    seen = set()
+    for text in texts:
+        found = layout.match_header(text)
+        seen.add(found)
+        for role in roles:
+            assert layout.names_role(text, role) == (found == role), (text, role)
+    assert {c.role for c in layout.COLUMNS} <= seen  # every role named by some text
+
+
 # -- side information: the pattern path gives the exact pass's answers ----------------
 
 def test_percent_cells_same_as_the_exact_pass():

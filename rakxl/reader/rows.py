@@ -45,8 +45,10 @@ def names_column(v, role: str) -> bool:
     """Whether a cell's text names column ``role`` (a bare "Target" names either target)."""
     if not isinstance(v, str) or not v.strip():
         return False
+    if not role.startswith("target"):
+        return layout.names_role(v, role)  # the same as role_of(v) == role, quicker
     found = role_of(v)
-    return found == role or (found == "target" and role.startswith("target"))
+    return found == role or found == "target"
 
 
 def is_header_word(v, role: str) -> bool:
