@@ -41,16 +41,20 @@ class MergeIndex:
         # column -> r1, r2, r1, r2... of its vertical merges, in sheet order (numbers only:
         # a tuple per merge would be thousands of objects for the collector to count)
         spans: dict[int, list] = {}
+        start, header_like = cells.start, self._header_like
         for r1, c1, r2, c2 in cells.merges:
             if r2 != r1:
+                # a merge starting on a table row that names no Kegiatan is no header cell:
+                # most merges, told without asking _is_header_cell
+                plain = r1 >= start and r1 not in header_like
                 for c in range(c1, c2 + 1):
                     role = role_of_col.get(c)
-                    if role is not None and not self._is_header_cell(r1, c, role):
+                    if role is not None and (plain or not self._is_header_cell(r1, c, role)):
                         found = spans.get(c)
                         if found is None:
                             found = spans[c] = []
                         found += r1, r2
-        start, last = cells.start, cells.grid.nrows - 1
+        last = cells.grid.nrows - 1
         for c, found in spans.items():
             if role_of_col[c] in layout.HIERARCHY_ROLES:
                 self.merged_roles.add(role_of_col[c])

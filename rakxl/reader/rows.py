@@ -222,7 +222,8 @@ def _may_sign(v) -> bool:
     if not isinstance(v, str):
         return False
     text = v.strip()
-    return is_signature_text(text) or is_place_alone(text)
+    # a place alone ends with its comma (_PLACE_ALONE): without one, only the NIP line is left to ask
+    return is_signature_text(text) or ("," in text and is_place_alone(text))
 
 
 def _blank_or_number(v) -> bool:
