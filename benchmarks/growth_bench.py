@@ -128,6 +128,27 @@ def child(n: int, steps=STEPS, freeze: bool = False) -> None:
     print(json.dumps(out))
 
 
+def table(sizes, steps, best: dict, out=sys.stdout) -> tuple[float, dict]:
+    """Print the Markdown table of ``best`` CPU seconds by (step, size) and the growth
+    per 10x rows between neighbouring sizes; return the worst growth and the growths."""
+    factors = {}
+    for step in steps:
+        for a, b in zip(sizes, sizes[1:]):
+            factors[(step, b)] = best[(step, b)] / best[(step, a)] / (b / a) * 10
+    head = ["step"] + [f"{n:,} rows" for n in sizes] + [f"growth {a:,} -> {b:,}" for a, b in zip(sizes, sizes[1:])]
+    print("| " + " | ".join(head) + " |", file=out)
+    print("|" + " --- |" * len(head), file=out)
+    worst = 0.0
+    for step in steps:
+        cells = [f"{best[(step, n)]:.3f} s" for n in sizes]
+        for b in sizes[1:]:
+            f = factors[(step, b)]
+            worst = max(worst, f)
+            cells.append(f"{f:.1f}x" + (" (over the limit)" if f > LIMIT else ""))
+        print(f"| {step} | " + " | ".join(cells) + " |", file=out)
+    return worst, factors
+
+
 def measure(sizes=SIZES, rounds: int = 3, out=sys.stdout, steps=STEPS, freeze: bool = False) -> dict:
     """Each round runs every size in a fresh process (so that no size works in a heap
     the others have grown), the sizes interleaved; the best of the rounds counts."""
@@ -146,23 +167,7 @@ def measure(sizes=SIZES, rounds: int = 3, out=sys.stdout, steps=STEPS, freeze: b
                 best[(step, n)] = min(took, best.get((step, n), took))
         loads.append(_load())
         print(f"round {r + 1}/{rounds} done, load {loads[-1]}", file=sys.stderr)
-    factors = {}
-    for step in steps:
-        for a, b in zip(sizes, sizes[1:]):
-            factors[(step, b)] = best[(step, b)] / best[(step, a)] / (b / a) * 10
-    head = "| step | " + " | ".join(f"{n:,} rows" for n in sizes) + " | " + \
-        " | ".join(f"growth {a:,} -> {b:,}" for a, b in zip(sizes, sizes[1:])) + " |"
-    print(head, file=out)
-    print("|" + " --- |" * (2 * len(sizes)), file=out)
-    worst = 0.0
-    for step in steps:
-        cells = [f"{best[(step, n)]:.3f} s" for n in sizes]
-        grow = []
-        for b in sizes[1:]:
-            f = factors[(step, b)]
-            worst = max(worst, f)
-            grow.append(f"{f:.1f}x" + (" (over the limit)" if f > LIMIT else ""))
-        print(f"| {step} | " + " | ".join(cells + grow) + " |", file=out)
+    worst, factors = table(sizes, steps, best, out)
     print(f"\nCPU seconds, best of {rounds} rounds (a fresh process per size and round); growth per 10x "
           f"rows, limit {LIMIT:g}x. Load average (1, 5, 15 min) at the start and after each round: "
           f"{'; '.join(loads)}." + (" With --freeze: the harness froze its readings (gc.freeze) after the "

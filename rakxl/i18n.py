@@ -109,14 +109,19 @@ def twin(key: str, **params) -> Twin:
     return Twin(*(pick(CATALOGUE[key], lang, **{k: said(v, lang) for k, v in params.items()}) for lang in LANGS))
 
 
+def in_each_language(render) -> "Both":
+    """``render(lang)`` for each language, as a :class:`Both`."""
+    return Both(tuple(render(lang) for lang in LANGS))
+
+
 def labels(mark) -> "Both":
     """What a rakxl output is (:meth:`rakxl.marker.Mark.label`), in each language."""
-    return Both(tuple(mark.label(lang) for lang in LANGS))
+    return in_each_language(mark.label)
 
 
 def numbers(n) -> "Both":
     """A count said in each language's digit grouping (``1.234`` / ``1,234``), for a :class:`Said`."""
-    return Both(tuple(number(n, lang) for lang in LANGS))
+    return in_each_language(lambda lang: number(n, lang))
 
 
 def said(value, lang: str = "id"):

@@ -32,3 +32,18 @@ def test_an_unknown_step_is_refused(growth_bench, capsys):
         growth_bench.main(["--steps", "diff,dif"])
     assert exc.value.code == 2
     assert "unknown steps: dif " in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("sizes", [(1000,), (1000, 10_000), (1000, 10_000, 100_000)])
+def test_the_table_has_as_many_cells_as_columns(growth_bench, sizes):
+    import io
+
+    out = io.StringIO()
+    best = {(step, n): n / 1000 for step in ("read", "write") for n in sizes}
+    worst, factors = growth_bench.table(sizes, ("read", "write"), best, out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 4
+    widths = {line.count("|") for line in lines}
+    assert widths == {2 * len(sizes) + 1}
+    assert lines[2].startswith("| read | 1.000 s")
+    assert worst == (10.0 if len(sizes) > 1 else 0.0)

@@ -37,7 +37,7 @@ other sheet to the stages above, unchanged.
 from __future__ import annotations
 
 from ..exceptions import RakInputError
-from ..i18n import LANGS, Both
+from ..i18n import labels
 from ..model import Rak
 from ..workbook import Workbook
 from . import families  # noqa: F401 - the family stage, which every read runs first (assembly.read_grid)
@@ -89,7 +89,7 @@ def _read_one(book: Workbook, path, sheet, scale=None) -> Rak:
     if sheet not in book.sheet_names:
         raise RakInputError.of("error.no_sheet", path=path, name=sheet, names=", ".join(book.sheet_names))
     if sheet not in book.plan_sheets:  # a report sheet rakxl wrote (Perubahan, Temuan, Total...)
-        raise RakInputError.of("report_sheet", path=path, sheet=sheet, what=_labels(book.output_mark))
+        raise RakInputError.of("report_sheet", path=path, sheet=sheet, what=labels(book.output_mark))
     rak = read_grid(book.grid(sheet), path, scale=scale)
     if rak is None:
         raise refusal(path, [sheet], [examine(book.grid(sheet))])
@@ -140,16 +140,11 @@ def read_book(book: Workbook, path=None, *, scale: int | None = None) -> list[Ra
     return raks
 
 
-def _labels(mark) -> Both:
-    """What a rakxl output is, in each language."""
-    return Both(tuple(mark.label(lang) for lang in LANGS))
-
-
 def _no_table(book: Workbook) -> RakInputError:
     """The refusal of a workbook in which no sheet is a RAK table: the sheets looked at,
     the best candidate header, the roles it has and misses, what it looks like."""
     mark = book.output_mark
     if mark is not None and not book.plan_sheets:  # a totals or findings workbook rakxl wrote
-        return RakInputError.of("report_only", path=book.path, what=_labels(mark))
+        return RakInputError.of("report_only", path=book.path, what=labels(mark))
     sheets = book.plan_sheets
     return refusal(book.path, sheets, [examine(book.grid(n)) for n in sheets])

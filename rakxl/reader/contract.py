@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from .. import layout
 from ..exceptions import RakInputError
 from ..a1 import a1
-from ..i18n import LANGS, Both, Money, Said, number, pick, text
+from ..i18n import Money, Said, in_each_language, number, pick, text
 from ..workbook import Grid
 from .header import CONTRACT, HEADER_MAX_CHARS, HEADER_SEARCH_ROWS, role_of
 
@@ -228,7 +228,7 @@ SHEETS_NAMED = 12
 
 def refusal(path, sheets: list[str], candidates: list[Candidate]) -> RakInputError:
     """The one-line refusal of a workbook in which no sheet is a RAK table (in either language)."""
-    said = Both(tuple(_refusal_text(sheets, candidates, lang) for lang in LANGS))
+    said = in_each_language(lambda lang: _refusal_text(sheets, candidates, lang))
     return RakInputError.of("error.text", path=path, text=said)
 
 
