@@ -539,20 +539,17 @@ class Family:
                 return role
         return None
 
-    def names(self, text: object, role: str) -> bool:
-        """Whether ``role`` is the role a header cell names in this family
-        (``match(text) == role``): ``role``'s column is tried first, the columns
-        before it only for a text it matches."""
+    def names(self, text: object, *roles: str) -> bool:
+        """Whether the role a header cell names in this family is one of ``roles``
+        (``match(text) in roles``): their columns are tried first, the columns before
+        the first of them that matches only then."""
         norm = normalize_header(text)
         if not norm:
             return False
-        i = self.roles.index(role)  # each role stands once in a family's columns
-        return _names_column(self.name, i, norm) and not any(_names_column(self.name, j, norm) for j in range(i))
-
-    @property
-    def roles(self) -> tuple[str, ...]:
-        """The roles of :attr:`columns`, in their order."""
-        return tuple(role for role, _ in self.columns)
+        for i, (role, _) in enumerate(self.columns):
+            if role in roles and _names_column(self.name, i, norm):
+                return not any(_names_column(self.name, j, norm) for j in range(i))
+        return False
 
     def is_total(self, text: object) -> bool:
         """Whether a cell's text is the label of this family's total row."""

@@ -45,7 +45,7 @@ def read_family(grid: Grid, path=None) -> Rak | None:
             role = role_of(t)
             if role:
                 kpu.setdefault(role, c)
-        if _names(WORKPLAN, "volume", texts) and _names(WORKPLAN, "unit_cost", texts):
+        if _names(WORKPLAN, texts, "volume") and _names(WORKPLAN, texts, "unit_cost"):
             _refuse_unit_cost(grid, r, texts, kpu, path)
         found = (_workplan_header(grid, r, texts) or _targets_header(grid, r, texts, kpu)
                  or _pemda_header(grid, r, texts) or _monthly_header(grid, r, texts, kpu))
@@ -59,24 +59,21 @@ def read_family(grid: Grid, path=None) -> Rak | None:
     return None
 
 
-def _names(family, role: str, texts) -> bool:
-    """Whether a text of a header row names ``role`` in ``family`` (only the family's
-    columns up to ``role``'s are tried: a KPU header never compiles most of them)."""
-    return any(_text_names(family.name, role, t) for _, t in texts)
+def _names(family, texts, *roles: str) -> bool:
+    """Whether a text of a header row names one of ``roles`` in ``family``
+    (:meth:`~rakxl.layout.Family.names`: a KPU header tries few of the family's columns)."""
+    return any(_text_names(family.name, t, roles) for _, t in texts)
 
 
 @functools.lru_cache(maxsize=4096)
-def _text_names(family_name: str, role: str, text: str) -> bool:
-    return layout.FAMILY_BY_NAME[family_name].names(text, role)
-
-
-_MONTHS = frozenset(layout.MONTHS)
+def _text_names(family_name: str, text: str, roles: tuple[str, ...]) -> bool:
+    return layout.FAMILY_BY_NAME[family_name].names(text, *roles)
 
 
 def _names_months(texts) -> bool:
     """Whether a text of a header row names a month, or the group over the months, in
     the monthly family."""
-    return any(_is_month_group(t) or family_role(MONTHLY.name, t) in _MONTHS for _, t in texts)
+    return _names(MONTHLY, texts, *layout.MONTHS) or any(_is_month_group(t) for _, t in texts)
 
 
 def _matches(patterns: tuple[str, ...], text: str) -> bool:
@@ -208,7 +205,7 @@ def _refuse_unit_cost(grid, r, texts, kpu, path):
 
 
 def _workplan_header(grid, r, texts):
-    if not _names(WORKPLAN, "kegiatan", texts):
+    if not _names(WORKPLAN, texts, "kegiatan"):
         return None
     cols, uses_sub = _roles(WORKPLAN, grid, r, texts)
     if "kegiatan" not in cols or "pagu" not in cols:
@@ -219,7 +216,7 @@ def _workplan_header(grid, r, texts):
 def _targets_header(grid, r, texts, kpu):
     if "kegiatan" in kpu or "pagu" in kpu:
         return None
-    if not (_names(TARGETS, "sasaran", texts) and _names(TARGETS, "indikator", texts)):
+    if not (_names(TARGETS, texts, "sasaran") and _names(TARGETS, texts, "indikator")):
         return None
     cols, uses_sub = _roles(TARGETS, grid, r, texts)
     if not all(role in cols for role in TARGETS.signature):
@@ -232,7 +229,7 @@ def _targets_header(grid, r, texts, kpu):
 
 
 def _pemda_header(grid, r, texts):
-    if not (_names(PEMDA, "program", texts) and _names(PEMDA, "kegiatan", texts)):
+    if not (_names(PEMDA, texts, "kegiatan") and _names(PEMDA, texts, "program")):  # Rencana Aksi first: fewer words
         return None
     cols, uses_sub = _roles(PEMDA, grid, r, texts)
     if not all(role in cols for role in PEMDA.signature) or cols["program"] > cols["kegiatan"]:
