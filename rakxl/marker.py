@@ -184,7 +184,7 @@ def read_mark(path) -> OutputMark | None:
             if fh.read(4) != b"PK\x03\x04":
                 return None
             size = os.fstat(fh.fileno()).st_size
-            if guard._zip_entry_count(fh, size) > guard.DEFAULT_LIMITS.max_parts:
+            if guard.zip_entry_count(fh, size) > guard.DEFAULT_LIMITS.max_parts:
                 return None
             fh.seek(0)
             with zipfile.ZipFile(fh) as zf:

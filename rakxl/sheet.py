@@ -160,22 +160,6 @@ class Grid:
         raise FormulaError(f"{a1(r, c)} is not a number")
 
 
-def side_info_from_xml(xml: bytes | None, percent_styles, *, limits=None, path=None, sheet=None,
-                       budget=None, strict: bool = False) -> guard.SideInfo:
-    """Errors, formulas and percent cells of an .xlsx sheet's XML: by the pattern path
-    when the sheet is written plainly, else by the exact pass (within the workbook's
-    budget of exactly read elements)."""
-    if not xml:
-        return guard.SideInfo()
-    limits = limits or guard.DEFAULT_LIMITS
-    xml = guard._utf8(xml, "sheet", path)
-    side = guard.fast_side_info(xml, percent_styles, strict)
-    if side is None:
-        guard._count_elements(xml, sheet or "sheet", path, limits, budget or guard._Budget())
-        side = guard.scan_exact(xml, limits, path=path, sheet=sheet, percent_styles=percent_styles)[1]
-    return side
-
-
 def side_info_from_xlrd(book, name: str) -> guard.SideInfo:
     """Errors and percent cells of sheet ``name`` of an .xls read by xlrd."""
     import xlrd

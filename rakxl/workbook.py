@@ -19,7 +19,7 @@ from pathlib import Path
 from . import guard
 from .exceptions import RakInputError, first_line
 from .i18n import Said, numbers, say
-from .sheet import Grid, side_info_from_xml, to_text
+from .sheet import Grid, to_text
 
 __all__ = ["Grid", "Workbook", "describe_non_workbook", "sniff", "to_text"]  # Grid, to_text: from .sheet
 
@@ -211,8 +211,8 @@ class Workbook:
         xml = self._package.data.pop(part, None)
         if xml is None:
             return guard.SideInfo()
-        return side_info_from_xml(xml, self._percent_styles, limits=self.limits, path=self.path, sheet=name,
-                                  budget=self._package.budget, strict=scan is not None and scan.strict)
+        return guard.side_info(xml, self._percent_styles, limits=self.limits, path=self.path, sheet=name,
+                               budget=self._package.budget, strict=scan is not None and scan.strict)
 
     def count_formula_cells(self, n: int = 1) -> None:
         """Charge ``n`` cells read by formula evaluation to ``Limits.max_formula_cells``."""

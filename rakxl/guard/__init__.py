@@ -45,16 +45,15 @@ from .files import open_input
 from .limits import DEFAULT_LIMITS, MiB, Limits, default_limits
 from .ole import ole_container
 from .patterns import _at_most, _scan_claimed  # for tests/test_fast_paths.py
-from .scan import PartScan, scan_part
+from .scan import PartScan, scan_part, side_info
 from .xls import check_xls, load_xls, walk_biff
 from .xlsx import XlsxPackage, check_xlsx, load_xlsx
-from .xmlcheck import _Budget, _count_elements, _utf8  # for rakxl.workbook
-from .zipdir import _zip_entry_count, read_part  # _zip_entry_count: for rakxl.marker
+from .zipdir import read_part, zip_entry_count
 
 __all__ = [
     "DEFAULT_LIMITS", "Limits", "MiB", "PartScan", "RakHostileError", "RakInputError", "SheetExtent", "SideInfo",
     "XlsxPackage", "check_xls", "check_xlsx", "clip_merges", "default_limits", "fast_side_info",
     "is_calamine_panic", "load_xls", "load_xlsx", "ole_container", "open_input", "read_part", "scan_exact",
-    "scan_part", "shift_formula", "walk_biff",
+    "scan_part", "shift_formula", "side_info", "walk_biff", "zip_entry_count",
 ]
 

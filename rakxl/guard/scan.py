@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..i18n import numbers
 from .exact import scan_exact
 from .extent import SheetExtent, SideInfo, _check_extent
+from .fastside import fast_side_info
 from .limits import DEFAULT_LIMITS, Limits, _hostile
 from .patterns import _needs_exact, _scan_claimed, _scan_fast_bytes, _shared_text_plain
 from .xmlcheck import _Budget, _count_elements, _parse, _parser, _utf8
@@ -76,3 +77,20 @@ def _spend_shared_text(budget: _Budget, text: int, limits: Limits, path, sheet) 
     budget.shared_text += text
     if budget.shared_text > limits.max_shared_text_bytes:
         raise _hostile("hostile.shared_text", path, sheet, limit=numbers(limits.max_shared_text_bytes))
+
+
+def side_info(xml: bytes | None, percent_styles=frozenset(), *, limits: Limits | None = None, path=None, sheet=None,
+              budget: _Budget | None = None, strict: bool = False) -> SideInfo:
+    """Errors, formulas and percent cells of an .xlsx sheet's XML, for a sheet the
+    scan did not read exactly: by the pattern path when the sheet is written plainly
+    (``strict``: the claim path found every cell tag plain already), else by the
+    exact pass, within the workbook's ``budget`` of exactly read elements."""
+    if not xml:
+        return SideInfo()
+    limits = limits or DEFAULT_LIMITS
+    xml = _utf8(xml, "sheet", path)
+    side = fast_side_info(xml, percent_styles, strict)
+    if side is None:
+        _count_elements(xml, sheet or "sheet", path, limits, budget or _Budget())
+        side = scan_exact(xml, limits, path=path, sheet=sheet, percent_styles=percent_styles)[1]
+    return side

@@ -16,7 +16,7 @@ def open_zip(fh, size: int, path, limits: Limits) -> tuple[zipfile.ZipFile, list
     entries (from the end record first, before zipfile builds an object per
     entry), the declared sizes and ratios, duplicates, encryption, and that it is
     a workbook at all."""
-    _check_part_count(_zip_entry_count(fh, size), path, limits)
+    _check_part_count(zip_entry_count(fh, size), path, limits)
     try:
         fh.seek(0)
         zf = zipfile.ZipFile(fh)
@@ -40,7 +40,7 @@ def _is_xml_name(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels")) and not name.endswith("/")
 
 
-def _zip_entry_count(fh, size: int) -> int:
+def zip_entry_count(fh, size: int) -> int:
     """The number of entries the zip's end record declares, read without zipfile.
 
     zipfile builds an object per entry, so a zip claiming millions of entries is
