@@ -386,7 +386,8 @@ def normalize_header(text: object) -> str:
     return " ".join(str(text).split()).lower()  # split(): the whitespace of \s, runs folded
 
 
-_COMPILED = tuple((c.role, tuple(re.compile(s) for s in c.synonyms)) for c in COLUMNS)
+#: Each role's synonyms in one pattern (a text fullmatches it when it fullmatches one of them).
+_ROLE_PATTERNS = {c.role: re.compile("|".join(f"(?:{s})" for s in c.synonyms)) for c in COLUMNS}
 _GROUP = tuple(re.compile(s) for s in TRIWULAN_GROUP_SYNONYMS)
 _AMBIGUOUS_TARGET = re.compile(AMBIGUOUS_TARGET)
 
@@ -408,17 +409,10 @@ def names_role(text: object, role: str) -> bool:
     norm = normalize_header(text)
     if not norm:
         return False
-    own = _OWN_SYNONYMS.get(role)
-    if own is None:
-        column = COLUMN_BY_ROLE.get(role)
-        own = _OWN_SYNONYMS[role] = (re.compile("|".join(f"(?:{s})" for s in column.synonyms))
-                                     if column is not None else None)
+    own = _ROLE_PATTERNS.get(role)
     if own is not None and not own.fullmatch(norm):
         return False
     return match_header(text) == role
-
-
-_OWN_SYNONYMS: dict[str, re.Pattern | None] = {}  # role -> its synonyms in one pattern, compiled when first asked
 
 
 def match_header(text: object) -> str | None:
@@ -428,9 +422,8 @@ def match_header(text: object) -> str | None:
     norm = normalize_header(text)
     if not norm or not _ANY_HEADER.fullmatch(norm):
         return None  # most cells of a sheet: one search instead of one per synonym
-    compiled = dict(_COMPILED)
     for role in _MATCH_ORDER:
-        if any(p.fullmatch(norm) for p in compiled[role]):
+        if _ROLE_PATTERNS[role].fullmatch(norm):
             return role
     if _AMBIGUOUS_TARGET.fullmatch(norm):
         return "target"

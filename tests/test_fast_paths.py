@@ -156,19 +156,19 @@ def test_the_sample_and_xlsxwriter_files_take_the_claim(sample_path, tmp_path):
 # -- layout.match_header: one search over every pattern before the role by role one --
 
 def _match_header_role_by_role(text):
-    """match_header as written before its fast reject: every role's patterns in turn."""
+    """match_header as written before its speed paths: every synonym of every role in
+    turn (no search over all of them first, no role's synonyms joined in one pattern)."""
     from rakxl import layout
 
     norm = layout.normalize_header(text)
     if not norm:
         return None
-    compiled = dict(layout._COMPILED)
     for role in layout._MATCH_ORDER:
-        if any(p.fullmatch(norm) for p in compiled[role]):
+        if any(re.fullmatch(p, norm) for p in layout.COLUMN_BY_ROLE[role].synonyms):
             return role
-    if layout._AMBIGUOUS_TARGET.fullmatch(norm):
+    if re.fullmatch(layout.AMBIGUOUS_TARGET, norm):
         return "target"
-    if any(p.fullmatch(norm) for p in layout._GROUP):
+    if any(re.fullmatch(p, norm) for p in layout.TRIWULAN_GROUP_SYNONYMS):
         return "triwulan"
     return None
 
