@@ -4,6 +4,11 @@ decides (a unit cost with no total beside it, one family's table twice side by s
 
 A family is considered only where its own header words stand, and the search stops
 at the first row that is a KPU header, so that no KPU sheet reads differently.
+
+Every read passes here first, so a KPU sheet is let through cheaply: each family is
+asked only for the few roles that would make a row its header, each by its own words
+first (:meth:`rakxl.layout.Family.names`), and a family's reader module is imported
+when a sheet of that family is found.
 """
 from __future__ import annotations
 
