@@ -8,7 +8,10 @@ reading of the same plan.
 """
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 
 import openpyxl
 import pytest
@@ -273,6 +276,27 @@ def test_kpu_layouts_stay_kpu(tmp_path):
         rak = rakxl.read_rak(V.render(tmp_path / f"r{i}.xlsx", (plan, lay)))
         assert rak.family == "kpu", lay
         assert rak.total_pagu == plan.total
+
+
+def test_a_kpu_read_loads_no_family_reader(sample_path, tmp_path):
+    """The family stage lets a KPU sheet through without importing the readers of the
+    work plan and of the targets table: a family's reader is imported when a sheet of
+    that family is found (a fresh process, as a command runs; an import assertion)."""
+    code = ("import json, sys, rakxl\n"
+            "for path in sys.argv[1:]:\n"
+            "    rakxl.read_rak(path)\n"
+            "print(json.dumps(sorted(m for m in sys.modules if m.startswith('rakxl.reader.families.'))))")
+
+    def loaded(*paths):
+        proc = subprocess.run([sys.executable, "-c", code, *map(str, paths)], capture_output=True, text=True,
+                              cwd=tmp_path, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        return set(json.loads(proc.stdout))
+
+    assert loaded(sample_path) == {"rakxl.reader.families.choose", "rakxl.reader.families.common",
+                                   "rakxl.reader.families.kpu_walk"}
+    workplan = F.render(tmp_path / "workplan.xlsx", "workplan", plan_of("sample"), F.Options())
+    assert "rakxl.reader.families.workplan" in loaded(sample_path, workplan)
 
 
 def test_totals_over_every_family(tmp_path, kpu_reading):
