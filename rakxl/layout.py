@@ -723,7 +723,7 @@ def _names_column(name: str, i: int, norm: str) -> bool:
         return True
     if numbers:
         m = _month_number().fullmatch(norm)
-        if m is not None and m[m.lastindex] in numbers:
+        if m is not None and m[m.re.groups] in numbers:  # its last group: the number
             return True
     for p in patterns:
         if p.fullmatch(norm):
