@@ -4,20 +4,18 @@ The benchmarks time rakxl on generated workbooks; these tests make sure those
 workbooks are RAK tables in the official layout and that rakxl finds in them the
 figures the generator put there (it builds them without rakxl).
 """
-import importlib.util
 import json
 
 import pytest
 
 import rakxl
 from tests.conftest import ROOT
+from tests.helpers import load_script
 
 
 @pytest.fixture(scope="module")
 def generate():
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = load_script(ROOT / "benchmarks" / "generate.py", "generate")
     return mod
 
 
@@ -60,9 +58,7 @@ def _bench_module(name):
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+        module = load_script(ROOT / "benchmarks" / f"{name}.py", name)
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
     return module

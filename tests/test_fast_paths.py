@@ -16,7 +16,7 @@ import pytest
 
 from rakxl import guard
 from rakxl.exceptions import RakHostileError
-from tests.helpers import letters
+from tests.helpers import letters, load_script
 
 PART = "xl/worksheets/sheet1.xml"
 
@@ -138,13 +138,10 @@ def test_random_honest_sheets_claim_bounds_the_exact_scan(exact):
 
 def test_the_sample_and_xlsxwriter_files_take_the_claim(sample_path, tmp_path):
     """The point of the claim path: ordinary workbooks never need the exact scan."""
-    import importlib.util
 
     from tests.conftest import ROOT
 
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
+    generate = load_script(ROOT / "benchmarks" / "generate.py", "generate")
     generated = tmp_path / "RAK_500.xlsx"
     generate.build(generated, 500)
     for path, rows in ((sample_path, 84), (generated, 517)):  # 500 activities + title, header, signature

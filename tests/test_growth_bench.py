@@ -1,21 +1,15 @@
 """benchmarks/growth_bench.py runs the steps it is asked for (no timing is asserted)."""
-import importlib.util
 import json
 import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import load_benchmark
 
 
 @pytest.fixture
 def growth_bench(tmp_path, monkeypatch):
-    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
-    spec = importlib.util.spec_from_file_location("growth_bench", ROOT / "benchmarks" / "growth_bench.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    monkeypatch.setattr(module, "DATA", tmp_path)
-    yield module
+    yield load_benchmark("growth_bench", monkeypatch, tmp_path)
     for name in ("diff_bench", "generate"):
         sys.modules.pop(name, None)
 

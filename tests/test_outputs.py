@@ -5,7 +5,6 @@ race or a console is the point) on the sample or on small workbooks written here
 with xlsxwriter, and looks at the files left behind.
 """
 import csv
-import importlib.util
 import io
 import json
 import os
@@ -24,6 +23,7 @@ import rakxl
 from rakxl.cli import cli
 from tests.conftest import ROOT
 from tests.test_reader import BY_PELAKSANA
+from tests.helpers import load_script
 
 TOTAL = 3_051_446_000
 POSIX = os.name == "posix"
@@ -184,9 +184,7 @@ def test_two_in_place_runs_at_once_keep_the_original(tmp_path, sample_path):
 @pytest.fixture(scope="module")
 def big_rak(tmp_path_factory):
     """A 6,000-row RAK from the benchmark generator: writing it takes long enough to be stopped."""
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = load_script(ROOT / "benchmarks" / "generate.py", "generate")
     path = tmp_path_factory.mktemp("big") / "RAK_besar.xlsx"
     mod.build(path, 6000)
     return path

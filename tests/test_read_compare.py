@@ -1,19 +1,16 @@
 """benchmarks/read_compare.py compares two checkouts' reads (no timing is asserted)."""
-import importlib.util
+import sys
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.helpers import load_benchmark
 
 
 @pytest.fixture
 def read_compare(tmp_path, monkeypatch):
-    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
-    spec = importlib.util.spec_from_file_location("read_compare", ROOT / "benchmarks" / "read_compare.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    monkeypatch.setattr(module, "DATA", tmp_path)
-    return module
+    yield load_benchmark("read_compare", monkeypatch, tmp_path)
+    sys.modules.pop("generate", None)
 
 
 def test_a_checkout_against_itself(read_compare, capsys, tmp_path):

@@ -7,6 +7,7 @@ import pytest
 
 import rakxl
 from rakxl.model import ACTIVITY_COLUMNS, BUDGET_COLUMNS
+from tests.helpers import load_script
 
 BY_PELAKSANA = {
     "Subbag Umum dan Logistik": 2_633_827_000, "Subbag Keuangan": 129_193_000,
@@ -120,13 +121,10 @@ def test_reading_never_modifies_the_input(sample_path, tmp_path):
 
 def test_sample_is_built_from_the_seed_text(tmp_path):
     """The committed sample is what samples/build_sample.py makes of RAK_2021.txt."""
-    import importlib.util
 
     from tests.conftest import ROOT
 
-    spec = importlib.util.spec_from_file_location("build_sample", ROOT / "samples" / "build_sample.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = load_script(ROOT / "samples" / "build_sample.py", "build_sample")
     out = mod.build(tmp_path / "RAK.xlsx")
     rebuilt = rakxl.read_rak(out)
     committed = rakxl.read_rak(ROOT / "samples" / "RAK_2021.xlsx")

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import rakxl
 from tests.conftest import ROOT
+from tests.helpers import load_script
 
 
 def test_reading_leaves_the_process_alone(monkeypatch, sample_path):
@@ -70,7 +71,6 @@ def corpus(tmp_path_factory) -> list[Path]:
     """Workbooks in the layouts offices produce: the sample, both plans of
     tests/variants.py in every layout of tests/test_variants.py, random layouts, the
     rules' fixture, a generated benchmark workbook."""
-    import importlib.util
     import random
 
     from tests import variants as V
@@ -88,9 +88,7 @@ def corpus(tmp_path_factory) -> list[Path]:
         plan = plans[rnd.choice(sorted(plans))]
         paths.append(V.render(out / f"random{i}.xlsx", (V.with_percent_targets(plan) if i % 3 == 0 else plan,
                                                           V.random_layout(rnd))))
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
+    generate = load_script(ROOT / "benchmarks" / "generate.py", "generate")
     generate.build(out / "generated.xlsx", 400, seed=3)
     return paths + [out / "generated.xlsx"]
 

@@ -14,7 +14,6 @@ rows 34-36, goal 16 rows 42-43, goal 17 rows 44-46, goal 26 rows 63-65 (three
 identical activities), goal 29 rows 71-75.
 """
 import copy
-import importlib.util
 import json
 
 import pytest
@@ -27,10 +26,9 @@ from rakxl.revisions.align import _align, _assign, _increasing_chain
 from rakxl.revisions.compare import _diff
 from rakxl.text import fold_words
 from tests.conftest import ROOT
+from tests.helpers import load_script
 
-_spec = importlib.util.spec_from_file_location("build_sample", ROOT / "samples" / "build_sample.py")
-build_sample = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(build_sample)
+build_sample = load_script(ROOT / "samples" / "build_sample.py", "build_sample")
 
 ROWS = build_sample.parse_rows((ROOT / "samples" / "RAK_2021.txt").read_text(encoding="utf-8"))
 NO, SASARAN, INDIKATOR, TARGET_IND, KEGIATAN, TARGET, TW1, TW2, TW3, TW4, PAGU, PELAKSANA = range(12)

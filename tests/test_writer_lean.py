@@ -17,7 +17,6 @@ The cells are read from the files as stored (openpyxl's read-only mode: its norm
 mode gives every cell of a merge the first cell's borders, which would hide the
 difference being tested).
 """
-import importlib.util
 import shutil
 import subprocess
 import zipfile
@@ -31,14 +30,13 @@ from rakxl.writer import sheet as writer_sheet
 from rakxl.writer import write_rak
 from tests.conftest import ROOT
 from tests.test_writer import SOFFICE, VARIANTS, assert_same_reading, needs_arial, needs_office, soffice_convert
+from tests.helpers import load_script
 
 SIDES = ("left", "right", "top", "bottom")
 
 
 def _generated(tmp_path, rows=300, seed=7):
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
+    generate = load_script(ROOT / "benchmarks" / "generate.py", "generate")
     path = tmp_path / f"RAK_{rows}.xlsx"
     generate.build(path, rows, seed=seed)
     return path
