@@ -7,7 +7,6 @@ width here and every part of rakxl follows.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -386,50 +385,11 @@ def normalize_header(text: object) -> str:
     return " ".join(str(text).split()).lower()  # split(): the whitespace of \s, runs folded
 
 
-#: Each role's synonyms in one pattern (a text fullmatches it when it fullmatches one of them).
-_ROLE_PATTERNS = {c.role: re.compile("|".join(f"(?:{s})" for s in c.synonyms)) for c in COLUMNS}
-_GROUP = tuple(re.compile(s) for s in TRIWULAN_GROUP_SYNONYMS)
-_AMBIGUOUS_TARGET = re.compile(AMBIGUOUS_TARGET)
-
-#: Every synonym, target and group pattern in one: a text none of them matches is no
-#: header word (what match_header answers first, for speed).
-_ANY_HEADER = re.compile("|".join(
-    f"(?:{p})" for p in [s for c in COLUMNS for s in c.synonyms] + [AMBIGUOUS_TARGET] + list(TRIWULAN_GROUP_SYNONYMS)))
-
-# Roles tried in this order, so that "Target Indikator Kinerja" is a target and not an
-# indicator, and "Pelaksanaan Kegiatan Triwulan" is the quarter group, not a Pelaksana.
-_MATCH_ORDER = ("no", "target_indikator", "target_kegiatan", "tw1", "tw2", "tw3", "tw4",
-                "pagu", "pelaksana", "indikator", "sasaran", "kegiatan")
-
-
-def names_role(text: object, role: str) -> bool:
-    """``match_header(text) == role``, answered faster for the many texts that name no
-    column: a text none of ``role``'s own synonyms matches is rejected by one search
-    (tests/test_fast_paths.py proves the two equal)."""
-    norm = normalize_header(text)
-    if not norm:
-        return False
-    own = _ROLE_PATTERNS.get(role)
-    if own is not None and not own.fullmatch(norm):
-        return False
-    return match_header(text) == role
-
-
-def match_header(text: object) -> str | None:
-    """The role a header cell's text names, ``"target"`` for a bare "Target",
-    ``"triwulan"`` for the quarter group header, or None for an unknown (extra) column.
-    """
-    norm = normalize_header(text)
-    if not norm or not _ANY_HEADER.fullmatch(norm):
-        return None  # most cells of a sheet: one search instead of one per synonym
-    for role in _MATCH_ORDER:
-        if _ROLE_PATTERNS[role].fullmatch(norm):
-            return role
-    if _AMBIGUOUS_TARGET.fullmatch(norm):
-        return "target"
-    if any(p.fullmatch(norm) for p in _GROUP):
-        return "triwulan"
-    return None
+#: Roles tried in this order (:func:`rakxl.synonyms.match_header`), so that "Target Indikator
+#: Kinerja" is a target and not an indicator, and "Pelaksanaan Kegiatan Triwulan" is the
+#: quarter group, not a Pelaksana.
+MATCH_ORDER = ("no", "target_indikator", "target_kegiatan", "tw1", "tw2", "tw3", "tw4",
+               "pagu", "pelaksana", "indikator", "sasaran", "kegiatan")
 
 
 def format_rupiah(amount: int | float | None) -> str:
@@ -523,26 +483,17 @@ class Family:
     lacks: tuple[str, ...] = ()
 
     def match(self, text: object) -> str | None:
-        """The role a header cell names in this family, or None."""
-        norm = normalize_header(text)
-        if not norm:
-            return None
-        for i, (role, _) in enumerate(self.columns):
-            if _names_column(self.name, i, norm):
-                return role
-        return None
+        """The role a header cell names in this family, or None (:mod:`rakxl.synonyms`)."""
+        from .synonyms import family_match
+
+        return family_match(self, text)
 
     def names(self, text: object, *roles: str) -> bool:
         """Whether the role a header cell names in this family is one of ``roles``
-        (``match(text) in roles``): their columns are tried first, the columns before
-        the first of them that matches only then."""
-        norm = normalize_header(text)
-        if not norm:
-            return False
-        for i, (role, _) in enumerate(self.columns):
-            if role in roles and _names_column(self.name, i, norm):
-                return not any(_names_column(self.name, j, norm) for j in range(i))
-        return False
+        (``match(text) in roles``, answered faster: :mod:`rakxl.synonyms`)."""
+        from .synonyms import family_names
+
+        return family_names(self, text, *roles)
 
     def is_total(self, text: object) -> bool:
         """Whether a cell's text is the label of this family's total row."""
@@ -579,7 +530,7 @@ MONTHS = tuple(f"m{i}" for i in range(1, 13))
 #: The months of each quarter: a monthly plan's quarters are derived from them.
 QUARTER_MONTHS = {q: MONTHS[3 * i:3 * i + 3] for i, q in enumerate(QUARTERS)}
 
-_KPU_COLUMNS = tuple((role, COLUMN_BY_ROLE[role].synonyms) for role in _MATCH_ORDER)
+_KPU_COLUMNS = tuple((role, COLUMN_BY_ROLE[role].synonyms) for role in MATCH_ORDER)
 
 FAMILIES: tuple[Family, ...] = (
     Family(
@@ -680,52 +631,3 @@ BUDGET_TABLE_COLUMNS = (
 BUDGET_TABLE_HINT = r"pagu|anggaran|jumlah|dana"
 #: Check marks offices put in a month (or quarter) cell of a plan.
 CHECK_MARKS = frozenset("√vVxX✓✔")
-
-
-#: A synonym that is one word, with or without a final dot (``nomor``, ``jan\.?``):
-#: matched by comparing texts, no regular expression compiled for it.
-_ONE_WORD = re.compile(r"([a-z0-9]+)(\\\.\?)?")
-
-
-#: The month synonyms written from :data:`MONTH_NUMBER` -> their number (as written).
-_MONTH_NUMBERED = {syns[-1]: str(i + 1) for i, syns in enumerate(MONTH_SYNONYMS)}
-
-
-@functools.lru_cache(maxsize=None)
-def _column_synonyms(name: str, i: int) -> tuple[frozenset, frozenset, tuple]:
-    """The synonyms of column ``i`` of family ``name``: the texts its one-word synonyms
-    match, the month numbers its :data:`MONTH_NUMBER` synonyms name (one pattern for
-    twelve), and its other synonyms compiled. Built when the column is first tried (not
-    at import, and not for every column of every family: a header row is decided by a
-    few columns of each family)."""
-    words, numbers, patterns = set(), set(), []
-    for p in FAMILY_BY_NAME[name].columns[i][1]:
-        one = _ONE_WORD.fullmatch(p)
-        if one:
-            words.update((one[1], one[1] + ".") if one[2] else (one[1],))
-        elif p in _MONTH_NUMBERED:
-            numbers.add(_MONTH_NUMBERED[p])
-        else:
-            patterns.append(re.compile(p))
-    return frozenset(words), frozenset(numbers), tuple(patterns)
-
-
-@functools.lru_cache(maxsize=None)
-def _month_number() -> re.Pattern:
-    return re.compile(MONTH_NUMBER)
-
-
-def _names_column(name: str, i: int, norm: str) -> bool:
-    """Whether a header cell's normalised text fullmatches a synonym of column ``i`` of
-    family ``name``."""
-    words, numbers, patterns = _column_synonyms(name, i)
-    if norm in words:
-        return True
-    if numbers:
-        m = _month_number().fullmatch(norm)
-        if m is not None and m[m.re.groups] in numbers:  # its last group: the number
-            return True
-    for p in patterns:
-        if p.fullmatch(norm):
-            return True
-    return False

@@ -134,7 +134,8 @@ def build(cls, *columns) -> tuple:
     twin = _TWINS.get(cls)
     if twin is None:
         names = [f.name for f in fields(cls)]
-        twin = _TWINS[cls] = make_dataclass(f"_{cls.__name__}Twin", names, slots=True, eq=False, repr=False)
+        twin = _TWINS[cls] = make_dataclass(f"_{cls.__name__}Twin", names, slots=True, eq=False, repr=False,
+                                            namespace={"__doc__": f"{cls.__name__}, mutable, for build()."})
     out = list(map(twin, *columns))
     for obj in out:
         obj.__class__ = cls

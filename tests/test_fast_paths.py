@@ -150,7 +150,7 @@ def test_the_sample_and_xlsxwriter_files_take_the_claim(sample_path, tmp_path):
         assert got is not None and (got.rows, got.cols) == (rows, 12) and got.merges > 100
 
 
-# -- layout.match_header: one search over every pattern before the role by role one --
+# -- synonyms.match_header: one search over every pattern before the role by role one --
 
 def _match_header_role_by_role(text):
     """match_header as written before its speed paths: every synonym of every role in
@@ -160,7 +160,7 @@ def _match_header_role_by_role(text):
     norm = layout.normalize_header(text)
     if not norm:
         return None
-    for role in layout._MATCH_ORDER:
+    for role in layout.MATCH_ORDER:
         if any(re.fullmatch(p, norm) for p in layout.COLUMN_BY_ROLE[role].synonyms):
             return role
     if re.fullmatch(layout.AMBIGUOUS_TARGET, norm):
@@ -171,7 +171,7 @@ def _match_header_role_by_role(text):
 
 
 def test_match_header_fast_reject_changes_no_answer():
-    from rakxl import layout
+    from rakxl import synonyms
 
     texts = ["No", "NO.", "No. Urut", "Nomor", "Sasaran Program/Kegiatan", "Tujuan", "Indikator Kinerja", "IKU",
              "Target", "Target (%)", "Target Indikator Kinerja", "Target Kegiatan/Aksi", "TW I", "Triwulan II",
@@ -184,13 +184,13 @@ def test_match_header_fast_reject_changes_no_answer():
     words = [w for t in texts if isinstance(t, str) for w in t.split()] + ["ke", "-", "(", ")", "rp", "per", "1", "4"]
     texts += [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 4))) for _ in range(5000)]
     for text in texts:
-        assert layout.match_header(text) == _match_header_role_by_role(text), text
+        assert synonyms.match_header(text) == _match_header_role_by_role(text), text
 
 
 def test_names_role_equals_match_header_for_every_role():
-    """layout.names_role (a role's own synonyms first) answers match_header(text) == role,
+    """synonyms.names_role (a role's own synonyms first) answers match_header(text) == role,
     for every role, on header texts, cell texts of the corpus shapes and random word mixes."""
-    from rakxl import layout
+    from rakxl import layout, synonyms
 
     texts = [c.title for c in layout.COLUMNS] + ["No", "NO.", "Nomor", "Tujuan", "IKU", "Target", "Target (%)",
              "TW I", "Triwulan II", "Q4", "I", "IV", "Pelaksanaan Kegiatan Triwulan", "Pagu\nAnggaran", "Biaya",
@@ -204,10 +204,10 @@ def test_names_role_equals_match_header_for_every_role():
     roles = [c.role for c in layout.COLUMNS] + ["target", "triwulan", "unknown"]
     seen = set()
     for text in texts:
-        found = layout.match_header(text)
+        found = synonyms.match_header(text)
         seen.add(found)
         for role in roles:
-            assert layout.names_role(text, role) == (found == role), (text, role)
+            assert synonyms.names_role(text, role) == (found == role), (text, role)
     assert {c.role for c in layout.COLUMNS} <= seen  # every role named by some text
 
 

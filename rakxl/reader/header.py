@@ -1,7 +1,7 @@
 """Stage 2, the header: find the header row by its words and map each column to its role.
 
 :func:`find_header` looks at the first rows of a sheet for the row that names the
-most columns (``layout.match_header``: the synonyms of each column in
+most columns (``synonyms.match_header``: the synonyms of each column in
 :mod:`rakxl.layout`); :func:`map_columns` maps each column of that row to its role,
 reading a second header row where the first one groups columns (the quarters
 under "Pelaksanaan Kegiatan Triwulan"). Columns rakxl does not know are kept as
@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import layout
+from ..synonyms import match_header
 from ..workbook import Grid
 
 #: How far down a sheet the header may start (0-based rows scanned).
@@ -22,7 +23,7 @@ NUMBER_CELL = re.compile(r"\(?\s*(\d{1,2})\s*\)?")
 #: Longer texts are never header words (nor total labels).
 HEADER_MAX_CHARS = 80
 #: The role a header cell's text names (or None).
-role_of = layout.match_header
+role_of = match_header
 
 
 @dataclass
@@ -88,10 +89,10 @@ def map_columns(grid: Grid, r: int, scale: int | None = None) -> Header:
     # are named by the row below.
     under_group = set()
     for r1, c1, r2, c2 in grid.merges:
-        if r1 == r and c2 > c1 and layout.match_header(grid.value(r1, c1)) == "triwulan":
+        if r1 == r and c2 > c1 and match_header(grid.value(r1, c1)) == "triwulan":
             under_group.update(range(c1, c2 + 1))
     for c in range(grid.left, grid.ncols):
-        if layout.match_header(grid.value(r, c)) == "triwulan":
+        if match_header(grid.value(r, c)) == "triwulan":
             under_group.add(c)
     cols: dict[str, int] = {}
     extras: dict[int, str] = {}
@@ -99,11 +100,11 @@ def map_columns(grid: Grid, r: int, scale: int | None = None) -> Header:
     uses_sub = False
     for c in range(grid.left, grid.ncols):
         text = grid.value(r, c)
-        role = layout.match_header(text) if isinstance(text, str) else None
+        role = match_header(text) if isinstance(text, str) else None
         if role is None and scale and _in_thousands(text):
             role = "pagu"
         below = grid.value(sub, c)
-        below_role = layout.match_header(below) if isinstance(below, str) else None
+        below_role = match_header(below) if isinstance(below, str) else None
         if c in under_group:
             if below_role in layout.QUARTERS:
                 role = below_role

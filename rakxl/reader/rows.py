@@ -25,6 +25,7 @@ import datetime as _dt
 import re
 
 from .. import layout
+from ..synonyms import names_role
 from .grid import TableCells
 from .header import HEADER_MAX_CHARS, NUMBER_CELL, role_of
 from .meta import PLACE_DATE, parse_date
@@ -46,7 +47,7 @@ def names_column(v, role: str) -> bool:
     if not isinstance(v, str) or not v.strip():
         return False
     if not role.startswith("target"):
-        return layout.names_role(v, role)  # the same as role_of(v) == role, quicker
+        return names_role(v, role)  # the same as role_of(v) == role, quicker
     found = role_of(v)
     return found == role or found == "target"
 

@@ -19,6 +19,7 @@ import re
 from ... import layout
 from ...a1 import a1
 from ...exceptions import RakInputError
+from ...synonyms import match_header
 from ...model import Rak
 from ...workbook import Grid
 from ..contract import header_problems
@@ -148,7 +149,7 @@ def _in_group(grid, r, c) -> bool:
     g = _group_of(grid, r, c)
     if g is None:
         return False
-    return _is_quarter_group(g) or _is_month_group(g) or layout.match_header(g) == "triwulan"
+    return _is_quarter_group(g) or _is_month_group(g) or match_header(g) == "triwulan"
 
 
 def _in_month_group(grid, r, c, own) -> bool:
