@@ -95,7 +95,7 @@ def _read_rakxl(path):
 
     rak = rakxl.read_rak(path)
     return {"activities": len(rak.activities), "goals": len(rak.goals), "budget_lines": len(rak.budgets),
-            "total_pagu": int(rak.total_pagu)}
+            "indicators": len(rak.indicators), "total_pagu": int(rak.total_pagu)}
 
 
 def _pandas_recipe(path, engine: str):
