@@ -159,7 +159,7 @@ def rekap(paths, quarter, output, as_json, annual, config_path, quiet, jobs, lan
         rows = len(r.annual_rows()) if annual else len(r.files) + 1
         confirm(output, lang, quiet, sheets=None, rows=rows if kind != "xlsx" else None)
     elif as_json:
-        echo_json({"annual": r.annual_rows()} if annual else to_json(r))
+        echo_json({"annual": r.annual_rows()} if annual else to_json(r, lang))
     else:
         click.echo(annual_text(r, lang) if annual else rollup_text(r, lang))
     list_files("totals.skipped", r.skipped, lang)

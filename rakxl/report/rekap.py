@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..i18n import REKAP, decimal, money, pick
+from ..i18n import REKAP, decimal, money, pick, said
 from ..rekap import NO_FILE, NOT_REPORTED, PARTLY, REPORTED
 
 ROMAN = ("I", "II", "III", "IV")
@@ -140,14 +140,15 @@ def _value(v) -> str:
     return str(v)
 
 
-def to_json(r) -> dict:
-    """The whole roll-up as plain data (what ``rakxl rekap --json`` prints)."""
+def to_json(r, lang: str = "id") -> dict:
+    """The whole roll-up as plain data (what ``rakxl rekap --json`` prints); the reasons
+    a file was not counted are said in ``lang``."""
     return {"quarter": r.quarter, "config": getattr(r.config, "path", None), "complete": r.complete,
             "not_reported": r.units_with(NOT_REPORTED), "partly_reported": r.units_with(PARTLY),
             "reported": r.units_with(REPORTED), "missing": list(r.missing),
             "superseded": [{"unit": u, "older": old, "newer": new} for u, old, new in r.superseded],
-            "failures": [{"path": f.path, "reason": f.reason} for f in r.failures],
-            "skipped": [{"path": f.path, "reason": f.reason} for f in r.skipped],
+            "failures": [{"path": f.path, "reason": said(f.reason, lang)} for f in r.failures],
+            "skipped": [{"path": f.path, "reason": said(f.reason, lang)} for f in r.skipped],
             "completeness": r.completeness_rows(), "units": r.unit_rows(), "goals": r.goal_rows(),
             "annual": r.annual_rows(), "quarters": r.quarter_rows()}
 

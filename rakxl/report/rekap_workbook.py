@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from .. import layout
-from ..i18n import REKAP, pick
+from ..i18n import REKAP, pick, said
 from ..rekap import NO_FILE
 from .rekap import ROMAN, _organisation, _year, summary_columns, summary_values, title_lines, to_json, w
 from .table import Column, Table, write_table
@@ -127,7 +127,7 @@ def below_table(r, unit: str, name: str, lang: str) -> Table:
 
 def failures_table(r, lang: str) -> Table:
     columns = [Column(w("file", lang), width=50, wrap=True), Column(w("reason", lang), width=70, wrap=True)]
-    rows = [[f.path, f.reason] for f in r.failures + r.skipped]
+    rows = [[f.path, said(f.reason, lang)] for f in r.failures + r.skipped]
     return Table(pick(REKAP["sheet_failed"], lang), columns, rows, title=title_lines(r, lang)[:1])
 
 
@@ -230,7 +230,7 @@ def write_rollup(r, out, *, lang: str = "id", inputs=(), annual: bool = False) -
     kind = output_kind(out, ("xlsx", "csv", "json"))
     sources = [f.path for f in r.files] + [old for _, old, _ in r.superseded] + list(inputs)
     if kind == "json":
-        data = {"annual": r.annual_rows()} if annual else to_json(r)
+        data = {"annual": r.annual_rows()} if annual else to_json(r, lang)
         write_json(data, out, sources)
         return Path(out)
     if kind == "csv":

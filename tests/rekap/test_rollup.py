@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import zipfile
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -172,6 +173,26 @@ def test_cli_json_and_annual(folder):
     annual = json.loads(run("rekap", str(folder), "--tw", "2", "--tahunan", "--json").stdout)["annual"]
     assert len(annual) == 12 and {r["unit"] for r in annual} == {"Subbag Hukum", "Subbag Keuangan", "Subbag SDM",
                                                                  "Subbag Umum"}
+
+
+def test_unreadable_files_said_in_the_language_asked(folder, tmp_path):
+    """--lang en says why a file was not counted in English, on screen, in --json and in
+    the -o workbook and JSON (Bahasa Indonesia by default)."""
+    by_lang = {}
+    for lang in ("id", "en"):
+        data = json.loads(run("rekap", str(folder), "--tw", "2", "--json", "--lang", lang).stdout)
+        (reason,) = [f["reason"] for f in data["failures"] if f["path"].endswith("kode_rekening.xlsx")]
+        by_lang[lang] = reason
+        out = tmp_path / f"rekap_{lang}.json"
+        run("rekap", str(folder), "--tw", "2", "-o", str(out), "--lang", lang)
+        written = json.loads(out.read_text(encoding="utf-8"))
+        assert [f["reason"] for f in written["failures"]] == [reason]
+        book = tmp_path / f"rekap_{lang}.xlsx"
+        run("rekap", str(folder), "--tw", "2", "-o", str(book), "--lang", lang)
+        cells = [c.value for ws in openpyxl.load_workbook(book).worksheets for row in ws.iter_rows() for c in row]
+        assert reason in cells
+    assert by_lang["id"].startswith("bukan tabel RAK") and "tidak ada baris judul kolom" in by_lang["id"]
+    assert by_lang["en"].startswith("not a RAK table") and "no known header row" in by_lang["en"]
 
 
 def test_bad_rekap_setting_is_one_line(folder, tmp_path):
