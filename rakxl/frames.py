@@ -128,7 +128,7 @@ def _activities_frame(rak: Rak) -> "pd.DataFrame":
 
 def _budgets_frame(rak: Rak) -> "pd.DataFrame":
     lines = rak.plan.budget_lines
-    data = {name: [getattr(b, name) for b in lines] for name in BUDGET_COLUMNS}
+    data = _columns_of(lines, BUDGET_COLUMNS)
     # a line that no goal owns leaves its goal empty (Int64)
     return _frame(data, BUDGET_COLUMNS, nullable=("goal",) if None in data["goal"] else ())
 
@@ -137,7 +137,7 @@ def _goals_frame(rak: Rak) -> "pd.DataFrame":
     plan = rak.plan
     goals = plan.goals
     lines = plan.lines_by_goal
-    data = {name: [getattr(g, name) for g in goals] for name in ("goal", "no", "sasaran", "first_row", "last_row")}
+    data = _columns_of(goals, ("goal", "no", "sasaran", "first_row", "last_row"))
     data["pagu"] = [plan.goal_pagu(g.goal) for g in goals]
     data["budget_lines"] = [len(lines.get(g.goal, ())) for g in goals]
     return _frame(data, GOAL_COLUMNS)
