@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import time
@@ -57,6 +56,7 @@ sys.path.insert(0, str(HERE))
 
 import diff_bench  # noqa: E402  (benchmarks/diff_bench.py)
 import generate  # noqa: E402  (benchmarks/generate.py)
+from machine import load_average  # noqa: E402  (benchmarks/machine.py)
 
 DATA = HERE / "data"
 SAMPLE = HERE.parent / "samples" / "RAK_2021.xlsx"
@@ -64,13 +64,6 @@ SIZES = (1_000, 10_000, 100_000)
 #: The largest growth factor per 10x rows accepted.
 LIMIT = 12.0
 STEPS = ("read", "check", "write", "diff", "diff touched")
-
-
-def _load() -> str:
-    try:
-        return ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    except (AttributeError, OSError):  # Windows
-        return "n/a"
 
 
 def inputs(n: int) -> dict[str, Path]:
@@ -157,7 +150,7 @@ def measure(sizes=SIZES, rounds: int = 3, out=sys.stdout, steps=STEPS, freeze: b
     for n in sizes:
         inputs(n)  # made once, before any timing
     best: dict[tuple[str, int], float] = {}
-    loads = [_load()]
+    loads = [load_average()]
     for r in range(rounds):
         for n in sizes:
             proc = subprocess.run([sys.executable, __file__, "--child", str(n), "--steps", ",".join(steps)]
@@ -165,7 +158,7 @@ def measure(sizes=SIZES, rounds: int = 3, out=sys.stdout, steps=STEPS, freeze: b
                                   capture_output=True, text=True, check=True)
             for step, took in json.loads(proc.stdout.strip().splitlines()[-1]).items():
                 best[(step, n)] = min(took, best.get((step, n), took))
-        loads.append(_load())
+        loads.append(load_average())
         print(f"round {r + 1}/{rounds} done, load {loads[-1]}", file=sys.stderr)
     worst, factors = table(sizes, steps, best, out)
     print(f"\nCPU seconds, best of {rounds} rounds (a fresh process per size and round); growth per 10x "

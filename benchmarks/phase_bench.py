@@ -26,7 +26,6 @@ import argparse
 import gc
 import importlib
 import json
-import os
 import subprocess
 import sys
 import time
@@ -37,6 +36,7 @@ SAMPLE = HERE.parent / "samples" / "RAK_2021.xlsx"
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (benchmarks/generate.py)
+from machine import load_average  # noqa: E402  (benchmarks/machine.py)
 
 SIZES = (1_000, 10_000, 100_000)
 
@@ -160,7 +160,7 @@ def measure(sizes=SIZES, rounds: int = 3) -> dict:
     for n in sizes:
         generate.ensure(HERE / "data" / f"RAK_{n}.xlsx", n)
     best: dict[tuple[str, int], dict] = {}
-    loads = [_load()]
+    loads = [load_average()]
     for _ in range(rounds):
         for n in sizes:
             proc = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True,
@@ -169,7 +169,7 @@ def measure(sizes=SIZES, rounds: int = 3) -> dict:
             for part in ("read", "check"):
                 if (part, n) not in best or got[part]["total"] < best[(part, n)]["total"]:
                     best[(part, n)] = got[part]
-        loads.append(_load())
+        loads.append(load_average())
     return {"sizes": list(sizes), "rounds": rounds, "loads": loads,
             "best": {f"{part}@{n}": v for (part, n), v in best.items()}}
 
@@ -212,13 +212,6 @@ def report(result: dict) -> str:
             f"in brackets the garbage collector's part, charged to the stage during which it ran. "
             f"Load average (1, 5, 15 min) at the start and after each round: {'; '.join(result['loads'])}."]
     return "\n".join(out)
-
-
-def _load() -> str:
-    try:
-        return ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    except (AttributeError, OSError):  # Windows
-        return "n/a"
 
 
 def main(argv=None) -> int:

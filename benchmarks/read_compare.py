@@ -48,13 +48,6 @@ print(json.dumps({"wall": wall, "cpu": cpu, "file": rakxl.__file__}))
 """
 
 
-def _load() -> str:
-    try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return "n/a"
-
-
 def _one(tree: Path, path: Path, frames: bool) -> dict:
     env = dict(os.environ, PYTHONPATH=str(tree))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -96,6 +89,7 @@ def main(argv=None) -> int:
     opts = p.parse_args(argv)
     sys.path.insert(0, str(HERE))
     import generate
+    from machine import load_average
 
     if not (opts.baseline / "rakxl").is_dir():
         raise SystemExit(f"{opts.baseline}: no rakxl/ folder there (give a checkout of rakxl)")
@@ -107,13 +101,13 @@ def main(argv=None) -> int:
         generate.ensure(files[n], n)
     for tree in (opts.baseline, ROOT):
         compileall.compile_dir(str(tree / "rakxl"), quiet=1)
-    load_before = _load()
+    load_before = load_average()
     results = {n: {"then": [], "now": []} for n in sizes}
     for _ in range(opts.rounds):
         for n in sizes:
             results[n]["then"].append(_one(opts.baseline, files[n], opts.frames))
             results[n]["now"].append(_one(ROOT, files[n], opts.frames))
-    print(_table(sizes, results, opts.frames, load_before, _load(), opts.baseline))
+    print(_table(sizes, results, opts.frames, load_before, load_average(), opts.baseline))
     return 1 if any(results[n]["ratio"] > opts.max_ratio for n in sizes) else 0
 
 

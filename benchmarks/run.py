@@ -60,6 +60,8 @@ DATA = HERE / "data"
 SAMPLE = ROOT / "samples" / "RAK_2021.xlsx"
 sys.path.insert(0, str(HERE))
 
+from machine import load_average  # noqa: E402  (benchmarks/machine.py)
+
 FULL_SIZES = (70, 1_000, 10_000, 100_000)
 QUICK_SIZES = (70, 1_000)
 #: The plan of many units of issue 13: rows and distinct Pelaksana names.
@@ -267,7 +269,7 @@ def _run_child(args: list[str], timeout: float, env=None):
 
 def measure(args: list[str], repeats: int, budget: float, timeout: float, accept=(0,), env=None) -> Cell:
     runs, spent = [], 0.0
-    load = _load().split(",")[0]
+    load = load_average().split(",")[0]
     for _ in range(repeats):
         result, note = _run_child(args, timeout, env)
         if result is None:
@@ -354,15 +356,8 @@ def machine() -> dict:
         "python": platform.python_version(),
         "versions": {d: version(d) for d in ("rakxl", "python-calamine", "pandas", "openpyxl", "numpy",
                                              "xlsxwriter", "click")},
-        "load": _load(),
+        "load": load_average(),
     }
-
-
-def _load() -> str:
-    try:
-        return "{:.2f}, {:.2f}, {:.2f}".format(*os.getloadavg())
-    except (AttributeError, OSError):
-        return "n/a"
 
 
 def run(opts) -> dict:
@@ -371,7 +366,7 @@ def run(opts) -> dict:
     only = set(opts.only) if opts.only else set(READERS) | set(CLI_TASKS)
     data = prepare(sizes, opts.batch, opts.with_3000 and "totals" in only, log)
     started = _dt.datetime.now(_dt.timezone.utc)
-    load_before = _load()
+    load_before = load_average()
     loads = [load_before]
     readers: dict[str, dict[int, Cell]] = {}
     for tool in READERS:
@@ -382,7 +377,7 @@ def run(opts) -> dict:
             path, figures = data["files"][n]
             slow = tool == "openpyxl" and n >= 10_000
             env = None  # rakxl's default limits admit the 100,000-row workbook (155,000 merges)
-            loads.append(_load())
+            loads.append(load_average())
             log(f"{tool:9} {n:>7,} rows ...")
             cell = measure(["read", tool, str(path)], 1 if slow else opts.repeats, opts.budget,
                            opts.slow_timeout if tool == "openpyxl" else opts.timeout, env=env)
@@ -422,7 +417,7 @@ def run(opts) -> dict:
             if name == "check":
                 targets.append(("units", data["files"]["units"][0]))
             for label, f in targets:
-                loads.append(_load())
+                loads.append(load_average())
                 log(f"rakxl {name} {label} ...")
                 cell = measure_cli(argv_of(Path(f)), opts.repeats, opts.budget, opts.timeout, accept)
                 cli[f"{name}:{label}"] = cell
@@ -468,12 +463,12 @@ def run(opts) -> dict:
         import write_bench
 
         log("write: rakxl.write_rak against plain xlsxwriter at 10,000 rows ...")
-        load = _load().split(",")[0]
+        load = load_average().split(",")[0]
         write = write_bench.measure(10_000, 7)
         write["load"] = load
-    loads.append(_load())
+    loads.append(load_average())
     peak = max((float(x.split(",")[0]) for x in loads if x != "n/a"), default=None)
-    return {"machine": machine(), "started": started, "load_before": load_before, "load_after": _load(),
+    return {"machine": machine(), "started": started, "load_before": load_before, "load_after": load_average(),
             "load_peak": "n/a" if peak is None else f"{peak:.2f}",
             "sizes": sizes, "readers": readers, "cli": cli, "opts": opts, "data": data, "phases": phases,
             "growth": growth, "write": write}

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import statistics
 import sys
 import tempfile
@@ -30,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (benchmarks/generate.py)
+from machine import load_average  # noqa: E402  (benchmarks/machine.py)
 
 import rakxl  # noqa: E402
 from rakxl.writer import DATA_ROW, write_rak  # noqa: E402
@@ -71,13 +71,6 @@ def cpu_seconds(fn, path) -> float:
     return time.process_time() - start
 
 
-def load() -> str:
-    try:
-        return ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    except (AttributeError, OSError):  # Windows
-        return "n/a"
-
-
 def _read(rows: int):
     src = HERE / "data" / f"RAK_{rows}.xlsx"
     generate.ensure(src, rows)
@@ -91,7 +84,7 @@ def measure(rows: int = 10_000, runs: int = 3) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix="rakxl-write-"))
     rak = _read(rows)
     plain, formatted = [], []
-    load_before = load()
+    load_before = load_average()
     for k in range(runs):  # alternating which goes first
         pair = [(plain, lambda p: write_plain(rak, p), "plain"), (formatted, lambda p: write_rak(rak, p), "rak")]
         for out, fn, name in pair[::-1] if k % 2 else pair:
@@ -99,7 +92,7 @@ def measure(rows: int = 10_000, runs: int = 3) -> dict:
     return {"rows": rows, "runs": runs, "budget_lines": len(rak.budgets),
             "plain_median": statistics.median(plain), "plain_best": min(plain),
             "rak_median": statistics.median(formatted), "rak_best": min(formatted),
-            "ratio_best": min(formatted) / min(plain), "load": load_before, "load_after": load(),
+            "ratio_best": min(formatted) / min(plain), "load": load_before, "load_after": load_average(),
             "plain_file": str(tmp / "plain0.xlsx"), "rak_file": str(tmp / "rak0.xlsx")}
 
 
